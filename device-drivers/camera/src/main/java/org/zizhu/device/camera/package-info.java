@@ -1,0 +1,2 @@
+/** Driver, status model and simulator for the camera device. */
+package org.zizhu.device.camera;

@@ -1,0 +1,29 @@
+package org.zizhu.tools;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * A technician command reachable as {@code scripts/kiosk diag NAME ...} or
+ * {@code scripts/kiosk sim NAME ...}. Modules register implementations in
+ * {@code META-INF/services/org.zizhu.tools.ToolCommand}; the launcher finds them with
+ * {@link java.util.ServiceLoader}, so adding a device never edits the launcher.
+ */
+public interface ToolCommand {
+    enum Kind { DIAG, SIM }
+
+    Kind kind();
+
+    /** The word after {@code diag} or {@code sim}, e.g. {@code idcard}. */
+    String name();
+
+    /** One line for the launcher's help. */
+    String summary();
+
+    /**
+     * Runs the command. Returns the process exit code: 0 success, 1 the device or service
+     * failed the check, 2 bad usage. Prints machine-readable results (JSON) to {@code out}
+     * and human messages to {@code err}. Personal data is masked unless asked otherwise.
+     */
+    int run(List<String> args, PrintStream out, PrintStream err) throws Exception;
+}

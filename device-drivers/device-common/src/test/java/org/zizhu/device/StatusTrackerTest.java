@@ -1,0 +1,40 @@
+package org.zizhu.device;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatusTrackerTest {
+    @Test
+    void firesOncePerChangeAndSurvivesFailingListener() {
+        StatusTracker t = new StatusTracker("printer", DeviceStatus.NO_DEVICE);
+        List<DeviceStatusEvent> seen = new ArrayList<>();
+        t.addListener(e -> {
+            throw new IllegalStateException("listener bug");
+        });
+        t.addListener(seen::add);
+
+        assertTrue(t.update(DeviceStatus.ONLINE, null));
+        assertFalse(t.update(DeviceStatus.ONLINE, ""));
+        assertTrue(t.update(DeviceStatus.USER_ERROR, "paper-end"));
+        assertTrue(t.update(DeviceStatus.USER_ERROR, "cover-open"));
+
+        assertEquals(3, seen.size());
+        assertEquals(DeviceStatus.NO_DEVICE, seen.get(0).previous());
+        assertEquals("cover-open", seen.get(2).detail());
+        assertEquals(DeviceStatus.USER_ERROR, t.status());
+    }
+
+    @Test
+    void masksIdNumbersAndNames() {
+        assertEquals("1101**********002X", Masking.idNumber("11010519491231002X"));
+        assertEquals("****", Masking.idNumber("1234"));
+        assertEquals("张**", Masking.name("张三丰"));
+        assertEquals("䶮*", Masking.name("䶮"+"x"));
+        assertEquals("𠀀*", Masking.name("\uD840\uDC00"));
+    }
+}

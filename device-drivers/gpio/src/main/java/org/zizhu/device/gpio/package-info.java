@@ -1,0 +1,2 @@
+/** Driver, status model and simulator for the gpio device. */
+package org.zizhu.device.gpio;

@@ -1,0 +1,2 @@
+/** Driver, status model and simulator for the smartcard device. */
+package org.zizhu.device.smartcard;

@@ -1,0 +1,2 @@
+/** Document templates rendered to A4 PDF and receipt output. */
+package org.zizhu.print;
