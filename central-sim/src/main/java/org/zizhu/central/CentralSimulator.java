@@ -1,0 +1,337 @@
+package org.zizhu.central;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zizhu.central.catalog.CatalogRepository;
+import org.zizhu.central.contract.OpenApiContract;
+import org.zizhu.central.http.ApiHandler;
+import org.zizhu.central.http.ApiRequest;
+import org.zizhu.central.http.ApiResponse;
+import org.zizhu.central.http.Faults;
+import org.zizhu.central.terminal.TerminalRegistry;
+
+/**
+ * The reference central platform: serves the OpenAPI contract over HTTP on loopback with the
+ * seeded catalogue. In strict mode (the default) every request and response is validated
+ * against the contract; violations are answered 400 (request) or 500 (response) and counted, so
+ * a test that drives the kiosk against this server is also a contract test of both sides.
+ */
+public final class CentralSimulator implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CentralSimulator.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final OpenApiContract contract;
+    private final CatalogRepository catalog;
+    private final TerminalRegistry terminals = new TerminalRegistry();
+    private final Faults faults = new Faults();
+    private final boolean strict;
+    private final Map<String, ApiHandler> handlers = new HashMap<>();
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicLong> receivedByIdempotencyKey = new ConcurrentHashMap<>();
+    private final AtomicLong requests = new AtomicLong();
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private CentralSimulator(Builder b) throws IOException {
+        this.contract = OpenApiContract.load();
+        this.catalog = CatalogRepository.load(b.catalogDir, b.publicBaseUrl, contract);
+        this.strict = b.strict;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(b.host), b.port), 64);
+        this.executor = Executors.newVirtualThreadPerTaskExecutor();
+        server.setExecutor(executor);
+        server.createContext("/api/v1/", this::serveApi);
+        server.createContext("/sim/", this::serveAdmin);
+        server.createContext("/guide/", this::serveGuidePage);
+        registerHandlers();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder; defaults are loopback, an ephemeral port, the classpath catalogue, strict mode. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 0;
+        private Path catalogDir;
+        private String publicBaseUrl = "https://zwfw.example.gov.cn";
+        private boolean strict = true;
+
+        public Builder host(String h) {
+            this.host = h;
+            return this;
+        }
+
+        public Builder port(int p) {
+            this.port = p;
+            return this;
+        }
+
+        public Builder catalogDir(Path dir) {
+            this.catalogDir = dir;
+            return this;
+        }
+
+        public Builder publicBaseUrl(String url) {
+            this.publicBaseUrl = url;
+            return this;
+        }
+
+        public Builder strict(boolean s) {
+            this.strict = s;
+            return this;
+        }
+
+        public CentralSimulator start() throws IOException {
+            CentralSimulator sim = new CentralSimulator(this);
+            sim.server.start();
+            log.info("central-sim listening on {} with {} catalogue items (version {})",
+                    sim.baseUrl(), sim.catalog.size(), sim.catalog.version());
+            return sim;
+        }
+    }
+
+    private void registerHandlers() {
+        handlers.put("getCatalog", req -> {
+            String etag = '"' + catalog.version() + '"';
+            String inm = req.header("If-None-Match");
+            if (inm != null && (inm.equals(etag) || inm.equals(catalog.version()))) {
+                return ApiResponse.notModified(etag);
+            }
+            return ApiResponse.ok(catalog.index()).withHeader("ETag", etag);
+        });
+        handlers.put("getCatalogItem", req -> {
+            Optional<ObjectNode> item = catalog.item(req.pathParams().get("code"));
+            return item.map(i -> ApiResponse.ok(i).withHeader("ETag", '"' + i.path("revision").asText() + '"'))
+                    .orElseGet(() -> ApiResponse.error(404, "NOT_FOUND", "事项不存在", "No such service item", false));
+        });
+        handlers.put("postHeartbeat", req -> {
+            String id = req.pathParams().get("terminalId");
+            if (!id.equals(req.body().path("terminalId").asText())) {
+                return ApiResponse.error(400, "BAD_REQUEST", "终端编号不一致", "Terminal id mismatch", false);
+            }
+            terminals.heartbeat(id, req.body());
+            ObjectNode ack = JSON.createObjectNode();
+            ack.put("receivedAt", Instant.now().toString());
+            ack.put("catalogVersion", catalog.version());
+            return ApiResponse.ok(ack);
+        });
+    }
+
+    /** Registers or replaces the handler of a contract operation (later features add theirs). */
+    public void handle(String operationId, ApiHandler handler) {
+        handlers.put(operationId, handler);
+    }
+
+    private void serveApi(HttpExchange ex) throws IOException {
+        requests.incrementAndGet();
+        try (ex) {
+            if (faults.shouldDrop()) {
+                // Simulates a dead link: close without an answer.
+                ex.close();
+                return;
+            }
+            sleepQuietly(faults.latencyMillis());
+            String method = ex.getRequestMethod();
+            String path = ex.getRequestURI().getRawPath();
+            Map<String, String> headers = new HashMap<>();
+            ex.getRequestHeaders().forEach((k, v) -> headers.put(k, v.isEmpty() ? "" : v.get(0)));
+            JsonNode body = null;
+            byte[] raw;
+            try (InputStream in = ex.getRequestBody()) {
+                raw = in.readNBytes(1 << 20);
+            }
+            if (raw.length > 0) {
+                try {
+                    body = JSON.readTree(raw);
+                } catch (IOException e) {
+                    send(ex, method, path, ApiResponse.error(400, "BAD_REQUEST", "请求不是有效的JSON", "Request body is not valid JSON", false));
+                    return;
+                }
+            }
+            Optional<OpenApiContract.Operation> op = contract.find(method, path);
+            if (op.isEmpty()) {
+                send(ex, method, path, ApiResponse.error(404, "NOT_FOUND", "接口不存在", "No such operation", false));
+                return;
+            }
+            if (strict) {
+                List<String> problems = contract.validateRequest(method, path, headers, body);
+                if (!problems.isEmpty()) {
+                    violations.add("request " + method + " " + path + ": " + problems);
+                    log.warn("contract violation in request {} {}: {}", method, path, problems);
+                    send(ex, method, path, ApiResponse.error(400, "BAD_REQUEST", "请求不符合接口约定", "Request violates the contract: " + problems, false));
+                    return;
+                }
+            }
+            String key = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Idempotency-Key"))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            if (key != null) {
+                receivedByIdempotencyKey.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+            }
+            if (faults.shouldFail()) {
+                send(ex, method, path, ApiResponse.error(503, "UNAVAILABLE", "服务暂不可用", "Service temporarily unavailable", true));
+                return;
+            }
+            String operationId = op.get().node().path("operationId").asText();
+            ApiHandler handler = handlers.get(operationId);
+            ApiResponse response;
+            if (handler == null) {
+                response = ApiResponse.error(501, "INTERNAL", "功能未实现", "Operation not implemented by the simulator", false);
+            } else {
+                ApiRequest req = new ApiRequest(method, path, op.get().pathParams(), headers, body);
+                try {
+                    response = handler.handle(req);
+                } catch (Exception e) {
+                    log.error("handler {} failed", operationId, e);
+                    response = ApiResponse.error(500, "INTERNAL", "内部错误", "Internal error", true);
+                }
+            }
+            send(ex, method, path, response);
+        }
+    }
+
+    private void send(HttpExchange ex, String method, String path, ApiResponse response) throws IOException {
+        ApiResponse r = response;
+        if (strict && r.status() != 501) {
+            List<String> problems = contract.validateResponse(method, path, r.status(), r.body());
+            if (!problems.isEmpty()) {
+                violations.add("response " + method + " " + path + " " + r.status() + ": " + problems);
+                log.error("contract violation in response {} {}: {}", method, path, problems);
+                r = ApiResponse.error(500, "INTERNAL", "模拟器响应不符合约定", "Simulator response violates the contract", false);
+            }
+        }
+        r.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        if (r.body() == null) {
+            ex.sendResponseHeaders(r.status(), -1);
+            return;
+        }
+        byte[] bytes = JSON.writeValueAsBytes(r.body());
+        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(r.status(), bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** Test and demo controls, outside the contract: stats and fault switches. */
+    private void serveAdmin(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            ObjectNode out = JSON.createObjectNode();
+            if (path.equals("/sim/faults") && ex.getRequestMethod().equals("POST")) {
+                JsonNode f = JSON.readTree(ex.getRequestBody().readNBytes(1 << 16));
+                faults.latencyMillis(f.path("latencyMillis").asLong(0))
+                        .errorRate(f.path("errorRate").asDouble(0))
+                        .dropRate(f.path("dropRate").asDouble(0))
+                        .partitioned(f.path("partitioned").asBoolean(false));
+            }
+            out.put("faults", faults.toString());
+            out.put("requests", requests.get());
+            out.put("catalogVersion", catalog.version());
+            out.put("catalogItems", catalog.size());
+            out.put("contractViolations", violations.size());
+            byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(out);
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, bytes.length);
+            ex.getResponseBody().write(bytes);
+        }
+    }
+
+    /** The phone-facing guide page that the guide QR code opens (minimal HTML). */
+    private void serveGuidePage(HttpExchange ex) throws IOException {
+        try (ex) {
+            String code = java.net.URLDecoder.decode(ex.getRequestURI().getRawPath().substring("/guide/".length()), StandardCharsets.UTF_8);
+            Optional<ObjectNode> item = catalog.item(code);
+            String html = item.map(i -> "<!doctype html><meta charset=utf-8><title>" + esc(i.path("name").path("zh").asText())
+                    + "</title><h1>" + esc(i.path("name").path("zh").asText()) + "</h1><p>" + esc(i.path("acceptanceConditions").path("zh").asText()) + "</p>")
+                    .orElse("<!doctype html><meta charset=utf-8><p>事项不存在</p>");
+            byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            ex.sendResponseHeaders(item.isPresent() ? 200 : 404, bytes.length);
+            ex.getResponseBody().write(bytes);
+        }
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static void sleepQuietly(long ms) {
+        if (ms <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Base URL of the API, e.g. {@code http://127.0.0.1:8480/api/v1}. */
+    public String baseUrl() {
+        return "http://" + server.getAddress().getHostString() + ":" + port() + "/api/v1";
+    }
+
+    public CatalogRepository catalog() {
+        return catalog;
+    }
+
+    public TerminalRegistry terminals() {
+        return terminals;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public OpenApiContract contract() {
+        return contract;
+    }
+
+    /** Every contract violation seen so far (requests and responses). */
+    public List<String> contractViolations() {
+        return List.copyOf(violations);
+    }
+
+    /** How many requests arrived with this idempotency key. */
+    public long receivedWithKey(String key) {
+        AtomicLong n = receivedByIdempotencyKey.get(key);
+        return n == null ? 0 : n.get();
+    }
+
+    public long requestCount() {
+        return requests.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

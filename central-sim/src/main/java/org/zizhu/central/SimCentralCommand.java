@@ -1,0 +1,33 @@
+package org.zizhu.central;
+
+import java.io.PrintStream;
+import java.util.List;
+import org.zizhu.tools.ToolCommand;
+
+/** {@code scripts/kiosk sim central [--port N] ...}: runs the reference central platform. */
+public final class SimCentralCommand implements ToolCommand {
+    @Override
+    public Kind kind() {
+        return Kind.SIM;
+    }
+
+    @Override
+    public String name() {
+        return "central";
+    }
+
+    @Override
+    public String summary() {
+        return "run the reference central platform (central-sim) on loopback";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        try {
+            return Main.run(args);
+        } catch (IllegalArgumentException e) {
+            err.println("central-sim: " + e.getMessage());
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.zizhu.central.http;
+
+/** Handles one contract operation. */
+@FunctionalInterface
+public interface ApiHandler {
+    ApiResponse handle(ApiRequest request) throws Exception;
+}
