@@ -1,0 +1,105 @@
+package org.zizhu.kiosk;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.zizhu.kiosk.config.ConfigException;
+import org.zizhu.kiosk.config.KioskConfig;
+import org.zizhu.tools.ToolCommand;
+
+/**
+ * The one entry point behind {@code scripts/kiosk}: {@code run} starts the kiosk, {@code diag
+ * NAME} and {@code sim NAME} run technician commands found through {@link ServiceLoader}.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = run(List.of(args), System.out, System.err);
+        } catch (Exception e) {
+            System.err.println("zizhu: " + e);
+            code = 1;
+        }
+        if (code != 0 || (args.length > 0 && !args[0].equals("run"))) {
+            System.exit(code);
+        }
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        if (args.isEmpty() || args.get(0).equals("-h") || args.get(0).equals("--help") || args.get(0).equals("help")) {
+            usage(out);
+            return args.isEmpty() ? 2 : 0;
+        }
+        String verb = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        switch (verb) {
+            case "run":
+                return runKiosk(rest, err);
+            case "diag":
+            case "sim":
+                if (rest.isEmpty()) {
+                    usage(err);
+                    return 2;
+                }
+                ToolCommand.Kind kind = verb.equals("diag") ? ToolCommand.Kind.DIAG : ToolCommand.Kind.SIM;
+                for (ToolCommand c : ServiceLoader.load(ToolCommand.class)) {
+                    if (c.kind() == kind && c.name().equals(rest.get(0))) {
+                        return c.run(rest.subList(1, rest.size()), out, err);
+                    }
+                }
+                err.println("zizhu: no " + verb + " command named '" + rest.get(0) + "'");
+                usage(err);
+                return 2;
+            default:
+                err.println("zizhu: unknown command '" + verb + "'");
+                usage(err);
+                return 2;
+        }
+    }
+
+    /** Parses {@code --config FILE}; no file means the embedded defaults. */
+    public static KioskConfig loadConfig(List<String> args, List<String> remaining) throws ConfigException {
+        Path file = null;
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--config")) {
+                if (i + 1 >= args.size()) {
+                    throw new ConfigException("--config needs a file name");
+                }
+                file = Path.of(args.get(++i));
+            } else {
+                remaining.add(args.get(i));
+            }
+        }
+        return file == null ? KioskConfig.defaults() : KioskConfig.load(file);
+    }
+
+    private static int runKiosk(List<String> args, PrintStream err) throws Exception {
+        KioskConfig config;
+        try {
+            config = loadConfig(args, new ArrayList<>());
+        } catch (ConfigException e) {
+            err.println("zizhu: configuration error: " + e.getMessage());
+            return 2;
+        }
+        KioskLauncher.launch(config);
+        return 0;
+    }
+
+    private static void usage(PrintStream out) {
+        out.println("usage: kiosk run [--config FILE]");
+        out.println("       kiosk diag NAME [args]    technician diagnostics");
+        out.println("       kiosk sim NAME [args]     simulators");
+        for (ToolCommand.Kind k : ToolCommand.Kind.values()) {
+            for (ToolCommand c : ServiceLoader.load(ToolCommand.class)) {
+                if (c.kind() == k) {
+                    out.printf("  %-5s %-10s %s%n", k.name().toLowerCase(java.util.Locale.ROOT), c.name(), c.summary());
+                }
+            }
+        }
+    }
+}

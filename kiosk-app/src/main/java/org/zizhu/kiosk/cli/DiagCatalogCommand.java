@@ -1,0 +1,80 @@
+package org.zizhu.kiosk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.zizhu.kiosk.KioskRuntime;
+import org.zizhu.kiosk.Main;
+import org.zizhu.kiosk.catalog.Catalog;
+import org.zizhu.kiosk.central.CentralException;
+import org.zizhu.kiosk.config.ConfigException;
+import org.zizhu.kiosk.config.ConfigKey;
+import org.zizhu.kiosk.config.KioskConfig;
+import org.zizhu.tools.ToolCommand;
+
+/**
+ * {@code diag catalog [--config FILE] [--sync]}: the catalogue this terminal holds (version,
+ * item count, last sync), optionally syncing with the centre first.
+ */
+public final class DiagCatalogCommand implements ToolCommand {
+    @Override
+    public Kind kind() {
+        return Kind.DIAG;
+    }
+
+    @Override
+    public String name() {
+        return "catalog";
+    }
+
+    @Override
+    public String summary() {
+        return "show the cached catalogue version and item count (--sync to update first)";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        List<String> rest = new ArrayList<>();
+        KioskConfig config;
+        try {
+            config = Main.loadConfig(args, rest);
+        } catch (ConfigException e) {
+            err.println("diag catalog: configuration error: " + e.getMessage());
+            return 2;
+        }
+        boolean doSync = rest.remove("--sync");
+        if (!rest.isEmpty()) {
+            err.println("usage: diag catalog [--config FILE] [--sync]");
+            return 2;
+        }
+        ObjectNode o = new ObjectMapper().createObjectNode();
+        int code = 0;
+        try (KioskRuntime rt = KioskRuntime.open(config)) {
+            if (doSync) {
+                try {
+                    var r = rt.syncNow();
+                    o.put("sync", r.changed() ? "updated" : "unchanged");
+                } catch (CentralException e) {
+                    o.put("sync", "failed");
+                    o.put("syncError", e.getMessage());
+                    code = 1;
+                }
+            }
+            Catalog c = rt.catalog();
+            o.put("dataDir", config.dataDir().toAbsolutePath().toString());
+            o.put("centralUrl", config.get(ConfigKey.CENTRAL_URL));
+            o.put("version", c.version());
+            o.put("items", c.size());
+            o.put("syncedAt", rt.catalogStore().syncedAt().map(Object::toString).orElse(null));
+            o.put("link", rt.link().status().name());
+        }
+        out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(o));
+        if (code == 0 && o.path("version").isNull()) {
+            err.println("diag catalog: no catalogue cached yet (run with --sync while the centre is reachable)");
+            return 1;
+        }
+        return code;
+    }
+}

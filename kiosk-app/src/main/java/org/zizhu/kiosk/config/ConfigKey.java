@@ -1,0 +1,142 @@
+package org.zizhu.kiosk.config;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Every configuration key the kiosk reads, with its default and the rule its value must meet.
+ * {@code config/kiosk.properties.example} documents the same keys (a test keeps them in step).
+ */
+public enum ConfigKey {
+    TERMINAL_ID("terminal.id", "ZZ-DEV-0001", Type.TERMINAL_ID, "This terminal's id at the centre (letters, digits, . _ -)."),
+    CENTRAL_URL("central.url", "http://127.0.0.1:8480/api/v1", Type.URL, "Base URL of the central platform API."),
+    CENTRAL_CONNECT_TIMEOUT_MS("central.connectTimeoutMs", "3000", Type.millis(100, 60_000), "TCP/TLS connect timeout."),
+    CENTRAL_REQUEST_TIMEOUT_MS("central.requestTimeoutMs", "8000", Type.millis(200, 120_000), "Whole-request timeout for calls the resident waits on."),
+    DATA_DIR("data.dir", "var/zizhu", Type.PATH, "Directory for the SQLite database and logs (created if missing)."),
+    LOG_LEVEL("log.level", "INFO", Type.oneOf("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), "Root log level."),
+    CATALOG_SYNC_INTERVAL_S("catalog.syncIntervalSeconds", "900", Type.seconds(10, 86_400), "How often to check the centre for a new catalogue version."),
+    HEARTBEAT_INTERVAL_S("heartbeat.intervalSeconds", "60", Type.seconds(5, 3_600), "How often to send a heartbeat with device health."),
+    UI_LANGUAGE("ui.language", "zh", Type.oneOf("zh", "en"), "Language shown after start and after every idle reset."),
+    UI_IDLE_TIMEOUT_S("ui.idleTimeoutSeconds", "90", Type.seconds(10, 3_600), "Untouched this long, the kiosk wipes the session and shows the attract screen."),
+    UI_FULLSCREEN("ui.fullscreen", "true", Type.BOOLEAN, "Full-screen kiosk window (false for development windows and screenshots)."),
+    UI_WIDTH("ui.width", "1920", Type.range(640, 7680), "Window width when not full screen, in pixels."),
+    UI_HEIGHT("ui.height", "1080", Type.range(480, 4320), "Window height when not full screen, in pixels."),
+    UI_SCREEN_DIAGONAL_INCH("ui.screenDiagonalInches", "21.5", Type.decimal(7, 100), "Physical screen size; touch targets are sized to at least 15 mm on it."),
+    DEVICE_MODE("device.mode", "simulated", Type.oneOf("simulated", "real"), "Default for every device: simulators speaking the real protocols, or the real hardware."),
+    IDCARD_MODE("device.idcard.mode", "default", Type.oneOf("default", "simulated", "real", "off"), "Resident ID card reader (SAM serial)."),
+    IDCARD_PORT("device.idcard.port", "/dev/serial/by-id/usb-idcard-reader", Type.TEXT, "Serial port of a real reader; use the stable /dev/serial/by-id path."),
+    IDCARD_BAUD("device.idcard.baud", "115200", Type.oneOf("115200", "57600", "38400", "19200", "9600"), "Reader baud rate."),
+    RECEIPT_MODE("device.receipt.mode", "default", Type.oneOf("default", "simulated", "real", "off"), "ESC/POS receipt printer."),
+    RECEIPT_TARGET("device.receipt.target", "tcp://127.0.0.1:9100", Type.TEXT, "Receipt printer: tcp://HOST:PORT, serial:/dev/..., or usb:/dev/usb/lp0."),
+    RECEIPT_PAPER_MM("device.receipt.paperMm", "80", Type.oneOf("80", "58"), "Receipt paper width."),
+    A4_QUEUE("device.a4.queue", "zizhu-a4", Type.TEXT, "CUPS queue of the A4 printer."),
+    A4_MODE("device.a4.mode", "default", Type.oneOf("default", "simulated", "real", "off"), "A4 printer through CUPS."),
+    CAMERA_MODE("device.camera.mode", "default", Type.oneOf("default", "simulated", "real", "off"), "Camera (face capture and QR scanning)."),
+    CAMERA_DEVICE("device.camera.device", "/dev/video0", Type.TEXT, "V4L2 device of a real camera."),
+    SMARTCARD_MODE("device.smartcard.mode", "default", Type.oneOf("default", "simulated", "real", "off"), "PC/SC smart-card reader (technician cards)."),
+    GPIO_MODE("device.gpio.mode", "default", Type.oneOf("default", "simulated", "real", "off"), "GPIO: lights, help button, tamper switch, fan."),
+    PRINT_FONT("print.font", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", Type.TEXT, "TrueType CJK font embedded in printed documents.");
+
+    private final String key;
+    private final String defaultValue;
+    private final Type type;
+    private final String description;
+
+    ConfigKey(String key, String defaultValue, Type type, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.type = type;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Returns null if the value is acceptable, else what is wrong with it. */
+    String check(String value) {
+        return type.check(value);
+    }
+
+    public String rule() {
+        return type.rule;
+    }
+
+    /** A value rule: a check and a human description for messages. */
+    static final class Type {
+        static final Type TEXT = new Type("any non-empty text", v -> v.isBlank() ? "must not be empty" : null);
+        static final Type PATH = new Type("a file system path", v -> v.isBlank() ? "must not be empty" : null);
+        static final Type BOOLEAN = oneOf("true", "false");
+        static final Type TERMINAL_ID = new Type("1-64 letters, digits, '.', '_' or '-'",
+                v -> v.matches("[A-Za-z0-9._-]{1,64}") ? null : "must be 1-64 letters, digits, '.', '_' or '-'");
+        static final Type URL = new Type("an http:// or https:// URL", v -> {
+            try {
+                URI u = new URI(v);
+                String s = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+                if (!s.equals("http") && !s.equals("https") || u.getHost() == null) {
+                    return "must be an http:// or https:// URL with a host";
+                }
+                return null;
+            } catch (Exception e) {
+                return "is not a valid URL";
+            }
+        });
+
+        final String rule;
+        private final java.util.function.Function<String, String> checker;
+
+        Type(String rule, java.util.function.Function<String, String> checker) {
+            this.rule = rule;
+            this.checker = checker;
+        }
+
+        String check(String v) {
+            return checker.apply(v.strip());
+        }
+
+        static Type oneOf(String... values) {
+            Set<String> allowed = Set.of(values);
+            String rule = "one of " + String.join(", ", values);
+            return new Type(rule, v -> allowed.contains(v) ? null : "must be " + rule);
+        }
+
+        static Type range(long min, long max) {
+            return new Type("an integer from " + min + " to " + max, v -> {
+                try {
+                    long n = Long.parseLong(v);
+                    return n < min || n > max ? "must be from " + min + " to " + max : null;
+                } catch (NumberFormatException e) {
+                    return "must be an integer from " + min + " to " + max;
+                }
+            });
+        }
+
+        static Type millis(long min, long max) {
+            return range(min, max);
+        }
+
+        static Type seconds(long min, long max) {
+            return range(min, max);
+        }
+
+        static Type decimal(double min, double max) {
+            return new Type("a number from " + min + " to " + max, v -> {
+                try {
+                    double d = Double.parseDouble(v);
+                    return d < min || d > max || Double.isNaN(d) ? "must be from " + min + " to " + max : null;
+                } catch (NumberFormatException e) {
+                    return "must be a number from " + min + " to " + max;
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.zizhu.kiosk.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The kiosk's validated configuration: a Java properties file (UTF-8) whose keys are the
+ * {@link ConfigKey}s. Absent keys take their defaults; unknown keys and bad values are refused
+ * at start with a message naming the key and the file, since a typo silently ignored on an
+ * unattended terminal is found only when a resident is failed by it.
+ */
+public final class KioskConfig {
+    private final Map<ConfigKey, String> values;
+    private final String source;
+
+    private KioskConfig(Map<ConfigKey, String> values, String source) {
+        this.values = values;
+        this.source = source;
+    }
+
+    /** All defaults (embedded demo configuration). */
+    public static KioskConfig defaults() {
+        try {
+            return from(new Properties(), "<defaults>");
+        } catch (ConfigException e) {
+            throw new IllegalStateException("built-in defaults are invalid", e);
+        }
+    }
+
+    /** Reads a properties file. A missing file is an error: pass none to use the defaults. */
+    public static KioskConfig load(Path file) throws ConfigException {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file);
+             Reader r = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            p.load(r);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("configuration file " + file + " does not exist");
+        } catch (CharacterCodingException e) {
+            throw new ConfigException("configuration file " + file + " is not valid UTF-8");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException("configuration file " + file + " cannot be read: " + e.getMessage());
+        }
+        return from(p, file.toString());
+    }
+
+    /** Validates properties, applying defaults. {@code source} names them in messages. */
+    public static KioskConfig from(Properties p, String source) throws ConfigException {
+        Map<String, ConfigKey> byName = new java.util.HashMap<>();
+        for (ConfigKey k : ConfigKey.values()) {
+            byName.put(k.key(), k);
+        }
+        for (String name : p.stringPropertyNames()) {
+            if (!byName.containsKey(name)) {
+                throw new ConfigException(source + ": unknown key '" + name + "'" + suggestion(name, byName.keySet()));
+            }
+        }
+        Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
+        for (ConfigKey k : ConfigKey.values()) {
+            String raw = p.getProperty(k.key());
+            String v = raw == null ? k.defaultValue() : raw.strip();
+            String problem = k.check(v);
+            if (problem != null) {
+                throw new ConfigException(source + ": key '" + k.key() + "' " + problem + " (got '" + v + "')");
+            }
+            values.put(k, v);
+        }
+        return new KioskConfig(values, source);
+    }
+
+    private static String suggestion(String name, java.util.Set<String> known) {
+        Optional<String> close = known.stream().filter(k -> k.equalsIgnoreCase(name)
+                || k.substring(k.lastIndexOf('.') + 1).equalsIgnoreCase(name.substring(name.lastIndexOf('.') + 1))).findFirst();
+        return close.map(k -> " (did you mean '" + k + "'?)").orElse("");
+    }
+
+    /** Returns a copy with one key changed (validated). */
+    public KioskConfig with(ConfigKey key, String value) throws ConfigException {
+        Properties p = new Properties();
+        values.forEach((k, v) -> p.setProperty(k.key(), v));
+        p.setProperty(key.key(), value);
+        return from(p, source);
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public String get(ConfigKey key) {
+        return values.get(key);
+    }
+
+    public int getInt(ConfigKey key) {
+        return Integer.parseInt(values.get(key));
+    }
+
+    public double getDouble(ConfigKey key) {
+        return Double.parseDouble(values.get(key));
+    }
+
+    public boolean getBoolean(ConfigKey key) {
+        return Boolean.parseBoolean(values.get(key));
+    }
+
+    public Duration millis(ConfigKey key) {
+        return Duration.ofMillis(Long.parseLong(values.get(key)));
+    }
+
+    public Duration seconds(ConfigKey key) {
+        return Duration.ofSeconds(Long.parseLong(values.get(key)));
+    }
+
+    public Path dataDir() {
+        return Path.of(values.get(ConfigKey.DATA_DIR));
+    }
+
+    /** Effective mode of a device key: "default" resolves to {@code device.mode}. */
+    public String deviceMode(ConfigKey deviceKey) {
+        String v = values.get(deviceKey);
+        return v.equals("default") ? values.get(ConfigKey.DEVICE_MODE) : v;
+    }
+}

@@ -1,0 +1,167 @@
+package org.zizhu.kiosk.flow;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.zizhu.events.EventId;
+import org.zizhu.events.EventLog;
+import org.zizhu.events.Outcome;
+import org.zizhu.kiosk.catalog.Catalog;
+import org.zizhu.kiosk.catalog.CatalogModel.Audience;
+import org.zizhu.kiosk.i18n.Language;
+
+/**
+ * The browse-and-read-a-guide flow as a plain state machine: attract screen, home (by audience,
+ * group or search), item guide, back, language switch and the idle timeout. No JavaFX here;
+ * screens call these methods on touch and render {@link #state()}.
+ *
+ * <p>Every input is checked against the catalogue: an unknown group or item code (a stale
+ * button, a bad deep link) leaves the state unchanged with a notice instead of an error.
+ */
+public final class BrowseFlow {
+    /** Search text longer than this is cut: the on-screen keyboard never needs more. */
+    static final int MAX_QUERY = 40;
+
+    private final Supplier<Catalog> catalog;
+    private final Language defaultLanguage;
+    private final Duration idleTimeout;
+    private final Clock clock;
+    private final List<Consumer<BrowseState>> listeners = new CopyOnWriteArrayList<>();
+    private BrowseState state;
+    private Instant lastTouch;
+
+    public BrowseFlow(Supplier<Catalog> catalog, Language defaultLanguage, Duration idleTimeout, Clock clock) {
+        this.catalog = catalog;
+        this.defaultLanguage = defaultLanguage;
+        this.idleTimeout = idleTimeout;
+        this.clock = clock;
+        this.state = BrowseState.attract(defaultLanguage);
+        this.lastTouch = clock.instant();
+    }
+
+    public synchronized BrowseState state() {
+        return state;
+    }
+
+    public void addListener(Consumer<BrowseState> l) {
+        listeners.add(l);
+    }
+
+    /** Any touch anywhere: wakes the attract screen and restarts the idle timer. */
+    public void touch() {
+        BrowseState next;
+        synchronized (this) {
+            lastTouch = clock.instant();
+            if (state.screen() != BrowseState.Screen.ATTRACT) {
+                return;
+            }
+            next = state.withScreen(BrowseState.Screen.HOME);
+            EventLog.event(EventId.SESSION_STARTED, Outcome.SUCCESS);
+        }
+        set(next);
+    }
+
+    public void chooseAudience(Audience a) {
+        touchedTo(s -> s.withAudience(a == null ? Audience.PERSON : a));
+    }
+
+    public void chooseGroup(String groupId) {
+        Catalog c = catalog.get();
+        if (groupId == null || c.group(groupId).isEmpty()) {
+            touchedTo(s -> s.withNotice("notice.unknownGroup"));
+            return;
+        }
+        Audience a = c.group(groupId).get().audience();
+        touchedTo(s -> s.withAudience(a).withGroup(groupId));
+    }
+
+    public void search(String query) {
+        String q = query == null ? "" : query.strip();
+        if (q.codePointCount(0, q.length()) > MAX_QUERY) {
+            q = q.substring(0, q.offsetByCodePoints(0, MAX_QUERY));
+        }
+        String finalQ = q;
+        touchedTo(s -> s.withQuery(finalQ));
+    }
+
+    public void openItem(String code) {
+        if (code == null || catalog.get().detail(code).isEmpty()) {
+            touchedTo(s -> s.withNotice("notice.unknownItem"));
+            return;
+        }
+        touchedTo(s -> s.withItem(code));
+    }
+
+    /** From a guide back to the list it was opened from; from a filtered home to the plain home. */
+    public void back() {
+        touchedTo(s -> switch (s.screen()) {
+            case GUIDE -> s.withScreen(BrowseState.Screen.HOME);
+            case HOME -> s.withAudience(s.audience());
+            case ATTRACT -> s;
+        });
+    }
+
+    public void home() {
+        touchedTo(s -> s.withAudience(s.audience()));
+    }
+
+    public void setLanguage(Language l) {
+        EventLog.event(EventId.LANGUAGE_CHANGED, Outcome.SUCCESS, "language", l.name());
+        touchedTo(s -> s.withLanguage(l));
+    }
+
+    /**
+     * Called periodically (the UI's timer). After the idle timeout the session ends: back to
+     * the attract screen in the default language, everything the resident chose forgotten.
+     * Returns true if it reset.
+     */
+    public boolean tick() {
+        BrowseState next;
+        synchronized (this) {
+            if (state.screen() == BrowseState.Screen.ATTRACT) {
+                return false;
+            }
+            if (Duration.between(lastTouch, clock.instant()).compareTo(idleTimeout) < 0) {
+                return false;
+            }
+            next = BrowseState.attract(defaultLanguage);
+            EventLog.event(EventId.IDLE_TIMEOUT, Outcome.SUCCESS, "idleSeconds", idleTimeout.toSeconds());
+            EventLog.event(EventId.SESSION_ENDED, Outcome.SUCCESS, "reason", "idle");
+        }
+        set(next);
+        return true;
+    }
+
+    /** Ends the session at once (e.g. the resident pressed "finish"). */
+    public void endSession() {
+        synchronized (this) {
+            EventLog.event(EventId.SESSION_ENDED, Outcome.SUCCESS, "reason", "finished");
+        }
+        set(BrowseState.attract(defaultLanguage));
+    }
+
+    private void touchedTo(java.util.function.UnaryOperator<BrowseState> f) {
+        BrowseState next;
+        synchronized (this) {
+            lastTouch = clock.instant();
+            next = f.apply(state);
+        }
+        set(next);
+    }
+
+    private void set(BrowseState next) {
+        synchronized (this) {
+            if (next.equals(state)) {
+                return;
+            }
+            state = next;
+        }
+        for (Consumer<BrowseState> l : listeners) {
+            l.accept(next);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.zizhu.kiosk.i18n;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** UI strings from {@code i18n/messages_*.properties} (UTF-8). A missing key shows as the key. */
+public final class Messages {
+    private final Map<Language, ResourceBundle> bundles = new EnumMap<>(Language.class);
+
+    public Messages() {
+        for (Language l : Language.values()) {
+            bundles.put(l, ResourceBundle.getBundle("i18n.messages", l.locale(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        }
+    }
+
+    public String get(Language lang, String key) {
+        try {
+            return bundles.get(lang).getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
+
+    public boolean has(Language lang, String key) {
+        return bundles.get(lang).containsKey(key);
+    }
+}

@@ -1,0 +1,348 @@
+package org.zizhu.kiosk.ui;
+
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zizhu.kiosk.catalog.Catalog;
+import org.zizhu.kiosk.catalog.CatalogModel;
+import org.zizhu.kiosk.catalog.CatalogModel.Audience;
+import org.zizhu.kiosk.catalog.CatalogModel.Group;
+import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
+import org.zizhu.kiosk.catalog.CatalogModel.ItemSummary;
+import org.zizhu.kiosk.catalog.CatalogModel.Material;
+import org.zizhu.kiosk.catalog.Text;
+import org.zizhu.kiosk.flow.BrowseFlow;
+import org.zizhu.kiosk.flow.BrowseState;
+import org.zizhu.kiosk.i18n.Language;
+import org.zizhu.kiosk.i18n.Messages;
+
+/**
+ * Builds the node tree for a {@link BrowseState}. Thin by design: every decision is in the
+ * flow; these methods only lay out what the state says and wire touches back to the flow.
+ * Node ids are stable so tests and screenshots can find elements.
+ */
+final class Screens {
+    private static final Logger log = LoggerFactory.getLogger(Screens.class);
+
+    private final BrowseFlow flow;
+    private final Messages msg;
+    private final UiMetrics metrics;
+
+    Screens(BrowseFlow flow, Messages msg, UiMetrics metrics) {
+        this.flow = flow;
+        this.msg = msg;
+        this.metrics = metrics;
+    }
+
+    Node render(BrowseState s, Catalog catalog) {
+        return switch (s.screen()) {
+            case ATTRACT -> attract(s.language());
+            case HOME -> home(s, catalog);
+            case GUIDE -> catalog.detail(s.itemCode()).map(d -> guide(s.language(), d)).orElseGet(() -> home(s, catalog));
+        };
+    }
+
+    private String t(Language l, String key) {
+        return msg.get(l, key);
+    }
+
+    Button touchButton(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setMinHeight(metrics.minTouchPx());
+        b.setMinWidth(metrics.minTouchPx());
+        b.setWrapText(true);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private Node attract(Language l) {
+        Label title = new Label(t(l, "attract.title"));
+        title.getStyleClass().add("attract-title");
+        Label touch = new Label(t(l, "attract.touch"));
+        touch.setId("attract-touch");
+        touch.getStyleClass().add("attract-touch");
+        Label hint = new Label(t(l, "attract.hint"));
+        hint.getStyleClass().add("attract-hint");
+        hint.setWrapText(true);
+        VBox box = new VBox(40, title, touch, hint);
+        box.setId("screen-attract");
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("attract");
+        return box;
+    }
+
+    private Node home(BrowseState s, Catalog catalog) {
+        Language l = s.language();
+        ToggleGroup audienceGroup = new ToggleGroup();
+        ToggleButton person = new ToggleButton(t(l, "home.person"));
+        person.setId("audience-person");
+        ToggleButton enterprise = new ToggleButton(t(l, "home.enterprise"));
+        enterprise.setId("audience-enterprise");
+        for (ToggleButton b : List.of(person, enterprise)) {
+            b.setToggleGroup(audienceGroup);
+            b.setMinHeight(metrics.minTouchPx());
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.getStyleClass().add("audience");
+        }
+        (s.audience() == Audience.ENTERPRISE ? enterprise : person).setSelected(true);
+        person.setOnAction(e -> flow.chooseAudience(Audience.PERSON));
+        enterprise.setOnAction(e -> flow.chooseAudience(Audience.ENTERPRISE));
+
+        VBox side = new VBox(12, person, enterprise);
+        side.setId("home-groups");
+        side.getStyleClass().add("side");
+        side.setPrefWidth(360);
+        Label groupsTitle = new Label(t(l, "home.groups"));
+        groupsTitle.getStyleClass().add("side-title");
+        side.getChildren().add(groupsTitle);
+        Button all = touchButton(t(l, "home.allGroups"), "group-all", flow::home);
+        all.setMaxWidth(Double.MAX_VALUE);
+        if (s.groupId() == null && s.query().isEmpty()) {
+            all.getStyleClass().add("selected");
+        }
+        side.getChildren().add(all);
+        for (Group g : catalog.groups(s.audience())) {
+            Button b = touchButton(g.name().in(l), "group-" + g.id(), () -> flow.chooseGroup(g.id()));
+            b.setMaxWidth(Double.MAX_VALUE);
+            if (g.id().equals(s.groupId())) {
+                b.getStyleClass().add("selected");
+            }
+            side.getChildren().add(b);
+        }
+        ScrollPane sideScroll = new ScrollPane(side);
+        sideScroll.setFitToWidth(true);
+        sideScroll.getStyleClass().add("side-scroll");
+
+        TextField search = new TextField(s.query());
+        search.setId("search-field");
+        search.setPromptText(t(l, "home.searchPrompt"));
+        search.setMinHeight(metrics.minTouchPx());
+        search.setOnAction(e -> flow.search(search.getText()));
+        HBox.setHgrow(search, Priority.ALWAYS);
+        Button go = touchButton(t(l, "home.search"), "search-button", () -> flow.search(search.getText()));
+        HBox searchBar = new HBox(12, search, go);
+        searchBar.setAlignment(Pos.CENTER_LEFT);
+
+        String heading;
+        List<ItemSummary> items;
+        if (!s.query().isEmpty()) {
+            items = catalog.search(s.query());
+            heading = String.format(t(l, "home.searchResults"), s.query(), items.size());
+        } else if (s.groupId() != null) {
+            items = catalog.inGroup(s.groupId());
+            heading = catalog.group(s.groupId()).map(g -> g.name().in(l)).orElse("");
+        } else {
+            items = catalog.highFrequency(s.audience(), 24);
+            heading = t(l, "home.highFrequency");
+        }
+        Label head = new Label(heading);
+        head.setId("home-heading");
+        head.getStyleClass().add("heading");
+
+        FlowPane grid = new FlowPane(16, 16);
+        grid.setId("home-items");
+        for (ItemSummary item : items) {
+            grid.getChildren().add(itemTile(l, item));
+        }
+        Node body;
+        if (catalog.isEmpty()) {
+            Label empty = new Label(t(l, "home.noCatalog"));
+            empty.setId("home-no-catalog");
+            empty.setWrapText(true);
+            empty.getStyleClass().add("empty");
+            body = empty;
+        } else if (items.isEmpty()) {
+            Label empty = new Label(t(l, "home.noResults"));
+            empty.setId("home-no-results");
+            empty.getStyleClass().add("empty");
+            body = empty;
+        } else {
+            ScrollPane sp = new ScrollPane(grid);
+            sp.setFitToWidth(true);
+            sp.getStyleClass().add("items-scroll");
+            body = sp;
+        }
+        VBox main = new VBox(20, searchBar, head, body);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        HBox.setHgrow(main, Priority.ALWAYS);
+        HBox root = new HBox(24, sideScroll, main);
+        root.setId("screen-home");
+        root.setPadding(new Insets(24));
+        return root;
+    }
+
+    private Node itemTile(Language l, ItemSummary item) {
+        Label name = new Label(item.name().in(l));
+        name.setWrapText(true);
+        name.getStyleClass().add("tile-name");
+        HBox badges = new HBox(6);
+        for (CatalogModel.Handling h : item.handling()) {
+            if (h == CatalogModel.Handling.GUIDE) {
+                continue;
+            }
+            Label b = new Label(t(l, "handling." + h.name()));
+            b.getStyleClass().addAll("badge", "badge-" + h.name().toLowerCase(java.util.Locale.ROOT));
+            badges.getChildren().add(b);
+        }
+        VBox content = new VBox(8, name, badges);
+        Button tile = new Button();
+        tile.setGraphic(content);
+        tile.setId("item-" + item.code());
+        tile.getStyleClass().add("tile");
+        tile.setPrefSize(330, Math.max(130, metrics.minTouchPx()));
+        tile.setMinHeight(metrics.minTouchPx());
+        tile.setOnAction(e -> flow.openItem(item.code()));
+        return tile;
+    }
+
+    private Node guide(Language l, ItemDetail d) {
+        GridPane g = new GridPane();
+        g.setId("guide-grid");
+        g.setHgap(24);
+        g.setVgap(14);
+        g.getStyleClass().add("guide-grid");
+        int[] row = {0};
+        java.util.function.BiConsumer<String, String> add = (key, value) -> {
+            Label k = new Label(t(l, "guide." + key));
+            k.getStyleClass().add("guide-key");
+            k.setMinWidth(220);
+            Label v = new Label(value);
+            v.setId("guide-" + key);
+            v.setWrapText(true);
+            v.getStyleClass().add("guide-value");
+            GridPane.setHgrow(v, Priority.ALWAYS);
+            g.add(k, 0, row[0]);
+            g.add(v, 1, row[0]++);
+        };
+        add.accept("name", d.name().in(l));
+        add.accept("code", d.code());
+        add.accept("type", d.type().in(l));
+        add.accept("audience", d.audienceText().in(l));
+        add.accept("legalBasis", d.legalBasis().in(l));
+        add.accept("implementingBody", d.implementingBody().in(l));
+        add.accept("acceptanceConditions", d.acceptanceConditions().in(l));
+        add.accept("statutoryTimeLimit", d.statutoryTimeLimit().text().in(l));
+        add.accept("promisedTimeLimit", d.promisedTimeLimit().text().in(l));
+        add.accept("resultName", d.resultName().in(l));
+        add.accept("resultSample", d.resultSample().in(l));
+        add.accept("fee", d.fee().standard().in(l));
+        add.accept("feeBasis", d.fee().basis().in(l));
+        add.accept("missingMaterialAcceptance", d.missingMaterialAcceptance().text().in(l));
+        add.accept("channels", d.channels().in(l));
+        add.accept("reviewCriteria", d.reviewCriteria().in(l));
+        add.accept("scope", d.scopeText().in(l));
+        add.accept("appointment", toggle(l, d.appointment()));
+        add.accept("onlinePayment", toggle(l, d.onlinePayment()));
+        add.accept("delivery", toggle(l, d.delivery()));
+        add.accept("place", d.place().in(l));
+        add.accept("hours", d.hours().in(l));
+        add.accept("enquiries", d.enquiries().in(l));
+        add.accept("complaints", d.complaints().in(l));
+
+        VBox materials = new VBox(12);
+        materials.setId("guide-materials");
+        Label mh = new Label(t(l, "guide.materials"));
+        mh.getStyleClass().add("section");
+        materials.getChildren().add(mh);
+        int n = 1;
+        for (Material m : d.materials()) {
+            materials.getChildren().add(material(l, n++, m));
+        }
+
+        Label ph = new Label(t(l, "guide.process"));
+        ph.getStyleClass().add("section");
+        FlowChartView chart = new FlowChartView(d.process(), l);
+        chart.setId("guide-process");
+
+        VBox content = new VBox(24, g, materials, ph, chart);
+        content.setPadding(new Insets(8, 24, 24, 8));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setId("guide-scroll");
+        scroll.setFitToWidth(true);
+        HBox.setHgrow(scroll, Priority.ALWAYS);
+
+        VBox right = new VBox(16);
+        right.setAlignment(Pos.TOP_CENTER);
+        right.setPrefWidth(340);
+        right.setMinWidth(300);
+        Label title = new Label(d.name().in(l));
+        title.setId("guide-title");
+        title.setWrapText(true);
+        title.getStyleClass().add("heading");
+        right.getChildren().add(title);
+        try {
+            ImageView qr = new ImageView(QrImages.of(d.guideUrl(), 260));
+            qr.setId("guide-qr");
+            qr.setUserData(d.guideUrl());
+            Label cap = new Label(t(l, "guide.qr"));
+            cap.setWrapText(true);
+            right.getChildren().addAll(qr, cap);
+        } catch (Exception e) {
+            // A URL that cannot be encoded only costs the QR code, never the guide.
+            log.warn("guide QR for {} could not be drawn: {}", d.code(), e.toString());
+        }
+        Button back = touchButton(t(l, "nav.back"), "nav-back", flow::back);
+        back.setMaxWidth(Double.MAX_VALUE);
+        right.getChildren().add(back);
+
+        HBox root = new HBox(24, scroll, right);
+        root.setId("screen-guide");
+        root.setPadding(new Insets(24));
+        return root;
+    }
+
+    private String toggle(Language l, CatalogModel.Toggle t) {
+        return t(l, t.supported() ? "guide.supported" : "guide.notSupported") + " — " + t.text().in(l);
+    }
+
+    private Node material(Language l, int n, Material m) {
+        Label name = new Label(n + ". " + m.name().in(l));
+        name.getStyleClass().add("material-name");
+        name.setWrapText(true);
+        StringBuilder sb = new StringBuilder();
+        line(sb, t(l, "material.kind"), t(l, "kind." + m.kind().name()));
+        line(sb, t(l, "material.sample"), m.sample().in(l));
+        line(sb, t(l, "material.electronicForm"), m.electronicForm().in(l));
+        line(sb, t(l, "material.source"), m.source().in(l));
+        line(sb, t(l, "material.copies"), String.valueOf(m.copies()));
+        line(sb, t(l, "material.format"), m.format().in(l));
+        line(sb, t(l, "material.electronicRequired"), t(l, m.electronicRequired() ? "material.yes" : "material.no"));
+        if (m.exemptBySharing()) {
+            sb.append(t(l, "material.exempt")).append('\n');
+        }
+        if (m.missingAllowed()) {
+            sb.append(t(l, "material.missingAllowed")).append('\n');
+        }
+        Label attrs = new Label(sb.toString().strip());
+        attrs.setWrapText(true);
+        attrs.getStyleClass().add("material-attrs");
+        VBox box = new VBox(4, name, attrs);
+        box.getStyleClass().add(m.exemptBySharing() ? "material-exempt" : "material");
+        box.setId("material-" + n);
+        return box;
+    }
+
+    private static void line(StringBuilder sb, String k, String v) {
+        sb.append(k).append("：").append(v).append('\n');
+    }
+
+    static String text(Text t, Language l) {
+        return t == null ? "" : t.in(l);
+    }
+}
