@@ -21,7 +21,9 @@ public final class CatalogJson {
     static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
-            .configure(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES, false);
+            .configure(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES, false)
+            // "5" for a string or 1 for a boolean is a broken centre, not something to guess at.
+            .configure(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
 
     private CatalogJson() {
     }
@@ -45,6 +47,13 @@ public final class CatalogJson {
         List<String> problems = new ArrayList<>();
         if (blank(idx.version()) || idx.version().length() > 100) {
             problems.add("version");
+        }
+        if (blank(idx.generatedAt())) {
+            problems.add("generatedAt");
+        }
+        // An empty catalogue is never a valid update: taking it would wipe the terminal's guides.
+        if (idx.items().isEmpty() || idx.groups().isEmpty()) {
+            problems.add("no items or no groups");
         }
         Set<String> codes = new HashSet<>();
         for (ItemSummary s : idx.items()) {
