@@ -39,6 +39,7 @@ import org.zizhu.kiosk.i18n.Messages;
  */
 public final class KioskApplication extends Application {
     private static volatile KioskRuntime prepared;
+    private static volatile java.util.function.BiConsumer<KioskApplication, Stage> afterStart;
 
     private final KioskRuntime runtime;
     private BrowseFlow flow;
@@ -64,6 +65,11 @@ public final class KioskApplication extends Application {
 
     public static void prepare(KioskRuntime runtime) {
         prepared = runtime;
+    }
+
+    /** A hook run once the window is shown (the screenshot tour uses it). */
+    public static void afterStart(java.util.function.BiConsumer<KioskApplication, Stage> hook) {
+        afterStart = hook;
     }
 
     public BrowseFlow flow() {
@@ -130,6 +136,10 @@ public final class KioskApplication extends Application {
         }
         render();
         stage.show();
+        var hook = afterStart;
+        if (hook != null) {
+            hook.accept(this, stage);
+        }
     }
 
     private void touched(Event e) {

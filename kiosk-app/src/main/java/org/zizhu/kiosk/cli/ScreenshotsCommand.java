@@ -1,0 +1,71 @@
+package org.zizhu.kiosk.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Application;
+import org.zizhu.kiosk.KioskRuntime;
+import org.zizhu.kiosk.Main;
+import org.zizhu.kiosk.config.ConfigException;
+import org.zizhu.kiosk.config.KioskConfig;
+import org.zizhu.kiosk.ui.KioskApplication;
+import org.zizhu.kiosk.ui.ScreenshotTourLauncher;
+import org.zizhu.tools.ToolCommand;
+
+/**
+ * {@code diag screenshots --out DIR [--faults URL] [--config FILE]}: opens the kiosk window on
+ * the current display, walks its screens and writes PNGs (scripts/screenshots runs it under Xvfb).
+ */
+public final class ScreenshotsCommand implements ToolCommand {
+    @Override
+    public Kind kind() {
+        return Kind.DIAG;
+    }
+
+    @Override
+    public String name() {
+        return "screenshots";
+    }
+
+    @Override
+    public String summary() {
+        return "open the kiosk window and save PNGs of its main screens (--out DIR)";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        List<String> rest = new ArrayList<>();
+        KioskConfig config;
+        try {
+            config = Main.loadConfig(args, rest);
+        } catch (ConfigException e) {
+            err.println("diag screenshots: configuration error: " + e.getMessage());
+            return 2;
+        }
+        Path outDir = null;
+        String faults = null;
+        for (int i = 0; i < rest.size(); i++) {
+            switch (rest.get(i)) {
+                case "--out" -> outDir = Path.of(rest.get(++i));
+                case "--faults" -> faults = rest.get(++i);
+                default -> {
+                    err.println("usage: diag screenshots --out DIR [--faults URL] [--config FILE]");
+                    return 2;
+                }
+            }
+        }
+        if (outDir == null) {
+            err.println("usage: diag screenshots --out DIR [--faults URL] [--config FILE]");
+            return 2;
+        }
+        try (KioskRuntime rt = KioskRuntime.open(config)) {
+            KioskApplication.prepare(rt);
+            ScreenshotTourLauncher launcher = new ScreenshotTourLauncher(rt, outDir, faults);
+            KioskApplication.afterStart(launcher);
+            Application.launch(KioskApplication.class);
+            out.println(launcher.written().size() + " screenshots in " + outDir);
+            return launcher.written().size() >= 5 ? 0 : 1;
+        }
+    }
+}

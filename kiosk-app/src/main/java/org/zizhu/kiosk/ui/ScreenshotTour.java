@@ -1,0 +1,128 @@
+package org.zizhu.kiosk.ui;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.zizhu.kiosk.KioskRuntime;
+import org.zizhu.kiosk.catalog.CatalogModel;
+import org.zizhu.kiosk.i18n.Language;
+
+/**
+ * Drives a running kiosk window through its main screens and saves each as a PNG, so anyone can
+ * look at the screens without a terminal: attract, home, a group, a guide (Chinese and English),
+ * and the offline banner (by partitioning central-sim through its fault switch).
+ */
+public final class ScreenshotTour implements Runnable {
+    private final KioskApplication app;
+    private final KioskRuntime runtime;
+    private final Stage stage;
+    private final Path outDir;
+    private final String faultsUrl;
+    private final List<Path> written = new ArrayList<>();
+
+    ScreenshotTour(KioskApplication app, KioskRuntime runtime, Stage stage, Path outDir, String faultsUrl) {
+        this.app = app;
+        this.runtime = runtime;
+        this.stage = stage;
+        this.outDir = outDir;
+        this.faultsUrl = faultsUrl;
+    }
+
+    public List<Path> written() {
+        return written;
+    }
+
+    @Override
+    public void run() {
+        try {
+            Files.createDirectories(outDir);
+            runtime.syncNow();
+            fx(() -> { });
+            shot("01-attract");
+            fx(() -> app.flow().touch());
+            shot("02-home");
+            var group = runtime.catalog().groups(CatalogModel.Audience.PERSON).get(0);
+            fx(() -> app.flow().chooseGroup(group.id()));
+            shot("03-group");
+            var item = runtime.catalog().items().stream()
+                    .filter(i -> runtime.catalog().detail(i.code()).map(d -> d.process().size() >= 4).orElse(false))
+                    .findFirst().orElse(runtime.catalog().items().get(0));
+            fx(() -> app.flow().openItem(item.code()));
+            shot("04-guide");
+            fx(() -> ((javafx.scene.control.ScrollPane) stage.getScene().lookup("#guide-scroll")).setVvalue(1.0));
+            shot("04b-guide-process");
+            fx(() -> app.flow().setLanguage(Language.EN));
+            shot("05-guide-en");
+            if (faultsUrl != null) {
+                post("{\"partitioned\": true}");
+                try {
+                    runtime.syncNow();
+                } catch (Exception expected) {
+                    // the partition makes this fail; the link goes OFFLINE and the banner shows
+                }
+                fx(() -> {
+                    app.flow().setLanguage(Language.ZH);
+                    app.flow().home();
+                });
+                shot("06-offline");
+                post("{\"partitioned\": false}");
+            }
+        } catch (Exception e) {
+            System.err.println("screenshot tour failed: " + e);
+            e.printStackTrace();
+        } finally {
+            Platform.runLater(Platform::exit);
+        }
+    }
+
+    private void post(String body) throws IOException, InterruptedException {
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(faultsUrl))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    private static void fx(Runnable r) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                r.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        done.get(10, TimeUnit.SECONDS);
+        // Let layout and CSS settle (fonts, scroll panes) before the snapshot.
+        Thread.sleep(400);
+        CompletableFuture<Void> pulse = new CompletableFuture<>();
+        Platform.runLater(() -> pulse.complete(null));
+        pulse.get(10, TimeUnit.SECONDS);
+    }
+
+    private void shot(String name) throws Exception {
+        CompletableFuture<BufferedImage> img = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            Scene scene = stage.getScene();
+            WritableImage w = scene.snapshot(null);
+            img.complete(SwingFXUtils.fromFXImage(w, null));
+        });
+        Path file = outDir.resolve(name + ".png");
+        ImageIO.write(img.get(10, TimeUnit.SECONDS), "png", file.toFile());
+        written.add(file);
+        System.out.println("screenshot " + file);
+    }
+}

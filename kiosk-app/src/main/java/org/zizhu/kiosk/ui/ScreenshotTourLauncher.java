@@ -1,0 +1,33 @@
+package org.zizhu.kiosk.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.stage.Stage;
+import org.zizhu.kiosk.KioskRuntime;
+
+/** Starts a {@link ScreenshotTour} on its own thread once the kiosk window is up. */
+public final class ScreenshotTourLauncher implements BiConsumer<KioskApplication, Stage> {
+    private final KioskRuntime runtime;
+    private final Path outDir;
+    private final String faultsUrl;
+    private volatile ScreenshotTour tour;
+
+    public ScreenshotTourLauncher(KioskRuntime runtime, Path outDir, String faultsUrl) {
+        this.runtime = runtime;
+        this.outDir = outDir;
+        this.faultsUrl = faultsUrl;
+    }
+
+    @Override
+    public void accept(KioskApplication app, Stage stage) {
+        tour = new ScreenshotTour(app, runtime, stage, outDir, faultsUrl);
+        Thread t = new Thread(tour, "screenshot-tour");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    public List<Path> written() {
+        return tour == null ? List.of() : tour.written();
+    }
+}
