@@ -25,9 +25,9 @@ public final class Main {
             System.err.println("zizhu: " + e);
             code = 1;
         }
-        if (code != 0 || (args.length > 0 && !args[0].equals("run"))) {
-            System.exit(code);
-        }
+        // Exit explicitly: after the window closes, library threads must not keep the JVM alive
+        // (the service manager restarts the kiosk when it exits).
+        System.exit(code);
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
