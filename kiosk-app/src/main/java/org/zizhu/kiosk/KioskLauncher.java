@@ -6,11 +6,26 @@ import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
 import org.zizhu.kiosk.config.ConfigKey;
 import org.zizhu.kiosk.config.KioskConfig;
+import org.zizhu.kiosk.ops.MetricsServer;
 import org.zizhu.kiosk.ui.KioskApplication;
 
 /** Starts logging, the runtime and the JavaFX application for {@code kiosk run}. */
 public final class KioskLauncher {
     private KioskLauncher() {
+    }
+
+    /** Metrics are for operators; a port clash must not keep residents from the kiosk. */
+    private static MetricsServer startMetrics(KioskRuntime runtime) {
+        int port = runtime.config().getInt(ConfigKey.METRICS_PORT);
+        if (port == 0) {
+            return null;
+        }
+        try {
+            return new MetricsServer(runtime, runtime.config().get(ConfigKey.METRICS_HOST), port);
+        } catch (java.io.IOException | RuntimeException e) {
+            EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "metrics", "error", e.toString());
+            return null;
+        }
     }
 
     public static void launch(KioskConfig config) throws Exception {
@@ -22,8 +37,12 @@ public final class KioskLauncher {
         EventLog.event(EventId.APP_STARTED, Outcome.SUCCESS, "version", KioskRuntime.VERSION,
                 "catalogVersion", String.valueOf(runtime.catalog().version()), "items", runtime.catalog().size());
         runtime.startBackground();
+        MetricsServer metrics = startMetrics(runtime);
         KioskApplication.prepare(runtime);
         Application.launch(KioskApplication.class);
+        if (metrics != null) {
+            metrics.close();
+        }
         runtime.close();
         EventLog.event(EventId.APP_STOPPED, Outcome.SUCCESS);
     }

@@ -36,6 +36,8 @@ public enum ConfigKey {
     CAMERA_DEVICE("device.camera.device", "/dev/video0", Type.TEXT, "V4L2 device of a real camera."),
     SMARTCARD_MODE("device.smartcard.mode", "default", Type.oneOf("default", "simulated", "real", "off"), "PC/SC smart-card reader (technician cards)."),
     GPIO_MODE("device.gpio.mode", "default", Type.oneOf("default", "simulated", "real", "off"), "GPIO: lights, help button, tamper switch, fan."),
+    METRICS_PORT("ops.metricsPort", "9464", Type.range(0, 65535), "Prometheus metrics at http://ops.metricsHost:PORT/metrics; 0 turns it off."),
+    METRICS_HOST("ops.metricsHost", "127.0.0.1", Type.TEXT, "Address the metrics endpoint listens on (loopback unless operators scrape over the network)."),
     PRINT_FONT("print.font", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", Type.TEXT, "TrueType CJK font embedded in printed documents.");
 
     private final String key;
