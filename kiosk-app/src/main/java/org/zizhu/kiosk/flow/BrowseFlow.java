@@ -13,6 +13,7 @@ import org.zizhu.events.Outcome;
 import org.zizhu.kiosk.catalog.Catalog;
 import org.zizhu.kiosk.catalog.CatalogModel.Audience;
 import org.zizhu.kiosk.i18n.Language;
+import org.zizhu.kiosk.session.ResidentSession;
 
 /**
  * The browse-and-read-a-guide flow as a plain state machine: attract screen, home (by audience,
@@ -33,6 +34,7 @@ public final class BrowseFlow {
     private final List<Consumer<BrowseState>> listeners = new CopyOnWriteArrayList<>();
     private BrowseState state;
     private Instant lastTouch;
+    private ResidentSession session = new ResidentSession();
 
     public BrowseFlow(Supplier<Catalog> catalog, Language defaultLanguage, Duration idleTimeout, Clock clock) {
         this.catalog = catalog;
@@ -60,7 +62,10 @@ public final class BrowseFlow {
                 return;
             }
             next = state.withScreen(BrowseState.Screen.HOME);
-            EventLog.event(EventId.SESSION_STARTED, Outcome.SUCCESS);
+            if (session.ended()) {
+                session = new ResidentSession();
+            }
+            EventLog.event(EventId.SESSION_STARTED, Outcome.SUCCESS, "session", session.id());
         }
         set(next);
     }
@@ -130,18 +135,27 @@ public final class BrowseFlow {
             }
             next = BrowseState.attract(defaultLanguage);
             EventLog.event(EventId.IDLE_TIMEOUT, Outcome.SUCCESS, "idleSeconds", idleTimeout.toSeconds());
-            EventLog.event(EventId.SESSION_ENDED, Outcome.SUCCESS, "reason", "idle");
         }
+        session().end("idle");
         set(next);
         return true;
     }
 
     /** Ends the session at once (e.g. the resident pressed "finish"). */
     public void endSession() {
-        synchronized (this) {
-            EventLog.event(EventId.SESSION_ENDED, Outcome.SUCCESS, "reason", "finished");
-        }
+        session().end("finished");
         set(BrowseState.attract(defaultLanguage));
+    }
+
+    /**
+     * The current resident's session. Personal data obtained during a visit is registered
+     * with it and wiped when the visit ends (finish or idle timeout).
+     */
+    public synchronized ResidentSession session() {
+        if (session.ended()) {
+            session = new ResidentSession();
+        }
+        return session;
     }
 
     private void touchedTo(java.util.function.UnaryOperator<BrowseState> f) {

@@ -118,4 +118,19 @@ class BrowseFlowTest {
         assertFalse(flow.tick(), "attract screen never times out");
         assertEquals(BrowseState.Screen.ATTRACT, seen.get(seen.size() - 1).screen());
     }
+
+    @Test
+    void personalDataHeldBySessionIsWipedAtIdleTimeoutAndSessionsAreNew() {
+        flow.touch();
+        var first = flow.session();
+        boolean[] wiped = {false};
+        first.hold(() -> wiped[0] = true);
+        clock.now = clock.now.plusSeconds(91);
+        assertTrue(flow.tick());
+        assertTrue(wiped[0], "identity wiped when the resident walks away");
+        assertTrue(first.ended());
+        flow.touch();
+        assertFalse(flow.session().ended());
+        assertFalse(first.id().equals(flow.session().id()), "a new visit is a new session");
+    }
 }
