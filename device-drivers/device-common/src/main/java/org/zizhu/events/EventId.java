@@ -22,6 +22,7 @@ public enum EventId {
     CATALOG_SYNC("catalog-sync", "catalogue synchronised with the centre"),
     CATALOG_CACHE_OPENED("catalog-cache-opened", "local catalogue cache opened and migrated"),
     DATABASE_MIGRATED("database-migrated", "local database schema migrated"),
+    SERVICE_STEP("service-step", "a service transaction moved to a new step"),
 
     // 2xx resident ID card reader
     IDCARD_READER_CONNECTED("idcard-reader-connected", "SAM reader port opened"),

@@ -1,0 +1,58 @@
+package org.zizhu.kiosk.flow;
+
+import java.util.List;
+import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
+import org.zizhu.kiosk.catalog.Text;
+import org.zizhu.kiosk.session.Rating;
+import org.zizhu.kiosk.session.Resident;
+import org.zizhu.kiosk.session.Wipeable;
+
+/**
+ * What a service transaction needs from the rest of the kiosk: the centre and the printers.
+ * The runtime provides the real implementation; the flow stays free of I/O.
+ */
+public interface ServicePorts {
+    /** A failure the resident is told about in their language. */
+    final class ServiceException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient Text residentMessage;
+        private final boolean retryable;
+
+        public ServiceException(String message, Text residentMessage, boolean retryable, Throwable cause) {
+            super(message, cause);
+            this.residentMessage = residentMessage;
+            this.retryable = retryable;
+        }
+
+        public Text residentMessage() {
+            return residentMessage;
+        }
+
+        public boolean retryable() {
+            return retryable;
+        }
+    }
+
+    /** What the transaction produced: a document to print and/or a case number. */
+    interface Outcome extends Wipeable {
+        Text title();
+
+        /** Case or certificate number shown and printed; may be empty. */
+        String reference();
+    }
+
+    /** The e-license types the item fetches with the resident's authorisation (empty: no consent needed). */
+    List<String> licenseTypesFor(ItemDetail item);
+
+    /** Records consent (when needed), performs the item at the centre and returns the result. */
+    Outcome perform(ItemDetail item, Resident resident, boolean consented) throws ServiceException;
+
+    /** Prints the result (document and/or receipt). */
+    void print(ItemDetail item, Resident resident, Outcome outcome) throws ServiceException;
+
+    /** Queues a rating durably for the centre. */
+    void rate(Rating rating) throws ServiceException;
+
+    /** Queues a 办不成事 report durably for the centre. */
+    void reportUnresolved(String sessionId, String itemCode, String reasonCode) throws ServiceException;
+}

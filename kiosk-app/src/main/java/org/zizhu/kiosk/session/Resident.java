@@ -1,0 +1,70 @@
+package org.zizhu.kiosk.session;
+
+import java.time.LocalDate;
+import org.zizhu.device.Masking;
+
+/**
+ * The identified resident as the service flows need them: name, ID number and card validity.
+ * Personal data: held by the {@link ResidentSession}, wiped at its end, masked in toString.
+ */
+public final class Resident implements Wipeable {
+    public enum Source { ID_CARD, MOBILE_APP }
+
+    private String name;
+    private String idNumber;
+    private final Source source;
+    private final LocalDate validUntil;
+    private volatile boolean wiped;
+
+    public Resident(String name, String idNumber, Source source, LocalDate validUntil) {
+        this.name = name;
+        this.idNumber = idNumber;
+        this.source = source;
+        this.validUntil = validUntil;
+    }
+
+    public String name() {
+        check();
+        return name;
+    }
+
+    public String idNumber() {
+        check();
+        return idNumber;
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    /** Null means long-term (长期). */
+    public LocalDate validUntil() {
+        return validUntil;
+    }
+
+    public String maskedName() {
+        return wiped ? "" : Masking.name(name);
+    }
+
+    public String maskedIdNumber() {
+        return wiped ? "" : Masking.idNumber(idNumber);
+    }
+
+    private void check() {
+        if (wiped) {
+            throw new IllegalStateException("resident data was wiped at the end of the session");
+        }
+    }
+
+    @Override
+    public void wipe() {
+        wiped = true;
+        name = null;
+        idNumber = null;
+    }
+
+    @Override
+    public String toString() {
+        return "Resident[" + maskedName() + ", " + maskedIdNumber() + ", " + source + "]";
+    }
+}

@@ -1,0 +1,158 @@
+package org.zizhu.kiosk.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.zizhu.kiosk.catalog.CatalogModel;
+import org.zizhu.kiosk.catalog.Text;
+import org.zizhu.kiosk.flow.ServiceFlow.Step;
+import org.zizhu.kiosk.session.Rating;
+import org.zizhu.kiosk.session.Resident;
+import org.zizhu.kiosk.session.ResidentSession;
+
+/** The transaction state machine alone; the ports are scripted here (the runtime's real ones are tested over real stacks). */
+class ServiceFlowTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T08:00:00Z"), ZoneId.of("Asia/Shanghai"));
+
+    static final class ScriptedPorts implements ServicePorts {
+        List<String> types = List.of("ID_CARD");
+        int failPerform;
+        boolean failPrint;
+        final List<Rating> ratings = new ArrayList<>();
+        final List<String> reports = new ArrayList<>();
+        boolean outcomeWiped;
+        int performed;
+
+        @Override
+        public List<String> licenseTypesFor(CatalogModel.ItemDetail item) {
+            return types;
+        }
+
+        @Override
+        public Outcome perform(CatalogModel.ItemDetail item, Resident resident, boolean consented) throws ServiceException {
+            performed++;
+            if (failPerform-- > 0) {
+                throw new ServiceException("down", new Text("平台繁忙", "busy"), true, null);
+            }
+            return new Outcome() {
+                @Override
+                public Text title() {
+                    return new Text("缴存证明", "Certificate");
+                }
+
+                @Override
+                public String reference() {
+                    return "C-1";
+                }
+
+                @Override
+                public void wipe() {
+                    outcomeWiped = true;
+                }
+            };
+        }
+
+        @Override
+        public void print(CatalogModel.ItemDetail item, Resident resident, Outcome outcome) throws ServiceException {
+            if (failPrint) {
+                throw new ServiceException("paper", new Text("打印机缺纸", "Out of paper"), true, null);
+            }
+        }
+
+        @Override
+        public void rate(Rating rating) {
+            ratings.add(rating);
+        }
+
+        @Override
+        public void reportUnresolved(String sessionId, String itemCode, String reasonCode) {
+            reports.add(itemCode + ":" + reasonCode);
+        }
+    }
+
+    static CatalogModel.ItemDetail item() {
+        return BrowseFlowTest.catalog().detail("A1").orElseThrow();
+    }
+
+    private final ScriptedPorts ports = new ScriptedPorts();
+    private final ResidentSession session = new ResidentSession();
+    private final ServiceFlow flow = new ServiceFlow(item(), ports, session, Runnable::run, CLOCK);
+
+    private static Resident resident(LocalDate until) {
+        return new Resident("张三", "11010519491231002X", Resident.Source.ID_CARD, until);
+    }
+
+    @Test
+    void happyPathConsentPerformPrintRateAndWipe() {
+        flow.identityRead(resident(LocalDate.of(2030, 1, 1)), LocalDate.of(2020, 1, 1));
+        assertEquals(Step.CONSENT, flow.view().step());
+        assertEquals("张*", flow.view().maskedName());
+        assertEquals("1101**********002X", flow.view().maskedId());
+        flow.consent(true);
+        assertEquals(Step.DONE, flow.view().step());
+        assertEquals("C-1", flow.view().reference());
+        flow.toRating();
+        assertThrows(IllegalArgumentException.class, () -> flow.rate(Rating.Level.DISSATISFIED, List.of()));
+        flow.rate(Rating.Level.VERY_SATISFIED, List.of());
+        assertEquals(Step.THANKS, flow.view().step());
+        assertEquals(1, ports.ratings.size());
+        flow.toRating();
+        assertEquals(Step.THANKS, flow.view().step(), "one rating per visit");
+        session.end("finished");
+        assertTrue(ports.outcomeWiped);
+    }
+
+    @Test
+    void expiredCardIsRefusedAndNothingIsPerformed() {
+        Resident r = resident(LocalDate.of(2025, 1, 1));
+        flow.identityRead(r, LocalDate.of(2005, 1, 1));
+        assertEquals(Step.CARD_PROBLEM, flow.view().step());
+        assertEquals("service.cardExpired", flow.view().messageKey());
+        assertEquals(0, ports.performed);
+        session.end("idle");
+        assertThrows(IllegalStateException.class, r::name, "identity wiped with the session");
+    }
+
+    @Test
+    void centreFailureOffersRetryAndReport() {
+        ports.types = List.of();
+        ports.failPerform = 1;
+        flow.identityRead(resident(null), null);
+        assertEquals(Step.FAILED, flow.view().step());
+        assertTrue(flow.view().canRetry());
+        assertEquals("平台繁忙", flow.view().centralMessage().zh());
+        flow.retry();
+        assertEquals(Step.DONE, flow.view().step());
+        assertEquals(2, ports.performed);
+    }
+
+    @Test
+    void declineLeadsToFailureAndReportIsQueued() {
+        flow.identityRead(resident(null), null);
+        flow.consent(false);
+        assertEquals(Step.FAILED, flow.view().step());
+        assertFalse(flow.view().canRetry());
+        flow.reportUnresolved("NOT_ACCEPTED");
+        assertEquals(List.of("A1:NOT_ACCEPTED"), ports.reports);
+        assertEquals(Step.RATING, flow.view().step());
+    }
+
+    @Test
+    void inputsOutOfStepAreIgnored() {
+        flow.consent(true);
+        flow.retry();
+        flow.rate(Rating.Level.SATISFIED, List.of());
+        assertEquals(Step.INSERT_CARD, flow.view().step());
+        flow.cardReadFailed();
+        assertEquals(Step.CARD_PROBLEM, flow.view().step());
+    }
+}
