@@ -61,6 +61,8 @@ public final class CameraFrameSource implements AutoCloseable {
     private static final Duration KILL_GRACE = Duration.ofSeconds(2);
     private static final long CORRUPT_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final int STDERR_TAIL_LINES = 8;
+    /** A JPEG header can claim 65535x65535: check before decoding so garbage cannot exhaust memory. */
+    private static final long MAX_PIXELS = 4096L * 4096L;
 
     private final StatusTracker status;
     private final LatestFrames<Frame> frames;
@@ -171,14 +173,14 @@ public final class CameraFrameSource implements AutoCloseable {
 
     private void supervise() {
         Duration backoff = config.initialBackoff();
-        boolean first = true;
+        boolean afterFailure = false;
         while (!isClosed()) {
             CameraConfig cfg = config;
             restartRequested = false;
-            if (!first) {
-                restarts.incrementAndGet();
+            if (afterFailure) {
+                restarts.incrementAndGet(); // a reconfigure is a switch, not a restart
             }
-            first = false;
+            afterFailure = true;
             long framesBefore = sequence.get();
             Process p;
             try {
@@ -229,6 +231,7 @@ public final class CameraFrameSource implements AutoCloseable {
             }
             if (restartRequested) {
                 backoff = config.initialBackoff();
+                afterFailure = false;
                 continue;
             }
             long produced = sequence.get() - framesBefore;
@@ -325,6 +328,9 @@ public final class CameraFrameSource implements AutoCloseable {
         warned[0] = false;
         try (ImageInputStream iis = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
             reader.setInput(iis, true, true);
+            if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
+                throw new IIOException("frame dimensions too large");
+            }
             image = reader.read(0);
             if (warned[0]) {
                 // libjpeg "corrupt data" warnings: the picture is partly grey; not worth showing or scanning.

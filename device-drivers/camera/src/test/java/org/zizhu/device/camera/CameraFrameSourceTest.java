@@ -91,6 +91,7 @@ class CameraFrameSourceTest {
                 }
             }
             assertEquals(new QrReading.Accepted(new QrPayload.LoginCode(token)), found);
+            assertEquals(0, cam.stats().restarts(), "switching scenes is not a restart");
         }
     }
 
@@ -98,7 +99,8 @@ class CameraFrameSourceTest {
     void corruptFramesAndGarbageAreSkippedAndCountedAndTheShellTreeIsKilled(@TempDir Path dir) throws Exception {
         byte[] good = TestJpegs.jpeg(320, 240, Color.ORANGE);
         byte[] stream = TestJpegs.concat(good, "garbage between frames".getBytes(),
-                TestJpegs.truncated(good, good.length - 40), TestJpegs.scrambledScan(good), good);
+                TestJpegs.truncated(good, good.length - 40), TestJpegs.scrambledScan(good),
+                TestJpegs.hugeDimensions(good), good);
         Path file = dir.resolve("broken.mjpeg");
         Files.write(file, stream);
         // sh stays alive with a child (sleep) after cat: close must end both.
@@ -110,9 +112,9 @@ class CameraFrameSourceTest {
         CameraFrameSource cam = start(cfg);
         List<ProcessHandle> tree = new ArrayList<>();
         try {
-            await().atMost(WAIT).until(() -> cam.stats().framesDecoded() == 2 && cam.stats().framesCorrupt() >= 2);
+            await().atMost(WAIT).until(() -> cam.stats().framesDecoded() == 2 && cam.stats().framesCorrupt() >= 3);
             CameraStats s = cam.stats();
-            assertEquals(2, s.framesCorrupt(), "one truncated, one undecodable: " + s);
+            assertEquals(3, s.framesCorrupt(), "one truncated, one undecodable, one oversized header: " + s);
             assertTrue(s.garbageBytes() >= 20, s.toString());
             assertEquals(0, s.restarts());
             ProcessHandle sh = ProcessHandle.of(cam.processId().orElseThrow()).orElseThrow();

@@ -57,6 +57,21 @@ public final class TestJpegs {
         return b;
     }
 
+    /** Same JPEG with the frame header claiming 60000x60000 pixels (a decompression bomb). */
+    public static byte[] hugeDimensions(byte[] jpeg) {
+        byte[] b = jpeg.clone();
+        for (int i = 0; i + 8 < b.length; i++) {
+            if ((b[i] & 0xFF) == 0xFF && (b[i + 1] & 0xFF) == 0xC0) {
+                b[i + 5] = (byte) 0xEA; // height 0xEA60 = 60000
+                b[i + 6] = (byte) 0x60;
+                b[i + 7] = (byte) 0xEA; // width
+                b[i + 8] = (byte) 0x60;
+                return b;
+            }
+        }
+        throw new IllegalArgumentException("no SOF0");
+    }
+
     public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {

@@ -125,7 +125,12 @@ public final class FaceCapture {
         if (face.isEmpty()) {
             return new FaceCaptureResult.Rejected(FaceQualityIssue.NO_FACE, new QualityMetrics(mean, 0, 0));
         }
-        FaceRegion region = face.get();
+        // A plugged-in detector is not trusted to stay inside the frame.
+        Rectangle inside = face.get().toRectangle().intersection(new Rectangle(0, 0, w, h));
+        if (inside.isEmpty()) {
+            return new FaceCaptureResult.Rejected(FaceQualityIssue.NO_FACE, new QualityMetrics(mean, 0, 0));
+        }
+        FaceRegion region = new FaceRegion(inside.x, inside.y, inside.width, inside.height);
         double widthFraction = (double) region.width() / w;
         if (widthFraction < minFaceWidthFraction) {
             return new FaceCaptureResult.Rejected(FaceQualityIssue.FACE_TOO_SMALL, new QualityMetrics(mean, 0, widthFraction));

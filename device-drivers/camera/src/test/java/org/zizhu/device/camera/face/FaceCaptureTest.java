@@ -34,7 +34,7 @@ class FaceCaptureTest {
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(face.jpeg()));
         assertNotNull(decoded);
         assertEquals(face.width(), decoded.getWidth());
-        assertFalse(face.toString().contains("["+ "0x"), face.toString());
+        assertTrue(face.toString().matches("CapturedFace\\[\\d+x\\d+, \\d+ bytes\\]"), "only the size: " + face);
     }
 
     @Test
@@ -81,6 +81,15 @@ class FaceCaptureTest {
         FaceCapture never = FaceCapture.builder().detector(f -> Optional.empty()).build();
         FaceCaptureResult r = never.assess(SyntheticScenes.face(640, 480, 0.35, 1.0));
         assertEquals(FaceQualityIssue.NO_FACE, assertInstanceOf(FaceCaptureResult.Rejected.class, r).issue());
+    }
+
+    @Test
+    void detectorRegionOutsideTheFrameIsNoFaceNotACrash() {
+        FaceCapture odd = FaceCapture.builder().detector(f -> Optional.of(new FaceRegion(5000, 5000, 100, 100))).build();
+        assertEquals(FaceQualityIssue.NO_FACE, assertInstanceOf(FaceCaptureResult.Rejected.class,
+                odd.assess(SyntheticScenes.face(640, 480, 0.35, 1.0))).issue());
+        FaceCapture partly = FaceCapture.builder().detector(f -> Optional.of(new FaceRegion(-100, -100, 500, 500))).build();
+        assertInstanceOf(FaceCaptureResult.class, partly.assess(SyntheticScenes.face(640, 480, 0.35, 1.0)));
     }
 
     @Test
