@@ -98,6 +98,14 @@ class CameraToolsTest {
     }
 
     @Test
+    void simFaceSurvivesFfmpegMjpegAndIsAccepted(@TempDir Path dir) throws Exception {
+        assertEquals(0, run(new CameraSimCommand(), "--face", "--dir", dir.toString(), "--check", "10"), err.toString());
+        JsonNode j = json();
+        assertEquals("accepted", j.at("/check/face/verdict").asText(), j.toString());
+        assertTrue(j.at("/check/face/jpegBytes").asInt() <= 60 * 1024);
+    }
+
+    @Test
     void simDarkFaceGetsTheResidentHint(@TempDir Path dir) throws Exception {
         assertEquals(0, run(new CameraSimCommand(), "--dark-face", "--dir", dir.toString(), "--check", "10"), err.toString());
         assertEquals("TOO_DARK", json().at("/check/face/verdict").asText());
