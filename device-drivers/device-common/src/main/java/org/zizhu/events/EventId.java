@@ -35,9 +35,25 @@ public enum EventId {
 
     // 5xx camera
     CAMERA_STARTED("camera-started", "camera frame source started"),
+    CAMERA_STOPPED("camera-stopped", "camera frame source stopped and its ffmpeg process ended"),
+    CAMERA_PROCESS_EXITED("camera-process-exited", "the ffmpeg capture process ended; a restart follows after backoff"),
+    CAMERA_STALLED("camera-stalled", "no frame within the stall timeout; the ffmpeg process was killed"),
+    CAMERA_FRAME_CORRUPT("camera-frame-corrupt", "a JPEG frame or stream bytes could not be decoded and were skipped"),
+    CAMERA_QR_READ("camera-qr-read", "a QR code was read and accepted as one of our payloads"),
+    CAMERA_QR_REJECTED("camera-qr-rejected", "a QR code was read but is not one of our payloads"),
+    CAMERA_FACE_CAPTURE("camera-face-capture", "a face capture attempt finished (quality verdict)"),
 
     // 6xx GPIO
     GPIO_STARTED("gpio-started", "GPIO context started"),
+    GPIO_STOPPED("gpio-stopped", "GPIO context shut down; outputs left in their safe state"),
+    GPIO_HELP_PRESSED("gpio-help-pressed", "the help-call button was pressed (debounced)"),
+    GPIO_TAMPER_ALARM("gpio-tamper-alarm", "the tamper/door switch opened; kiosk out of service"),
+    GPIO_TAMPER_RESET("gpio-tamper-reset", "a technician cleared the tamper alarm"),
+    GPIO_LIGHT_PATTERN("gpio-light-pattern", "the status light pattern changed"),
+    GPIO_FAN_CHANGED("gpio-fan-changed", "the cabinet fan was switched on or off"),
+    GPIO_THERMAL_UNREADABLE("gpio-thermal-unreadable", "the CPU temperature could not be read; fan forced on"),
+    GPIO_RELAY_PULSE("gpio-relay-pulse", "the power-cycle relay was pulsed"),
+    GPIO_SELF_TEST("gpio-self-test", "each GPIO output was cycled once by a technician"),
 
     // 7xx central link and outbox
     CENTRAL_REQUEST("central-request", "a request to the central platform completed"),

@@ -1,0 +1,46 @@
+package org.zizhu.device.camera.qr;
+
+/**
+ * A QR payload in one of Zizhu's own formats (see docs/camera.md, "QR payloads"). Values are
+ * syntactically checked only: whether a login token or an order is genuine is for the central
+ * platform to say. {@code toString()} masks the secret parts so a payload can be logged by mistake
+ * without leaking a credential.
+ */
+public sealed interface QrPayload {
+    /** Short machine name of the kind, e.g. {@code login}. */
+    String kind();
+
+    /** {@code zizhu:login:v1:<token>}: the resident's mobile app shows this to log in at the kiosk. */
+    record LoginCode(String token) implements QrPayload {
+        @Override
+        public String kind() {
+            return "login";
+        }
+
+        @Override
+        public String toString() {
+            return "LoginCode[token=" + mask(token) + "]";
+        }
+    }
+
+    /** {@code zizhu:pay:v1:<orderId>:<nonce>}: the payment app's confirmation for a kiosk order. */
+    record PaymentCode(String orderId, String nonce) implements QrPayload {
+        @Override
+        public String kind() {
+            return "pay";
+        }
+
+        @Override
+        public String toString() {
+            return "PaymentCode[orderId=" + orderId + ", nonce=" + mask(nonce) + "]";
+        }
+    }
+
+    /** Keeps four characters so a technician can tell codes apart, stars the rest. */
+    static String mask(String secret) {
+        if (secret == null) {
+            return "";
+        }
+        return secret.length() <= 4 ? "****" : secret.substring(0, 4) + "*".repeat(secret.length() - 4);
+    }
+}

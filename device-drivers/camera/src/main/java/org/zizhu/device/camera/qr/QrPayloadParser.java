@@ -1,0 +1,76 @@
+package org.zizhu.device.camera.qr;
+
+import java.util.regex.Pattern;
+
+/**
+ * Accepts only Zizhu's own QR payload formats and rejects everything else with a typed reason.
+ * The text comes from an untrusted picture: it is checked for length and characters before any
+ * other look, never interpreted (no URL is followed, nothing is decoded or unescaped), and the
+ * fields must match strict patterns.
+ *
+ * <pre>
+ *   zizhu:login:v1:&lt;token&gt;           token: base64url, 22..128 chars (at least 128 bits)
+ *   zizhu:pay:v1:&lt;orderId&gt;:&lt;nonce&gt;   orderId: [A-Z0-9]{10,32}; nonce: base64url, 16..64 chars
+ * </pre>
+ */
+public final class QrPayloadParser {
+    /** Longer payloads are rejected before parsing. Our longest valid one is 15 + 128 chars. */
+    public static final int MAX_LENGTH = 200;
+    public static final String PREFIX = "zizhu:";
+
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22,128}");
+    private static final Pattern ORDER_ID = Pattern.compile("[A-Z0-9]{10,32}");
+    private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+    private static final Pattern VERSION = Pattern.compile("v[0-9]{1,3}");
+
+    private QrPayloadParser() {
+    }
+
+    public static QrReading parse(String text) {
+        if (text == null || text.isEmpty()) {
+            return rejected(QrRejection.EMPTY, 0);
+        }
+        int len = text.length();
+        if (len > MAX_LENGTH) {
+            return rejected(QrRejection.TOO_LONG, len);
+        }
+        for (int i = 0; i < len; i++) {
+            char c = text.charAt(i);
+            if (c < 0x21 || c > 0x7E) { // printable ASCII only: no spaces, controls, bidi tricks or look-alikes
+                return rejected(QrRejection.BAD_CHARACTERS, len);
+            }
+        }
+        if (!text.startsWith(PREFIX)) {
+            return rejected(QrRejection.FOREIGN, len);
+        }
+        String[] parts = text.split(":", -1);
+        if (parts.length < 3) {
+            return rejected(QrRejection.MALFORMED, len);
+        }
+        String kind = parts[1];
+        String version = parts[2];
+        if (!kind.equals("login") && !kind.equals("pay")) {
+            return rejected(QrRejection.UNKNOWN_KIND, len);
+        }
+        if (!VERSION.matcher(version).matches()) {
+            return rejected(QrRejection.MALFORMED, len);
+        }
+        if (!version.equals("v1")) {
+            return rejected(QrRejection.UNSUPPORTED_VERSION, len);
+        }
+        if (kind.equals("login")) {
+            if (parts.length != 4 || !TOKEN.matcher(parts[3]).matches()) {
+                return rejected(QrRejection.MALFORMED, len);
+            }
+            return new QrReading.Accepted(new QrPayload.LoginCode(parts[3]));
+        }
+        if (parts.length != 5 || !ORDER_ID.matcher(parts[3]).matches() || !NONCE.matcher(parts[4]).matches()) {
+            return rejected(QrRejection.MALFORMED, len);
+        }
+        return new QrReading.Accepted(new QrPayload.PaymentCode(parts[3], parts[4]));
+    }
+
+    private static QrReading rejected(QrRejection reason, int length) {
+        return new QrReading.Rejected(reason, length);
+    }
+}

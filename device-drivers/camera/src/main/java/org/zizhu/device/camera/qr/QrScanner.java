@@ -1,0 +1,84 @@
+package org.zizhu.device.camera.qr;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ChecksumException;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.FormatException;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.Result;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import org.zizhu.events.EventId;
+import org.zizhu.events.EventLog;
+import org.zizhu.events.Outcome;
+
+/**
+ * Looks for a QR code in a frame with ZXing and classifies it with {@link QrPayloadParser}.
+ * Logs {@code camera-qr-read} / {@code camera-qr-rejected} once per distinct code (a code held in
+ * front of the camera is seen in every frame); the log carries the kind or the rejection reason
+ * and the length, never the payload. Not thread-safe: use one scanner per thread.
+ */
+public final class QrScanner {
+    private final QRCodeReader reader = new QRCodeReader();
+    private final Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
+    private int lastLoggedHash;
+    private boolean loggedAny;
+
+    public QrScanner() {
+        this(false);
+    }
+
+    /** {@code tryHarder} spends more time per frame on small or skewed codes. */
+    public QrScanner(boolean tryHarder) {
+        hints.put(DecodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
+        if (tryHarder) {
+            hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        }
+    }
+
+    public QrReading scan(BufferedImage image) {
+        Objects.requireNonNull(image, "image");
+        String text = decode(image);
+        if (text == null) {
+            return new QrReading.NoCode();
+        }
+        QrReading reading = QrPayloadParser.parse(text);
+        logOnce(text, reading);
+        return reading;
+    }
+
+    /** The raw text of a QR code in the picture, or null. Untrusted: pass it to the parser. */
+    public String decode(BufferedImage image) {
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+        try {
+            Result r = reader.decode(bitmap, hints);
+            return r.getText();
+        } catch (NotFoundException | ChecksumException | FormatException e) {
+            return null;
+        } finally {
+            reader.reset();
+        }
+    }
+
+    private void logOnce(String text, QrReading reading) {
+        int h = text.hashCode();
+        if (loggedAny && h == lastLoggedHash) {
+            return;
+        }
+        loggedAny = true;
+        lastLoggedHash = h;
+        switch (reading) {
+            case QrReading.Accepted a -> EventLog.event(EventId.CAMERA_QR_READ, Outcome.SUCCESS,
+                    "kind", a.payload().kind(), "length", text.length());
+            case QrReading.Rejected r -> EventLog.event(EventId.CAMERA_QR_REJECTED, Outcome.FAILURE,
+                    "reason", r.reason().name(), "length", r.length());
+            case QrReading.NoCode n -> { }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.zizhu.device.camera.tools;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.zizhu.device.camera.CameraConfig;
+import org.zizhu.device.camera.CameraFrameSource;
+import org.zizhu.device.camera.CameraStats;
+import org.zizhu.device.camera.Frame;
+import org.zizhu.device.camera.qr.QrPayload;
+import org.zizhu.device.camera.qr.QrReading;
+import org.zizhu.device.camera.qr.QrScanner;
+import org.zizhu.tools.ToolCommand;
+
+/**
+ * {@code diag camera --source v4l2:/dev/video0|lavfi|file:PATH --seconds N}: runs the camera
+ * for N seconds and reports frame rate, frame size, decode time, errors and the QR codes seen
+ * (kind and masked value, or the rejection reason). Exit 0 when frames arrived, 1 when none did.
+ */
+public final class CameraDiagCommand implements ToolCommand {
+    private static final Set<String> VALUED = Set.of("--source", "--seconds", "--ffmpeg", "--size", "--fps");
+
+    @Override
+    public Kind kind() {
+        return Kind.DIAG;
+    }
+
+    @Override
+    public String name() {
+        return "camera";
+    }
+
+    @Override
+    public String summary() {
+        return "run the camera for N s: fps, frame size, decode time, QR codes seen "
+                + "(--source v4l2:/dev/video0|lavfi|file:PATH --seconds N [--size WxH --fps N --ffmpeg PATH])";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        CameraConfig config;
+        int seconds;
+        try {
+            Args a = Args.parse(args, VALUED, Set.of());
+            seconds = a.intValue("--seconds", 5, 1, 300);
+            CameraConfig.Builder b = CameraConfig.parseSource(a.get("--source", "v4l2:/dev/video0"));
+            if (a.has("--ffmpeg")) {
+                b.ffmpegPath(a.get("--ffmpeg", "ffmpeg"));
+            }
+            if (a.has("--fps")) {
+                b.fps(a.intValue("--fps", 15, 1, 60));
+            }
+            if (a.has("--size")) {
+                String[] wh = a.get("--size", "").split("x");
+                if (wh.length != 2) {
+                    throw new Args.UsageException("--size must look like 640x480");
+                }
+                b.size(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]));
+            }
+            config = b.build();
+        } catch (Args.UsageException | IllegalArgumentException e) {
+            err.println("diag camera: " + e.getMessage());
+            err.println("usage: diag camera " + summary().substring(summary().indexOf('(')));
+            return 2;
+        }
+
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("source", config.describe());
+        report.put("command", config.ffmpegCommand());
+        Map<String, Map<String, Object>> qrSeen = new LinkedHashMap<>();
+        long frames = 0;
+        long firstNanos = 0;
+        long lastNanos = 0;
+        int width = 0;
+        int height = 0;
+        long jpegBytes = 0;
+        QrScanner scanner = new QrScanner();
+        long scanNanos = 0;
+        try (CameraFrameSource cam = CameraFrameSource.start(config)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+            while (System.nanoTime() < deadline) {
+                Optional<Frame> f = cam.poll(Duration.ofMillis(200));
+                if (f.isEmpty()) {
+                    continue;
+                }
+                Frame frame = f.get();
+                long now = System.nanoTime();
+                if (frames == 0) {
+                    firstNanos = now;
+                }
+                lastNanos = now;
+                frames++;
+                width = frame.width();
+                height = frame.height();
+                jpegBytes += frame.jpegBytes();
+                long t0 = System.nanoTime();
+                QrReading r = scanner.scan(frame.image());
+                scanNanos += System.nanoTime() - t0;
+                noteQr(qrSeen, r);
+            }
+            CameraStats s = cam.stats();
+            report.put("ok", frames > 0);
+            report.put("status", cam.status().status().name());
+            report.put("statusDetail", cam.status().detail());
+            report.put("frames", frames);
+            report.put("fps", frames > 1 ? round((frames - 1) / ((lastNanos - firstNanos) / 1e9)) : 0.0);
+            report.put("width", width);
+            report.put("height", height);
+            report.put("avgJpegBytes", frames > 0 ? jpegBytes / frames : 0);
+            report.put("avgDecodeMs", round(s.averageDecodeMillis()));
+            report.put("avgQrScanMs", frames > 0 ? round(scanNanos / 1e6 / frames) : 0.0);
+            report.put("corruptFrames", s.framesCorrupt());
+            report.put("droppedFrames", s.framesDropped());
+            report.put("restarts", s.restarts());
+            report.put("qr", new ArrayList<>(qrSeen.values()));
+            report.put("stderr", cam.stderrTail());
+        }
+        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+        if (frames == 0) {
+            err.println("diag camera: no frame from " + config.describe() + " in " + seconds + " s");
+            return 1;
+        }
+        return 0;
+    }
+
+    private static void noteQr(Map<String, Map<String, Object>> seen, QrReading r) {
+        String key;
+        Map<String, Object> entry = new LinkedHashMap<>();
+        switch (r) {
+            case QrReading.NoCode n -> {
+                return;
+            }
+            case QrReading.Accepted a -> {
+                QrPayload p = a.payload();
+                key = "accepted " + p;
+                entry.put("result", "accepted");
+                entry.put("kind", p.kind());
+                entry.put("masked", p.toString());
+            }
+            case QrReading.Rejected j -> {
+                key = "rejected " + j.reason() + " " + j.length();
+                entry.put("result", "rejected");
+                entry.put("reason", j.reason().name());
+                entry.put("length", j.length());
+            }
+        }
+        Map<String, Object> e = seen.computeIfAbsent(key, k -> entry);
+        e.merge("frames", 1, (x, y) -> (Integer) x + (Integer) y);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

@@ -1,0 +1,157 @@
+package org.zizhu.device.camera.tools;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.zizhu.device.camera.CameraConfig;
+import org.zizhu.device.camera.CameraFrameSource;
+import org.zizhu.device.camera.Frame;
+import org.zizhu.device.camera.face.FaceCapture;
+import org.zizhu.device.camera.face.FaceCaptureResult;
+import org.zizhu.device.camera.qr.QrPayloadParser;
+import org.zizhu.device.camera.qr.QrReading;
+import org.zizhu.device.camera.qr.QrScanner;
+import org.zizhu.device.camera.sim.CameraSimulator;
+import org.zizhu.tools.ToolCommand;
+
+/**
+ * {@code sim camera --qr 'zizhu:login:v1:...' | --face | --dark-face | --pattern [--dir DIR] [--check N]}:
+ * prepares what the simulated camera shows and prints the frame source to use (a {@code file:}
+ * spec and the exact ffmpeg command). With {@code --check N} it also runs that source for up to
+ * N seconds and reports what the kiosk would read from it.
+ */
+public final class CameraSimCommand implements ToolCommand {
+    private static final Set<String> VALUED = Set.of("--qr", "--dir", "--check");
+    private static final Set<String> FLAGS = Set.of("--face", "--dark-face", "--pattern");
+
+    @Override
+    public Kind kind() {
+        return Kind.SIM;
+    }
+
+    @Override
+    public String name() {
+        return "camera";
+    }
+
+    @Override
+    public String summary() {
+        return "simulated camera scene (--qr TEXT | --face | --dark-face | --pattern) [--dir DIR] [--check SECONDS]";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Args a;
+        int check;
+        try {
+            a = Args.parse(args, VALUED, FLAGS);
+            check = a.intValue("--check", 0, 0, 60);
+            int scenes = (a.has("--qr") ? 1 : 0) + (a.has("--face") ? 1 : 0) + (a.has("--dark-face") ? 1 : 0)
+                    + (a.has("--pattern") ? 1 : 0);
+            if (scenes != 1) {
+                throw new Args.UsageException("choose exactly one of --qr TEXT, --face, --dark-face, --pattern");
+            }
+        } catch (Args.UsageException e) {
+            err.println("sim camera: " + e.getMessage());
+            err.println("usage: sim camera " + summary());
+            return 2;
+        }
+        Path dir = a.has("--dir") ? Path.of(a.get("--dir", ".")) : Files.createTempDirectory("zizhu-camera-sim");
+        Map<String, Object> report = new LinkedHashMap<>();
+        CameraConfig config;
+        if (a.has("--qr")) {
+            String payload = a.get("--qr", "");
+            try {
+                config = CameraSimulator.showQr(payload, dir);
+            } catch (IllegalArgumentException e) {
+                err.println("sim camera: " + e.getMessage());
+                return 2;
+            }
+            report.put("payload", describe(QrPayloadParser.parse(payload)));
+        } else if (a.has("--face")) {
+            config = CameraSimulator.showFace(dir);
+        } else if (a.has("--dark-face")) {
+            config = CameraSimulator.showDarkFace(dir);
+        } else {
+            config = CameraSimulator.testPattern();
+        }
+        report.put("source", config.kind() == CameraConfig.SourceKind.LAVFI ? "lavfi" : "file:" + config.device());
+        report.put("ffmpeg", config.ffmpegCommand());
+        int exit = 0;
+        if (check > 0) {
+            Map<String, Object> seen = check(config, check, a.has("--qr"));
+            report.put("check", seen);
+            exit = Boolean.TRUE.equals(seen.get("ok")) ? 0 : 1;
+        }
+        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+        return exit;
+    }
+
+    private static Map<String, Object> check(CameraConfig config, int seconds, boolean qr) throws InterruptedException {
+        Map<String, Object> r = new LinkedHashMap<>();
+        QrScanner scanner = new QrScanner();
+        FaceCapture faces = FaceCapture.withDefaults();
+        try (CameraFrameSource cam = CameraFrameSource.start(config)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+            long frames = 0;
+            while (System.nanoTime() < deadline) {
+                Optional<Frame> f = cam.poll(Duration.ofMillis(200));
+                if (f.isEmpty()) {
+                    continue;
+                }
+                frames++;
+                r.put("frames", frames);
+                if (qr) {
+                    QrReading reading = scanner.scan(f.get().image());
+                    if (!(reading instanceof QrReading.NoCode)) {
+                        r.put("qr", describe(reading));
+                        r.put("ok", true);
+                        return r;
+                    }
+                } else if (config.kind() == CameraConfig.SourceKind.LAVFI) {
+                    r.put("ok", true);
+                    return r;
+                } else {
+                    FaceCaptureResult res = faces.assess(f.get().image());
+                    if (res instanceof FaceCaptureResult.Accepted acc) {
+                        r.put("face", Map.of("verdict", "accepted", "jpegBytes", acc.face().size()));
+                        acc.face().wipe();
+                    } else if (res instanceof FaceCaptureResult.Rejected rej) {
+                        r.put("face", Map.of("verdict", rej.issue().name(), "zh", rej.messageZh(), "en", rej.messageEn()));
+                    }
+                    r.put("ok", true);
+                    return r;
+                }
+            }
+            r.put("ok", false);
+            r.put("status", cam.status().status().name());
+            return r;
+        }
+    }
+
+    private static Map<String, Object> describe(QrReading reading) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        switch (reading) {
+            case QrReading.Accepted acc -> {
+                m.put("result", "accepted");
+                m.put("kind", acc.payload().kind());
+                m.put("masked", acc.payload().toString());
+            }
+            case QrReading.Rejected rej -> {
+                m.put("result", "rejected");
+                m.put("reason", rej.reason().name());
+                m.put("en", rej.reason().messageEn());
+            }
+            case QrReading.NoCode n -> m.put("result", "none");
+        }
+        return m;
+    }
+}

@@ -1,0 +1,76 @@
+package org.zizhu.device.camera.qr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class QrPayloadParserTest {
+    static final String TOKEN = "Abcdefghijklmnop_QRSTU-0123456789";
+
+    @Test
+    void acceptsLoginCode() {
+        QrReading r = QrPayloadParser.parse("zizhu:login:v1:" + TOKEN);
+        QrPayload.LoginCode login = assertInstanceOf(QrPayload.LoginCode.class,
+                assertInstanceOf(QrReading.Accepted.class, r).payload());
+        assertEquals(TOKEN, login.token());
+        assertFalse(login.toString().contains(TOKEN), "token masked in toString");
+    }
+
+    @Test
+    void acceptsPaymentCode() {
+        QrReading r = QrPayloadParser.parse("zizhu:pay:v1:ORD20250101A7:n0nce-n0nce_12345");
+        QrPayload.PaymentCode pay = assertInstanceOf(QrPayload.PaymentCode.class,
+                assertInstanceOf(QrReading.Accepted.class, r).payload());
+        assertEquals("ORD20250101A7", pay.orderId());
+        assertEquals("n0nce-n0nce_12345", pay.nonce());
+        assertTrue(pay.toString().contains("n0nc*"));
+    }
+
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', value = {
+            "''|EMPTY",
+            "https://example.com/pay?id=1|FOREIGN",
+            "weixin://wxpay/bizpayurl?pr=abc|FOREIGN",
+            "ZIZHU:LOGIN:V1:ABCDEFGHIJKLMNOPQRSTUVWX|FOREIGN",
+            "zizhu:admin:v1:ABCDEFGHIJKLMNOPQRSTUVWX|UNKNOWN_KIND",
+            "zizhu:login:v2:ABCDEFGHIJKLMNOPQRSTUVWX|UNSUPPORTED_VERSION",
+            "zizhu:login:1:ABCDEFGHIJKLMNOPQRSTUVWX|MALFORMED",
+            "zizhu:login:v1:short|MALFORMED",
+            "zizhu:login:v1:ABCDEFGHIJKLMNOPQRSTUVWX:extra|MALFORMED",
+            "zizhu:login:v1:ABCDEFGHIJKLMNOP%RSTUVWX|MALFORMED",
+            "zizhu:pay:v1:lowercaseorder:n0nce-n0nce_12345|MALFORMED",
+            "zizhu:pay:v1:ORD20250101A7|MALFORMED",
+            "zizhu:login:v1:ABCDEFGHIJKLMNOPQRSTU VWX|BAD_CHARACTERS",
+            "zizhu:login:v1:ABCDEFGHIJKLMNOPQRSTUVWＸ|BAD_CHARACTERS",
+            "zizhu:login:v1:甲乙丙丁ABCDEFGHIJKLMNOPQRSTUVWX|BAD_CHARACTERS",
+    })
+    void rejectsWithTypedReason(String text, QrRejection expected) {
+        QrReading.Rejected r = assertInstanceOf(QrReading.Rejected.class, QrPayloadParser.parse(text));
+        assertEquals(expected, r.reason());
+        assertEquals(text.length(), r.length());
+    }
+
+    @Test
+    void rejectsControlCharactersAndOverlongPayloads() {
+        assertEquals(QrRejection.BAD_CHARACTERS, ((QrReading.Rejected) QrPayloadParser.parse(
+                "zizhu:login:v1:ABCDEFGHIJKLMNOPQRSTUVWX\u0000")).reason());
+        assertEquals(QrRejection.BAD_CHARACTERS, ((QrReading.Rejected) QrPayloadParser.parse(
+                "zizhu:login:v1:ABCDEFGHIJKLMNOP\u202eQRSTUVWX")).reason());
+        String huge = "zizhu:login:v1:" + "A".repeat(5000);
+        assertEquals(QrRejection.TOO_LONG, ((QrReading.Rejected) QrPayloadParser.parse(huge)).reason());
+        assertEquals(QrRejection.EMPTY, ((QrReading.Rejected) QrPayloadParser.parse(null)).reason());
+    }
+
+    @Test
+    void everyRejectionHasBothLanguages() {
+        for (QrRejection r : QrRejection.values()) {
+            assertFalse(r.messageZh().isBlank());
+            assertFalse(r.messageEn().isBlank());
+        }
+    }
+}
