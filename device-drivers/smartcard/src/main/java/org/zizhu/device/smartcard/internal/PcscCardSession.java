@@ -34,6 +34,7 @@ public final class PcscCardSession implements CardSession {
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     private final CardTerminals context;
+    private final CardTerminal terminal;
     private final Card card;
     private final CardChannel channel;
     private final String readerName;
@@ -43,8 +44,10 @@ public final class PcscCardSession implements CardSession {
     private volatile boolean broken;
     private volatile boolean closed;
 
-    private PcscCardSession(CardTerminals context, Card card, String readerName, Duration apduTimeout, ExecutorService io) {
+    private PcscCardSession(CardTerminals context, CardTerminal terminal, Card card, String readerName, Duration apduTimeout,
+                            ExecutorService io) {
         this.context = context;
+        this.terminal = terminal;
         this.card = card;
         this.channel = card.getBasicChannel();
         this.readerName = readerName;
@@ -68,7 +71,7 @@ public final class PcscCardSession implements CardSession {
                     throw new SmartCardException(Reason.NO_READER, "reader '" + readerName + "' is gone");
                 }
                 Card c = terminal.connect("*");
-                return new PcscCardSession(ctx, c, readerName, apduTimeout, io);
+                return new PcscCardSession(ctx, terminal, c, readerName, apduTimeout, io);
             } catch (SmartCardException e) {
                 Pcsc.release(ctx);
                 throw e;
@@ -145,12 +148,37 @@ public final class PcscCardSession implements CardSession {
             throw s;
         } catch (ExecutionException e) {
             SmartCardException s = Pcsc.wrap(what, e.getCause());
+            if (s.reason() == Reason.MALFORMED_RESPONSE && cardGone()) {
+                s = new SmartCardException(Reason.CARD_REMOVED, what + ": the card was removed during the exchange", e.getCause());
+            }
             failed(s, command);
             throw s;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             broken = true;
             throw new SmartCardException(Reason.SESSION_CLOSED, "interrupted while waiting for the card");
+        }
+    }
+
+    /**
+     * vpcd reports a card pulled mid-exchange as a successful transmit with an empty answer,
+     * which looks like a malformed response; a real reader says SCARD_W_REMOVED_CARD. Tell
+     * the two apart by asking whether the card is still there (vpcd notices within ~100 ms; we look for up to 1 s).
+     */
+    private boolean cardGone() {
+        Future<Boolean> f = io.submit(() -> {
+            for (int i = 0; i < 20; i++) {
+                if (!terminal.isCardPresent()) {
+                    return true;
+                }
+                Thread.sleep(50);
+            }
+            return false;
+        });
+        try {
+            return f.get(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return false;
         }
     }
 
