@@ -194,7 +194,9 @@ public final class VirtualCardConnection implements AutoCloseable {
         Socket s = new Socket();
         try {
             s.setTcpNoDelay(true);
-            s.connect(new InetSocketAddress(host, port), 1000);
+            // Not 1 s: vpcd accepts from its polling loop with a tiny backlog, so a SYN can be
+            // dropped once and only the retransmission (after 1 s) gets through.
+            s.connect(new InetSocketAddress(host, port), 3000);
             return s;
         } catch (IOException e) {
             closeQuietly(s);
