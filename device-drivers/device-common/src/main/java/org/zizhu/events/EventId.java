@@ -32,6 +32,13 @@ public enum EventId {
 
     // 4xx smart card
     SMARTCARD_READER_CONNECTED("smartcard-reader-connected", "PC/SC reader available"),
+    SMARTCARD_READER_LOST("smartcard-reader-lost", "PC/SC reader or pcscd went away; retrying by itself"),
+    SMARTCARD_CARD_INSERTED("smartcard-card-inserted", "a card was inserted into the PC/SC reader"),
+    SMARTCARD_CARD_REMOVED("smartcard-card-removed", "the card was taken out of the PC/SC reader"),
+    SMARTCARD_APDU_FAILED("smartcard-apdu-failed", "an APDU exchange failed: timeout, removal, malformed answer or PC/SC error"),
+    SMARTCARD_TECHNICIAN_LOGIN("smartcard-technician-login", "technician card login attempted (result, role, card serial; never the PIN)"),
+    SMARTCARD_SSCARD_READ("smartcard-sscard-read", "social-security card public data read (masked)"),
+    SMARTCARD_VIRTUAL_CARD("smartcard-virtual-card", "a simulated card was inserted into or removed from vpcd"),
 
     // 5xx camera
     CAMERA_STARTED("camera-started", "camera frame source started"),

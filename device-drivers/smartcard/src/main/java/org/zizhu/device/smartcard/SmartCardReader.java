@@ -1,0 +1,45 @@
+package org.zizhu.device.smartcard;
+
+import java.util.Optional;
+import org.zizhu.device.DeviceStatus;
+import org.zizhu.device.StatusTracker;
+
+/**
+ * The kiosk's PC/SC reader. {@link #start()} begins watching: status
+ * ({@link DeviceStatus#ONLINE} while the reader is there and pcscd answers,
+ * {@link DeviceStatus#NO_DEVICE} while no reader matches, {@link DeviceStatus#OFFLINE} while
+ * pcscd is unreachable; back to ONLINE by itself) and card insertion/removal events.
+ * Create with {@link PcscSmartCardReader#create(SmartCardConfig)}.
+ */
+public interface SmartCardReader extends AutoCloseable {
+    void start();
+
+    StatusTracker statusTracker();
+
+    default DeviceStatus status() {
+        return statusTracker().status();
+    }
+
+    /** The matched reader's name, if one is present now. */
+    Optional<String> readerName();
+
+    /** True when the monitor last saw a card in the reader. */
+    boolean cardPresent();
+
+    /** ATR of the present card as upper-case hex, empty if none or unknown. */
+    String atrHex();
+
+    void addCardListener(CardListener listener);
+
+    void removeCardListener(CardListener listener);
+
+    /**
+     * Connects to the card in the reader. Throws NO_READER, NO_CARD, SERVICE_UNAVAILABLE,
+     * TIMEOUT or PCSC_ERROR with a message fit for a technician.
+     */
+    CardSession openSession() throws SmartCardException;
+
+    /** Stops the monitor thread; idempotent. */
+    @Override
+    void close();
+}

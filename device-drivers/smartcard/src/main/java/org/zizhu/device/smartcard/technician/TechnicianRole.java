@@ -1,0 +1,41 @@
+package org.zizhu.device.smartcard.technician;
+
+/** What a technician card unlocks. The code is the byte in the certificate (tag 5F4C). */
+public enum TechnicianRole {
+    /** Field technician: device set-up, self-tests, enrolment. */
+    TECHNICIAN(0x01, "技术员", "technician"),
+    /** Operations staff: health screens, consumables, logs. */
+    OPERATOR(0x02, "运维人员", "operator");
+
+    private final int code;
+    private final String nameZh;
+    private final String nameEn;
+
+    TechnicianRole(int code, String nameZh, String nameEn) {
+        this.code = code;
+        this.nameZh = nameZh;
+        this.nameEn = nameEn;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String nameZh() {
+        return nameZh;
+    }
+
+    public String nameEn() {
+        return nameEn;
+    }
+
+    /** The role for a certificate byte; throws for unknown codes (the card is then rejected). */
+    public static TechnicianRole ofCode(int code) {
+        for (TechnicianRole r : values()) {
+            if (r.code == code) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException(String.format("unknown role code %02X", code));
+    }
+}
