@@ -36,6 +36,9 @@ public enum ConfigKey {
     CAMERA_DEVICE("device.camera.device", "/dev/video0", Type.TEXT, "V4L2 device of a real camera."),
     SMARTCARD_MODE("device.smartcard.mode", "default", Type.oneOf("default", "simulated", "real", "off"), "PC/SC smart-card reader (technician cards)."),
     GPIO_MODE("device.gpio.mode", "default", Type.oneOf("default", "simulated", "real", "off"), "GPIO: lights, help button, tamper switch, fan."),
+    GPIO_PIN_MAP("device.gpio.pinMap", "/etc/zizhu/gpio.properties", Type.TEXT, "Pin map file for real GPIO (gpio.provider, gpio.pin.<role> ...; see docs/gpio.md)."),
+    SMARTCARD_READER_PATTERN("device.smartcard.readerPattern", ".*", Type.TEXT, "Regular expression selecting the PC/SC reader by name."),
+    SMARTCARD_ISSUER_KEY("device.smartcard.issuerKey", "none", Type.TEXT, "Base64 public key of the centre that issues technician cards ('none' disables technician login on real hardware)."),
     METRICS_PORT("ops.metricsPort", "9464", Type.range(0, 65535), "Prometheus metrics at http://ops.metricsHost:PORT/metrics; 0 turns it off."),
     METRICS_HOST("ops.metricsHost", "127.0.0.1", Type.TEXT, "Address the metrics endpoint listens on (loopback unless operators scrape over the network)."),
     PRINT_FONT("print.font", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", Type.TEXT, "TrueType CJK font embedded in printed documents.");

@@ -1,0 +1,205 @@
+package org.zizhu.kiosk.devices;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zizhu.device.DeviceStatus;
+import org.zizhu.device.StatusTracker;
+import org.zizhu.device.camera.CameraConfig;
+import org.zizhu.device.camera.CameraFrameSource;
+import org.zizhu.device.camera.sim.CameraSimulator;
+import org.zizhu.device.gpio.GpioConfig;
+import org.zizhu.device.gpio.GpioController;
+import org.zizhu.device.gpio.GpioListener;
+import org.zizhu.device.gpio.GpioScheduler;
+import org.zizhu.device.gpio.GpioSimulator;
+import org.zizhu.device.smartcard.PcscSmartCardReader;
+import org.zizhu.device.smartcard.SmartCardConfig;
+import org.zizhu.device.smartcard.SmartCardReader;
+import org.zizhu.device.smartcard.sim.DemoCards;
+import org.zizhu.device.smartcard.technician.EcKeys;
+import org.zizhu.device.smartcard.technician.IssuerTrust;
+import org.zizhu.events.EventId;
+import org.zizhu.events.EventLog;
+import org.zizhu.events.Outcome;
+import org.zizhu.kiosk.config.ConfigKey;
+import org.zizhu.kiosk.config.KioskConfig;
+
+/**
+ * Owns the terminal's devices, created from configuration: each one real, simulated (a
+ * simulator speaking the device's real protocol, started here) or off. Like a Pi4J context,
+ * the choice is explicit per device and never falls back to a simulator by accident. A device
+ * that fails to start is reported with a NO_DEVICE or HARDWARE_ERROR status and the kiosk runs
+ * on without it.
+ */
+public final class DeviceHub implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DeviceHub.class);
+
+    private final KioskConfig config;
+    private final Path workDir;
+    private final List<StatusTracker> trackers = new CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> owned = new ArrayList<>();
+    private final List<GpioListener> gpioListeners = new CopyOnWriteArrayList<>();
+    private CameraFrameSource camera;
+    private GpioController gpio;
+    private GpioSimulator gpioSim;
+    private SmartCardReader smartcard;
+    private IssuerTrust issuerTrust;
+
+    private DeviceHub(KioskConfig config, Path workDir) {
+        this.config = config;
+        this.workDir = workDir;
+    }
+
+    /** Starts every configured device; never throws for a device problem. */
+    public static DeviceHub start(KioskConfig config) {
+        DeviceHub hub = new DeviceHub(config, config.dataDir().resolve("devices"));
+        hub.startCamera();
+        hub.startGpio();
+        hub.startSmartcard();
+        return hub;
+    }
+
+    private String mode(ConfigKey key) {
+        return config.deviceMode(key);
+    }
+
+    private void failed(String device, Exception e) {
+        StatusTracker t = new StatusTracker(device, DeviceStatus.NO_DEVICE);
+        t.update(DeviceStatus.NO_DEVICE, "start-failed");
+        trackers.add(t);
+        EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "device-start", "device", device, "error", e.getClass().getSimpleName());
+        log.warn("device {} did not start: {}", device, e.toString());
+    }
+
+    private void startCamera() {
+        String mode = mode(ConfigKey.CAMERA_MODE);
+        if (mode.equals("off")) {
+            return;
+        }
+        try {
+            CameraConfig c = mode.equals("simulated") ? CameraSimulator.testPattern()
+                    : CameraConfig.parseSource("v4l2:" + config.get(ConfigKey.CAMERA_DEVICE)).build();
+            camera = CameraFrameSource.start(c);
+            owned.add(camera);
+            trackers.add(camera.status());
+        } catch (RuntimeException e) {
+            failed(CameraFrameSource.DEVICE_ID, e);
+        }
+    }
+
+    private void startGpio() {
+        String mode = mode(ConfigKey.GPIO_MODE);
+        if (mode.equals("off")) {
+            return;
+        }
+        try {
+            if (mode.equals("simulated")) {
+                gpioSim = GpioSimulator.start(workDir.resolve("gpio"), GpioScheduler.system());
+                gpio = gpioSim.controller();
+                owned.add(gpioSim);
+            } else {
+                Properties p = new Properties();
+                try (InputStream in = Files.newInputStream(Path.of(config.get(ConfigKey.GPIO_PIN_MAP)))) {
+                    p.load(in);
+                }
+                gpio = GpioController.start(GpioConfig.fromProperties(p), GpioScheduler.system());
+                owned.add(gpio);
+            }
+            gpio.addListener(new GpioListener() {
+                @Override
+                public void helpRequested() {
+                    gpioListeners.forEach(GpioListener::helpRequested);
+                }
+
+                @Override
+                public void tamperChanged(boolean open) {
+                    gpioListeners.forEach(l -> l.tamperChanged(open));
+                }
+
+                @Override
+                public void fanChanged(boolean on) {
+                    gpioListeners.forEach(l -> l.fanChanged(on));
+                }
+            });
+            trackers.add(gpio.status());
+        } catch (IOException | RuntimeException e) {
+            failed("gpio", e);
+        }
+    }
+
+    private void startSmartcard() {
+        String mode = mode(ConfigKey.SMARTCARD_MODE);
+        if (mode.equals("off")) {
+            return;
+        }
+        try {
+            boolean sim = mode.equals("simulated");
+            // Simulated technician cards are inserted into pcscd's first virtual reader (vpcd).
+            String pattern = sim ? Pattern.quote("Virtual PCD 00 00") : config.get(ConfigKey.SMARTCARD_READER_PATTERN);
+            smartcard = PcscSmartCardReader.create(SmartCardConfig.builder().readerNamePattern(pattern).build());
+            smartcard.start();
+            owned.add(smartcard);
+            trackers.add(smartcard.statusTracker());
+            String key = config.get(ConfigKey.SMARTCARD_ISSUER_KEY);
+            if (sim) {
+                issuerTrust = DemoCards.demoIssuerTrust();
+            } else if (!key.equals("none")) {
+                issuerTrust = IssuerTrust.of(EcKeys.publicKeyFromBase64(key));
+            }
+        } catch (RuntimeException e) {
+            failed("smartcard", e);
+        }
+    }
+
+    /** Every device's status tracker, for heartbeats, metrics and the health screen. */
+    public List<StatusTracker> trackers() {
+        return List.copyOf(trackers);
+    }
+
+    public Optional<CameraFrameSource> camera() {
+        return Optional.ofNullable(camera);
+    }
+
+    public Optional<GpioController> gpio() {
+        return Optional.ofNullable(gpio);
+    }
+
+    /** The GPIO simulator in simulated mode (demo: press help, open the door). */
+    public Optional<GpioSimulator> gpioSimulator() {
+        return Optional.ofNullable(gpioSim);
+    }
+
+    public void addGpioListener(GpioListener l) {
+        gpioListeners.add(l);
+    }
+
+    public Optional<SmartCardReader> smartcard() {
+        return Optional.ofNullable(smartcard);
+    }
+
+    /** Whom the kiosk trusts to issue technician cards; empty disables technician login. */
+    public Optional<IssuerTrust> issuerTrust() {
+        return Optional.ofNullable(issuerTrust);
+    }
+
+    @Override
+    public void close() {
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            try {
+                owned.get(i).close();
+            } catch (Exception e) {
+                log.warn("closing device", e);
+            }
+        }
+    }
+}
