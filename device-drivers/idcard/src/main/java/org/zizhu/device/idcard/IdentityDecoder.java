@@ -1,11 +1,5 @@
 package org.zizhu.device.idcard;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -25,6 +19,7 @@ public final class IdentityDecoder {
     /** Byte offset of the card type flag character. */
     public static final int TYPE_FLAG_OFFSET = 248;
     public static final String LONG_TERM = "长期";
+    private static final java.util.regex.Pattern CARD_NUMBER_2017 = java.util.regex.Pattern.compile("[A-Z]{3}[0-9]{12}");
 
     private IdentityDecoder() {
     }
@@ -118,7 +113,7 @@ public final class IdentityDecoder {
                 b.englishName = required(text, 0, 120, "English name");
                 b.gender = gender(text, 120);
                 b.idNumber = required(text, 122, 30, "card number");
-                if (!b.idNumber.matches("[A-Z]{3}[0-9]{12}")) {
+                if (!CARD_NUMBER_2017.matcher(b.idNumber).matches()) {
                     // 3-letter nationality + 12 digits; the check character rule is unconfirmed,
                     // so only the shape is verified.
                     throw new MalformedCardDataException("card number is not 3 letters and 12 digits");
@@ -213,25 +208,30 @@ public final class IdentityDecoder {
         return trim(raw(text, off, len, what));
     }
 
-    /** Decodes a field strictly; rejects lone surrogates and control characters other than NUL padding. */
+    /**
+     * Decodes a UTF-16LE field strictly: a high surrogate must be followed by a low one and a
+     * low one preceded by a high one; control characters other than NUL padding are rejected
+     * (they have no place on a card and could corrupt a screen or a log line).
+     */
     private static String raw(byte[] text, int off, int len, String what) throws MalformedCardDataException {
-        CharsetDecoder dec = StandardCharsets.UTF_16LE.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer chars;
-        try {
-            chars = dec.decode(ByteBuffer.wrap(text, off, len));
-        } catch (CharacterCodingException e) {
-            throw new MalformedCardDataException(what + " is not valid UCS-2/UTF-16LE");
-        }
-        String s = chars.toString();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        char[] chars = new char[len / 2];
+        for (int i = 0; i < chars.length; i++) {
+            char c = (char) ((text[off + 2 * i] & 0xFF) | (text[off + 2 * i + 1] & 0xFF) << 8);
             if (c != 0 && (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xFFFE || c == 0xFFFF)) {
                 throw new MalformedCardDataException(what + " contains control characters");
             }
+            if (Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(chars[i - 1]))) {
+                throw new MalformedCardDataException(what + " is not valid UTF-16LE (lone low surrogate)");
+            }
+            if (i > 0 && Character.isHighSurrogate(chars[i - 1]) && !Character.isLowSurrogate(c)) {
+                throw new MalformedCardDataException(what + " is not valid UTF-16LE (lone high surrogate)");
+            }
+            chars[i] = c;
         }
-        return s;
+        if (chars.length > 0 && Character.isHighSurrogate(chars[chars.length - 1])) {
+            throw new MalformedCardDataException(what + " is not valid UTF-16LE (lone high surrogate)");
+        }
+        return new String(chars);
     }
 
     /** Trims padding: spaces, full-width spaces and NULs at both ends. */

@@ -41,9 +41,11 @@ public enum TestCards {
             .valid("20231201", "20331201").extra(32, 4, "00").extra(242, 6, "ESP"));
 
     private final Spec spec;
+    private final byte[] text;
 
     TestCards(Spec spec) {
         this.spec = spec;
+        this.text = spec.text();
     }
 
     /** Looks a card up by a friendly name: resident, rare, longterm, expired, permit, foreign2017, foreign2023. */
@@ -107,7 +109,7 @@ public enum TestCards {
 
     /** The 256-byte text block exactly as the card would return it. */
     public byte[] textBlock() {
-        return spec.text();
+        return text.clone();
     }
 
     /** 1024 bytes standing in for the WLT photo (deterministic per card). */
