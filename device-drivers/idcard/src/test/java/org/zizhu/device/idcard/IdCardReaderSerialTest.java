@@ -240,10 +240,17 @@ class IdCardReaderSerialTest {
 
     @Test
     void closeStopsTheThreadAndReleasesThePort() throws Exception {
+        long before = serialEventThreads();
         startAll();
+        assertTrue(serialEventThreads() > before, "the driver listens for port-disconnected events");
         reader.close();
         assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("idcard-reader") && t.isAlive()),
                 "poll thread gone");
+        long end = System.currentTimeMillis() + 2000;
+        while (serialEventThreads() > before && System.currentTimeMillis() < end) {
+            Thread.sleep(20);
+        }
+        assertEquals(before, serialEventThreads(), "jSerialComm event thread gone");
         // the port is free again: a second reader can open it
         EventRecorder rec2 = new EventRecorder();
         try (IdCardReader again = IdCardReader.open(IdCardReaderConfig.builder(sim.hostPortPath())
@@ -251,6 +258,28 @@ class IdCardReaderSerialTest {
             rec2.watch(again.statusTracker());
             rec2.awaitStatus(again.statusTracker(), DeviceStatus.ONLINE, WAIT);
         }
+    }
+
+    /** Live threads running jSerialComm's event loop (one per port with a data listener). */
+    private static long serialEventThreads() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().isAlive())
+                .filter(e -> java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().startsWith("com.fazecast.jSerialComm")
+                        && f.getMethodName().toLowerCase(java.util.Locale.ROOT).contains("event")))
+                .count();
+    }
+
+    @Test
+    void configBuilderBoundsItsValues() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> IdCardReaderConfig.builder(" "));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> IdCardReaderConfig.builder("/x").retries(11));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> IdCardReaderConfig.builder("/x").baud(12345));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> IdCardReaderConfig.builder("/x").pollInterval(Duration.ZERO));
+        IdCardReaderConfig c = IdCardReaderConfig.builder("/dev/serial/by-id/usb-x").baud(57600).retries(0).build();
+        assertEquals(SamBaud.B57600, c.baud());
+        assertEquals(c.portPath(), c.toBuilder().build().portPath());
+        assertEquals(Duration.ofMillis(200), c.pollInterval());
     }
 
     @Test

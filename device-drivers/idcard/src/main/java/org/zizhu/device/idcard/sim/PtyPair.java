@@ -18,28 +18,40 @@ public final class PtyPair implements AutoCloseable {
 
     private final Path dir;
     private final boolean ownsDir;
+    private final String socatBinary;
     private final Path hostLink;
     private final Path deviceLink;
     private Process socat;
 
-    private PtyPair(Path dir, boolean ownsDir) {
+    private PtyPair(Path dir, boolean ownsDir, String socatBinary) {
         this.dir = dir;
         this.ownsDir = ownsDir;
+        this.socatBinary = socatBinary;
         this.hostLink = dir.resolve("ttyA");
         this.deviceLink = dir.resolve("ttyB");
     }
 
     /** A pair in a fresh temporary directory (deleted on close). */
     public static PtyPair create() throws IOException {
-        PtyPair p = new PtyPair(Files.createTempDirectory("zizhu-idcard-pty"), true);
-        p.replug();
+        PtyPair p = new PtyPair(Files.createTempDirectory("zizhu-idcard-pty"), true, "socat");
+        try {
+            p.replug();
+        } catch (IOException e) {
+            p.close();
+            throw e;
+        }
         return p;
     }
 
     /** A pair with links {@code dir/ttyA} and {@code dir/ttyB}. */
     public static PtyPair create(Path dir) throws IOException {
+        return create(dir, "socat");
+    }
+
+    /** As {@link #create(Path)} with another socat executable (tests of the missing-socat message). */
+    static PtyPair create(Path dir, String socatBinary) throws IOException {
         Files.createDirectories(dir);
-        PtyPair p = new PtyPair(dir, false);
+        PtyPair p = new PtyPair(dir, false, socatBinary);
         p.replug();
         return p;
     }
@@ -65,13 +77,14 @@ public final class PtyPair implements AutoCloseable {
         }
         Files.deleteIfExists(hostLink);
         Files.deleteIfExists(deviceLink);
-        List<String> cmd = List.of("socat", "-d", "-d",
+        List<String> cmd = List.of(socatBinary, "-d", "-d",
                 "pty,raw,echo=0,mode=666,link=" + hostLink, "pty,raw,echo=0,mode=666,link=" + deviceLink);
         try {
             socat = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
-            throw new IOException("socat is not installed or not on PATH; install it with: sudo apt-get install socat", e);
+            throw new IOException("socat is not installed or not on PATH (" + socatBinary
+                    + "); install it with: sudo apt-get install socat", e);
         }
         long deadline = System.currentTimeMillis() + LINK_WAIT_MS;
         while (!(Files.exists(hostLink) && Files.exists(deviceLink))) {

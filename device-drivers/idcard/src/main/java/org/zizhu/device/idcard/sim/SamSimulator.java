@@ -69,7 +69,7 @@ public final class SamSimulator implements AutoCloseable {
     private volatile long cardDetectedNanos;
     private volatile long cardPlacedNanos;
 
-    private SerialPort port;
+    private volatile SerialPort port;
 
     private SamSimulator(PtyPair pty, String devicePath, SamBaud baud) {
         this.pty = pty;
