@@ -36,7 +36,7 @@ class IdCardReaderSerialTest {
 
     private IdCardReader open(String path, SamBaud baud) {
         IdCardReaderConfig cfg = IdCardReaderConfig.builder(path).baud(baud).pollInterval(Duration.ofMillis(20))
-                .readTimeout(Duration.ofMillis(150)).retries(1).reconnectInterval(Duration.ofMillis(50)).build();
+                .readTimeout(Duration.ofMillis(400)).retries(1).reconnectInterval(Duration.ofMillis(50)).build();
         reader = IdCardReader.open(cfg, rec);
         rec.watch(reader.statusTracker());
         return reader;
@@ -190,7 +190,7 @@ class IdCardReaderSerialTest {
         sim.unplug();
         DeviceStatusEvent lost = rec.awaitStatus(reader.statusTracker(), DeviceStatus.NO_DEVICE, WAIT);
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertTrue(ms < 500, "NO_DEVICE reported " + ms + " ms after the unplug");
+        assertTrue(ms < 1000, "NO_DEVICE reported " + ms + " ms after the unplug");
         assertTrue(lost == null || lost.detail().equals("port-lost"), String.valueOf(lost));
         IdCardEvent.ReadFailed f = rec.next(IdCardEvent.ReadFailed.class, WAIT);
         assertEquals("port-lost", f.reason());
