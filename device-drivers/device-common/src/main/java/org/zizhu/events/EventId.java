@@ -26,6 +26,13 @@ public enum EventId {
 
     // 2xx resident ID card reader
     IDCARD_READER_CONNECTED("idcard-reader-connected", "SAM reader port opened"),
+    IDCARD_READER_RECONNECTED("idcard-reader-reconnected", "SAM reader answered again after its port was lost or it went silent"),
+    IDCARD_READER_NOT_ANSWERING("idcard-reader-not-answering", "SAM reader port is open but the reader does not answer or reports a fault"),
+    IDCARD_PORT_LOST("idcard-port-lost", "SAM reader serial port disappeared (USB unplugged)"),
+    IDCARD_CARD_PLACED("idcard-card-placed", "a card was placed on the reader"),
+    IDCARD_CARD_READ("idcard-card-read", "card read and decoded (success) or the read failed (failure)"),
+    IDCARD_CARD_REMOVED("idcard-card-removed", "the card left the reader"),
+    IDCARD_READER_CLOSED("idcard-reader-closed", "SAM reader driver shut down"),
 
     // 3xx printing
     PRINT_JOB("print-job", "a document was printed"),
