@@ -18,6 +18,11 @@ import org.zizhu.device.camera.CameraConfig;
 import org.zizhu.device.camera.CameraFrameSource;
 import org.zizhu.device.camera.sim.CameraSimulator;
 import org.zizhu.device.gpio.GpioConfig;
+import org.zizhu.device.idcard.IdCardListener;
+import org.zizhu.device.idcard.IdCardReader;
+import org.zizhu.device.idcard.IdCardReaderConfig;
+import org.zizhu.device.idcard.SamBaud;
+import org.zizhu.device.idcard.sim.SamSimulator;
 import org.zizhu.device.gpio.GpioController;
 import org.zizhu.device.gpio.GpioListener;
 import org.zizhu.device.gpio.GpioScheduler;
@@ -49,6 +54,9 @@ public final class DeviceHub implements AutoCloseable {
     private final List<StatusTracker> trackers = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> owned = new ArrayList<>();
     private final List<GpioListener> gpioListeners = new CopyOnWriteArrayList<>();
+    private final List<IdCardListener> idcardListeners = new CopyOnWriteArrayList<>();
+    private IdCardReader idcard;
+    private SamSimulator idcardSim;
     private CameraFrameSource camera;
     private GpioController gpio;
     private GpioSimulator gpioSim;
@@ -63,6 +71,7 @@ public final class DeviceHub implements AutoCloseable {
     /** Starts every configured device; never throws for a device problem. */
     public static DeviceHub start(KioskConfig config) {
         DeviceHub hub = new DeviceHub(config, config.dataDir().resolve("devices"));
+        hub.startIdCard();
         hub.startCamera();
         hub.startGpio();
         hub.startSmartcard();
@@ -79,6 +88,29 @@ public final class DeviceHub implements AutoCloseable {
         trackers.add(t);
         EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "device-start", "device", device, "error", e.getClass().getSimpleName());
         log.warn("device {} did not start: {}", device, e.toString());
+    }
+
+    private void startIdCard() {
+        String mode = mode(ConfigKey.IDCARD_MODE);
+        if (mode.equals("off")) {
+            return;
+        }
+        try {
+            SamBaud baud = SamBaud.valueOf("B" + config.get(ConfigKey.IDCARD_BAUD));
+            String port = config.get(ConfigKey.IDCARD_PORT);
+            if (mode.equals("simulated")) {
+                // The simulator speaks the SAM protocol on the far end of a socat pty pair.
+                idcardSim = SamSimulator.startOnPtyPair(baud);
+                owned.add(idcardSim);
+                port = idcardSim.hostPortPath();
+            }
+            idcard = IdCardReader.open(IdCardReaderConfig.builder(port).baud(baud).build(),
+                    event -> idcardListeners.forEach(l -> l.onEvent(event)));
+            owned.add(idcard);
+            trackers.add(idcard.statusTracker());
+        } catch (IOException | RuntimeException e) {
+            failed("idcard", e);
+        }
     }
 
     private void startCamera() {
@@ -164,6 +196,20 @@ public final class DeviceHub implements AutoCloseable {
     /** Every device's status tracker, for heartbeats, metrics and the health screen. */
     public List<StatusTracker> trackers() {
         return List.copyOf(trackers);
+    }
+
+    public Optional<IdCardReader> idcard() {
+        return Optional.ofNullable(idcard);
+    }
+
+    /** The SAM simulator in simulated mode (demo and tests place cards on it). */
+    public Optional<SamSimulator> idcardSimulator() {
+        return Optional.ofNullable(idcardSim);
+    }
+
+    /** ID card events, delivered on the reader's thread. */
+    public void addIdCardListener(IdCardListener l) {
+        idcardListeners.add(l);
     }
 
     public Optional<CameraFrameSource> camera() {
