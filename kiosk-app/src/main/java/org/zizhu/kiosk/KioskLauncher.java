@@ -6,6 +6,7 @@ import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
 import org.zizhu.kiosk.config.ConfigKey;
 import org.zizhu.kiosk.config.KioskConfig;
+import org.zizhu.kiosk.devices.DeviceHub;
 import org.zizhu.kiosk.ops.MetricsServer;
 import org.zizhu.kiosk.ui.KioskApplication;
 
@@ -36,13 +37,16 @@ public final class KioskLauncher {
         KioskRuntime runtime = KioskRuntime.open(config);
         EventLog.event(EventId.APP_STARTED, Outcome.SUCCESS, "version", KioskRuntime.VERSION,
                 "catalogVersion", String.valueOf(runtime.catalog().version()), "items", runtime.catalog().size());
+        DeviceHub hub = DeviceHub.start(config);
+        hub.trackers().forEach(runtime::addDevice);
         runtime.startBackground();
         MetricsServer metrics = startMetrics(runtime);
-        KioskApplication.prepare(runtime);
+        KioskApplication.prepare(runtime, hub, null);
         Application.launch(KioskApplication.class);
         if (metrics != null) {
             metrics.close();
         }
+        hub.close();
         runtime.close();
         EventLog.event(EventId.APP_STOPPED, Outcome.SUCCESS);
     }

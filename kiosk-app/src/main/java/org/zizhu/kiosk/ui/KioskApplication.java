@@ -1,7 +1,12 @@
 package org.zizhu.kiosk.ui;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
 import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -22,58 +27,115 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.slf4j.LoggerFactory;
+import org.zizhu.device.gpio.GpioListener;
+import org.zizhu.device.gpio.LightPattern;
+import org.zizhu.device.idcard.IdCardEvent;
+import org.zizhu.device.idcard.Identity;
+import org.zizhu.device.smartcard.CardEvent;
+import org.zizhu.device.smartcard.technician.TechnicianAuthResult;
+import org.zizhu.device.smartcard.technician.TechnicianCardAuthenticator;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
 import org.zizhu.kiosk.KioskRuntime;
+import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
 import org.zizhu.kiosk.central.LinkState;
 import org.zizhu.kiosk.config.ConfigKey;
+import org.zizhu.kiosk.devices.DeviceHub;
 import org.zizhu.kiosk.flow.BrowseFlow;
 import org.zizhu.kiosk.flow.BrowseState;
+import org.zizhu.kiosk.flow.MaintenanceFlow;
+import org.zizhu.kiosk.flow.ServiceFlow;
+import org.zizhu.kiosk.flow.ServicePorts;
 import org.zizhu.kiosk.i18n.Language;
 import org.zizhu.kiosk.i18n.Messages;
+import org.zizhu.kiosk.session.Resident;
 
 /**
- * The touchscreen window. It owns no logic: it renders the {@link BrowseFlow}'s state, forwards
- * touches to it, ticks its idle timer and shows the offline banner from the link state.
+ * The touchscreen window. It owns no logic: it renders the flows' states (browse, service
+ * transaction, maintenance), forwards touches and device events to them, ticks the idle timer,
+ * shows the offline banner, and keeps the status light in step. Device events arrive on device
+ * threads and are handed to the JavaFX thread here.
  */
 public final class KioskApplication extends Application {
     private static volatile KioskRuntime prepared;
-    private static volatile java.util.function.BiConsumer<KioskApplication, Stage> afterStart;
+    private static volatile DeviceHub preparedHub;
+    private static volatile ServicePorts preparedPorts;
+    private static volatile BiConsumer<KioskApplication, Stage> afterStart;
 
     private final KioskRuntime runtime;
+    private final DeviceHub hub;
+    private final ServicePorts ports;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "kiosk-service");
+        t.setDaemon(true);
+        return t;
+    });
     private BrowseFlow flow;
     private Screens screens;
+    private ServiceScreens serviceScreens;
     private Messages messages;
     private BorderPane root;
     private Label offlineBanner;
     private Label noticeBar;
     private Button langButton;
     private Label titleLabel;
+    private volatile ServiceFlow service;
+    private volatile ItemDetail serviceItem;
+    private MaintenanceFlow maintenance;
+    private volatile boolean outOfService;
+    private volatile boolean helpCalled;
 
-    /** Used by {@link Application#launch}: takes the runtime handed over by {@link #prepare}. */
+    /** Used by {@link Application#launch}: takes what {@link #prepare} handed over. */
     public KioskApplication() {
-        this(prepared);
+        this(prepared, preparedHub, preparedPorts);
     }
 
+    /** Browse-only kiosk (no devices): tests of the catalogue screens use this. */
     public KioskApplication(KioskRuntime runtime) {
+        this(runtime, null, null);
+    }
+
+    public KioskApplication(KioskRuntime runtime, DeviceHub hub, ServicePorts ports) {
         if (runtime == null) {
             throw new IllegalStateException("KioskApplication.prepare(runtime) must be called before launch");
         }
         this.runtime = runtime;
+        this.hub = hub;
+        this.ports = ports;
     }
 
     public static void prepare(KioskRuntime runtime) {
+        prepare(runtime, null, null);
+    }
+
+    public static void prepare(KioskRuntime runtime, DeviceHub hub, ServicePorts ports) {
         prepared = runtime;
+        preparedHub = hub;
+        preparedPorts = ports;
     }
 
     /** A hook run once the window is shown (the screenshot tour uses it). */
-    public static void afterStart(java.util.function.BiConsumer<KioskApplication, Stage> hook) {
+    public static void afterStart(BiConsumer<KioskApplication, Stage> hook) {
         afterStart = hook;
     }
 
     public BrowseFlow flow() {
         return flow;
+    }
+
+    /** The running service transaction, or null. */
+    public ServiceFlow service() {
+        return service;
+    }
+
+    public MaintenanceFlow maintenance() {
+        return maintenance;
+    }
+
+    public boolean outOfService() {
+        return outOfService;
     }
 
     @Override
@@ -84,13 +146,15 @@ public final class KioskApplication extends Application {
                 cfg.getDouble(ConfigKey.UI_SCREEN_DIAGONAL_INCH));
         flow = new BrowseFlow(runtime::catalog, Language.of(cfg.get(ConfigKey.UI_LANGUAGE)),
                 cfg.seconds(ConfigKey.UI_IDLE_TIMEOUT_S), Clock.systemUTC());
-        screens = new Screens(flow, messages, metrics);
+        boolean canServe = ports != null && hub != null && hub.idcard().isPresent();
+        screens = new Screens(flow, messages, metrics, canServe ? this::startService : null);
+        serviceScreens = new ServiceScreens(messages, screens);
 
         titleLabel = new Label();
         titleLabel.getStyleClass().add("app-title");
         langButton = screens.touchButton("", "lang-switch", () -> flow.setLanguage(
                 flow.state().language() == Language.ZH ? Language.EN : Language.ZH));
-        Button homeButton = screens.touchButton("", "nav-home", flow::home);
+        Button homeButton = screens.touchButton("", "nav-home", this::goHome);
         homeButton.getStyleClass().add("nav-home");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -119,9 +183,15 @@ public final class KioskApplication extends Application {
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, this::touched);
         scene.addEventFilter(TouchEvent.TOUCH_PRESSED, this::touched);
 
-        flow.addListener(s -> onFx(this::render));
+        flow.addListener(s -> onFx(() -> {
+            if (s.screen() == BrowseState.Screen.ATTRACT) {
+                service = null; // the session ended (idle or finish): its transaction goes with it
+            }
+            render();
+        }));
         runtime.onCatalogChange(c -> onFx(this::render));
         runtime.link().addListener(s -> onFx(this::render));
+        wireDevices();
 
         Timeline idle = new Timeline(new KeyFrame(Duration.seconds(1), e -> flow.tick()));
         idle.setCycleCount(Timeline.INDEFINITE);
@@ -142,6 +212,109 @@ public final class KioskApplication extends Application {
         }
     }
 
+    @Override
+    public void stop() {
+        worker.shutdownNow();
+    }
+
+    private void wireDevices() {
+        if (hub == null) {
+            return;
+        }
+        hub.addIdCardListener(this::onIdCardEvent);
+        hub.addGpioListener(new GpioListener() {
+            @Override
+            public void helpRequested() {
+                onFx(() -> {
+                    helpCalled = true;
+                    render();
+                    PauseTransition p = new PauseTransition(Duration.seconds(30));
+                    p.setOnFinished(e -> {
+                        helpCalled = false;
+                        render();
+                    });
+                    p.play();
+                });
+            }
+
+            @Override
+            public void tamperChanged(boolean open) {
+                // The alarm latches: only a technician's reset brings the kiosk back.
+                if (open) {
+                    onFx(() -> {
+                        outOfService = true;
+                        flow.endSession();
+                        render();
+                    });
+                }
+            }
+        });
+        hub.smartcard().ifPresent(reader -> hub.issuerTrust().ifPresent(trust -> {
+            TechnicianCardAuthenticator auth = new TechnicianCardAuthenticator(trust);
+            maintenance = new MaintenanceFlow(pin -> toResult(auth.authenticate(reader, pin)), worker);
+            maintenance.addListener(v -> onFx(this::render));
+            reader.addCardListener(e -> {
+                if (e.kind() == CardEvent.Kind.INSERTED) {
+                    maintenance.cardInserted();
+                } else {
+                    maintenance.cardRemoved();
+                }
+            });
+        }));
+    }
+
+    private static MaintenanceFlow.Result toResult(TechnicianAuthResult r) {
+        if (r instanceof TechnicianAuthResult.Ok ok) {
+            return new MaintenanceFlow.Result(true, ok.technicianId(), ok.role().name(), "", "");
+        }
+        return new MaintenanceFlow.Result(false, "", "", r.messageZh(), r.messageEn());
+    }
+
+    /** Card events come on the reader's thread; identities are turned into residents and wiped at once. */
+    private void onIdCardEvent(IdCardEvent event) {
+        ServiceFlow s = service;
+        if (event instanceof IdCardEvent.IdentityRead read) {
+            Identity id = read.identity();
+            try {
+                if (s != null) {
+                    Resident r = new Resident(id.name(), id.idNumber(), Resident.Source.ID_CARD,
+                            id.validity().untilDate().orElse(null));
+                    LocalDate from = id.validity().from();
+                    s.identityRead(r, from);
+                }
+            } catch (RuntimeException e) {
+                EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "idcard-event", "error", e.getClass().getSimpleName());
+                if (s != null) {
+                    s.cardReadFailed();
+                }
+            } finally {
+                id.wipe();
+            }
+        } else if (event instanceof IdCardEvent.ReadFailed && s != null) {
+            s.cardReadFailed();
+        }
+    }
+
+    private void startService(ItemDetail item) {
+        ServiceFlow s = new ServiceFlow(item, ports, flow.session(), worker, Clock.systemDefaultZone());
+        s.addListener(v -> onFx(this::render));
+        serviceItem = item;
+        service = s;
+        EventLog.event(EventId.SERVICE_STEP, Outcome.SUCCESS, "item", item.code(), "step", "started");
+        render();
+    }
+
+    private void goHome() {
+        service = null;
+        flow.home();
+        render();
+    }
+
+    private void finishService() {
+        service = null;
+        flow.endSession();
+    }
+
     private void touched(Event e) {
         flow.touch();
     }
@@ -152,6 +325,25 @@ public final class KioskApplication extends Application {
         } else {
             Platform.runLater(r);
         }
+    }
+
+    private void updateLight() {
+        if (hub == null || hub.gpio().isEmpty()) {
+            return;
+        }
+        LightPattern p;
+        if (outOfService) {
+            p = LightPattern.OUT_OF_SERVICE;
+        } else if (helpCalled) {
+            p = LightPattern.HELP_REQUESTED;
+        } else if (runtime.devices().stream().anyMatch(t -> t.status() == org.zizhu.device.DeviceStatus.HARDWARE_ERROR)) {
+            p = LightPattern.FAULT;
+        } else if (service != null) {
+            p = LightPattern.BUSY;
+        } else {
+            p = LightPattern.READY;
+        }
+        hub.gpio().get().light().show(p);
     }
 
     private void render() {
@@ -165,20 +357,61 @@ public final class KioskApplication extends Application {
             offlineBanner.setText(messages.get(l, "offline.banner"));
             offlineBanner.setVisible(offline);
             offlineBanner.setManaged(offline);
-            boolean notice = s.notice() != null;
-            noticeBar.setText(notice ? messages.get(l, s.notice()) : "");
+            String noticeKey = helpCalled ? "help.called" : s.notice();
+            boolean notice = noticeKey != null;
+            noticeBar.setText(notice ? messages.get(l, noticeKey) : "");
             noticeBar.setVisible(notice);
             noticeBar.setManaged(notice);
-            Node content = screens.render(s, runtime.catalog());
+            Node content;
+            String shown;
+            MaintenanceFlow m = maintenance;
+            if (m != null && m.view().step() != MaintenanceFlow.Step.CLOSED) {
+                content = serviceScreens.maintenance(l, m, MaintenancePanel.build(l, messages, screens, runtime, hub,
+                        this::syncFromMaintenance, this::resetTamper, m::close));
+                shown = "MAINTENANCE";
+            } else if (outOfService) {
+                content = serviceScreens.outOfService(l);
+                shown = "OUT_OF_SERVICE";
+            } else if (service != null && s.screen() != BrowseState.Screen.ATTRACT) {
+                content = serviceScreens.service(l, service, serviceItem.name().in(l), this::cancelService, this::finishService);
+                shown = "SERVICE_" + service.view().step().name();
+            } else {
+                content = screens.render(s, runtime.catalog());
+                shown = s.screen().name();
+            }
             root.setCenter(content);
-            EventLog.event(EventId.SCREEN_SHOWN, Outcome.SUCCESS, "screen", s.screen().name());
+            updateLight();
+            EventLog.event(EventId.SCREEN_SHOWN, Outcome.SUCCESS, "screen", shown);
         } catch (RuntimeException e) {
             // A rendering bug must not leave a frozen screen: log it and fall back to attract.
             EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "render", "error", e.getClass().getSimpleName());
-            org.slf4j.LoggerFactory.getLogger(KioskApplication.class).error("render failed", e);
+            LoggerFactory.getLogger(KioskApplication.class).error("render failed", e);
+            service = null;
             if (flow.state().screen() != BrowseState.Screen.ATTRACT) {
                 flow.endSession();
             }
         }
+    }
+
+    private void cancelService() {
+        service = null;
+        render();
+    }
+
+    private void syncFromMaintenance() {
+        worker.execute(() -> {
+            try {
+                runtime.syncNow();
+            } catch (Exception e) {
+                LoggerFactory.getLogger(KioskApplication.class).info("maintenance sync failed: {}", e.toString());
+            }
+            onFx(this::render);
+        });
+    }
+
+    private void resetTamper() {
+        hub.gpio().ifPresent(g -> g.resetTamper());
+        outOfService = false;
+        render();
     }
 }

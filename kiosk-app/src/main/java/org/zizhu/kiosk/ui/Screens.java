@@ -42,11 +42,14 @@ final class Screens {
     private final BrowseFlow flow;
     private final Messages msg;
     private final UiMetrics metrics;
+    private final java.util.function.Consumer<ItemDetail> startService;
 
-    Screens(BrowseFlow flow, Messages msg, UiMetrics metrics) {
+    /** {@code startService} is null when the kiosk cannot perform items (no devices or services). */
+    Screens(BrowseFlow flow, Messages msg, UiMetrics metrics, java.util.function.Consumer<ItemDetail> startService) {
         this.flow = flow;
         this.msg = msg;
         this.metrics = metrics;
+        this.startService = startService;
     }
 
     Node render(BrowseState s, Catalog catalog) {
@@ -296,6 +299,13 @@ final class Screens {
         } catch (Exception e) {
             // A URL that cannot be encoded only costs the QR code, never the guide.
             log.warn("guide QR for {} could not be drawn: {}", d.code(), e.toString());
+        }
+        if (startService != null && d.handling().stream().anyMatch(h -> h == CatalogModel.Handling.IMMEDIATE
+                || h == CatalogModel.Handling.ONE_CERTIFICATE)) {
+            Button start = touchButton(t(l, "guide.start"), "guide-start", () -> startService.accept(d));
+            start.setMaxWidth(Double.MAX_VALUE);
+            start.getStyleClass().add("primary");
+            right.getChildren().add(start);
         }
         Button back = touchButton(t(l, "nav.back"), "nav-back", flow::back);
         back.setMaxWidth(Double.MAX_VALUE);

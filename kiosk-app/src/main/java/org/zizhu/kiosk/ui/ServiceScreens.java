@@ -1,0 +1,219 @@
+package org.zizhu.kiosk.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.zizhu.kiosk.flow.MaintenanceFlow;
+import org.zizhu.kiosk.flow.ServiceFlow;
+import org.zizhu.kiosk.i18n.Language;
+import org.zizhu.kiosk.i18n.Messages;
+import org.zizhu.kiosk.session.Rating;
+
+/** Node trees for a service transaction, the maintenance keypad and the out-of-service screen. */
+final class ServiceScreens {
+    private final Messages msg;
+    private final Screens screens;
+
+    ServiceScreens(Messages msg, Screens screens) {
+        this.msg = msg;
+        this.screens = screens;
+    }
+
+    private String t(Language l, String key) {
+        return msg.get(l, key);
+    }
+
+    private static VBox page(String id, Node... children) {
+        VBox box = new VBox(28, children);
+        box.setId(id);
+        box.setAlignment(Pos.TOP_CENTER);
+        box.setPadding(new Insets(48));
+        box.getStyleClass().add("service-page");
+        return box;
+    }
+
+    private Label big(String text, String id) {
+        Label l = new Label(text);
+        l.setId(id);
+        l.setWrapText(true);
+        l.getStyleClass().add("service-message");
+        return l;
+    }
+
+    Node service(Language l, ServiceFlow flow, String itemName, Runnable cancel, Runnable finish) {
+        ServiceFlow.View v = flow.view();
+        Label title = new Label(itemName);
+        title.getStyleClass().add("heading");
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(title);
+        if (!v.maskedName().isEmpty() && v.step() != ServiceFlow.Step.THANKS) {
+            Label who = new Label(String.format(t(l, "service.identified"), v.maskedName(), v.maskedId()));
+            who.setId("service-identified");
+            nodes.add(who);
+        }
+        nodes.add(big(t(l, v.messageKey()), "service-message"));
+        if (v.centralMessage() != null) {
+            nodes.add(big(v.centralMessage().in(l), "service-central-message"));
+        }
+        switch (v.step()) {
+            case INSERT_CARD, CARD_PROBLEM -> {
+                Label hint = new Label(t(l, "service.insertCardHint"));
+                hint.setWrapText(true);
+                nodes.add(hint);
+                nodes.add(screens.touchButton(t(l, "service.cancel"), "service-cancel", cancel));
+            }
+            case CONSENT -> {
+                Label text = new Label(t(l, "service.consentText"));
+                text.setWrapText(true);
+                nodes.add(text);
+                VBox types = new VBox(8);
+                types.setId("service-license-types");
+                for (String type : v.licenseTypes()) {
+                    types.getChildren().add(new Label("• " + licenseName(l, type)));
+                }
+                nodes.add(types);
+                nodes.add(new HBox(24, screens.touchButton(t(l, "service.agree"), "service-agree", () -> flow.consent(true)),
+                        screens.touchButton(t(l, "service.decline"), "service-decline", () -> flow.consent(false))));
+            }
+            case DONE -> {
+                if (v.resultTitle() != null) {
+                    nodes.add(new Label(v.resultTitle().in(l)));
+                }
+                if (!v.reference().isEmpty()) {
+                    Label ref = new Label(String.format(t(l, "service.reference"), v.reference()));
+                    ref.setId("service-reference");
+                    nodes.add(ref);
+                }
+                nodes.add(screens.touchButton(t(l, "rating.ask"), "service-to-rating", flow::toRating));
+            }
+            case FAILED -> {
+                HBox actions = new HBox(24);
+                if (v.canRetry()) {
+                    actions.getChildren().add(screens.touchButton(t(l, "service.retry"), "service-retry", flow::retry));
+                }
+                actions.getChildren().add(screens.touchButton(t(l, "service.report"), "service-report",
+                        () -> flow.reportUnresolved("NOT_ACCEPTED")));
+                actions.getChildren().add(screens.touchButton(t(l, "rating.ask"), "service-to-rating", flow::toRating));
+                nodes.add(actions);
+            }
+            case RATING -> nodes.add(rating(l, flow));
+            case THANKS -> nodes.add(screens.touchButton(t(l, "rating.finish"), "service-finish", finish));
+            case WORKING, PRINTING -> { }
+        }
+        return page("screen-service", nodes.toArray(Node[]::new));
+    }
+
+    private Node rating(Language l, ServiceFlow flow) {
+        VBox box = new VBox(16);
+        box.setAlignment(Pos.TOP_CENTER);
+        FlowPane levels = new FlowPane(12, 12);
+        levels.setAlignment(Pos.CENTER);
+        FlowPane reasons = new FlowPane(12, 12);
+        reasons.setAlignment(Pos.CENTER);
+        reasons.setId("rating-reasons");
+        List<ToggleButton> reasonButtons = new ArrayList<>();
+        for (String r : Rating.BAD_REASONS) {
+            ToggleButton b = new ToggleButton(t(l, "reason." + r));
+            b.setId("reason-" + r);
+            b.setUserData(r);
+            b.setMinHeight(screens.touchButton("", "", () -> { }).getMinHeight());
+            reasonButtons.add(b);
+            reasons.getChildren().add(b);
+        }
+        Label reasonsTitle = new Label(t(l, "rating.reasons"));
+        reasons.setVisible(false);
+        reasonsTitle.setVisible(false);
+        Rating.Level[] chosen = new Rating.Level[1];
+        Button submit = screens.touchButton(t(l, "rating.submit"), "rating-submit", () -> {
+            List<String> picked = reasonButtons.stream().filter(ToggleButton::isSelected).map(b -> (String) b.getUserData()).toList();
+            if (chosen[0] != null && (!chosen[0].bad() || !picked.isEmpty())) {
+                flow.rate(chosen[0], chosen[0].bad() ? picked : List.of());
+            }
+        });
+        submit.setDisable(true);
+        Runnable refresh = () -> {
+            boolean bad = chosen[0] != null && chosen[0].bad();
+            boolean anyReason = reasonButtons.stream().anyMatch(ToggleButton::isSelected);
+            submit.setDisable(chosen[0] == null || (bad && !anyReason));
+        };
+        reasonButtons.forEach(b -> b.setOnAction(e -> refresh.run()));
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (Rating.Level level : Rating.Level.values()) {
+            ToggleButton b = new ToggleButton(l == Language.EN ? level.en() : level.zh());
+            b.setId("rating-" + level.name());
+            b.setToggleGroup(group);
+            b.setMinHeight(screens.touchButton("", "", () -> { }).getMinHeight());
+            b.getStyleClass().add(level.bad() ? "rating-bad" : "rating-good");
+            b.setOnAction(e -> {
+                chosen[0] = b.isSelected() ? level : null;
+                boolean bad = chosen[0] != null && chosen[0].bad();
+                reasons.setVisible(bad);
+                reasonsTitle.setVisible(bad);
+                refresh.run();
+            });
+            levels.getChildren().add(b);
+        }
+        box.getChildren().addAll(levels, reasonsTitle, reasons, submit);
+        return box;
+    }
+
+    private String licenseName(Language l, String type) {
+        String key = "license." + type;
+        return msg.has(l, key) ? t(l, key) : type;
+    }
+
+    Node outOfService(Language l) {
+        Label title = new Label(t(l, "outOfService.title"));
+        title.getStyleClass().add("attract-title");
+        Label text = new Label(t(l, "outOfService.text"));
+        text.getStyleClass().add("attract-hint");
+        text.setWrapText(true);
+        VBox box = new VBox(40, title, text);
+        box.setId("screen-out-of-service");
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("out-of-service");
+        return box;
+    }
+
+    /** Keypad for the technician PIN, or the maintenance panel once unlocked. */
+    Node maintenance(Language l, MaintenanceFlow flow, Node panel) {
+        MaintenanceFlow.View v = flow.view();
+        Label title = new Label(t(l, "maintenance.title"));
+        title.getStyleClass().add("heading");
+        if (v.step() == MaintenanceFlow.Step.OPEN) {
+            return page("screen-maintenance", title, panel);
+        }
+        if (v.step() == MaintenanceFlow.Step.CHECKING) {
+            return page("screen-maintenance-pin", title, big(t(l, "maintenance.checking"), "maintenance-checking"));
+        }
+        Label prompt = new Label(t(l, "maintenance.pin"));
+        Label dots = new Label("●".repeat(v.pinLength()));
+        dots.setId("pin-dots");
+        dots.getStyleClass().add("pin-dots");
+        Label error = new Label(l == Language.EN ? v.messageEn() : v.messageZh());
+        error.setId("pin-message");
+        error.getStyleClass().add("pin-error");
+        javafx.scene.layout.GridPane pad = new javafx.scene.layout.GridPane();
+        pad.setHgap(12);
+        pad.setVgap(12);
+        pad.setAlignment(Pos.CENTER);
+        String keys = "123456789";
+        for (int i = 0; i < 9; i++) {
+            char c = keys.charAt(i);
+            pad.add(screens.touchButton(String.valueOf(c), "pin-" + c, () -> flow.digit(c)), i % 3, i / 3);
+        }
+        pad.add(screens.touchButton(t(l, "maintenance.clear"), "pin-back", flow::backspace), 0, 3);
+        pad.add(screens.touchButton("0", "pin-0", () -> flow.digit('0')), 1, 3);
+        pad.add(screens.touchButton(t(l, "maintenance.ok"), "pin-ok", flow::submit), 2, 3);
+        pad.getChildren().forEach(n -> ((Button) n).setPrefSize(120, 90));
+        return page("screen-maintenance-pin", title, prompt, dots, error, pad);
+    }
+}

@@ -1,0 +1,87 @@
+package org.zizhu.kiosk.devices;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zizhu.device.DeviceStatus;
+import org.zizhu.device.StatusTracker;
+import org.zizhu.device.gpio.GpioListener;
+import org.zizhu.device.idcard.IdCardEvent;
+import org.zizhu.device.idcard.sim.TestCards;
+import org.zizhu.kiosk.TestKiosk;
+import org.zizhu.kiosk.config.ConfigKey;
+import org.zizhu.kiosk.config.KioskConfig;
+
+/**
+ * The kiosk's device layer in simulated mode, as the demo runs it: the SAM simulator on a socat
+ * pty, ffmpeg as the camera, Pi4J's mock GPIO, and the PC/SC reader on pcscd's virtual reader.
+ * Needs socat, ffmpeg and a running pcscd (scripts/test starts it).
+ */
+class DeviceHubTest {
+    @TempDir
+    Path data;
+
+    @Test
+    void everyDeviceComesUpOnItsSimulatorAndEventsFlow() throws Exception {
+        KioskConfig config = TestKiosk.config("http://127.0.0.1:9/api/v1", data);
+        try (DeviceHub hub = DeviceHub.start(config)) {
+            Map<String, StatusTracker> byId = hub.trackers().stream().collect(Collectors.toMap(StatusTracker::deviceId, t -> t));
+            assertTrue(byId.keySet().containsAll(List.of("idcard", "camera", "gpio")), byId.keySet().toString());
+            assertTrue(byId.keySet().stream().anyMatch(k -> k.contains("smartcard")), byId.keySet().toString());
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                for (StatusTracker t : hub.trackers()) {
+                    assertEquals(DeviceStatus.ONLINE, t.status(), t.deviceId() + " " + t.detail()
+                            + (t.deviceId().contains("smartcard") ? " (is pcscd running? scripts/stacks/pcscd.sh start)" : ""));
+                }
+            });
+
+            List<IdCardEvent> events = new CopyOnWriteArrayList<>();
+            hub.addIdCardListener(events::add);
+            hub.idcardSimulator().orElseThrow().placeCard(TestCards.RARE_NAME);
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(e -> e instanceof IdCardEvent.IdentityRead));
+            IdCardEvent.IdentityRead read = (IdCardEvent.IdentityRead) events.stream()
+                    .filter(e -> e instanceof IdCardEvent.IdentityRead).findFirst().orElseThrow();
+            assertEquals("刘䶮", read.identity().name());
+            read.identity().wipe();
+
+            boolean[] tamper = {false};
+            hub.addGpioListener(new GpioListener() {
+                @Override
+                public void tamperChanged(boolean open) {
+                    tamper[0] = open;
+                }
+            });
+            hub.gpioSimulator().orElseThrow().setTamperOpen(true);
+            await().atMost(Duration.ofSeconds(5)).until(() -> tamper[0]);
+            assertEquals(DeviceStatus.FRAUD_ATTEMPT, byId.get("gpio").status());
+            assertTrue(hub.camera().orElseThrow().poll(Duration.ofSeconds(5)).isPresent(), "camera frames flow");
+        }
+    }
+
+    @Test
+    void devicesSetOffAreNotStartedAndBadPortsReportNoDevice() throws Exception {
+        KioskConfig config = TestKiosk.config("http://127.0.0.1:9/api/v1", data)
+                .with(ConfigKey.DEVICE_MODE, "real")
+                .with(ConfigKey.IDCARD_PORT, data.resolve("no-such-tty").toString())
+                .with(ConfigKey.CAMERA_MODE, "off")
+                .with(ConfigKey.SMARTCARD_MODE, "off")
+                .with(ConfigKey.GPIO_PIN_MAP, data.resolve("missing-gpio.properties").toString());
+        try (DeviceHub hub = DeviceHub.start(config)) {
+            assertTrue(hub.camera().isEmpty());
+            assertTrue(hub.smartcard().isEmpty());
+            Map<String, StatusTracker> byId = hub.trackers().stream().collect(Collectors.toMap(StatusTracker::deviceId, t -> t));
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertEquals(DeviceStatus.NO_DEVICE, byId.get("idcard").status()));
+            assertEquals(DeviceStatus.NO_DEVICE, byId.get("gpio").status(), "missing pin map: gpio reported absent, kiosk goes on");
+        }
+    }
+}
