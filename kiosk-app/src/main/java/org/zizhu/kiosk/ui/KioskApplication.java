@@ -316,6 +316,11 @@ public final class KioskApplication extends Application {
     }
 
     private void touched(Event e) {
+        // Touches on the maintenance or out-of-service screens are not a resident's visit.
+        MaintenanceFlow m = maintenance;
+        if (outOfService || (m != null && m.view().step() != MaintenanceFlow.Step.CLOSED)) {
+            return;
+        }
         flow.touch();
     }
 
