@@ -60,6 +60,7 @@ public final class EscPosSimulator implements AutoCloseable {
     private final AtomicLong statusQueries = new AtomicLong();
     private final AtomicLong statusQueriesWhilePrinting = new AtomicLong();
     private final AtomicLong bytesReceived = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger sessions = new java.util.concurrent.atomic.AtomicInteger();
     private volatile PaperState paper = PaperState.FINE;
     private volatile long paperLeft = -1;
     private volatile boolean coverOpen;
@@ -234,6 +235,7 @@ public final class EscPosSimulator implements AutoCloseable {
 
     private void session(InputStream raw, OutputStream out) {
         Interpreter it = new Interpreter(new Paced(raw), out);
+        sessions.incrementAndGet();
         try {
             it.run();
         } catch (EOFException | SocketException e) {
@@ -242,7 +244,17 @@ public final class EscPosSimulator implements AutoCloseable {
             // link error: same as a closed link
         } finally {
             it.finishReceipt(false);
+            sessions.decrementAndGet();
         }
+    }
+
+    /** Waits until no host is connected (the sender finished its last status check), at most {@code timeout}. */
+    public boolean awaitDisconnected(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (sessions.get() > 0 && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        return sessions.get() == 0;
     }
 
     /** Reads at the configured print speed. */
