@@ -83,6 +83,21 @@ public final class A4PdfRenderer {
         this.pendingFallbacks = new ArrayList<>(config.fallbacks());
     }
 
+    /**
+     * Renders and discards a small document so the PDF, font and QR code paths are loaded
+     * and compiled. Call once in the background at application start, after constructing
+     * the renderer, so the first resident's page is not the slow one.
+     */
+    public void warmUp() {
+        java.util.List<PrintDocument.Entry> e = java.util.List.of(
+                new PrintDocument.Entry(new Block.Title("预热"), null),
+                new PrintDocument.Entry(new Block.Field("事项", "预热 warm-up 0123", "warm-up"), null),
+                new PrintDocument.Entry(new Block.Qr("https://warm.up/0", 20, "", "warm-up"), null));
+        for (int i = 0; i < 3; i++) {
+            render(new PrintDocument("warm-up", "warm-up", e, "此件仅供预热"));
+        }
+    }
+
     public FontConfig fontConfig() {
         return config;
     }
