@@ -19,9 +19,11 @@ public final class FirstPage {
             // What the application does at boot (in the background): build the renderer, warm it up.
             long b0 = System.nanoTime();
             A4PdfRenderer renderer = new A4PdfRenderer();
+            PrintTemplates templates = PrintTemplates.builtIn();
+            templates.preload(PrintTemplates.BUILT_IN);
             renderer.warmUp();
             long b1 = System.nanoTime();
-            byte[] pdf = renderer.render(PrintTemplates.builtIn().fill(SampleDocuments.acceptanceReceipt()));
+            byte[] pdf = renderer.render(templates.fill(SampleDocuments.acceptanceReceipt()));
             long b2 = System.nanoTime();
             System.out.printf("boot warm-up %d ms; then first resident A4 page: %d ms, %d bytes%n",
                     (b1 - b0) / 1_000_000, (b2 - b1) / 1_000_000, pdf.length);
