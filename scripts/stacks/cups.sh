@@ -12,7 +12,10 @@ QUEUE=zizhu-a4
 
 log() { echo "cups.sh: $*" >&2; }
 die() { echo "cups.sh: $*" >&2; exit 1; }
-alive() { [ -f "$STATE/$1.pid" ] && kill -0 "$(cat "$STATE/$1.pid")" 2>/dev/null; }
+# A process counts only if it is not a zombie (containers may not reap what we killed).
+pid_alive() { [ -n "$1" ] && [ -d "/proc/$1" ] && ! grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null; }
+alive() { [ -f "$STATE/$1.pid" ] && pid_alive "$(cat "$STATE/$1.pid")"; }
+running() { ps -eo stat=,comm= | awk -v n="$1" '$2 == n && $1 !~ /^Z/ { f = 1 } END { exit !f }'; }
 need() { command -v "$1" >/dev/null || die "missing $1 (Debian package $2): apt-get install -y $2"; }
 wait_port() { # host port seconds
   local i; for i in $(seq 1 $(( $3 * 10 ))); do
@@ -26,7 +29,7 @@ start() {
   chmod 0777 "$SPOOL"
 
   # 1. dbus system bus (avahi needs it)
-  if [ -S /run/dbus/system_bus_socket ] && pgrep -x dbus-daemon >/dev/null; then
+  if [ -S /run/dbus/system_bus_socket ] && running dbus-daemon; then
     log "dbus already running"
   else
     rm -f /run/dbus/pid /run/dbus/system_bus_socket
@@ -35,7 +38,7 @@ start() {
   fi
 
   # 2. avahi, loopback only, publishing off
-  if pgrep -x avahi-daemon >/dev/null; then
+  if running avahi-daemon; then
     log "avahi already running"
   else
     cat > "$STATE/avahi-daemon.conf" <<CONF
@@ -66,7 +69,7 @@ CONF
   fi
 
   # 4. cupsd
-  if pgrep -x cupsd >/dev/null; then
+  if running cupsd; then
     log "cupsd already running"
   else
     mkdir -p /run/cups
@@ -94,7 +97,9 @@ stop() {
   local p
   for p in cupsd ippeveprinter avahi dbus; do
     if alive "$p"; then
-      kill "$(cat "$STATE/$p.pid")" 2>/dev/null || true
+      local pid; pid="$(cat "$STATE/$p.pid")"
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 30); do pid_alive "$pid" || break; sleep 0.1; done
       log "stopped $p"
     fi
     rm -f "$STATE/$p.pid"

@@ -18,6 +18,9 @@ import org.zizhu.print.internal.Node;
 import org.zizhu.print.internal.ParsedTemplate;
 import org.zizhu.print.internal.TemplateParser;
 import org.zizhu.print.internal.Text;
+import org.zizhu.events.EventId;
+import org.zizhu.events.EventLog;
+import org.zizhu.events.Outcome;
 
 /**
  * Loads the YAML layout templates and fills them with data. Templates come from an optional
@@ -70,6 +73,19 @@ public final class PrintTemplates {
      */
     public PrintDocument fill(String name, Map<String, ?> data) {
         Objects.requireNonNull(data, "data");
+        try {
+            return fillChecked(name, data);
+        } catch (TemplateDataException e) {
+            // field names only: never the value, which may be personal data
+            EventLog.event(EventId.PRINT_DATA_INVALID, Outcome.FAILURE, "template", name, "field", e.field());
+            throw e;
+        } catch (TemplateFormatException e) {
+            EventLog.event(EventId.PRINT_DATA_INVALID, Outcome.FAILURE, "template", name, "field", "(template file)");
+            throw e;
+        }
+    }
+
+    private PrintDocument fillChecked(String name, Map<String, ?> data) {
         ParsedTemplate t = template(name);
         for (String path : t.required()) {
             Object v = lookup(data, null, path);

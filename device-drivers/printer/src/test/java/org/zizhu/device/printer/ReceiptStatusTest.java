@@ -173,6 +173,7 @@ class ReceiptStatusTest {
         try (EscPosPrinter nowhere = new EscPosPrinter(ReceiptPrinterConfig.builder("tcp://127.0.0.1:" + freePort)
                 .pollInterval(Duration.ZERO).build())) {
             assertEquals(DeviceStatus.OFFLINE, nowhere.refreshStatus());
+            assertEquals("unreachable", nowhere.tracker().detail());
             assertEquals(JobState.FAILED, nowhere.print(GUIDE).state());
         }
         try (EscPosPrinter missing = new EscPosPrinter(ReceiptPrinterConfig.builder("usb:/dev/usb/lp-none")

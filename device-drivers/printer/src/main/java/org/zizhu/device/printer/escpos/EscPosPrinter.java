@@ -76,7 +76,7 @@ public final class EscPosPrinter implements AutoCloseable {
         return printing;
     }
 
-    /** Lays nothing out: encodes the receipt completely, then prints it. */
+    /** Encodes the laid-out receipt completely, then prints it. */
     public PrintResult print(Receipt receipt) {
         return print(ReceiptEncoder.encode(receipt));
     }
@@ -220,6 +220,9 @@ public final class EscPosPrinter implements AutoCloseable {
         } catch (NoSuchFileException e) {
             tracker.update(DeviceStatus.NO_DEVICE, "not-found");
             throw new NoAnswer("not-found");
+        } catch (java.net.ConnectException | java.net.SocketTimeoutException | java.net.UnknownHostException e) {
+            tracker.update(DeviceStatus.OFFLINE, "unreachable");
+            throw new NoAnswer("unreachable");
         } catch (IOException e) {
             dropTransport();
             tracker.update(DeviceStatus.OFFLINE, "connection-lost");
