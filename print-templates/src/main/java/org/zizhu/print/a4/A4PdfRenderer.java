@@ -98,6 +98,19 @@ public final class A4PdfRenderer {
         }
     }
 
+    /**
+     * Builds and warms up a renderer on a background thread: what the application should
+     * start at boot, so the font parse (the slow part of the first page) is done before a
+     * resident asks for a print-out.
+     */
+    public static java.util.concurrent.CompletableFuture<A4PdfRenderer> startInBackground(FontConfig config) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            A4PdfRenderer r = new A4PdfRenderer(config);
+            r.warmUp();
+            return r;
+        });
+    }
+
     public FontConfig fontConfig() {
         return config;
     }

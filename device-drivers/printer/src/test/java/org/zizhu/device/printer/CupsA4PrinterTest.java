@@ -39,6 +39,13 @@ class CupsA4PrinterTest {
         } catch (IOException e) {
             fail("CUPS is not listening on localhost:631. Start the stack: sudo bash scripts/stacks/cups.sh start");
         }
+        int ippPort = Integer.getInteger("zizhu.ipp.port", 8631);
+        try (Socket s = new Socket("127.0.0.1", ippPort)) {
+            s.getPort();
+        } catch (IOException e) {
+            fail("ippeveprinter is not listening on localhost:" + ippPort + " (package cups-ipp-utils)."
+                    + " Start the stack: sudo bash scripts/stacks/cups.sh start");
+        }
         if (!Files.isDirectory(SPOOL)) {
             fail("no ippeveprinter spool dir " + SPOOL + ". Start the stack: sudo bash scripts/stacks/cups.sh start");
         }
