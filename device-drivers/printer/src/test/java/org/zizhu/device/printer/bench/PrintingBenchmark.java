@@ -30,8 +30,8 @@ import org.zizhu.print.receipt.ReceiptPaper;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 4, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 8, time = 1)
+@Measurement(iterations = 8, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Djava.awt.headless=true", "-Dfile.encoding=UTF-8"})
 public class PrintingBenchmark {
     PrintTemplates templates;
