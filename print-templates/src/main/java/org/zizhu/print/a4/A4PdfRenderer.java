@@ -51,6 +51,7 @@ public final class A4PdfRenderer {
 
     private final List<FontFace> faces = new ArrayList<>();
     private final List<java.nio.file.Path> pendingFallbacks;
+    private final java.util.concurrent.CompletableFuture<FontFace> primaryFuture;
     private final FontConfig config;
 
     public A4PdfRenderer() {
@@ -63,23 +64,9 @@ public final class A4PdfRenderer {
             throw new IllegalStateException("A4 font not found: " + config.primary()
                     + " (install fonts-wqy-zenhei or set -Dzizhu.print.font=PATH to a TrueType CJK font)");
         }
-        try {
-            TrueTypeFont primary;
-            if (config.primary().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".ttc")) {
-                // The collection stays open: the face reads glyphs from it lazily.
-                @SuppressWarnings("resource")
-                TrueTypeCollection ttc = new TrueTypeCollection(config.primary().toFile());
-                primary = ttc.getFontByName(config.face());
-                if (primary == null) {
-                    throw new IllegalStateException("no face '" + config.face() + "' in " + config.primary());
-                }
-            } else {
-                primary = new TTFParser().parse(new RandomAccessReadBufferedFile(config.primary().toFile()));
-            }
-            faces.add(new FontFace(primary, config.primary().getFileName().toString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read A4 font " + config.primary(), e);
-        }
+        // The font parse is the slow part of the first page (a 17 MB collection, a 40 000-entry
+        // cmap): it runs in the background while the caller fills its template.
+        this.primaryFuture = java.util.concurrent.CompletableFuture.supplyAsync(() -> parsePrimary(config));
         this.pendingFallbacks = new ArrayList<>(config.fallbacks());
     }
 
@@ -111,12 +98,48 @@ public final class A4PdfRenderer {
         });
     }
 
+    private static FontFace parsePrimary(FontConfig config) {
+        try {
+            TrueTypeFont primary;
+            if (config.primary().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".ttc")) {
+                // The collection stays open: the face reads glyphs from it lazily.
+                @SuppressWarnings("resource")
+                TrueTypeCollection ttc = new TrueTypeCollection(config.primary().toFile());
+                primary = ttc.getFontByName(config.face());
+                if (primary == null) {
+                    throw new IllegalStateException("no face '" + config.face() + "' in " + config.primary());
+                }
+            } else {
+                primary = new TTFParser().parse(new RandomAccessReadBufferedFile(config.primary().toFile()));
+            }
+            return new FontFace(primary, config.primary().getFileName().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read A4 font " + config.primary(), e);
+        }
+    }
+
+    /** Waits for the background font parse (once); its failure is this call's failure. */
+    private void ensurePrimary() {
+        if (!faces.isEmpty()) {
+            return;
+        }
+        try {
+            faces.add(primaryFuture.join());
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+
     public FontConfig fontConfig() {
         return config;
     }
 
     /** Renders the whole document to PDF bytes. Nothing is sent anywhere from here. */
     public synchronized byte[] render(PrintDocument document) {
+        ensurePrimary();
         try (PDDocument pdf = new PDDocument()) {
             pdf.getDocumentInformation().setTitle(document.title());
             pdf.getDocumentInformation().setCreator("Zizhu kiosk");
@@ -135,6 +158,7 @@ public final class A4PdfRenderer {
 
     /** The face that has a glyph for {@code cp}, loading fallback fonts only when first needed. */
     private FontFace faceFor(int cp, String origin) {
+        ensurePrimary();
         for (FontFace f : faces) {
             if (f.has(cp)) {
                 return f;
