@@ -36,6 +36,10 @@ public enum EventId {
 
     // 3xx printing
     PRINT_JOB("print-job", "a document was printed"),
+    PRINT_JOB_FAILED("print-job-failed", "a print job failed or was interrupted; it can be printed again"),
+    PRINT_DATA_INVALID("print-data-invalid", "template data missing or malformed; nothing was printed"),
+    PRINTER_CONNECTED("printer-connected", "printer transport opened or CUPS queue reached"),
+    PRINTER_SIMULATOR_STARTED("printer-simulator-started", "ESC/POS printer simulator listening"),
 
     // 4xx smart card
     SMARTCARD_READER_CONNECTED("smartcard-reader-connected", "PC/SC reader available"),

@@ -1,0 +1,202 @@
+package org.zizhu.device.printer.ipp;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import org.zizhu.device.DeviceStatus;
+import org.zizhu.device.StatusTracker;
+import org.zizhu.device.printer.JobState;
+import org.zizhu.device.printer.PrintResult;
+import org.zizhu.events.EventId;
+import org.zizhu.events.EventLog;
+import org.zizhu.events.Outcome;
+
+/**
+ * The A4 printer behind a CUPS queue, spoken to over IPP. Prints complete PDF documents and
+ * follows each job (queued, printing, completed, failed), surfacing the queue's state as the
+ * common device status: a stopped queue ({@code cupsdisable}) is OFFLINE "queue-stopped",
+ * a queue refusing jobs OFFLINE "not-accepting", CUPS down OFFLINE "cups-unreachable",
+ * an unknown queue NO_DEVICE.
+ */
+public final class CupsA4Printer {
+    private final A4PrinterConfig config;
+    private final IppClient ipp;
+    private final StatusTracker tracker;
+
+    public CupsA4Printer(A4PrinterConfig config) {
+        this.config = config;
+        this.ipp = new IppClient(config.cups(), config.queue(), "zizhu", Duration.ofSeconds(10));
+        this.tracker = new StatusTracker(config.deviceId(), DeviceStatus.OFFLINE);
+    }
+
+    public StatusTracker tracker() {
+        return tracker;
+    }
+
+    public A4PrinterConfig config() {
+        return config;
+    }
+
+    /** Asks CUPS for the queue's state and updates the tracker. */
+    public DeviceStatus refreshStatus() {
+        QueueState q = queueState();
+        tracker.update(q.status, q.detail);
+        return q.status;
+    }
+
+    private record QueueState(DeviceStatus status, String detail) {
+    }
+
+    private QueueState queueState() {
+        try {
+            IppResponse r = ipp.printerAttributes();
+            if (r.status() == 0x0406) {
+                return new QueueState(DeviceStatus.NO_DEVICE, "no-queue");
+            }
+            if (!r.ok()) {
+                return new QueueState(DeviceStatus.HARDWARE_ERROR, "ipp-status-" + Integer.toHexString(r.status()));
+            }
+            Integer state = r.integer("printer-state");
+            if (state != null && state == 5) {
+                return new QueueState(DeviceStatus.OFFLINE, "queue-stopped");
+            }
+            if (Boolean.FALSE.equals(r.bool("printer-is-accepting-jobs"))) {
+                return new QueueState(DeviceStatus.OFFLINE, "not-accepting");
+            }
+            List<Object> reasons = r.all("printer-state-reasons");
+            for (Object o : reasons) {
+                String s = String.valueOf(o);
+                if (s.startsWith("media-empty") || s.startsWith("media-needed") || s.startsWith("door-open")
+                        || s.startsWith("media-jam")) {
+                    return new QueueState(DeviceStatus.USER_ERROR, s.replaceAll("-(error|warning|report)$", ""));
+                }
+                if (s.startsWith("offline") || s.startsWith("connecting-to-device")) {
+                    return new QueueState(DeviceStatus.OFFLINE, "printer-unreachable");
+                }
+            }
+            return new QueueState(state != null && state == 4 ? DeviceStatus.BUSY : DeviceStatus.ONLINE,
+                    state != null && state == 4 ? "printing" : "");
+        } catch (ConnectException e) {
+            return new QueueState(DeviceStatus.OFFLINE, "cups-unreachable");
+        } catch (IOException e) {
+            return new QueueState(DeviceStatus.OFFLINE, "cups-error");
+        }
+    }
+
+    /** IPP job-state to the kiosk's job state. */
+    static JobState jobState(int ippState) {
+        return switch (ippState) {
+            case 3, 4 -> JobState.QUEUED;
+            case 5, 6 -> JobState.PRINTING;
+            case 9 -> JobState.COMPLETED;
+            default -> JobState.FAILED; // 7 canceled, 8 aborted
+        };
+    }
+
+    public PrintResult print(byte[] pdf, String jobName) {
+        return print(pdf, jobName, s -> {
+        });
+    }
+
+    /**
+     * Sends a complete PDF and waits until the job is completed or failed, telling
+     * {@code progress} each state change. A job that cannot finish (queue stopped, timeout)
+     * is cancelled so it never prints later unattended. {@code jobName} must not contain
+     * personal data (CUPS logs it).
+     */
+    public PrintResult print(byte[] pdf, String jobName, Consumer<JobState> progress) {
+        long start = System.nanoTime();
+        QueueState q = queueState();
+        if (!q.status.usable()) {
+            tracker.update(q.status, q.detail);
+            return failed("-", q.detail, 0, start);
+        }
+        int jobId;
+        try {
+            IppResponse r = ipp.printJob(pdf, jobName);
+            Integer id = r.integer("job-id");
+            if (!r.ok() || id == null) {
+                String d = r.status() == 0x0506 ? "not-accepting" : "rejected-" + Integer.toHexString(r.status());
+                tracker.update(DeviceStatus.OFFLINE, d);
+                return failed("-", d, 0, start);
+            }
+            jobId = id;
+        } catch (IOException e) {
+            tracker.update(DeviceStatus.OFFLINE, "cups-unreachable");
+            return failed("-", "cups-unreachable", 0, start);
+        }
+        String jid = config.queue() + "-" + jobId;
+        JobState last = null;
+        long deadline = start + config.jobTimeout().toNanos();
+        long stoppedSince = 0;
+        try {
+            while (true) {
+                IppResponse r = ipp.jobAttributes(jobId);
+                Integer st = r.integer("job-state");
+                JobState s = st == null ? JobState.QUEUED : jobState(st);
+                if (s != last) {
+                    last = s;
+                    progress.accept(s);
+                    if (!s.done()) {
+                        tracker.update(DeviceStatus.BUSY, s == JobState.QUEUED ? "queued" : "printing");
+                    }
+                }
+                if (s == JobState.COMPLETED) {
+                    refreshStatus();
+                    Duration took = Duration.ofNanos(System.nanoTime() - start);
+                    EventLog.event(EventId.PRINT_JOB, Outcome.SUCCESS, "device", config.deviceId(), "job", jid,
+                            "bytes", pdf.length, "ms", took.toMillis());
+                    return new PrintResult(jid, JobState.COMPLETED, "", pdf.length, took);
+                }
+                if (s == JobState.FAILED) {
+                    QueueState after = queueState();
+                    tracker.update(after.status.usable() ? DeviceStatus.HARDWARE_ERROR : after.status,
+                            after.status.usable() ? "job-" + (st != null && st == 7 ? "canceled" : "aborted") : after.detail);
+                    return failed(jid, st != null && st == 7 ? "job-canceled" : "job-aborted", pdf.length, start);
+                }
+                QueueState now = queueState();
+                if (now.detail.equals("queue-stopped") || now.status == DeviceStatus.NO_DEVICE) {
+                    stoppedSince = stoppedSince == 0 ? System.nanoTime() : stoppedSince;
+                    if (System.nanoTime() - stoppedSince > config.stoppedGrace().toNanos()) {
+                        cancelQuietly(jobId);
+                        tracker.update(now.status, now.detail);
+                        progress.accept(JobState.FAILED);
+                        return failed(jid, now.detail, pdf.length, start);
+                    }
+                } else {
+                    stoppedSince = 0;
+                }
+                if (System.nanoTime() > deadline) {
+                    cancelQuietly(jobId);
+                    tracker.update(DeviceStatus.OFFLINE, "job-timeout");
+                    progress.accept(JobState.FAILED);
+                    return failed(jid, "job-timeout", pdf.length, start);
+                }
+                Thread.sleep(config.pollInterval().toMillis());
+            }
+        } catch (IOException e) {
+            tracker.update(DeviceStatus.OFFLINE, "cups-unreachable");
+            return failed(jid, "cups-unreachable", pdf.length, start);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancelQuietly(jobId);
+            return failed(jid, "interrupted", pdf.length, start);
+        }
+    }
+
+    private void cancelQuietly(int jobId) {
+        try {
+            ipp.cancelJob(jobId);
+        } catch (IOException e) {
+            // CUPS is gone; the job is gone with it or will be cancelled by the operator
+        }
+    }
+
+    private PrintResult failed(String id, String detail, long bytes, long start) {
+        EventLog.event(EventId.PRINT_JOB_FAILED, Outcome.FAILURE, "device", config.deviceId(), "job", id,
+                "reason", detail);
+        return new PrintResult(id, JobState.FAILED, detail, bytes, Duration.ofNanos(System.nanoTime() - start));
+    }
+}

@@ -1,0 +1,6 @@
+package org.zizhu.device.printer.sim;
+
+/** The simulated paper roll. */
+public enum PaperState {
+    FINE, NEAR_END, END
+}

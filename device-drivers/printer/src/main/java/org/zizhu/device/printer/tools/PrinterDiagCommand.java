@@ -1,0 +1,141 @@
+package org.zizhu.device.printer.tools;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+import org.zizhu.device.DeviceStatus;
+import org.zizhu.device.printer.PrintResult;
+import org.zizhu.device.printer.escpos.EscPosPrinter;
+import org.zizhu.device.printer.escpos.ReceiptPrinterConfig;
+import org.zizhu.device.printer.ipp.A4PrinterConfig;
+import org.zizhu.device.printer.ipp.CupsA4Printer;
+import org.zizhu.print.PrintDocument;
+import org.zizhu.print.PrintTemplates;
+import org.zizhu.print.TestPageData;
+import org.zizhu.print.a4.A4PdfRenderer;
+import org.zizhu.print.receipt.ReceiptLayout;
+import org.zizhu.print.receipt.ReceiptPaper;
+import org.zizhu.tools.ToolCommand;
+
+/**
+ * {@code diag printer --receipt tcp://HOST:PORT|serial:PATH|usb:/dev/usb/lp0 [--paper 80|58]
+ * [--a4 QUEUE] [--cups http://localhost:631] [--print yes|no] [--terminal ID]}: prints the
+ * technician test page on each printer given and reports status as JSON.
+ */
+public final class PrinterDiagCommand implements ToolCommand {
+    private static final Set<String> KEYS = Set.of("receipt", "paper", "a4", "cups", "print", "terminal");
+
+    @Override
+    public Kind kind() {
+        return Kind.DIAG;
+    }
+
+    @Override
+    public String name() {
+        return "printer";
+    }
+
+    @Override
+    public String summary() {
+        return "print the test page on the receipt printer (--receipt ENDPOINT) and/or A4 queue (--a4 QUEUE); status as JSON";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Args a;
+        ReceiptPaper paper;
+        try {
+            a = Args.parse(args, KEYS);
+            paper = ReceiptPaper.parse(a.get("paper", "80"));
+            if (!a.has("receipt") && !a.has("a4")) {
+                throw new IllegalArgumentException("give --receipt ENDPOINT and/or --a4 QUEUE");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("diag printer: " + e.getMessage());
+            err.println("usage: diag printer --receipt tcp://HOST:PORT|serial:PATH|usb:/dev/usb/lp0 [--paper 80|58] [--a4 QUEUE] [--cups URL] [--print yes|no]");
+            return 2;
+        }
+        boolean print = !"no".equals(a.get("print", "yes"));
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode report = json.createObjectNode();
+        boolean ok = true;
+        PrintTemplates templates = PrintTemplates.builtIn();
+        String terminal = a.get("terminal", System.getProperty("zizhu.terminal.id", "unknown"));
+
+        if (a.has("receipt")) {
+            ObjectNode r = report.putObject("receipt");
+            r.put("endpoint", a.get("receipt", ""));
+            r.put("paper", paper.name());
+            try (EscPosPrinter p = new EscPosPrinter(ReceiptPrinterConfig.builder(a.get("receipt", ""))
+                    .paper(paper).pollInterval(Duration.ZERO).build())) {
+                DeviceStatus s = p.refreshStatus();
+                r.put("status", s.name());
+                r.put("detail", p.tracker().detail());
+                if (print && s.usable()) {
+                    PrintDocument doc = templates.fill(new TestPageData(terminal, version(), "receipt", LocalDateTime.now()));
+                    PrintResult res = p.print(ReceiptLayout.layout(doc, paper));
+                    result(r.putObject("print"), res);
+                    r.put("status", p.tracker().status().name());
+                    r.put("detail", p.tracker().detail());
+                    ok &= res.ok();
+                } else {
+                    ok &= s.usable();
+                }
+            } catch (IllegalArgumentException e) {
+                r.put("status", "BAD_CONFIG");
+                r.put("detail", e.getMessage());
+                ok = false;
+            }
+        }
+        if (a.has("a4")) {
+            ObjectNode r = report.putObject("a4");
+            String queue = a.get("a4", "");
+            r.put("queue", queue);
+            try {
+                A4PrinterConfig cfg = A4PrinterConfig.of(queue);
+                cfg = new A4PrinterConfig(cfg.deviceId(), URI.create(a.get("cups", cfg.cups().toString())), queue,
+                        cfg.pollInterval(), Duration.ofSeconds(60), cfg.stoppedGrace());
+                CupsA4Printer p = new CupsA4Printer(cfg);
+                DeviceStatus s = p.refreshStatus();
+                r.put("status", s.name());
+                r.put("detail", p.tracker().detail());
+                if (print && s.usable()) {
+                    byte[] pdf = new A4PdfRenderer().render(templates.fill(
+                            new TestPageData(terminal, version(), queue, LocalDateTime.now())));
+                    PrintResult res = p.print(pdf, "zizhu-test-page");
+                    result(r.putObject("print"), res);
+                    r.put("status", p.tracker().status().name());
+                    r.put("detail", p.tracker().detail());
+                    ok &= res.ok();
+                } else {
+                    ok &= s.usable();
+                }
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                r.put("status", "BAD_CONFIG");
+                r.put("detail", e.getMessage());
+                ok = false;
+            }
+        }
+        report.put("ok", ok);
+        out.println(json.writeValueAsString(report));
+        return ok ? 0 : 1;
+    }
+
+    private static void result(ObjectNode n, PrintResult r) {
+        n.put("job", r.jobId());
+        n.put("state", r.state().name());
+        n.put("detail", r.detail());
+        n.put("bytes", r.bytesSent());
+        n.put("ms", r.took().toMillis());
+    }
+
+    private static String version() {
+        String v = PrinterDiagCommand.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

@@ -1,0 +1,121 @@
+package org.zizhu.print;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/**
+ * Fictional sample data for every built-in template: used by the demo, the technician
+ * commands, tests and benchmarks. The ID number is the published valid sample
+ * 11010519491231002X, not a real person's.
+ */
+public final class SampleDocuments {
+    public static final String SAMPLE_ID = "11010519491231002X";
+    public static final LocalDateTime AT = LocalDateTime.of(2026, 3, 18, 9, 30);
+
+    private SampleDocuments() {
+    }
+
+    public static AcceptanceReceiptData acceptanceReceipt() {
+        return new AcceptanceReceiptData("SL2026031800123", "城乡居民养老保险参保登记", "000000000000000000000000000000",
+                "王小明", SAMPLE_ID, AT,
+                List.of(new Material("居民身份证", 1, "原件"), new Material("户口簿", 1, "复印件")),
+                List.of(new PendingMaterial("银行账户信息", LocalDate.of(2026, 3, 25))),
+                5, LocalDate.of(2026, 3, 25), "https://zwfw.example.gov.cn/case/SL2026031800123",
+                "某某市政务服务中心", "12345");
+    }
+
+    public static QueueTicketData queueTicket() {
+        return new QueueTicketData("A015", "不动产登记", "某某市政务服务中心", 7, AT, "3号窗口",
+                "https://zwfw.example.gov.cn/queue/A015");
+    }
+
+    public static ItemGuideData itemGuide() {
+        return new ItemGuideData("城乡居民养老保险参保登记", "11110000000013338W3000212101001", "公共服务",
+                "《中华人民共和国社会保险法》第二十条", "某某市社会保险事业管理中心",
+                "年满16周岁（不含在校学生），非国家机关和事业单位工作人员及不属于职工基本养老保险制度覆盖范围的城乡居民",
+                "自然人", "20个工作日", "即办", "城乡居民养老保险参保登记", "参保登记回执（样本见办事大厅）",
+                "不收费", "无",
+                List.of(new GuideMaterial("居民身份证", "原件", "", "", "申请人自备", 1, "A4纸", false, true),
+                        new GuideMaterial("城乡居民基本养老保险参保登记表", "表格", "登记表样本", "网上填报", "政务服务中心提供", 1,
+                                "A4纸，签字", true, false)),
+                "银行账户信息可容缺，须在5个工作日内补交",
+                List.of("申请", "受理", "审核", "办结"), "窗口办理、网上办理、自助终端办理",
+                "材料齐全、符合法定形式", "全市通办", "支持预约办理", "不涉及", "支持邮寄送达",
+                "某某市政务服务中心一楼社保窗口", "周一至周五 9:00-17:00（节假日除外）", "0000-12345678",
+                "12345政务服务便民热线", "https://zwfw.example.gov.cn/guide/11110000000013338W3000212101001");
+    }
+
+    public static LicenseCopyData licenseCopy() {
+        return new LicenseCopyData("居民户口簿", "1.2.156.3005.2.11100000000013127D001.0001.001.K",
+                "王小明", SAMPLE_ID, "某某市公安局", LocalDate.of(2020, 5, 6),
+                List.of(new LicenseCopyData.Entry("户别", "家庭户"), new LicenseCopyData.Entry("住址", "某某市某某区某某路1号")),
+                sealPng("某某市公安局"), "https://zwfw.example.gov.cn/verify/1.2.156.3005.2.11100000000013127D001.0001.001.K",
+                "某某市大数据管理局", AT);
+    }
+
+    public static CommitmentLetterData commitmentLetter() {
+        return new CommitmentLetterData("SL2026031800123", "城乡居民养老保险参保登记", "王小明", SAMPLE_ID,
+                List.of(new PendingMaterial("银行账户信息", LocalDate.of(2026, 3, 25))), "某某市政务服务中心",
+                LocalDate.of(2026, 3, 18));
+    }
+
+    public static TestPageData testPage() {
+        return new TestPageData("ZZ-0001", "0.1.0", "receipt", AT);
+    }
+
+    /** All samples, in {@link PrintTemplates#BUILT_IN} order. */
+    public static List<TemplateData> all() {
+        return List.of(acceptanceReceipt(), queueTicket(), itemGuide(), licenseCopy(), commitmentLetter(), testPage());
+    }
+
+    /** A round red seal image with transparent background, drawn here so no file is needed. */
+    public static byte[] sealPng(String issuer) {
+        int s = 300;
+        BufferedImage img = new BufferedImage(s, s, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new Color(210, 20, 20));
+        g.setStroke(new BasicStroke(10));
+        g.drawOval(8, 8, s - 16, s - 16);
+        int[] xs = new int[10];
+        int[] ys = new int[10];
+        for (int i = 0; i < 10; i++) {
+            double r = i % 2 == 0 ? 40 : 16;
+            double a = Math.PI / 2 + i * Math.PI / 5;
+            xs[i] = (int) (s / 2 + r * Math.cos(a));
+            ys[i] = (int) (s / 2 - r * Math.sin(a));
+        }
+        g.fillPolygon(xs, ys, 10);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 26));
+        String text = issuer;
+        double step = Math.PI * 1.2 / Math.max(1, text.length() - 1);
+        for (int i = 0; i < text.length(); i++) {
+            double a = Math.PI * 1.1 - i * step;
+            AffineTransform at = g.getTransform();
+            g.translate(s / 2 + 105 * Math.cos(a), s / 2 - 105 * Math.sin(a));
+            g.rotate(Math.PI / 2 - a);
+            g.drawString(text.substring(i, i + 1), -13, 10);
+            g.setTransform(at);
+        }
+        g.dispose();
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(img, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
