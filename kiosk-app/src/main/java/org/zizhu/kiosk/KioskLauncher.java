@@ -8,6 +8,7 @@ import org.zizhu.kiosk.config.ConfigKey;
 import org.zizhu.kiosk.config.KioskConfig;
 import org.zizhu.kiosk.devices.DeviceHub;
 import org.zizhu.kiosk.ops.MetricsServer;
+import org.zizhu.kiosk.printing.PrintService;
 import org.zizhu.kiosk.ui.KioskApplication;
 
 /** Starts logging, the runtime and the JavaFX application for {@code kiosk run}. */
@@ -41,7 +42,8 @@ public final class KioskLauncher {
         hub.trackers().forEach(runtime::addDevice);
         runtime.startBackground();
         MetricsServer metrics = startMetrics(runtime);
-        KioskApplication.prepare(runtime, hub, null);
+        PrintService printing = new PrintService(hub.receiptPrinter().orElse(null), hub.a4Printer().orElse(null));
+        KioskApplication.prepare(runtime, hub, null, printing);
         Application.launch(KioskApplication.class);
         if (metrics != null) {
             metrics.close();

@@ -18,6 +18,12 @@ import org.zizhu.device.camera.CameraConfig;
 import org.zizhu.device.camera.CameraFrameSource;
 import org.zizhu.device.camera.sim.CameraSimulator;
 import org.zizhu.device.gpio.GpioConfig;
+import org.zizhu.device.printer.escpos.EscPosPrinter;
+import org.zizhu.device.printer.escpos.ReceiptPrinterConfig;
+import org.zizhu.device.printer.ipp.A4PrinterConfig;
+import org.zizhu.device.printer.ipp.CupsA4Printer;
+import org.zizhu.device.printer.sim.EscPosSimulator;
+import org.zizhu.print.receipt.ReceiptPaper;
 import org.zizhu.device.idcard.IdCardListener;
 import org.zizhu.device.idcard.IdCardReader;
 import org.zizhu.device.idcard.IdCardReaderConfig;
@@ -57,6 +63,9 @@ public final class DeviceHub implements AutoCloseable {
     private final List<IdCardListener> idcardListeners = new CopyOnWriteArrayList<>();
     private IdCardReader idcard;
     private SamSimulator idcardSim;
+    private EscPosPrinter receipt;
+    private EscPosSimulator receiptSim;
+    private CupsA4Printer a4;
     private CameraFrameSource camera;
     private GpioController gpio;
     private GpioSimulator gpioSim;
@@ -72,6 +81,8 @@ public final class DeviceHub implements AutoCloseable {
     public static DeviceHub start(KioskConfig config) {
         DeviceHub hub = new DeviceHub(config, config.dataDir().resolve("devices"));
         hub.startIdCard();
+        hub.startReceiptPrinter();
+        hub.startA4Printer();
         hub.startCamera();
         hub.startGpio();
         hub.startSmartcard();
@@ -110,6 +121,45 @@ public final class DeviceHub implements AutoCloseable {
             trackers.add(idcard.statusTracker());
         } catch (IOException | RuntimeException e) {
             failed("idcard", e);
+        }
+    }
+
+    private void startReceiptPrinter() {
+        String mode = mode(ConfigKey.RECEIPT_MODE);
+        if (mode.equals("off")) {
+            return;
+        }
+        try {
+            ReceiptPaper paper = config.get(ConfigKey.RECEIPT_PAPER_MM).equals("58") ? ReceiptPaper.MM58 : ReceiptPaper.MM80;
+            String target = config.get(ConfigKey.RECEIPT_TARGET);
+            if (mode.equals("simulated")) {
+                // The simulator interprets ESC/POS on a loopback TCP port, like a networked printer.
+                receiptSim = EscPosSimulator.startTcp(0, paper.dots());
+                owned.add(receiptSim);
+                target = "tcp://127.0.0.1:" + receiptSim.port();
+            }
+            receipt = new EscPosPrinter(ReceiptPrinterConfig.builder(target).deviceId("receipt-printer").paper(paper).build());
+            owned.add(receipt);
+            trackers.add(receipt.tracker());
+            receipt.refreshStatus();
+        } catch (IOException | RuntimeException e) {
+            failed("receipt-printer", e);
+        }
+    }
+
+    private void startA4Printer() {
+        String mode = mode(ConfigKey.A4_MODE);
+        if (mode.equals("off")) {
+            return;
+        }
+        try {
+            // Simulated and real both print through CUPS: the simulator is ippeveprinter behind
+            // the local CUPS (scripts/stacks/cups.sh), a real IPP Everywhere printer.
+            a4 = new CupsA4Printer(A4PrinterConfig.of(config.get(ConfigKey.A4_QUEUE)).withDeviceId("a4-printer"));
+            trackers.add(a4.tracker());
+            a4.refreshStatus();
+        } catch (RuntimeException e) {
+            failed("a4-printer", e);
         }
     }
 
@@ -210,6 +260,19 @@ public final class DeviceHub implements AutoCloseable {
     /** ID card events, delivered on the reader's thread. */
     public void addIdCardListener(IdCardListener l) {
         idcardListeners.add(l);
+    }
+
+    public Optional<EscPosPrinter> receiptPrinter() {
+        return Optional.ofNullable(receipt);
+    }
+
+    /** The ESC/POS simulator in simulated mode (decoded receipts, paper state). */
+    public Optional<EscPosSimulator> receiptSimulator() {
+        return Optional.ofNullable(receiptSim);
+    }
+
+    public Optional<CupsA4Printer> a4Printer() {
+        return Optional.ofNullable(a4);
     }
 
     public Optional<CameraFrameSource> camera() {

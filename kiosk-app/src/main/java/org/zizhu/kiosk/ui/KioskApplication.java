@@ -50,6 +50,7 @@ import org.zizhu.kiosk.flow.ServiceFlow;
 import org.zizhu.kiosk.flow.ServicePorts;
 import org.zizhu.kiosk.i18n.Language;
 import org.zizhu.kiosk.i18n.Messages;
+import org.zizhu.kiosk.printing.PrintService;
 import org.zizhu.kiosk.session.Resident;
 
 /**
@@ -62,11 +63,14 @@ public final class KioskApplication extends Application {
     private static volatile KioskRuntime prepared;
     private static volatile DeviceHub preparedHub;
     private static volatile ServicePorts preparedPorts;
+    private static volatile PrintService preparedPrinting;
     private static volatile BiConsumer<KioskApplication, Stage> afterStart;
 
     private final KioskRuntime runtime;
     private final DeviceHub hub;
     private final ServicePorts ports;
+    private final PrintService printing;
+    private volatile String transientNotice;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "kiosk-service");
         t.setDaemon(true);
@@ -89,31 +93,33 @@ public final class KioskApplication extends Application {
 
     /** Used by {@link Application#launch}: takes what {@link #prepare} handed over. */
     public KioskApplication() {
-        this(prepared, preparedHub, preparedPorts);
+        this(prepared, preparedHub, preparedPorts, preparedPrinting);
     }
 
     /** Browse-only kiosk (no devices): tests of the catalogue screens use this. */
     public KioskApplication(KioskRuntime runtime) {
-        this(runtime, null, null);
+        this(runtime, null, null, null);
     }
 
-    public KioskApplication(KioskRuntime runtime, DeviceHub hub, ServicePorts ports) {
+    public KioskApplication(KioskRuntime runtime, DeviceHub hub, ServicePorts ports, PrintService printing) {
         if (runtime == null) {
             throw new IllegalStateException("KioskApplication.prepare(runtime) must be called before launch");
         }
         this.runtime = runtime;
         this.hub = hub;
         this.ports = ports;
+        this.printing = printing;
     }
 
     public static void prepare(KioskRuntime runtime) {
-        prepare(runtime, null, null);
+        prepare(runtime, null, null, null);
     }
 
-    public static void prepare(KioskRuntime runtime, DeviceHub hub, ServicePorts ports) {
+    public static void prepare(KioskRuntime runtime, DeviceHub hub, ServicePorts ports, PrintService printing) {
         prepared = runtime;
         preparedHub = hub;
         preparedPorts = ports;
+        preparedPrinting = printing;
     }
 
     /** A hook run once the window is shown (the screenshot tour uses it). */
@@ -147,7 +153,8 @@ public final class KioskApplication extends Application {
         flow = new BrowseFlow(runtime::catalog, Language.of(cfg.get(ConfigKey.UI_LANGUAGE)),
                 cfg.seconds(ConfigKey.UI_IDLE_TIMEOUT_S), Clock.systemUTC());
         boolean canServe = ports != null && hub != null && hub.idcard().isPresent();
-        screens = new Screens(flow, messages, metrics, canServe ? this::startService : null);
+        screens = new Screens(flow, messages, metrics, canServe ? this::startService : null,
+                printing != null ? this::printGuide : null);
         serviceScreens = new ServiceScreens(messages, screens);
 
         titleLabel = new Label();
@@ -304,6 +311,43 @@ public final class KioskApplication extends Application {
         render();
     }
 
+    /** Prints the guide on A4 in the background; the notice bar says how it went. */
+    private void printGuide(ItemDetail item) {
+        Language l = flow.state().language();
+        showNotice("print.started");
+        worker.execute(() -> {
+            try {
+                printing.printA4(PrintService.guideData(item, l), "guide-" + item.code());
+                showNotice("print.done");
+            } catch (PrintService.PrintFailure e) {
+                showNotice("print.failed");
+            } catch (RuntimeException e) {
+                EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "print-guide", "error", e.getClass().getSimpleName());
+                showNotice("print.failed");
+            }
+        });
+    }
+
+    private void showNotice(String key) {
+        onFx(() -> {
+            transientNotice = key;
+            render();
+            PauseTransition p = new PauseTransition(Duration.seconds(8));
+            p.setOnFinished(e -> {
+                if (key.equals(transientNotice)) {
+                    transientNotice = null;
+                    render();
+                }
+            });
+            p.play();
+        });
+    }
+
+    /** The notice currently shown (tests read it). */
+    public String notice() {
+        return transientNotice;
+    }
+
     private void goHome() {
         service = null;
         flow.home();
@@ -362,7 +406,7 @@ public final class KioskApplication extends Application {
             offlineBanner.setText(messages.get(l, "offline.banner"));
             offlineBanner.setVisible(offline);
             offlineBanner.setManaged(offline);
-            String noticeKey = helpCalled ? "help.called" : s.notice();
+            String noticeKey = helpCalled ? "help.called" : transientNotice != null ? transientNotice : s.notice();
             boolean notice = noticeKey != null;
             noticeBar.setText(notice ? messages.get(l, noticeKey) : "");
             noticeBar.setVisible(notice);

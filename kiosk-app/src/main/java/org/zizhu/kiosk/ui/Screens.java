@@ -43,13 +43,19 @@ final class Screens {
     private final Messages msg;
     private final UiMetrics metrics;
     private final java.util.function.Consumer<ItemDetail> startService;
+    private final java.util.function.Consumer<ItemDetail> printGuide;
 
-    /** {@code startService} is null when the kiosk cannot perform items (no devices or services). */
-    Screens(BrowseFlow flow, Messages msg, UiMetrics metrics, java.util.function.Consumer<ItemDetail> startService) {
+    /**
+     * {@code startService} is null when the kiosk cannot perform items (no devices or services);
+     * {@code printGuide} is null without an A4 printer.
+     */
+    Screens(BrowseFlow flow, Messages msg, UiMetrics metrics, java.util.function.Consumer<ItemDetail> startService,
+            java.util.function.Consumer<ItemDetail> printGuide) {
         this.flow = flow;
         this.msg = msg;
         this.metrics = metrics;
         this.startService = startService;
+        this.printGuide = printGuide;
     }
 
     Node render(BrowseState s, Catalog catalog) {
@@ -306,6 +312,11 @@ final class Screens {
             start.setMaxWidth(Double.MAX_VALUE);
             start.getStyleClass().add("primary");
             right.getChildren().add(start);
+        }
+        if (printGuide != null) {
+            Button print = touchButton(t(l, "guide.print"), "guide-print", () -> printGuide.accept(d));
+            print.setMaxWidth(Double.MAX_VALUE);
+            right.getChildren().add(print);
         }
         Button back = touchButton(t(l, "nav.back"), "nav-back", flow::back);
         back.setMaxWidth(Double.MAX_VALUE);

@@ -58,7 +58,7 @@ class DeviceUiTest {
         hub = DeviceHub.start(runtime.config());
         hub.trackers().forEach(runtime::addDevice);
         FxToolkit.registerPrimaryStage();
-        app = (KioskApplication) FxToolkit.setupApplication(() -> new KioskApplication(runtime, hub, null));
+        app = (KioskApplication) FxToolkit.setupApplication(() -> new KioskApplication(runtime, hub, null, null));
         await().atMost(Duration.ofSeconds(20)).until(() -> hub.smartcard().orElseThrow().statusTracker().status() == DeviceStatus.ONLINE);
 
         card = VirtualCardConnection.vpcd(0);

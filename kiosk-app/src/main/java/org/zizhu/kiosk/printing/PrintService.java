@@ -1,0 +1,136 @@
+package org.zizhu.kiosk.printing;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.zizhu.device.printer.PrintResult;
+import org.zizhu.device.printer.escpos.EscPosPrinter;
+import org.zizhu.device.printer.ipp.CupsA4Printer;
+import org.zizhu.events.EventId;
+import org.zizhu.events.EventLog;
+import org.zizhu.events.Outcome;
+import org.zizhu.kiosk.catalog.CatalogModel;
+import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
+import org.zizhu.kiosk.i18n.Language;
+import org.zizhu.print.GuideMaterial;
+import org.zizhu.print.ItemGuideData;
+import org.zizhu.print.PrintDocument;
+import org.zizhu.print.PrintTemplates;
+import org.zizhu.print.TemplateData;
+import org.zizhu.print.TemplateDataException;
+import org.zizhu.print.a4.A4PdfRenderer;
+import org.zizhu.print.a4.FontConfig;
+import org.zizhu.print.receipt.ReceiptLayout;
+import org.zizhu.device.printer.escpos.ReceiptEncoder;
+
+/**
+ * The kiosk's printing: fills a template, renders it completely (PDF for A4, ESC/POS bytes for
+ * the receipt) and only then sends it, so bad data never half-prints. The PDF renderer parses
+ * its CJK font in the background from start-up, so the first resident's page is quick.
+ */
+public final class PrintService {
+    /** A print that did not complete, with a short machine reason (paper-end, offline, bad data ...). */
+    public static final class PrintFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public PrintFailure(String message) {
+            super(message);
+        }
+    }
+
+    private final PrintTemplates templates = PrintTemplates.builtIn();
+    private final CompletableFuture<A4PdfRenderer> renderer;
+    private final EscPosPrinter receipt;
+    private final CupsA4Printer a4;
+
+    public PrintService(EscPosPrinter receipt, CupsA4Printer a4) {
+        this.receipt = receipt;
+        this.a4 = a4;
+        this.renderer = A4PdfRenderer.startInBackground(FontConfig.defaults());
+        renderer.thenRun(() -> templates.preload(PrintTemplates.BUILT_IN));
+    }
+
+    public boolean hasReceiptPrinter() {
+        return receipt != null && receipt.tracker().status().usable();
+    }
+
+    public boolean hasA4Printer() {
+        return a4 != null && a4.tracker().status().usable();
+    }
+
+    /** Renders a document to PDF (used for A4 and by tests). */
+    public byte[] renderPdf(TemplateData data) throws PrintFailure {
+        PrintDocument doc = fill(data);
+        try {
+            return renderer.get(30, TimeUnit.SECONDS).render(doc);
+        } catch (Exception e) {
+            throw new PrintFailure("render: " + e.getClass().getSimpleName());
+        }
+    }
+
+    public PrintResult printA4(TemplateData data, String jobName) throws PrintFailure {
+        if (a4 == null) {
+            throw new PrintFailure("no-a4-printer");
+        }
+        byte[] pdf = renderPdf(data);
+        PrintResult r = a4.print(pdf, jobName);
+        log(jobName, "a4", r);
+        if (!r.ok()) {
+            throw new PrintFailure(r.detail());
+        }
+        return r;
+    }
+
+    public PrintResult printReceipt(TemplateData data, String jobName) throws PrintFailure {
+        if (receipt == null) {
+            throw new PrintFailure("no-receipt-printer");
+        }
+        PrintDocument doc = fill(data);
+        PrintResult r = receipt.print(ReceiptEncoder.encode(ReceiptLayout.layout(doc, receipt.config().paper())));
+        log(jobName, "receipt", r);
+        if (!r.ok()) {
+            throw new PrintFailure(r.detail());
+        }
+        return r;
+    }
+
+    private PrintDocument fill(TemplateData data) throws PrintFailure {
+        try {
+            return templates.fill(data);
+        } catch (TemplateDataException e) {
+            EventLog.event(EventId.PRINT_DATA_INVALID, Outcome.FAILURE, "field", e.field());
+            throw new PrintFailure("bad data: " + e.field());
+        }
+    }
+
+    private static void log(String job, String printer, PrintResult r) {
+        EventLog.event(EventId.PRINT_JOB, r.ok() ? Outcome.SUCCESS : Outcome.FAILURE, "job", job, "printer", printer,
+                "state", r.state().name(), "detail", r.detail());
+    }
+
+    /** The item guide print-out (every guide element) in the resident's language. */
+    public static ItemGuideData guideData(ItemDetail d, Language l) {
+        List<GuideMaterial> materials = d.materials().stream().map(m -> new GuideMaterial(m.name().in(l),
+                kindName(m.kind(), l), m.sample().in(l), m.electronicForm().in(l), m.source().in(l),
+                Math.max(1, m.copies()), m.format().in(l), m.electronicRequired(), m.exemptBySharing())).toList();
+        List<String> process = d.process().stream().map(s -> s.name().in(l) + "（" + s.actor().in(l) + "）："
+                + s.description().in(l)).toList();
+        return new ItemGuideData(d.name().in(l), d.code(), d.type().in(l), d.legalBasis().in(l), d.implementingBody().in(l),
+                d.acceptanceConditions().in(l), d.audienceText().in(l), d.statutoryTimeLimit().text().in(l),
+                d.promisedTimeLimit().text().in(l), d.resultName().in(l), d.resultSample().in(l), d.fee().standard().in(l),
+                d.fee().basis().in(l), materials, d.missingMaterialAcceptance().text().in(l), process, d.channels().in(l),
+                d.reviewCriteria().in(l), d.scopeText().in(l), d.appointment().text().in(l), d.onlinePayment().text().in(l),
+                d.delivery().text().in(l), d.place().in(l), d.hours().in(l), d.enquiries().in(l), d.complaints().in(l),
+                d.guideUrl());
+    }
+
+    private static String kindName(CatalogModel.MaterialKind k, Language l) {
+        boolean zh = l == Language.ZH;
+        return switch (k) {
+            case ORIGINAL -> zh ? "原件" : "Original";
+            case COPY -> zh ? "复印件" : "Copy";
+            case E_LICENSE -> zh ? "电子证照" : "E-license";
+            case FORM -> zh ? "表格" : "Form";
+        };
+    }
+}
