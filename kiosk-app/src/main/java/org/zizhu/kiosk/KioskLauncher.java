@@ -6,6 +6,7 @@ import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
 import org.zizhu.kiosk.config.ConfigKey;
 import org.zizhu.kiosk.config.KioskConfig;
+import org.zizhu.kiosk.devices.DemoConsole;
 import org.zizhu.kiosk.devices.DeviceHub;
 import org.zizhu.kiosk.ops.MetricsServer;
 import org.zizhu.kiosk.printing.PrintService;
@@ -30,7 +31,7 @@ public final class KioskLauncher {
         }
     }
 
-    public static void launch(KioskConfig config) throws Exception {
+    public static void launch(KioskConfig config, boolean demoConsole) throws Exception {
         // Logback reads these when the first logger is created, so they are set first.
         System.setProperty("zizhu.log.dir", config.dataDir().resolve("logs").toAbsolutePath().toString());
         System.setProperty("zizhu.log.level", config.get(ConfigKey.LOG_LEVEL));
@@ -40,6 +41,9 @@ public final class KioskLauncher {
                 "catalogVersion", String.valueOf(runtime.catalog().version()), "items", runtime.catalog().size());
         DeviceHub hub = DeviceHub.start(config);
         hub.trackers().forEach(runtime::addDevice);
+        if (demoConsole) {
+            DemoConsole.startInBackground(hub, config.dataDir().resolve("devices"));
+        }
         runtime.startBackground();
         MetricsServer metrics = startMetrics(runtime);
         PrintService printing = new PrintService(hub.receiptPrinter().orElse(null), hub.a4Printer().orElse(null));

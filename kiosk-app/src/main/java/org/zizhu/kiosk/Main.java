@@ -80,18 +80,25 @@ public final class Main {
 
     private static int runKiosk(List<String> args, PrintStream err) throws Exception {
         KioskConfig config;
+        List<String> rest = new ArrayList<>();
         try {
-            config = loadConfig(args, new ArrayList<>());
+            config = loadConfig(args, rest);
         } catch (ConfigException e) {
             err.println("zizhu: configuration error: " + e.getMessage());
             return 2;
         }
-        KioskLauncher.launch(config);
+        boolean demoConsole = rest.remove("--demo-console");
+        if (!rest.isEmpty()) {
+            err.println("zizhu: unknown arguments " + rest);
+            usage(err);
+            return 2;
+        }
+        KioskLauncher.launch(config, demoConsole);
         return 0;
     }
 
     private static void usage(PrintStream out) {
-        out.println("usage: kiosk run [--config FILE]");
+        out.println("usage: kiosk run [--config FILE] [--demo-console]");
         out.println("       kiosk diag NAME [args]    technician diagnostics");
         out.println("       kiosk sim NAME [args]     simulators");
         for (ToolCommand.Kind k : ToolCommand.Kind.values()) {

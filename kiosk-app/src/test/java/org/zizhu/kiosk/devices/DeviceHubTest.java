@@ -84,4 +84,31 @@ class DeviceHubTest {
             assertEquals(DeviceStatus.NO_DEVICE, byId.get("gpio").status(), "missing pin map: gpio reported absent, kiosk goes on");
         }
     }
+
+    @Test
+    void demoConsoleDrivesTheSimulators() throws Exception {
+        KioskConfig config = TestKiosk.config("http://127.0.0.1:9/api/v1", data)
+                .with(ConfigKey.CAMERA_MODE, "off").with(ConfigKey.SMARTCARD_MODE, "off").with(ConfigKey.A4_MODE, "off");
+        try (DeviceHub hub = DeviceHub.start(config)) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            DemoConsole console = new DemoConsole(hub, new java.io.ByteArrayInputStream(new byte[0]),
+                    new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), data);
+            List<IdCardEvent> events = new CopyOnWriteArrayList<>();
+            hub.addIdCardListener(events::add);
+            assertEquals("card placed: EXPIRED", console.handle("card expired"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(e -> e instanceof IdCardEvent.IdentityRead));
+            events.stream().filter(e -> e instanceof IdCardEvent.IdentityRead)
+                    .forEach(e -> ((IdCardEvent.IdentityRead) e).identity().wipe());
+            console.handle("paper end");
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    hub.receiptPrinter().orElseThrow().refreshStatus() == DeviceStatus.USER_ERROR);
+            console.handle("door open");
+            await().atMost(Duration.ofSeconds(5)).until(() -> hub.gpio().orElseThrow().status().status() == DeviceStatus.FRAUD_ATTEMPT);
+            assertEquals("unknown command; ? for help", console.handle("frobnicate"));
+            // A bad command throws inside handle(); run() turns that into a message and goes on.
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> console.handle("card nonsense"));
+            assertTrue(e.getMessage().contains("unknown card"));
+        }
+    }
 }
