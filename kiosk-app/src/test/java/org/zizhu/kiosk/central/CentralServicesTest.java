@@ -286,4 +286,29 @@ class CentralServicesTest {
         }
         assertEquals(List.of(), central.contractViolations());
     }
+
+    @Test
+    void diagEnrolAndDiagCentralReportAsJson() throws Exception {
+        Path cfg = data.resolve("kiosk.properties");
+        Files.writeString(cfg, "central.url=" + central.httpsBaseUrl() + "\ndata.dir=" + data.resolve("d") + "\nterminal.id=T-DIAG-1\n"
+                + "central.requestTimeoutMs=3000\n");
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        var ps = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        var pe = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
+        DiagCentralCommand diag = new DiagCentralCommand();
+        assertEquals(1, diag.run(List.of("--config", cfg.toString()), ps, pe), "not enrolled yet");
+        assertEquals(0, new org.zizhu.kiosk.enrol.DiagEnrolCommand().run(List.of("--code", "DEMO-0000-0001", "--config", cfg.toString()), ps, pe),
+                err.toString());
+        out.reset();
+        assertEquals(0, diag.run(List.of("--config", cfg.toString()), ps, pe), err.toString());
+        var j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("mutual-tls", j.path("mode").asText());
+        assertTrue(j.path("enrolment").path("enrolled").asBoolean());
+        assertTrue(j.path("enrolment").path("credentialFilesOwnerOnly").asBoolean());
+        assertEquals("ONLINE", j.path("link").path("status").asText());
+        assertEquals(0, j.path("outbox").path("pendingByKind").path("EVALUATION").asInt(-1));
+        assertEquals(2, new org.zizhu.kiosk.enrol.DiagEnrolCommand().run(List.of("--code", "bad code"), ps, pe));
+        assertEquals(List.of(), central.contractViolations());
+    }
 }
