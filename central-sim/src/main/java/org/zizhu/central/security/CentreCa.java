@@ -67,12 +67,16 @@ public final class CentreCa {
         Path keyFile = dir.resolve("ca-key.pem");
         Path certFile = dir.resolve("ca-cert.pem");
         if (Files.exists(keyFile) && Files.exists(certFile)) {
-            return new CentreCa(Pem.keyPair(Files.readString(keyFile)), Pem.certificate(Files.readString(certFile)), serverHosts);
+            X509Certificate cert = Pem.certificate(Files.readString(certFile));
+            // The JDK's own EC key (not BouncyCastle's): the JDK signs certificates and runs TLS with it.
+            java.security.PrivateKey key = java.security.KeyFactory.getInstance("EC").generatePrivate(
+                    new java.security.spec.PKCS8EncodedKeySpec(Pem.privateKey(Files.readString(keyFile)).getEncoded()));
+            return new CentreCa(new KeyPair(cert.getPublicKey(), key), cert, serverHosts);
         }
         Files.createDirectories(dir);
         KeyPair k = Crypto.p256KeyPair();
         X509Certificate c = selfSigned(k);
-        StateFiles.writePrivate(keyFile, Pem.encode(k.getPrivate()));
+        StateFiles.writePrivate(keyFile, Pem.encode(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(k.getPrivate(), null)));
         Files.writeString(certFile, Pem.encode(c));
         return new CentreCa(k, c, serverHosts);
     }

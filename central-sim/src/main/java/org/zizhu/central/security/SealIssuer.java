@@ -26,12 +26,14 @@ public final class SealIssuer {
 
     public static SealIssuer loadOrCreate(Path dir) throws IOException, GeneralSecurityException {
         Path f = dir.resolve("seal-sm2-key.pem");
-        if (Files.exists(f)) {
-            return new SealIssuer("bt-seal-1", Pem.keyPair(Files.readString(f)));
+        Path pub = dir.resolve("seal-sm2-pub.pem");
+        if (Files.exists(f) && Files.exists(pub)) {
+            return new SealIssuer("bt-seal-1", new KeyPair(Pem.publicKey(Files.readString(pub)), Pem.privateKey(Files.readString(f))));
         }
         Files.createDirectories(dir);
         SealIssuer s = generate();
-        StateFiles.writePrivate(f, Pem.encode(s.keys.getPrivate()));
+        StateFiles.writePrivate(f, Pem.encode(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(s.keys.getPrivate(), null)));
+        Files.writeString(pub, s.publicKeyPem());
         return s;
     }
 
