@@ -5,6 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import java.security.GeneralSecurityException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,7 +35,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zizhu.central.api.Effects;
+import org.zizhu.central.api.HallApi;
+import org.zizhu.central.api.PaymentApi;
+import org.zizhu.central.api.ResidentApi;
+import org.zizhu.central.api.TerminalApi;
 import org.zizhu.central.catalog.CatalogRepository;
+import org.zizhu.central.security.CentreCa;
+import org.zizhu.central.security.SealIssuer;
+import org.zizhu.central.seed.SeedData;
 import org.zizhu.central.contract.OpenApiContract;
 import org.zizhu.central.http.ApiHandler;
 import org.zizhu.central.http.ApiRequest;
@@ -33,10 +52,17 @@ import org.zizhu.central.http.Faults;
 import org.zizhu.central.terminal.TerminalRegistry;
 
 /**
- * The reference central platform: serves the OpenAPI contract over HTTP on loopback with the
- * seeded catalogue. In strict mode (the default) every request and response is validated
- * against the contract; violations are answered 400 (request) or 500 (response) and counted, so
- * a test that drives the kiosk against this server is also a contract test of both sides.
+ * The reference central platform: serves the whole OpenAPI contract on loopback with seeded
+ * data (catalogue, residents and their e-licenses, enrolment codes). In strict mode (the
+ * default) every request and response is validated against the contract; violations are
+ * answered 400 (request) or 500 (response) and counted, so a test that drives the kiosk
+ * against this server is also a contract test of both sides.
+ *
+ * <p>Two listeners: HTTPS with mutual TLS (the production shape: every operation except
+ * enrolment needs a client certificate issued by this centre's CA, CN = the terminal id in
+ * {@code X-Terminal-Id}) and a plain-HTTP development listener without client authentication
+ * for demos and tests that do not exercise enrolment. Every write with an Idempotency-Key is
+ * applied at most once ({@link Effects}), and the applied-effect counts are exposed for tests.
  */
 public final class CentralSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CentralSimulator.class);
@@ -51,19 +77,72 @@ public final class CentralSimulator implements AutoCloseable {
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicLong> receivedByIdempotencyKey = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong unauthorised = new AtomicLong();
+    private final SeedData seed;
+    private final CentreCa ca;
+    private final SealIssuer seal;
+    private final Effects effects = new Effects();
+    private final TerminalApi terminalApi;
+    private final ResidentApi residentApi;
+    private final PaymentApi paymentApi;
+    private final HallApi hallApi;
     private final HttpServer server;
+    private final HttpsServer httpsServer;
     private final ExecutorService executor;
 
     private CentralSimulator(Builder b) throws IOException {
         this.contract = OpenApiContract.load();
         this.catalog = CatalogRepository.load(b.catalogDir, b.publicBaseUrl, contract);
+        this.seed = SeedData.load(b.seedDir, contract);
         this.strict = b.strict;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(b.host), b.port), 64);
+        try {
+            List<String> hosts = List.of("localhost", "127.0.0.1", b.host).stream().distinct().toList();
+            this.ca = b.stateDir == null ? CentreCa.generate(hosts) : CentreCa.loadOrCreate(b.stateDir, hosts);
+            this.seal = b.stateDir == null ? SealIssuer.generate() : SealIssuer.loadOrCreate(b.stateDir);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot set up the centre's keys: " + e.getMessage(), e);
+        }
+        this.terminalApi = new TerminalApi(seed, ca, terminals);
+        this.residentApi = new ResidentApi(seed, catalog, seal);
+        this.paymentApi = new PaymentApi(catalog, b.payAfterPolls);
+        this.hallApi = new HallApi(seed, catalog, residentApi::residentOf, b.callbackWithin, b.correctionWithin);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        server.setExecutor(executor);
-        server.createContext("/api/v1/", this::serveApi);
-        server.createContext("/sim/", this::serveAdmin);
-        server.createContext("/guide/", this::serveGuidePage);
+        InetAddress addr = InetAddress.getByName(b.host);
+        if (b.plainHttp) {
+            this.server = HttpServer.create(new InetSocketAddress(addr, b.port), 64);
+            server.setExecutor(executor);
+            server.createContext("/api/v1/", this::serveApi);
+            server.createContext("/sim/", this::serveAdmin);
+            server.createContext("/guide/", this::serveGuidePage);
+        } else {
+            this.server = null;
+        }
+        if (b.https) {
+            this.httpsServer = HttpsServer.create(new InetSocketAddress(addr, b.httpsPort), 64);
+            SSLContext tls;
+            try {
+                tls = ca.serverContext();
+            } catch (GeneralSecurityException e) {
+                throw new IOException("cannot build the TLS context: " + e.getMessage(), e);
+            }
+            httpsServer.setHttpsConfigurator(new HttpsConfigurator(tls) {
+                @Override
+                public void configure(HttpsParameters params) {
+                    SSLParameters p = tls.getDefaultSSLParameters();
+                    // "want", not "need": enrolment is the one call made before the terminal has a certificate.
+                    p.setWantClientAuth(true);
+                    params.setSSLParameters(p);
+                }
+            });
+            httpsServer.setExecutor(executor);
+            httpsServer.createContext("/api/v1/", this::serveApi);
+            httpsServer.createContext("/guide/", this::serveGuidePage);
+        } else {
+            this.httpsServer = null;
+        }
+        if (server == null && httpsServer == null) {
+            throw new IllegalArgumentException("at least one listener (plain HTTP or HTTPS) is needed");
+        }
         registerHandlers();
     }
 
@@ -78,6 +157,55 @@ public final class CentralSimulator implements AutoCloseable {
         private Path catalogDir;
         private String publicBaseUrl = "https://zwfw.example.gov.cn";
         private boolean strict = true;
+        private Path seedDir;
+        private Path stateDir;
+        private boolean plainHttp = true;
+        private boolean https = true;
+        private int httpsPort = 0;
+        private int payAfterPolls = 2;
+        private Duration callbackWithin = Duration.ofHours(48);
+        private Duration correctionWithin = Duration.ofDays(15);
+
+        /** Seed data directory with the layout of classpath {@code seed/} (default: the classpath). */
+        public Builder seedDir(Path dir) {
+            this.seedDir = dir;
+            return this;
+        }
+
+        /** Keeps the CA and seal keys here (0600) so enrolled terminals survive a restart; null: fresh keys. */
+        public Builder stateDir(Path dir) {
+            this.stateDir = dir;
+            return this;
+        }
+
+        /** The plain-HTTP development listener (no client authentication). On by default. */
+        public Builder plainHttp(boolean on) {
+            this.plainHttp = on;
+            return this;
+        }
+
+        public Builder https(boolean on) {
+            this.https = on;
+            return this;
+        }
+
+        public Builder httpsPort(int p) {
+            this.httpsPort = p;
+            return this;
+        }
+
+        /** A payment order turns PAID on this status poll (0: only by {@code payments().markPaid}). */
+        public Builder payAfterPolls(int n) {
+            this.payAfterPolls = n;
+            return this;
+        }
+
+        /** 好差评 deadlines for bad ratings: call back within (default 48 h), correct within (default 15 days). */
+        public Builder evaluationDeadlines(Duration callback, Duration correction) {
+            this.callbackWithin = callback;
+            this.correctionWithin = correction;
+            return this;
+        }
 
         public Builder host(String h) {
             this.host = h;
@@ -106,9 +234,15 @@ public final class CentralSimulator implements AutoCloseable {
 
         public CentralSimulator start() throws IOException {
             CentralSimulator sim = new CentralSimulator(this);
-            sim.server.start();
-            log.info("central-sim listening on {} with {} catalogue items (version {})",
-                    sim.baseUrl(), sim.catalog.size(), sim.catalog.version());
+            if (sim.server != null) {
+                sim.server.start();
+            }
+            if (sim.httpsServer != null) {
+                sim.httpsServer.start();
+            }
+            log.info("central-sim listening on {} and {} with {} catalogue items (version {})",
+                    sim.server != null ? sim.baseUrl() : "-", sim.httpsServer != null ? sim.httpsBaseUrl() : "-",
+                    sim.catalog.size(), sim.catalog.version());
             return sim;
         }
     }
@@ -138,6 +272,10 @@ public final class CentralSimulator implements AutoCloseable {
             ack.put("catalogVersion", catalog.version());
             return ApiResponse.ok(ack);
         });
+        terminalApi.register(this::handle);
+        residentApi.register(this::handle);
+        paymentApi.register(this::handle);
+        hallApi.register(this::handle);
     }
 
     /** Registers or replaces the handler of a contract operation (later features add theirs). */
@@ -190,11 +328,21 @@ public final class CentralSimulator implements AutoCloseable {
             if (key != null) {
                 receivedByIdempotencyKey.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
             }
+            String operationId = op.get().node().path("operationId").asText();
+            if (ex instanceof HttpsExchange https && !operationId.equals("enrolTerminal")) {
+                String problem = authenticate(https, headers);
+                if (problem != null) {
+                    unauthorised.incrementAndGet();
+                    log.warn("refused {} {}: {}", method, path, problem);
+                    send(ex, method, path, ApiResponse.error(401, "UNAUTHORISED", "终端未认证，请联系运维人员",
+                            "Terminal not authenticated: " + problem, false));
+                    return;
+                }
+            }
             if (faults.shouldFail()) {
                 send(ex, method, path, ApiResponse.error(503, "UNAVAILABLE", "服务暂不可用", "Service temporarily unavailable", true));
                 return;
             }
-            String operationId = op.get().node().path("operationId").asText();
             ApiHandler handler = handlers.get(operationId);
             ApiResponse response;
             if (handler == null) {
@@ -202,14 +350,42 @@ public final class CentralSimulator implements AutoCloseable {
             } else {
                 ApiRequest req = new ApiRequest(method, path, op.get().pathParams(), headers, body);
                 try {
-                    response = handler.handle(req);
+                    response = method.equals("POST") ? effects.once(key, operationId, req, handler) : handler.handle(req);
                 } catch (Exception e) {
                     log.error("handler {} failed", operationId, e);
                     response = ApiResponse.error(500, "INTERNAL", "内部错误", "Internal error", true);
                 }
             }
+            if (key != null && faults.shouldLoseAnswer()) {
+                // Applied, but the terminal never hears about it: it must retry with the same key.
+                ex.close();
+                return;
+            }
             send(ex, method, path, response);
         }
+    }
+
+    /** Null if the client certificate is acceptable for the terminal in X-Terminal-Id, else why not. */
+    private String authenticate(HttpsExchange ex, Map<String, String> headers) {
+        Certificate[] chain;
+        try {
+            chain = ex.getSSLSession().getPeerCertificates();
+        } catch (SSLPeerUnverifiedException e) {
+            return "no client certificate";
+        }
+        if (chain.length == 0 || !(chain[0] instanceof X509Certificate cert)) {
+            return "no client certificate";
+        }
+        String cn = CentreCa.commonName(cert);
+        String claimed = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("X-Terminal-Id"))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        if (cn == null || !cn.equals(claimed)) {
+            return "certificate is for another terminal";
+        }
+        if (!terminals.certificateCurrent(cn, cert.getSerialNumber())) {
+            return "certificate superseded by a later enrolment";
+        }
+        return null;
     }
 
     private void send(HttpExchange ex, String method, String path, ApiResponse response) throws IOException {
@@ -245,13 +421,16 @@ public final class CentralSimulator implements AutoCloseable {
                 faults.latencyMillis(f.path("latencyMillis").asLong(0))
                         .errorRate(f.path("errorRate").asDouble(0))
                         .dropRate(f.path("dropRate").asDouble(0))
-                        .partitioned(f.path("partitioned").asBoolean(false));
+                        .partitioned(f.path("partitioned").asBoolean(false))
+                        .lostAnswerRate(f.path("lostAnswerRate").asDouble(0));
             }
             out.put("faults", faults.toString());
             out.put("requests", requests.get());
             out.put("catalogVersion", catalog.version());
             out.put("catalogItems", catalog.size());
             out.put("contractViolations", violations.size());
+            out.put("unauthorised", unauthorised.get());
+            out.put("idempotentReplays", effects.replays());
             byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(out);
             ex.getResponseHeaders().set("Content-Type", "application/json");
             ex.sendResponseHeaders(200, bytes.length);
@@ -293,9 +472,61 @@ public final class CentralSimulator implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Base URL of the API, e.g. {@code http://127.0.0.1:8480/api/v1}. */
+    /** Base URL of the plain-HTTP development listener, e.g. {@code http://127.0.0.1:8480/api/v1}. */
     public String baseUrl() {
         return "http://" + server.getAddress().getHostString() + ":" + port() + "/api/v1";
+    }
+
+    /** Base URL of the mutual-TLS listener, e.g. {@code https://127.0.0.1:8443/api/v1}. */
+    public String httpsBaseUrl() {
+        return "https://" + httpsServer.getAddress().getHostString() + ":" + httpsServer.getAddress().getPort() + "/api/v1";
+    }
+
+    public boolean hasPlainHttp() {
+        return server != null;
+    }
+
+    public SeedData seed() {
+        return seed;
+    }
+
+    public CentreCa ca() {
+        return ca;
+    }
+
+    public SealIssuer seal() {
+        return seal;
+    }
+
+    public PaymentApi payments() {
+        return paymentApi;
+    }
+
+    public HallApi hall() {
+        return hallApi;
+    }
+
+    public ResidentApi residents() {
+        return residentApi;
+    }
+
+    public TerminalApi terminalApi() {
+        return terminalApi;
+    }
+
+    /** How many times the write with this idempotency key was applied (exactly 1 for a delivered write). */
+    public long appliedWithKey(String key) {
+        return effects.appliedWithKey(key);
+    }
+
+    /** Applied-effect counts for every key seen. */
+    public Map<String, Long> appliedCounts() {
+        return effects.appliedCounts();
+    }
+
+    /** Requests refused for a missing or wrong client certificate. */
+    public long unauthorisedCount() {
+        return unauthorised.get();
     }
 
     public CatalogRepository catalog() {
@@ -331,7 +562,12 @@ public final class CentralSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        if (server != null) {
+            server.stop(0);
+        }
+        if (httpsServer != null) {
+            httpsServer.stop(0);
+        }
         executor.shutdownNow();
     }
 }

@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** Runs central-sim as its own process: {@code --port N --catalog-dir DIR --public-url URL --lenient}. */
+/**
+ * Runs central-sim as its own process. Defaults: mutual-TLS listener on 8443, plain-HTTP
+ * development listener on 8480, CA and seal keys kept in {@code var/central-sim} so enrolled
+ * terminals stay valid across restarts.
+ */
 public final class Main {
     private Main() {
     }
@@ -14,7 +18,7 @@ public final class Main {
     }
 
     static int run(List<String> args) throws Exception {
-        CentralSimulator.Builder b = CentralSimulator.builder().port(8480);
+        CentralSimulator.Builder b = CentralSimulator.builder().port(8480).httpsPort(8443).stateDir(Path.of("var/central-sim"));
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String v = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -24,8 +28,14 @@ public final class Main {
                 case "--catalog-dir" -> { b.catalogDir(Path.of(require(a, v))); i++; }
                 case "--public-url" -> { b.publicBaseUrl(require(a, v)); i++; }
                 case "--lenient" -> b.strict(false);
+                case "--https-port" -> { b.httpsPort(parsePort(v)); i++; }
+                case "--state-dir" -> { b.stateDir(Path.of(require(a, v))); i++; }
+                case "--seed-dir" -> { b.seedDir(Path.of(require(a, v))); i++; }
+                case "--no-plain-http" -> b.plainHttp(false);
+                case "--pay-after-polls" -> { b.payAfterPolls(Integer.parseInt(require(a, v))); i++; }
                 case "-h", "--help" -> {
-                    System.out.println("usage: central-sim [--host 127.0.0.1] [--port 8480] [--catalog-dir DIR] [--public-url URL] [--lenient]");
+                    System.out.println("usage: central-sim [--host 127.0.0.1] [--port 8480] [--https-port 8443] [--state-dir var/central-sim]\n"
+                            + "                   [--catalog-dir DIR] [--seed-dir DIR] [--public-url URL] [--no-plain-http] [--pay-after-polls N] [--lenient]");
                     return 0;
                 }
                 default -> {
@@ -35,7 +45,8 @@ public final class Main {
             }
         }
         CentralSimulator sim = b.start();
-        System.out.println("central-sim ready " + sim.baseUrl());
+        System.out.println("central-sim ready " + sim.httpsBaseUrl() + " (mutual TLS)"
+                + (sim.hasPlainHttp() ? " and " + sim.baseUrl() + " (plain HTTP, development only)" : ""));
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();

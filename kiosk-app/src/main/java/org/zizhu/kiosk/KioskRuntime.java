@@ -26,7 +26,15 @@ import org.zizhu.kiosk.central.HeartbeatSender;
 import org.zizhu.kiosk.central.LinkState;
 import org.zizhu.kiosk.config.ConfigKey;
 import org.zizhu.kiosk.config.KioskConfig;
+import org.zizhu.kiosk.central.RemoteConfigSync;
+import org.zizhu.kiosk.central.TerminalCredentials;
 import org.zizhu.kiosk.db.Database;
+import org.zizhu.kiosk.enrol.Enrolment;
+import org.zizhu.kiosk.outbox.Backoff;
+import org.zizhu.kiosk.outbox.Outbox;
+import org.zizhu.kiosk.outbox.OutboxCipher;
+import org.zizhu.kiosk.outbox.OutboxDrainer;
+import org.zizhu.kiosk.services.CentralServices;
 
 /**
  * Everything the kiosk runs besides the screens: database, catalogue cache and sync, link to
@@ -44,6 +52,10 @@ public final class KioskRuntime implements AutoCloseable {
     private final CentralClient client;
     private final CatalogSync sync;
     private final HeartbeatSender heartbeat;
+    private final Outbox outbox;
+    private final OutboxDrainer drainer;
+    private final CentralServices services;
+    private final RemoteConfigSync remoteConfig;
     private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.empty());
     private final List<Consumer<Catalog>> catalogListeners = new CopyOnWriteArrayList<>();
     private final List<StatusTracker> devices = new CopyOnWriteArrayList<>();
@@ -53,7 +65,7 @@ public final class KioskRuntime implements AutoCloseable {
         return t;
     });
 
-    private KioskRuntime(KioskConfig config, Database db) {
+    private KioskRuntime(KioskConfig config, Database db) throws IOException {
         this.config = config;
         this.db = db;
         this.store = new CatalogStore(db);
@@ -61,12 +73,46 @@ public final class KioskRuntime implements AutoCloseable {
                 config.millis(ConfigKey.CENTRAL_CONNECT_TIMEOUT_MS), config.millis(ConfigKey.CENTRAL_REQUEST_TIMEOUT_MS), link);
         this.sync = new CatalogSync(client, store);
         this.heartbeat = new HeartbeatSender(client, VERSION, () -> catalog.get().version(), () -> List.copyOf(devices));
+        // Central link, outbox and services (issue 6): mutual TLS once enrolled, durable outbox, typed services.
+        client.retryPolicy(config.getInt(ConfigKey.CENTRAL_RETRY_ATTEMPTS), java.time.Duration.ofMillis(100));
+        loadCredentials();
+        this.outbox = new Outbox(db, OutboxCipher.open(config.dataDir()), java.time.Clock.systemUTC());
+        this.drainer = new OutboxDrainer(outbox, client, new Backoff(config.millis(ConfigKey.OUTBOX_BACKOFF_BASE_MS),
+                config.seconds(ConfigKey.OUTBOX_BACKOFF_MAX_S)), java.time.Clock.systemUTC());
+        this.services = new CentralServices(client, outbox, java.time.Duration.ofHours(config.getInt(ConfigKey.EVALUATION_CALLBACK_HOURS)),
+                java.time.Duration.ofDays(config.getInt(ConfigKey.EVALUATION_CORRECTION_DAYS)), java.time.Clock.systemUTC());
+        this.remoteConfig = new RemoteConfigSync(client, db);
+        heartbeat.outboxDepth(() -> {
+            try {
+                return outbox.depth();
+            } catch (SQLException e) {
+                return -1L;
+            }
+        });
+    }
+
+    private void loadCredentials() throws IOException {
+        if (!client.usesTls()) {
+            log.warn("central.url is plain HTTP: development mode without client authentication");
+            return;
+        }
+        var creds = TerminalCredentials.load(config.dataDir());
+        if (creds.isPresent()) {
+            try {
+                client.useCredentials(creds.get());
+                EventLog.event(EventId.CREDENTIALS_LOADED, Outcome.SUCCESS, "terminalId", creds.get().terminalId(),
+                        "notAfter", creds.get().notAfter().toString());
+            } catch (java.security.GeneralSecurityException e) {
+                EventLog.event(EventId.CREDENTIALS_LOADED, Outcome.FAILURE, "error", e.getClass().getSimpleName());
+                throw new IOException("terminal credentials cannot be used: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Opens the database and the cached catalogue; does not touch the network yet. */
     public static KioskRuntime open(KioskConfig config) throws SQLException, IOException {
         Database db = Database.open(config.dataDir().resolve("kiosk.db"));
-        KioskRuntime rt = new KioskRuntime(config, db);
+        KioskRuntime rt = new KioskRuntime(RemoteConfigSync.applyStored(db, config), db);
         rt.catalog.set(rt.store.load());
         return rt;
     }
@@ -82,7 +128,59 @@ public final class KioskRuntime implements AutoCloseable {
             }
         }, 15, 15, TimeUnit.SECONDS);
         long hb = config.seconds(ConfigKey.HEARTBEAT_INTERVAL_S).toSeconds();
-        scheduler.scheduleWithFixedDelay(() -> guard(heartbeat::send), 2, hb, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(() -> guard(this::enqueueHeartbeat), 2, hb, TimeUnit.SECONDS);
+        String code = config.get(ConfigKey.CENTRAL_ENROLMENT_CODE);
+        if (client.usesTls() && !client.ready() && !code.isEmpty()) {
+            // First start: enrol with the configured code, retrying until the centre answers.
+            scheduler.schedule(new Runnable() {
+                @Override
+                public void run() {
+                    if (client.ready()) {
+                        return;
+                    }
+                    try {
+                        enrol(code);
+                    } catch (CentralException e) {
+                        log.warn("enrolment failed ({}), retrying in 60 s", e.getMessage());
+                        if (e.retryable()) {
+                            scheduler.schedule(this, 60, TimeUnit.SECONDS);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        log.error("enrolment failed", e);
+                    }
+                }
+            }, 0, TimeUnit.SECONDS);
+        }
+        scheduler.scheduleWithFixedDelay(() -> guard(this::housekeepCentral), 30, 3_600, TimeUnit.SECONDS);
+        drainer.start();
+    }
+
+    private void enqueueHeartbeat() {
+        try {
+            heartbeat.enqueue(outbox);
+        } catch (SQLException e) {
+            throw new IllegalStateException("heartbeat not queued", e);
+        }
+    }
+
+    private void housekeepCentral() {
+        try {
+            outbox.pruneDelivered(java.time.Instant.now().minus(java.time.Duration.ofDays(config.getInt(ConfigKey.OUTBOX_RETAIN_DELIVERED_DAYS))));
+            if (client.ready()) {
+                remoteConfig.fetch(config);
+            }
+        } catch (CentralException e) {
+            log.info("remote configuration not fetched: {}", e.getMessage());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Enrols this terminal with a technician's one-time code (mutual TLS mode only). */
+    public Enrolment.Result enrol(String code) throws CentralException, IOException {
+        Enrolment.Result r = new Enrolment(client, config.dataDir(), config.get(ConfigKey.CENTRAL_CA_FINGERPRINT)).enrol(code);
+        syncQuietly();
+        return r;
     }
 
     /** Syncs once now; returns the result. Used by the scheduler and by diagnostics. */
@@ -152,6 +250,24 @@ public final class KioskRuntime implements AutoCloseable {
         return db;
     }
 
+    /** The typed central API for the screens (identity, one-certificate, payments, ...). */
+    public CentralServices services() {
+        return services;
+    }
+
+    /** The durable store-and-forward queue (depth, dead letters). */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public OutboxDrainer drainer() {
+        return drainer;
+    }
+
+    public RemoteConfigSync remoteConfig() {
+        return remoteConfig;
+    }
+
     public void addDevice(StatusTracker t) {
         devices.add(t);
     }
@@ -162,6 +278,7 @@ public final class KioskRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        drainer.close();
         scheduler.shutdownNow();
         try {
             scheduler.awaitTermination(5, TimeUnit.SECONDS);

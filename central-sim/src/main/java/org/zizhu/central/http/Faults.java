@@ -11,6 +11,7 @@ public final class Faults {
     private volatile double errorRate;
     private volatile double dropRate;
     private volatile boolean partitioned;
+    private volatile double lostAnswerRate;
 
     public long latencyMillis() {
         return latencyMillis;
@@ -36,6 +37,19 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * The share of writes that are applied but whose answer is lost (the connection closes
+     * after the effect): the case that idempotency keys exist for.
+     */
+    public Faults lostAnswerRate(double rate) {
+        this.lostAnswerRate = clamp(rate);
+        return this;
+    }
+
+    public boolean shouldLoseAnswer() {
+        return lostAnswerRate > 0 && ThreadLocalRandom.current().nextDouble() < lostAnswerRate;
+    }
+
     public boolean partitioned() {
         return partitioned;
     }
@@ -45,6 +59,7 @@ public final class Faults {
         errorRate = 0;
         dropRate = 0;
         partitioned = false;
+        lostAnswerRate = 0;
     }
 
     public boolean shouldDrop() {
@@ -61,6 +76,6 @@ public final class Faults {
 
     @Override
     public String toString() {
-        return "latency=" + latencyMillis + "ms error=" + errorRate + " drop=" + dropRate + " partitioned=" + partitioned;
+        return "latency=" + latencyMillis + "ms error=" + errorRate + " drop=" + dropRate + " partitioned=" + partitioned + " lostAnswer=" + lostAnswerRate;
     }
 }

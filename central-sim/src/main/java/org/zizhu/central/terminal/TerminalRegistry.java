@@ -1,15 +1,21 @@
 package org.zizhu.central.terminal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What the centre knows about terminals: their last heartbeat and how many it received. */
+/**
+ * What the centre knows about terminals: the serial of each one's current client certificate
+ * (a re-enrolment supersedes the old one), their last heartbeat, and counts of what they sent.
+ */
 public final class TerminalRegistry {
     private final Map<String, JsonNode> lastHeartbeat = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> heartbeats = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> logEntries = new ConcurrentHashMap<>();
+    private final Map<String, BigInteger> currentCert = new ConcurrentHashMap<>();
 
     public void heartbeat(String terminalId, JsonNode body) {
         lastHeartbeat.put(terminalId, body);
@@ -23,5 +29,31 @@ public final class TerminalRegistry {
     public long heartbeatCount(String terminalId) {
         AtomicLong n = heartbeats.get(terminalId);
         return n == null ? 0 : n.get();
+    }
+
+    public void logs(String terminalId, int entries) {
+        logEntries.computeIfAbsent(terminalId, k -> new AtomicLong()).addAndGet(entries);
+    }
+
+    public long logEntryCount(String terminalId) {
+        AtomicLong n = logEntries.get(terminalId);
+        return n == null ? 0 : n.get();
+    }
+
+    public void enrolled(String terminalId, BigInteger certSerial) {
+        currentCert.put(terminalId, certSerial);
+    }
+
+    public boolean isEnrolled(String terminalId) {
+        return currentCert.containsKey(terminalId);
+    }
+
+    /**
+     * True if a presented certificate is acceptable for the terminal: the current one, or any
+     * CA-issued one when this centre has no record (it restarted with a persisted CA).
+     */
+    public boolean certificateCurrent(String terminalId, BigInteger serial) {
+        BigInteger c = currentCert.get(terminalId);
+        return c == null || c.equals(serial);
     }
 }

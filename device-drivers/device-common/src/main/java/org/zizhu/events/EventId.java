@@ -76,6 +76,16 @@ public enum EventId {
     // 7xx central link and outbox
     CENTRAL_REQUEST("central-request", "a request to the central platform completed"),
     HEARTBEAT_SENT("heartbeat-sent", "heartbeat delivered to the centre"),
+    TERMINAL_ENROLLED("terminal-enrolled", "terminal enrolled with the centre and stored its client certificate"),
+    CREDENTIALS_LOADED("credentials-loaded", "terminal credentials for mutual TLS loaded from the data directory"),
+    REMOTE_CONFIG_FETCHED("remote-config-fetched", "remote configuration overrides fetched and stored"),
+    OUTBOX_ENQUEUED("outbox-enqueued", "a write was stored durably in the outbox"),
+    OUTBOX_DELIVERED("outbox-delivered", "an outbox message was accepted by the centre"),
+    OUTBOX_RETRY("outbox-retry", "an outbox delivery failed and was scheduled again"),
+    OUTBOX_DEAD_LETTER("outbox-dead-letter", "the centre rejected an outbox message; kept for operators"),
+    OUTBOX_DRAINER("outbox-drainer", "the outbox drainer started or stopped"),
+    IDENTITY_CHECK("identity-check", "a face verification or QR login completed"),
+    SEAL_VERIFIED("seal-verified", "the SM2 seal of a document from the centre was checked"),
 
     // 9xx common
     DEVICE_STATUS_CHANGED("device-status-changed", "a device's common status changed"),

@@ -11,41 +11,132 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
 import org.zizhu.kiosk.catalog.Text;
 
 /**
- * HTTP client for the central platform API: JSON over java.net.http with a timeout on every
- * call, a size cap on answers, an idempotency key on every write, and every failure mapped to
- * a {@link CentralException} the UI can explain. Reports each outcome to {@link LinkState}.
+ * HTTP client for the central platform API: JSON over java.net.http with a deadline on every
+ * call, a size cap on answers, an idempotency key on every write, retries with exponential
+ * backoff and jitter for calls that are safe to repeat (GETs, and writes, which always carry a
+ * key), and every failure mapped to a {@link CentralException} the UI can explain. Reports
+ * each outcome to {@link LinkState}.
+ *
+ * <p>Transport: an {@code https://} base URL means mutual TLS with the credentials from
+ * enrolment ({@link #useCredentials}); until then every call fails {@code NOT_ENROLLED}. An
+ * {@code http://} base URL is the plain development mode (no client authentication), meant
+ * only for demos and tests against central-sim's development listener.
  */
 public final class CentralClient {
     /** Answers larger than this are refused: the centre never needs to send more. */
     static final int MAX_BODY_BYTES = 8 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration MIN_ATTEMPT = Duration.ofMillis(50);
 
     private final URI base;
-    private final String terminalId;
+    private final boolean tls;
+    private final Duration connectTimeout;
     private final Duration requestTimeout;
-    private final HttpClient http;
     private final LinkState link;
+    private volatile int maxAttempts = 3;
+    private volatile Duration retryBase = Duration.ofMillis(100);
+    private volatile String terminalId;
+    private volatile HttpClient http;
 
     /** A successful answer: status (200 or 304), body (null for 304) and ETag if any. */
     public record Answer(int status, JsonNode body, String etag) {
     }
 
+    /**
+     * One call. {@code label} names it in logs instead of the concrete path (paths can carry
+     * identifiers of a resident's documents). {@code retry}: may be repeated within the
+     * deadline; {@code deadline}: the whole budget including retries (null: the configured
+     * request timeout).
+     */
+    public record Call(String method, String path, String label, JsonNode body, String idempotencyKey,
+                       Map<String, String> headers, boolean retry, Duration deadline) {
+        public static Call get(String path, String label) {
+            return new Call("GET", path, label, null, null, Map.of(), true, null);
+        }
+
+        /** A write; its idempotency key must stay the same across every retry of the same intent. */
+        public static Call post(String path, String label, JsonNode body, String idempotencyKey) {
+            return new Call("POST", path, label, body, idempotencyKey, Map.of(), true, null);
+        }
+
+        public Call header(String name, String value) {
+            Map<String, String> h = new LinkedHashMap<>(headers);
+            h.put(name, value);
+            return new Call(method, path, label, body, idempotencyKey, Map.copyOf(h), retry, deadline);
+        }
+
+        /** A single attempt (the outbox does its own retrying, spread over hours). */
+        public Call once() {
+            return new Call(method, path, label, body, idempotencyKey, headers, false, deadline);
+        }
+
+        public Call deadline(Duration d) {
+            return new Call(method, path, label, body, idempotencyKey, headers, retry, d);
+        }
+    }
+
     public CentralClient(URI base, String terminalId, Duration connectTimeout, Duration requestTimeout, LinkState link) {
         String b = base.toString();
         this.base = URI.create(b.endsWith("/") ? b : b + "/");
+        this.tls = "https".equals(this.base.getScheme().toLowerCase(Locale.ROOT));
         this.terminalId = terminalId;
+        this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
         this.link = link;
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        // Until credentials are installed an https client has no key to present; calls are refused before sending.
+        this.http = tls ? null : newHttp(null);
+    }
+
+    private HttpClient newHttp(SSLContext ctx) {
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1);
+        if (ctx != null) {
+            b.sslContext(ctx);
+        }
+        return b.build();
+    }
+
+    /** Installs the enrolled identity: the terminal id from the certificate and the mutual-TLS context. */
+    public void useCredentials(TerminalCredentials c) throws GeneralSecurityException {
+        SSLContext ctx = c.sslContext();
+        this.terminalId = c.terminalId();
+        if (tls) {
+            this.http = newHttp(ctx);
+        }
+    }
+
+    /** Attempts per retrying call (1 = no retries) and the first backoff step. */
+    public void retryPolicy(int attempts, Duration base) {
+        this.maxAttempts = Math.max(1, attempts);
+        this.retryBase = base;
+    }
+
+    public boolean usesTls() {
+        return tls;
+    }
+
+    /** True when calls can be made: plain mode, or mutual TLS with credentials installed. */
+    public boolean ready() {
+        return http != null;
+    }
+
+    public URI base() {
+        return base;
     }
 
     public String terminalId() {
@@ -56,56 +147,117 @@ public final class CentralClient {
         return link;
     }
 
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
     /** GET with an optional If-None-Match; 200 and 304 are answers, anything else throws. */
     public Answer get(String path, String ifNoneMatch) throws CentralException {
-        HttpRequest.Builder b = request(path).GET();
+        Call c = Call.get(path, path);
         if (ifNoneMatch != null) {
-            b.header("If-None-Match", ifNoneMatch);
+            c = c.header("If-None-Match", ifNoneMatch);
         }
-        return send("GET", path, b.build());
+        return call(c);
     }
 
-    /** POST a JSON body with an idempotency key (a fresh one if null). */
+    /** POST a JSON body with an idempotency key (a fresh one if null, reused on retries). */
     public Answer post(String path, JsonNode body, String idempotencyKey) throws CentralException {
-        String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
-        HttpRequest r = request(path).header("Content-Type", "application/json")
-                .header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-        return send("POST", path, r);
+        return call(Call.post(path, path, body, idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString()));
     }
 
-    private HttpRequest.Builder request(String path) {
-        String p = path.startsWith("/") ? path.substring(1) : path;
-        return HttpRequest.newBuilder(base.resolve(p)).timeout(requestTimeout)
+    /** Makes a call, retrying transient failures within its deadline if it is retryable. */
+    public Answer call(Call call) throws CentralException {
+        HttpClient h = http;
+        if (h == null) {
+            CentralException e = new CentralException(CentralException.Kind.NOT_ENROLLED, 0, "no terminal credentials", null, null);
+            EventLog.event(EventId.CENTRAL_REQUEST, Outcome.FAILURE, "method", call.method(), "path", call.label(), "kind", e.kind().name());
+            throw e;
+        }
+        return callWith(h, call);
+    }
+
+    /** The enrolment call, over a client with the bootstrap trust (the one call without credentials). */
+    public Answer enrolVia(HttpClient bootstrap, JsonNode body, String idempotencyKey) throws CentralException {
+        return callWith(bootstrap, Call.post("/terminals/enrolments", "/terminals/enrolments", body, idempotencyKey));
+    }
+
+    /** Makes a call over a given client. */
+    private Answer callWith(HttpClient h, Call call) throws CentralException {
+        if (call.method().equals("POST") && call.idempotencyKey() == null) {
+            throw new IllegalArgumentException("every write needs an idempotency key");
+        }
+        long deadline = System.nanoTime() + (call.deadline() != null ? call.deadline() : requestTimeout).toNanos();
+        // With the link known to be down, one attempt: the resident should hear so at once.
+        int attempts = call.retry() && link.status() != LinkState.Status.OFFLINE ? maxAttempts : 1;
+        CentralException last = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining < MIN_ATTEMPT.toNanos()) {
+                break;
+            }
+            try {
+                return sendOnce(h, call, Duration.ofNanos(remaining));
+            } catch (CentralException e) {
+                last = e;
+                if (!e.transientFailure() || attempt == attempts) {
+                    throw e;
+                }
+                long step = retryBase.toNanos() << (attempt - 1);
+                long sleep = step / 2 + ThreadLocalRandom.current().nextLong(step / 2 + 1);
+                long left = deadline - System.nanoTime() - MIN_ATTEMPT.toNanos();
+                if (left <= 0) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(Duration.ofNanos(Math.min(sleep, left)));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+        throw last != null ? last : new CentralException(CentralException.Kind.TIMEOUT, 0, "deadline passed before the call", null, null);
+    }
+
+    private Answer sendOnce(HttpClient h, Call call, Duration timeout) throws CentralException {
+        String p = call.path().startsWith("/") ? call.path().substring(1) : call.path();
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(p)).timeout(timeout)
                 .header("X-Terminal-Id", terminalId).header("Accept", "application/json");
-    }
-
-    private Answer send(String method, String path, HttpRequest request) throws CentralException {
+        call.headers().forEach(b::header);
+        if (call.method().equals("POST")) {
+            b.header("Content-Type", "application/json").header("Idempotency-Key", call.idempotencyKey())
+                    .POST(HttpRequest.BodyPublishers.ofString(call.body().toString()));
+        } else {
+            b.GET();
+        }
         long start = System.nanoTime();
         try {
-            Answer a = exchange(request);
+            Answer a = exchange(h, b.build(), timeout);
             link.succeeded();
-            EventLog.event(EventId.CENTRAL_REQUEST, Outcome.SUCCESS, "method", method, "path", path,
+            EventLog.event(EventId.CENTRAL_REQUEST, Outcome.SUCCESS, "method", call.method(), "path", call.label(),
                     "status", a.status(), "ms", (System.nanoTime() - start) / 1_000_000);
             return a;
         } catch (CentralException e) {
             link.failed(e);
-            EventLog.event(EventId.CENTRAL_REQUEST, Outcome.FAILURE, "method", method, "path", path,
+            EventLog.event(EventId.CENTRAL_REQUEST, Outcome.FAILURE, "method", call.method(), "path", call.label(),
                     "kind", e.kind().name(), "status", e.status(), "ms", (System.nanoTime() - start) / 1_000_000);
             throw e;
         }
     }
 
-    private Answer exchange(HttpRequest request) throws CentralException {
+    private Answer exchange(HttpClient h, HttpRequest request, Duration timeout) throws CentralException {
         HttpResponse<InputStream> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = h.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpConnectTimeoutException e) {
             throw new CentralException(CentralException.Kind.UNREACHABLE, 0, "connect timeout", null, e);
         } catch (HttpTimeoutException e) {
-            throw new CentralException(CentralException.Kind.TIMEOUT, 0, "no answer in " + requestTimeout.toMillis() + " ms", null, e);
+            throw new CentralException(CentralException.Kind.TIMEOUT, 0, "no answer in " + timeout.toMillis() + " ms", null, e);
         } catch (ConnectException e) {
             throw new CentralException(CentralException.Kind.UNREACHABLE, 0, "connection refused", null, e);
+        } catch (SSLException e) {
+            // A handshake failure is not a dead link: the centre refused our certificate or we refused its.
+            throw new CentralException(CentralException.Kind.REJECTED, 0, "TLS handshake failed: " + e.getMessage(), null, e);
         } catch (IOException e) {
             throw new CentralException(CentralException.Kind.UNREACHABLE, 0, "connection failed: " + e, null, e);
         } catch (InterruptedException e) {

@@ -19,7 +19,9 @@ public final class CentralException extends Exception {
         /** The centre refused the request (4xx): retrying the same request will not help. */
         REJECTED,
         /** The answer was not what the contract promises. */
-        BAD_RESPONSE
+        BAD_RESPONSE,
+        /** This terminal has no credentials for the centre yet (mutual TLS): a technician must enrol it. */
+        NOT_ENROLLED
     }
 
     private final Kind kind;
@@ -41,9 +43,14 @@ public final class CentralException extends Exception {
         return status;
     }
 
-    /** True when the same request may succeed later (link or server trouble). */
+    /** True when the same request may succeed later (link or server trouble, or enrolment still to come). */
     public boolean retryable() {
-        return kind != Kind.REJECTED;
+        return kind != Kind.REJECTED || status == 401 || status == 408 || status == 429;
+    }
+
+    /** True when retrying at once, within the resident's wait, may help: the link hiccuped or the centre was busy. */
+    public boolean transientFailure() {
+        return kind == Kind.UNREACHABLE || kind == Kind.UNAVAILABLE || (kind == Kind.REJECTED && status == 429);
     }
 
     /** True when this means the link to the centre is down rather than a refused request. */
@@ -63,6 +70,8 @@ public final class CentralException extends Exception {
             case REJECTED -> new Text("平台未受理此请求。", "The platform did not accept this request.");
             case BAD_RESPONSE -> new Text("平台返回的数据有误，已记录，请到窗口办理。",
                     "The platform sent unexpected data; this was logged. Please go to a service window.");
+            case NOT_ENROLLED -> new Text("本机尚未完成注册，暂不能办理此业务，请到窗口办理。",
+                    "This terminal is not yet enrolled with the platform. Please go to a service window.");
         };
     }
 }

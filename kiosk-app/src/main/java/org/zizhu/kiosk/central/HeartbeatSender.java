@@ -20,6 +20,7 @@ public final class HeartbeatSender {
     private final Instant startedAt = Instant.now();
     private final Supplier<String> catalogVersion;
     private final Supplier<List<StatusTracker>> devices;
+    private volatile Supplier<Long> outboxDepth = () -> -1L;
 
     public HeartbeatSender(CentralClient client, String appVersion, Supplier<String> catalogVersion,
                            Supplier<List<StatusTracker>> devices) {
@@ -41,6 +42,10 @@ public final class HeartbeatSender {
         } else {
             hb.put("catalogVersion", v);
         }
+        long depth = outboxDepth.get();
+        if (depth >= 0) {
+            hb.put("outboxDepth", depth);
+        }
         ArrayNode list = hb.putArray("devices");
         for (StatusTracker t : devices.get()) {
             ObjectNode d = list.addObject();
@@ -52,6 +57,20 @@ public final class HeartbeatSender {
             }
         }
         return hb;
+    }
+
+    /** Reports the outbox depth in every heartbeat (negative: unknown, omitted). */
+    public void outboxDepth(Supplier<Long> depth) {
+        this.outboxDepth = depth;
+    }
+
+    /**
+     * Queues one heartbeat in the durable outbox: heartbeats missed while the link is down
+     * reach the centre afterwards, in order, so it sees the terminal's history.
+     */
+    public void enqueue(org.zizhu.kiosk.outbox.Outbox outbox) throws java.sql.SQLException {
+        outbox.enqueue(org.zizhu.kiosk.outbox.OutboxKind.HEARTBEAT,
+                "/terminals/" + URLEncoder.encode(client.terminalId(), StandardCharsets.UTF_8) + "/heartbeat", build());
     }
 
     /** Sends one heartbeat; failures are logged and reported to the link state, never thrown. */

@@ -10,7 +10,7 @@ import java.util.Set;
  */
 public enum ConfigKey {
     TERMINAL_ID("terminal.id", "ZZ-DEV-0001", Type.TERMINAL_ID, "This terminal's id at the centre (letters, digits, . _ -)."),
-    CENTRAL_URL("central.url", "http://127.0.0.1:8480/api/v1", Type.URL, "Base URL of the central platform API."),
+    CENTRAL_URL("central.url", "https://127.0.0.1:8443/api/v1", Type.URL, "Base URL of the central platform API: https:// is mutual TLS after enrolment; http:// is the plain development mode (no client authentication; demos and tests only)."),
     CENTRAL_CONNECT_TIMEOUT_MS("central.connectTimeoutMs", "3000", Type.millis(100, 60_000), "TCP/TLS connect timeout."),
     CENTRAL_REQUEST_TIMEOUT_MS("central.requestTimeoutMs", "8000", Type.millis(200, 120_000), "Whole-request timeout for calls the resident waits on."),
     DATA_DIR("data.dir", "var/zizhu", Type.PATH, "Directory for the SQLite database and logs (created if missing)."),
@@ -41,7 +41,19 @@ public enum ConfigKey {
     SMARTCARD_ISSUER_KEY("device.smartcard.issuerKey", "none", Type.TEXT, "Base64 public key of the centre that issues technician cards ('none' disables technician login on real hardware)."),
     METRICS_PORT("ops.metricsPort", "9464", Type.range(0, 65535), "Prometheus metrics at http://ops.metricsHost:PORT/metrics; 0 turns it off."),
     METRICS_HOST("ops.metricsHost", "127.0.0.1", Type.TEXT, "Address the metrics endpoint listens on (loopback unless operators scrape over the network)."),
-    PRINT_FONT("print.font", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", Type.TEXT, "TrueType CJK font embedded in printed documents.");
+    PRINT_FONT("print.font", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", Type.TEXT, "TrueType CJK font embedded in printed documents."),
+    CENTRAL_ENROLMENT_CODE("central.enrolmentCode", "DEMO-0000-0001", new Type("empty, or a code like ABCD-EFGH-JKLM",
+            v -> v.isEmpty() || v.matches("[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){2,5}") ? null : "must be empty or a code like ABCD-EFGH-JKLM"),
+            "One-time enrolment code used on first start when no credentials exist (empty: enrol only by 'diag enrol'). The default is central-sim's reusable demo code."),
+    CENTRAL_CA_FINGERPRINT("central.caFingerprint", "", new Type("empty, or the SHA-256 of the centre CA certificate (64 hex digits, ':' allowed)",
+            v -> v.isEmpty() || v.replace(":", "").matches("[0-9A-Fa-f]{64}") ? null : "must be empty or 64 hex digits"),
+            "Pins the centre CA at enrolment. Empty (demo only): the first CA seen is trusted and its fingerprint logged."),
+    CENTRAL_RETRY_ATTEMPTS("central.retryAttempts", "3", Type.range(1, 6), "Attempts for a call a resident waits on (retries only transient failures, within central.requestTimeoutMs)."),
+    OUTBOX_BACKOFF_BASE_MS("outbox.backoffBaseMs", "1000", Type.millis(50, 60_000), "First outbox redelivery delay; doubles per failed attempt, with jitter."),
+    OUTBOX_BACKOFF_MAX_S("outbox.backoffMaxSeconds", "300", Type.seconds(1, 86_400), "Longest outbox redelivery delay."),
+    OUTBOX_RETAIN_DELIVERED_DAYS("outbox.retainDeliveredDays", "7", Type.range(0, 365), "Days to keep delivered outbox rows (body already wiped) for diagnostics."),
+    EVALUATION_CALLBACK_HOURS("evaluation.callbackHours", "48", Type.range(1, 720), "A bad rating is called back within this many hours (told to the resident)."),
+    EVALUATION_CORRECTION_DAYS("evaluation.correctionDays", "15", Type.range(1, 365), "A bad rating's correction is finished within this many natural days.");
 
     private final String key;
     private final String defaultValue;

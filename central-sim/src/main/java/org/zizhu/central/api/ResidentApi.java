@@ -1,0 +1,442 @@
+package org.zizhu.central.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import org.zizhu.central.catalog.CatalogRepository;
+import org.zizhu.central.http.ApiHandler;
+import org.zizhu.central.http.ApiRequest;
+import org.zizhu.central.http.ApiResponse;
+import org.zizhu.central.security.SealIssuer;
+import org.zizhu.central.seed.Checks;
+import org.zizhu.central.seed.SeedData;
+
+/**
+ * Operations on behalf of a resident: face verification and QR login (which yield a short-lived
+ * resident token), the one-certificate consent and e-license retrieval with SM2 seals,
+ * immediate items issuing sealed certificates, application submission and case status.
+ */
+public final class ResidentApi {
+    public static final Duration TOKEN_LIFETIME = Duration.ofMinutes(15);
+    public static final Duration MAX_AUTHORISATION = Duration.ofMinutes(30);
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final String WATERMARK_FMT = "此件由%s提供，仅供办理政务服务事项时使用";
+    private static final List<String> LIFECYCLE = List.of("SUBMITTED", "ACCEPTED", "IN_REVIEW", "APPROVED", "COMPLETED");
+
+    private record Session(String idNumber, Instant expiresAt) {
+    }
+
+    private record Authorisation(String id, String idNumber, String terminalId, String itemCode, Set<String> types,
+                                 Instant grantedAt, Instant expiresAt) {
+    }
+
+    private static final class CaseRecord {
+        final String caseNumber;
+        final String itemCode;
+        final String idNumber;
+        final List<ObjectNode> history = new ArrayList<>();
+        String status;
+
+        CaseRecord(String caseNumber, String itemCode, String idNumber) {
+            this.caseNumber = caseNumber;
+            this.itemCode = itemCode;
+            this.idNumber = idNumber;
+        }
+
+        void move(String s, Instant at, String zh, String en) {
+            status = s;
+            ObjectNode e = Json.obj();
+            e.put("status", s);
+            e.put("at", Json.time(at));
+            ObjectNode note = e.putObject("note");
+            note.put("zh", zh);
+            note.put("en", en);
+            history.add(e);
+        }
+    }
+
+    private final SeedData seed;
+    private final CatalogRepository catalog;
+    private final SealIssuer seal;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Authorisation> authorisations = new ConcurrentHashMap<>();
+    private final Map<String, CaseRecord> cases = new ConcurrentHashMap<>();
+    private final AtomicLong caseSeq = new AtomicLong(100);
+    private final AtomicLong faceChecks = new AtomicLong();
+
+    public ResidentApi(SeedData seed, CatalogRepository catalog, SealIssuer seal) {
+        this.seed = seed;
+        this.catalog = catalog;
+        this.seal = seal;
+        for (SeedData.SeedCase c : seed.cases()) {
+            CaseRecord r = new CaseRecord(c.caseNumber(), c.itemCode(), c.idNumber());
+            Instant at = Instant.parse(c.submittedAt());
+            for (String s : LIFECYCLE) {
+                r.move(s, at, noteZh(s), noteEn(s));
+                at = at.plus(Duration.ofDays(1));
+                if (s.equals(c.status())) {
+                    break;
+                }
+            }
+            cases.put(r.caseNumber, r);
+        }
+    }
+
+    public void register(BiConsumer<String, ApiHandler> handle) {
+        handle.accept("verifyFace", this::verifyFace);
+        handle.accept("exchangeQrLogin", req -> {
+            Optional<String> id = seed.qrLogin(req.body().path("qrToken").asText());
+            if (id.isEmpty()) {
+                return Json.notFound("二维码无效或已过期，请在手机上刷新", "QR code invalid or expired; refresh it on your phone");
+            }
+            return ApiResponse.ok(identity("MATCH", 1.0, id.get(), true));
+        });
+        handle.accept("getIssuerKeys", req -> {
+            ObjectNode r = Json.obj();
+            ObjectNode k = r.putArray("keys").addObject();
+            k.put("keyId", seal.keyId());
+            k.put("algorithm", "SM2-SM3");
+            ObjectNode issuer = k.putObject("issuer");
+            issuer.put("zh", "包头市电子证照签章中心");
+            issuer.put("en", "Baotou e-license sealing centre");
+            k.put("publicKeyPem", seal.publicKeyPem());
+            return ApiResponse.ok(r);
+        });
+        handle.accept("createAuthorisation", this::createAuthorisation);
+        handle.accept("listLicenses", req -> withAuthorisation(req, (s, a) -> {
+            ObjectNode r = Json.obj();
+            ArrayNode list = r.putArray("licenses");
+            for (SeedData.License l : seed.resident(a.idNumber).orElseThrow().licenses()) {
+                if (a.types.contains(l.type().type())) {
+                    list.add(SeedData.summary(l));
+                }
+            }
+            return ApiResponse.ok(r);
+        }));
+        handle.accept("getLicense", req -> withAuthorisation(req, (s, a) -> {
+            String licenseId = req.pathParams().get("licenseId");
+            SeedData.Resident res = seed.resident(a.idNumber).orElseThrow();
+            Optional<SeedData.License> l = res.licenses().stream()
+                    .filter(x -> x.licenseId().equals(licenseId) && a.types.contains(x.type().type())).findFirst();
+            if (l.isEmpty()) {
+                return Json.notFound("未找到该电子证照或不在授权范围内", "No such e-license within the authorisation");
+            }
+            return ApiResponse.ok(licenseDocument(res, l.get()));
+        }));
+        handle.accept("submitApplication", this::submitApplication);
+        handle.accept("getCaseStatus", req -> {
+            CaseRecord c = cases.get(req.pathParams().get("caseNumber"));
+            if (c == null) {
+                return Json.notFound("未找到该办件，请核对办件编号", "No such case; check the case number");
+            }
+            synchronized (c) {
+                // The simulated back office moves a case one step each time it is looked at.
+                int i = LIFECYCLE.indexOf(c.status);
+                if (i >= 0 && i + 1 < LIFECYCLE.size()) {
+                    String next = LIFECYCLE.get(i + 1);
+                    c.move(next, Instant.now(), noteZh(next), noteEn(next));
+                }
+                return ApiResponse.ok(caseStatus(c));
+            }
+        });
+        handle.accept("issueImmediate", this::issueImmediate);
+    }
+
+    private ApiResponse verifyFace(ApiRequest req) {
+        JsonNode b = req.body();
+        String id = b.path("idNumber").asText();
+        if (!Checks.validIdNumber(id)) {
+            return Json.badRequest("身份证号码校验位错误", "ID number check digit is wrong");
+        }
+        byte[] jpeg;
+        try {
+            jpeg = Base64.getDecoder().decode(b.path("photoJpegBase64").asText());
+        } catch (IllegalArgumentException e) {
+            return Json.badRequest("照片编码错误", "Photo is not valid base64");
+        }
+        if (jpeg.length < 4 || (jpeg[0] & 0xff) != 0xFF || (jpeg[1] & 0xff) != 0xD8 || jpeg.length > 512 * 1024) {
+            return Json.badRequest("照片不是有效的JPEG或过大", "Photo is not a JPEG or too large");
+        }
+        faceChecks.incrementAndGet();
+        Optional<SeedData.Resident> r = seed.resident(id);
+        if (r.isEmpty()) {
+            return ApiResponse.ok(identity("UNKNOWN_PERSON", 0.0, id, false));
+        }
+        boolean match = r.get().face().equals("MATCH");
+        return ApiResponse.ok(identity(match ? "MATCH" : "NO_MATCH", match ? 0.93 : 0.31, id, match));
+    }
+
+    private ObjectNode identity(String result, double score, String id, boolean grant) {
+        ObjectNode o = Json.obj();
+        o.put("result", result);
+        o.put("score", score);
+        o.put("maskedIdNumber", Checks.maskIdNumber(id));
+        if (grant) {
+            String token = Json.token();
+            Instant exp = Instant.now().plus(TOKEN_LIFETIME);
+            sessions.put(token, new Session(id, exp));
+            o.put("residentToken", token);
+            o.put("name", seed.resident(id).map(SeedData.Resident::nameZh).orElse(null));
+            o.put("expiresAt", Json.time(exp));
+        } else {
+            o.putNull("residentToken");
+            o.putNull("name");
+            o.putNull("expiresAt");
+        }
+        return o;
+    }
+
+    private Optional<Session> session(ApiRequest req) {
+        String t = req.header("X-Resident-Token");
+        Session s = t == null ? null : sessions.get(t);
+        if (s == null || s.expiresAt.isBefore(Instant.now())) {
+            return Optional.empty();
+        }
+        return Optional.of(s);
+    }
+
+    private static ApiResponse sessionExpired() {
+        return Json.unauthorised("身份验证已失效，请重新验证身份", "Identity check expired; verify your identity again");
+    }
+
+    private ApiResponse createAuthorisation(ApiRequest req) {
+        Optional<Session> s = session(req);
+        if (s.isEmpty()) {
+            return sessionExpired();
+        }
+        JsonNode b = req.body();
+        String item = b.path("itemCode").asText();
+        if (catalog.item(item).isEmpty()) {
+            return Json.notFound("事项不存在", "No such service item");
+        }
+        Set<String> types = new HashSet<>();
+        for (JsonNode t : b.path("licenseTypes")) {
+            if (!seed.licenseTypes().containsKey(t.asText())) {
+                return Json.badRequest("不支持的电子证照类型 " + t.asText(), "Unknown e-license type " + t.asText());
+            }
+            types.add(t.asText());
+        }
+        Instant now = Instant.now();
+        Instant exp;
+        try {
+            exp = Instant.parse(b.path("expiresAt").asText());
+        } catch (DateTimeParseException e) {
+            return Json.badRequest("授权截止时间格式错误", "Bad expiresAt");
+        }
+        if (!exp.isAfter(now)) {
+            return Json.badRequest("授权截止时间已过", "Authorisation would already be expired");
+        }
+        if (exp.isAfter(now.plus(MAX_AUTHORISATION))) {
+            exp = now.plus(MAX_AUTHORISATION);
+        }
+        Authorisation a = new Authorisation(Json.randomId("AU-", 16), s.get().idNumber, req.terminalId(), item, Set.copyOf(types), now, exp);
+        authorisations.put(a.id, a);
+        ObjectNode r = Json.obj();
+        r.put("authorisationId", a.id);
+        r.put("itemCode", item);
+        ArrayNode ts = r.putArray("licenseTypes");
+        b.path("licenseTypes").forEach(ts::add);
+        r.put("grantedAt", Json.time(now));
+        r.put("expiresAt", Json.time(exp));
+        return ApiResponse.ok(r);
+    }
+
+    private interface AuthorisedWork {
+        ApiResponse apply(Session s, Authorisation a) throws Exception;
+    }
+
+    private ApiResponse withAuthorisation(ApiRequest req, AuthorisedWork work) throws Exception {
+        Optional<Session> s = session(req);
+        if (s.isEmpty()) {
+            return sessionExpired();
+        }
+        Authorisation a = authorisations.get(req.pathParams().get("authorisationId"));
+        if (a == null) {
+            return Json.notFound("授权记录不存在", "No such authorisation");
+        }
+        if (!a.idNumber.equals(s.get().idNumber) || !a.terminalId.equals(req.terminalId())) {
+            return Json.forbidden("无权使用该授权", "This authorisation belongs to someone else");
+        }
+        if (a.expiresAt.isBefore(Instant.now())) {
+            return Json.forbidden("授权已过期，请重新授权", "Authorisation expired; authorise again");
+        }
+        return work.apply(s.get(), a);
+    }
+
+    private ObjectNode licenseDocument(SeedData.Resident res, SeedData.License l) throws Exception {
+        ObjectNode doc = Json.obj();
+        doc.put("licenseId", l.licenseId());
+        doc.put("type", l.type().type());
+        doc.set("name", l.type().name().deepCopy());
+        ObjectNode holder = doc.putObject("holder");
+        holder.set("name", res.name().deepCopy());
+        holder.put("idNumber", res.idNumber());
+        holder.put("gender", res.gender());
+        holder.put("address", res.address());
+        doc.set("issuer", l.type().issuer().deepCopy());
+        doc.put("issuerCode", l.type().issuerCode());
+        doc.put("issuedOn", l.issuedOn());
+        Json.putOrNull(doc, "validUntil", l.validUntil());
+        doc.put("watermark", String.format(WATERMARK_FMT, l.type().issuer().path("zh").asText()));
+        return signed(l.licenseId(), "E_LICENSE", l.type().name(), doc);
+    }
+
+    private ObjectNode signed(String documentId, String kind, JsonNode title, ObjectNode content) throws Exception {
+        byte[] bytes = Json.MAPPER.writeValueAsString(content).getBytes(StandardCharsets.UTF_8);
+        ObjectNode r = Json.obj();
+        r.put("documentId", documentId);
+        r.put("kind", kind);
+        r.set("title", title.deepCopy());
+        r.put("contentType", "application/json");
+        r.put("contentBase64", Base64.getEncoder().encodeToString(bytes));
+        ObjectNode s = r.putObject("seal");
+        s.put("algorithm", "SM2-SM3");
+        s.put("keyId", seal.keyId());
+        s.put("valueBase64", seal.sign(bytes));
+        return r;
+    }
+
+    private ApiResponse submitApplication(ApiRequest req) {
+        JsonNode b = req.body();
+        String applicant = b.path("applicantIdNumber").asText();
+        if (!Checks.validIdNumber(applicant)) {
+            return Json.badRequest("申请人身份证号码校验位错误", "Applicant ID number check digit is wrong");
+        }
+        String item = b.path("itemCode").asText();
+        Optional<ObjectNode> detail = catalog.item(item);
+        if (detail.isEmpty()) {
+            return Json.notFound("事项不存在", "No such service item");
+        }
+        String authId = Json.text(b, "authorisationId");
+        if (authId != null) {
+            Authorisation a = authorisations.get(authId);
+            if (a == null || !a.idNumber.equals(applicant)) {
+                return Json.forbidden("授权记录与申请人不符", "Authorisation does not belong to the applicant");
+            }
+        }
+        Optional<SeedData.Resident> res = seed.resident(applicant);
+        for (JsonNode m : b.path("materials")) {
+            if (m.path("source").asText().equals("E_LICENSE")) {
+                String lid = m.path("licenseId").asText();
+                boolean own = res.isPresent() && res.get().licenses().stream().anyMatch(l -> l.licenseId().equals(lid));
+                if (!own) {
+                    return Json.badRequest("材料引用的电子证照不属于申请人", "Material refers to an e-license the applicant does not hold");
+                }
+            }
+        }
+        LocalDate today = LocalDate.now(ZONE);
+        String number = "ZW-" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + String.format("%06d", caseSeq.incrementAndGet());
+        CaseRecord c = new CaseRecord(number, item, applicant);
+        Instant now = Instant.now();
+        c.move("SUBMITTED", now, noteZh("SUBMITTED"), noteEn("SUBMITTED"));
+        cases.put(number, c);
+        int days = detail.get().path("promisedTimeLimit").path("days").asInt(0);
+        ObjectNode r = Json.obj();
+        r.put("caseNumber", number);
+        r.put("itemCode", item);
+        r.put("status", "SUBMITTED");
+        r.put("acceptedAt", Json.time(now));
+        Json.putOrNull(r, "promisedBy", days > 0 ? today.plusDays(days).toString() : null);
+        return ApiResponse.ok(r);
+    }
+
+    private ApiResponse issueImmediate(ApiRequest req) throws Exception {
+        Optional<Session> s = session(req);
+        if (s.isEmpty()) {
+            return sessionExpired();
+        }
+        String item = req.body().path("itemCode").asText();
+        Optional<ObjectNode> detail = catalog.item(item);
+        if (detail.isEmpty()) {
+            return Json.notFound("事项不存在", "No such service item");
+        }
+        boolean immediate = false;
+        for (JsonNode h : detail.get().path("handling")) {
+            immediate |= h.asText().equals("IMMEDIATE");
+        }
+        if (!immediate) {
+            return Json.conflict("该事项不能即时办结，请提交申请", "This item cannot be finished on the spot; submit an application");
+        }
+        SeedData.Resident res = seed.resident(s.get().idNumber).orElseThrow();
+        JsonNode name = detail.get().path("resultName");
+        String docId = Json.randomId("ZM-", 16);
+        ObjectNode doc = Json.obj();
+        doc.put("documentId", docId);
+        doc.put("itemCode", item);
+        doc.set("itemName", detail.get().path("name").deepCopy());
+        doc.set("title", name.deepCopy());
+        ObjectNode holder = doc.putObject("holder");
+        holder.set("name", res.name().deepCopy());
+        holder.put("idNumber", res.idNumber());
+        doc.set("issuer", detail.get().path("implementingBody").deepCopy());
+        doc.put("issuedAt", Json.now());
+        ObjectNode statement = doc.putObject("statement");
+        statement.put("zh", "经核查，" + res.nameZh() + "（身份证号 " + Checks.maskIdNumber(res.idNumber()) + "）的" + name.path("zh").asText() + "信息如上，特此证明。");
+        statement.put("en", "Having checked the records, the above " + name.path("en").asText() + " information for the holder is hereby certified.");
+        doc.put("watermark", String.format(WATERMARK_FMT, detail.get().path("implementingBody").path("zh").asText()));
+        return ApiResponse.ok(signed(docId, "CERTIFICATE", name, doc));
+    }
+
+    private static ObjectNode caseStatus(CaseRecord c) {
+        ObjectNode r = Json.obj();
+        r.put("caseNumber", c.caseNumber);
+        r.put("itemCode", c.itemCode);
+        r.put("status", c.status);
+        r.put("updatedAt", c.history.get(c.history.size() - 1).path("at").asText());
+        ArrayNode h = r.putArray("history");
+        c.history.forEach(e -> h.add(e.deepCopy()));
+        return r;
+    }
+
+    private static String noteZh(String s) {
+        return switch (s) {
+            case "SUBMITTED" -> "申请已提交";
+            case "ACCEPTED" -> "已受理";
+            case "IN_REVIEW" -> "审查中";
+            case "APPROVED" -> "审批通过";
+            case "COMPLETED" -> "已办结";
+            default -> "不予受理";
+        };
+    }
+
+    private static String noteEn(String s) {
+        return switch (s) {
+            case "SUBMITTED" -> "Application submitted";
+            case "ACCEPTED" -> "Accepted";
+            case "IN_REVIEW" -> "Under review";
+            case "APPROVED" -> "Approved";
+            case "COMPLETED" -> "Completed";
+            default -> "Rejected";
+        };
+    }
+
+    /** The resident ID number behind a request's (valid) resident token, or null. */
+    public String residentOf(ApiRequest req) {
+        return session(req).map(Session::idNumber).orElse(null);
+    }
+
+    public long faceChecks() {
+        return faceChecks.get();
+    }
+
+    public int caseCount() {
+        return cases.size();
+    }
+}

@@ -1,0 +1,201 @@
+package org.zizhu.central.seed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.zizhu.central.contract.OpenApiContract;
+
+/**
+ * The simulator's seeded people and things, read from data files (classpath {@code seed/} or a
+ * directory): residents with their e-licenses, mobile-app QR logins, appointments, existing
+ * cases, enrolment codes and the remote configuration. Every ID number and license identifier
+ * is checked (check characters) and every license summary validated against the contract at
+ * load, so bad seed data stops the simulator at start, naming what is wrong.
+ */
+public final class SeedData {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public record LicenseType(String type, String typeCode, JsonNode name, JsonNode issuer, String issuerCode) {
+    }
+
+    public record License(String licenseId, LicenseType type, String issuedOn, String validUntil) {
+    }
+
+    public record Resident(String idNumber, JsonNode name, String gender, String address, String face, List<License> licenses) {
+        public String nameZh() {
+            return name.path("zh").asText();
+        }
+    }
+
+    public record Appointment(String code, String idNumber, String itemCode, String slotTime) {
+    }
+
+    public record SeedCase(String caseNumber, String idNumber, String itemCode, String status, String submittedAt) {
+    }
+
+    public record EnrolmentCode(String code, String terminalId, boolean reusable) {
+    }
+
+    private final Map<String, LicenseType> licenseTypes = new LinkedHashMap<>();
+    private final Map<String, Resident> residents = new LinkedHashMap<>();
+    private final Map<String, String> qrLogins = new LinkedHashMap<>();
+    private final Map<String, Appointment> appointments = new LinkedHashMap<>();
+    private final List<SeedCase> cases = new ArrayList<>();
+    private final Map<String, EnrolmentCode> enrolmentCodes = new LinkedHashMap<>();
+    private ObjectNode remoteConfig;
+
+    private SeedData() {
+    }
+
+    public static SeedData load(Path dir, OpenApiContract contract) throws IOException {
+        SeedData d = new SeedData();
+        for (JsonNode t : read(dir, "license-types.json").path("licenseTypes")) {
+            LicenseType lt = new LicenseType(t.path("type").asText(), t.path("typeCode").asText(), t.path("name"),
+                    t.path("issuer"), t.path("issuerCode").asText());
+            d.licenseTypes.put(lt.type(), lt);
+        }
+        JsonNode people = read(dir, "residents.json");
+        for (JsonNode r : people.path("residents")) {
+            String id = r.path("idNumber").asText();
+            if (!Checks.validIdNumber(id)) {
+                throw new IOException("seed residents.json: ID number " + Checks.maskIdNumber(id) + " fails its check digit");
+            }
+            List<License> licenses = new ArrayList<>();
+            for (JsonNode l : r.path("licenses")) {
+                String lid = l.path("licenseId").asText();
+                if (!Checks.validLicenseId(lid)) {
+                    throw new IOException("seed residents.json: license id " + lid + " fails its MOD 37,36 check char");
+                }
+                LicenseType lt = d.licenseTypes.get(l.path("type").asText());
+                if (lt == null || !lid.startsWith("1.2.156.3005.2." + lt.typeCode() + "." + lt.issuerCode() + ".")) {
+                    throw new IOException("seed residents.json: license " + lid + " does not match its type " + l.path("type").asText());
+                }
+                License lic = new License(lid, lt, l.path("issuedOn").asText(), l.path("validUntil").isNull() ? null : l.path("validUntil").asText());
+                List<String> problems = contract.validateComponent("LicenseSummary", summary(lic));
+                if (!problems.isEmpty()) {
+                    throw new IOException("seed residents.json: license " + lid + " does not match the contract: " + problems);
+                }
+                licenses.add(lic);
+            }
+            String face = r.path("face").asText();
+            if (!face.equals("MATCH") && !face.equals("NO_MATCH")) {
+                throw new IOException("seed residents.json: face outcome must be MATCH or NO_MATCH for " + Checks.maskIdNumber(id));
+            }
+            d.residents.put(id, new Resident(id, r.path("name"), r.path("gender").asText(), r.path("address").asText(), face, List.copyOf(licenses)));
+        }
+        for (JsonNode q : people.path("qrLogins")) {
+            d.qrLogins.put(q.path("qrToken").asText(), requireResident(d, q.path("idNumber").asText(), "qrLogins"));
+        }
+        for (JsonNode a : people.path("appointments")) {
+            Appointment ap = new Appointment(a.path("appointmentCode").asText(), requireResident(d, a.path("idNumber").asText(), "appointments"),
+                    a.path("itemCode").asText(), a.path("slotTime").asText());
+            d.appointments.put(ap.code(), ap);
+        }
+        for (JsonNode c : people.path("cases")) {
+            d.cases.add(new SeedCase(c.path("caseNumber").asText(), requireResident(d, c.path("idNumber").asText(), "cases"),
+                    c.path("itemCode").asText(), c.path("status").asText(), c.path("submittedAt").asText()));
+        }
+        JsonNode terminals = read(dir, "terminals.json");
+        for (JsonNode c : terminals.path("codes")) {
+            EnrolmentCode ec = new EnrolmentCode(c.path("code").asText(), c.path("terminalId").isNull() ? null : c.path("terminalId").asText(),
+                    c.path("reusable").asBoolean(false));
+            if (!ec.code().matches("[A-Z0-9]{4}(-[A-Z0-9]{4}){2,5}")) {
+                throw new IOException("seed terminals.json: bad enrolment code format " + ec.code());
+            }
+            d.enrolmentCodes.put(ec.code(), ec);
+        }
+        d.remoteConfig = (ObjectNode) terminals.path("remoteConfig");
+        List<String> problems = contract.validateComponent("RemoteConfig", d.remoteConfig);
+        if (!problems.isEmpty()) {
+            throw new IOException("seed terminals.json: remoteConfig does not match the contract: " + problems);
+        }
+        return d;
+    }
+
+    private static String requireResident(SeedData d, String id, String where) throws IOException {
+        if (!d.residents.containsKey(id)) {
+            throw new IOException("seed residents.json: " + where + " refers to an unknown resident");
+        }
+        return id;
+    }
+
+    /** The contract's {@code LicenseSummary} of a license. */
+    public static ObjectNode summary(License l) {
+        ObjectNode s = JSON.createObjectNode();
+        s.put("licenseId", l.licenseId());
+        s.put("type", l.type().type());
+        s.set("name", l.type().name().deepCopy());
+        s.set("issuer", l.type().issuer().deepCopy());
+        s.put("issuedOn", l.issuedOn());
+        if (l.validUntil() == null) {
+            s.putNull("validUntil");
+        } else {
+            s.put("validUntil", l.validUntil());
+        }
+        return s;
+    }
+
+    public Optional<Resident> resident(String idNumber) {
+        return Optional.ofNullable(residents.get(idNumber));
+    }
+
+    public List<Resident> residents() {
+        return List.copyOf(residents.values());
+    }
+
+    public Optional<String> qrLogin(String token) {
+        return Optional.ofNullable(qrLogins.get(token));
+    }
+
+    public Optional<Appointment> appointment(String code) {
+        return Optional.ofNullable(appointments.get(code));
+    }
+
+    public List<SeedCase> cases() {
+        return List.copyOf(cases);
+    }
+
+    public Optional<EnrolmentCode> enrolmentCode(String code) {
+        return Optional.ofNullable(enrolmentCodes.get(code));
+    }
+
+    public synchronized void addEnrolmentCode(EnrolmentCode c) {
+        enrolmentCodes.put(c.code(), c);
+    }
+
+    public ObjectNode remoteConfig() {
+        return remoteConfig.deepCopy();
+    }
+
+    public Map<String, LicenseType> licenseTypes() {
+        return Map.copyOf(licenseTypes);
+    }
+
+    private static JsonNode read(Path dir, String name) throws IOException {
+        byte[] bytes;
+        if (dir != null) {
+            bytes = Files.readAllBytes(dir.resolve(name));
+        } else {
+            try (InputStream in = SeedData.class.getClassLoader().getResourceAsStream("seed/" + name)) {
+                if (in == null) {
+                    throw new IOException("seed file missing from classpath: seed/" + name);
+                }
+                bytes = in.readAllBytes();
+            }
+        }
+        try {
+            return JSON.readTree(bytes);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException("seed file " + name + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.zizhu.kiosk.enrol;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.zizhu.kiosk.KioskRuntime;
+import org.zizhu.kiosk.Main;
+import org.zizhu.kiosk.central.CentralException;
+import org.zizhu.kiosk.config.ConfigException;
+import org.zizhu.kiosk.config.KioskConfig;
+import org.zizhu.tools.ToolCommand;
+
+/**
+ * {@code diag enrol --code CODE [--config FILE]}: enrols this terminal with the technician's
+ * one-time code and prints the terminal id, certificate expiry and the centre CA fingerprint
+ * (compare it with the enrolment sheet, or pin it in {@code central.caFingerprint} first).
+ */
+public final class DiagEnrolCommand implements ToolCommand {
+    @Override
+    public Kind kind() {
+        return Kind.DIAG;
+    }
+
+    @Override
+    public String name() {
+        return "enrol";
+    }
+
+    @Override
+    public String summary() {
+        return "enrol this terminal with the centre: --code CODE (one-time code from operations)";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        List<String> rest = new ArrayList<>();
+        KioskConfig config;
+        try {
+            config = Main.loadConfig(args, rest);
+        } catch (ConfigException e) {
+            err.println("diag enrol: configuration error: " + e.getMessage());
+            return 2;
+        }
+        int i = rest.indexOf("--code");
+        if (i < 0 || i + 1 >= rest.size() || rest.size() != 2) {
+            err.println("usage: diag enrol --code CODE [--config FILE]");
+            return 2;
+        }
+        String code = rest.get(i + 1);
+        if (!code.matches("[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){2,5}")) {
+            err.println("diag enrol: the code looks like ABCD-EFGH-JKLM (check for typos)");
+            return 2;
+        }
+        try (KioskRuntime rt = KioskRuntime.open(config)) {
+            if (!rt.client().usesTls()) {
+                err.println("diag enrol: central.url is plain HTTP (development mode); enrolment needs an https:// URL");
+                return 2;
+            }
+            Enrolment.Result r = rt.enrol(code);
+            ObjectNode o = new ObjectMapper().createObjectNode();
+            o.put("enrolled", true);
+            o.put("terminalId", r.credentials().terminalId());
+            o.put("certificateNotAfter", r.credentials().notAfter().toString());
+            o.put("centreCaSha256", r.caFingerprint());
+            o.put("caPinned", r.pinned());
+            o.put("credentialsDir", org.zizhu.kiosk.central.TerminalCredentials.dir(config.dataDir()).toAbsolutePath().toString());
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(o));
+            if (!r.pinned()) {
+                err.println("diag enrol: CA not pinned; compare centreCaSha256 with the enrolment sheet");
+            }
+            return 0;
+        } catch (CentralException e) {
+            err.println("diag enrol: failed: " + e.getMessage() + " — " + e.residentMessage().zh());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.zizhu.kiosk.services;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.zizhu.kiosk.central.CentralClient;
+import org.zizhu.kiosk.outbox.Outbox;
+
+/**
+ * The typed API the screens use to talk to the centre, one object per feature. Calls a
+ * resident waits on go straight to the centre with a deadline and fail fast with a
+ * {@link org.zizhu.kiosk.central.CentralException} whose {@code residentMessage()} the screen
+ * shows; writes that may wait (ratings, reports, submissions while offline) go through the
+ * durable outbox. Every method blocks: call it off the JavaFX thread.
+ */
+public final class CentralServices {
+    private final IdentityService identity;
+    private final OneCertificateService oneCertificate;
+    private final ImmediateService immediate;
+    private final PaymentService payments;
+    private final AppointmentService appointments;
+    private final EvaluationService evaluations;
+    private final ReportService reports;
+
+    public CentralServices(CentralClient client, Outbox outbox, Duration callbackWithin, Duration correctionWithin, Clock clock) {
+        SealVerifier seals = new SealVerifier(client);
+        this.identity = new IdentityService(client);
+        this.oneCertificate = new OneCertificateService(client, seals, outbox);
+        this.immediate = new ImmediateService(client, seals);
+        this.payments = new PaymentService(client);
+        this.appointments = new AppointmentService(client);
+        this.evaluations = new EvaluationService(outbox, callbackWithin, correctionWithin, clock);
+        this.reports = new ReportService(outbox, clock);
+    }
+
+    public IdentityService identity() {
+        return identity;
+    }
+
+    public OneCertificateService oneCertificate() {
+        return oneCertificate;
+    }
+
+    public ImmediateService immediate() {
+        return immediate;
+    }
+
+    public PaymentService payments() {
+        return payments;
+    }
+
+    public AppointmentService appointments() {
+        return appointments;
+    }
+
+    public EvaluationService evaluations() {
+        return evaluations;
+    }
+
+    public ReportService reports() {
+        return reports;
+    }
+}

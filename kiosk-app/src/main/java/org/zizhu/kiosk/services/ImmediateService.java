@@ -1,0 +1,36 @@
+package org.zizhu.kiosk.services;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.UUID;
+import org.zizhu.kiosk.central.CentralClient;
+import org.zizhu.kiosk.central.CentralException;
+
+/** 马上办: items finished on the spot; the centre issues a sealed certificate the kiosk prints. */
+public final class ImmediateService {
+    private final CentralClient client;
+    private final SealVerifier seals;
+
+    public ImmediateService(CentralClient client, SealVerifier seals) {
+        this.client = client;
+        this.seals = seals;
+    }
+
+    /**
+     * Issues the item's certificate for the resident; the seal is verified before it is returned.
+     * {@code idempotencyKey}: fixed by the caller per resident intent so a retried press prints one certificate
+     * (null: a fresh key, still reused across this call's own retries).
+     */
+    public VerifiedDocument issue(ResidentSession s, String itemCode, String authorisationId, String idempotencyKey) throws CentralException {
+        ObjectNode b = JsonNodeFactory.instance.objectNode();
+        b.put("itemCode", itemCode);
+        if (authorisationId == null) {
+            b.putNull("authorisationId");
+        } else {
+            b.put("authorisationId", authorisationId);
+        }
+        String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
+        return seals.verify(client.call(CentralClient.Call.post("/immediate/issuances", "/immediate/issuances", b, key)
+                .header("X-Resident-Token", s.token())).body());
+    }
+}
