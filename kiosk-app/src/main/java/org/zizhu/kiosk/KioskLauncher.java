@@ -10,6 +10,7 @@ import org.zizhu.kiosk.devices.DemoConsole;
 import org.zizhu.kiosk.devices.DeviceHub;
 import org.zizhu.kiosk.ops.MetricsServer;
 import org.zizhu.kiosk.printing.PrintService;
+import org.zizhu.kiosk.transaction.CentralServicePorts;
 import org.zizhu.kiosk.ui.KioskApplication;
 
 /** Starts logging, the runtime and the JavaFX application for {@code kiosk run}. */
@@ -47,7 +48,8 @@ public final class KioskLauncher {
         runtime.startBackground();
         MetricsServer metrics = startMetrics(runtime);
         PrintService printing = new PrintService(hub.receiptPrinter().orElse(null), hub.a4Printer().orElse(null));
-        KioskApplication.prepare(runtime, hub, null, printing);
+        CentralServicePorts ports = new CentralServicePorts(runtime.services(), hub, printing);
+        KioskApplication.prepare(runtime, hub, ports, printing);
         Application.launch(KioskApplication.class);
         if (metrics != null) {
             metrics.close();

@@ -16,7 +16,11 @@ import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.StatusTracker;
 import org.zizhu.device.camera.CameraConfig;
 import org.zizhu.device.camera.CameraFrameSource;
+import org.zizhu.device.camera.face.FaceCapture;
+import org.zizhu.device.camera.face.FaceCaptureResult;
+import org.zizhu.device.camera.face.FaceQualityIssue;
 import org.zizhu.device.camera.sim.CameraSimulator;
+import java.time.Duration;
 import org.zizhu.device.gpio.GpioConfig;
 import org.zizhu.device.printer.escpos.EscPosPrinter;
 import org.zizhu.device.printer.escpos.ReceiptPrinterConfig;
@@ -286,6 +290,29 @@ public final class DeviceHub implements AutoCloseable {
     /** The GPIO simulator in simulated mode (demo: press help, open the door). */
     public Optional<GpioSimulator> gpioSimulator() {
         return Optional.ofNullable(gpioSim);
+    }
+
+    /**
+     * Captures a face from the camera for verification, waiting up to {@code timeout} for a frame
+     * that passes the quality checks. In simulated mode the camera simulator is first switched to
+     * a face scene (a demo has no one standing in front of it). The caller owns and must wipe
+     * the returned face.
+     */
+    public FaceCaptureResult captureFace(Duration timeout) throws InterruptedException {
+        CameraFrameSource cam = camera;
+        if (cam == null) {
+            throw new IllegalStateException("no camera");
+        }
+        if (mode(ConfigKey.CAMERA_MODE).equals("simulated")) {
+            try {
+                cam.reconfigure(CameraSimulator.showFace(workDir.resolve("camera")));
+                cam.poll(Duration.ofSeconds(3)); // drop the frames of the previous scene
+            } catch (IOException e) {
+                throw new IllegalStateException("camera simulator scene: " + e.getMessage(), e);
+            }
+        }
+        return FaceCapture.withDefaults().captureFrom(cam, timeout)
+                .orElse(new FaceCaptureResult.Rejected(FaceQualityIssue.NO_FACE, null));
     }
 
     public void addGpioListener(GpioListener l) {

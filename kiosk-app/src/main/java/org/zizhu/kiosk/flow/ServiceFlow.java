@@ -11,6 +11,7 @@ import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
 import org.zizhu.kiosk.catalog.Text;
+import org.zizhu.kiosk.services.EvaluationService;
 import org.zizhu.kiosk.session.Rating;
 import org.zizhu.kiosk.session.Resident;
 import org.zizhu.kiosk.session.ResidentSession;
@@ -41,6 +42,8 @@ public final class ServiceFlow {
     private Resident resident;
     private ServicePorts.Outcome outcome;
     private boolean rated;
+    /** One key for the whole transaction: a retry after a lost answer must not issue twice. */
+    private final String idempotencyKey = java.util.UUID.randomUUID().toString();
 
     public ServiceFlow(ItemDetail item, ServicePorts ports, ResidentSession session, Executor worker, Clock clock) {
         this.item = item;
@@ -127,7 +130,7 @@ public final class ServiceFlow {
         }
         worker.execute(() -> {
             try {
-                ServicePorts.Outcome o = ports.perform(item, resident, consented);
+                ServicePorts.Outcome o = ports.perform(item, resident, consented, idempotencyKey);
                 synchronized (this) {
                     outcome = session.hold(o);
                     set(new View(Step.PRINTING, item.code(), resident.maskedName(), resident.maskedIdNumber(),
@@ -164,7 +167,7 @@ public final class ServiceFlow {
     }
 
     /** Submits the rating; a bad rating without reasons is refused by {@link Rating}. */
-    public void rate(Rating.Level level, List<String> reasons) {
+    public void rate(EvaluationService.Level level, List<String> reasons) {
         Rating r;
         synchronized (this) {
             if (view.step() != Step.RATING || rated) {

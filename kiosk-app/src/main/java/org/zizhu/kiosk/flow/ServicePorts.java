@@ -44,8 +44,12 @@ public interface ServicePorts {
     /** The e-license types the item fetches with the resident's authorisation (empty: no consent needed). */
     List<String> licenseTypesFor(ItemDetail item);
 
-    /** Records consent (when needed), performs the item at the centre and returns the result. */
-    Outcome perform(ItemDetail item, Resident resident, boolean consented) throws ServiceException;
+    /**
+     * Verifies the resident, records consent (when needed), performs the item at the centre and
+     * returns the result. {@code idempotencyKey} is the same for every retry of one
+     * transaction, so the centre issues or accepts it once.
+     */
+    Outcome perform(ItemDetail item, Resident resident, boolean consented, String idempotencyKey) throws ServiceException;
 
     /** Prints the result (document and/or receipt). */
     void print(ItemDetail item, Resident resident, Outcome outcome) throws ServiceException;

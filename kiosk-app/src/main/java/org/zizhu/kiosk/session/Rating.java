@@ -2,41 +2,15 @@ package org.zizhu.kiosk.session;
 
 import java.util.List;
 import java.util.Objects;
+import org.zizhu.kiosk.services.EvaluationService.Level;
 
 /**
  * A 好差评 evaluation given at the kiosk: one per visit ("一次一评"). The two bad levels need
  * at least one reason, because the office must call back within the configured deadline and
- * needs to know what went wrong.
+ * needs to know what went wrong. The five levels are the central contract's
+ * ({@link Level}).
  */
 public record Rating(String sessionId, String itemCode, Level level, List<String> reasons, String comment) {
-    public enum Level {
-        VERY_SATISFIED("非常满意", "Very satisfied"),
-        SATISFIED("满意", "Satisfied"),
-        BASICALLY_SATISFIED("基本满意", "Basically satisfied"),
-        DISSATISFIED("不满意", "Dissatisfied"),
-        VERY_DISSATISFIED("非常不满意", "Very dissatisfied");
-
-        private final String zh;
-        private final String en;
-
-        Level(String zh, String en) {
-            this.zh = zh;
-            this.en = en;
-        }
-
-        public String zh() {
-            return zh;
-        }
-
-        public String en() {
-            return en;
-        }
-
-        public boolean bad() {
-            return this == DISSATISFIED || this == VERY_DISSATISFIED;
-        }
-    }
-
     /** Reasons a resident can pick for a bad rating (short, fixed list: no free personal text). */
     public static final List<String> BAD_REASONS = List.of("GUIDE_UNCLEAR", "TOO_SLOW", "MACHINE_FAULT",
             "NOT_ACCEPTED", "ASKED_FOR_MORE_PAPERS", "STAFF_ATTITUDE", "OTHER");

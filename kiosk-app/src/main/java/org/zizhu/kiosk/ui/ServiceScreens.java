@@ -15,6 +15,7 @@ import org.zizhu.kiosk.flow.MaintenanceFlow;
 import org.zizhu.kiosk.flow.ServiceFlow;
 import org.zizhu.kiosk.i18n.Language;
 import org.zizhu.kiosk.i18n.Messages;
+import org.zizhu.kiosk.services.EvaluationService;
 import org.zizhu.kiosk.session.Rating;
 
 /** Node trees for a service transaction, the maintenance keypad and the out-of-service screen. */
@@ -100,7 +101,7 @@ final class ServiceScreens {
                     actions.getChildren().add(screens.touchButton(t(l, "service.retry"), "service-retry", flow::retry));
                 }
                 actions.getChildren().add(screens.touchButton(t(l, "service.report"), "service-report",
-                        () -> flow.reportUnresolved("NOT_ACCEPTED")));
+                        () -> flow.reportUnresolved("SYSTEM_FAILURE")));
                 actions.getChildren().add(screens.touchButton(t(l, "rating.ask"), "service-to-rating", flow::toRating));
                 nodes.add(actions);
             }
@@ -131,7 +132,7 @@ final class ServiceScreens {
         Label reasonsTitle = new Label(t(l, "rating.reasons"));
         reasons.setVisible(false);
         reasonsTitle.setVisible(false);
-        Rating.Level[] chosen = new Rating.Level[1];
+        EvaluationService.Level[] chosen = new EvaluationService.Level[1];
         Button submit = screens.touchButton(t(l, "rating.submit"), "rating-submit", () -> {
             List<String> picked = reasonButtons.stream().filter(ToggleButton::isSelected).map(b -> (String) b.getUserData()).toList();
             if (chosen[0] != null && (!chosen[0].bad() || !picked.isEmpty())) {
@@ -146,8 +147,8 @@ final class ServiceScreens {
         };
         reasonButtons.forEach(b -> b.setOnAction(e -> refresh.run()));
         javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
-        for (Rating.Level level : Rating.Level.values()) {
-            ToggleButton b = new ToggleButton(l == Language.EN ? level.en() : level.zh());
+        for (EvaluationService.Level level : EvaluationService.Level.values()) {
+            ToggleButton b = new ToggleButton(level.label().in(l));
             b.setId("rating-" + level.name());
             b.setToggleGroup(group);
             b.setMinHeight(screens.touchButton("", "", () -> { }).getMinHeight());

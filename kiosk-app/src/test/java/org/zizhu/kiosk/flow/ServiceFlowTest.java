@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.zizhu.kiosk.catalog.CatalogModel;
 import org.zizhu.kiosk.catalog.Text;
 import org.zizhu.kiosk.flow.ServiceFlow.Step;
+import org.zizhu.kiosk.services.EvaluationService;
 import org.zizhu.kiosk.session.Rating;
 import org.zizhu.kiosk.session.Resident;
 import org.zizhu.kiosk.session.ResidentSession;
@@ -31,6 +32,7 @@ class ServiceFlowTest {
         final List<String> reports = new ArrayList<>();
         boolean outcomeWiped;
         int performed;
+        final List<String> keys = new ArrayList<>();
 
         @Override
         public List<String> licenseTypesFor(CatalogModel.ItemDetail item) {
@@ -38,8 +40,9 @@ class ServiceFlowTest {
         }
 
         @Override
-        public Outcome perform(CatalogModel.ItemDetail item, Resident resident, boolean consented) throws ServiceException {
+        public Outcome perform(CatalogModel.ItemDetail item, Resident resident, boolean consented, String key) throws ServiceException {
             performed++;
+            keys.add(key);
             if (failPerform-- > 0) {
                 throw new ServiceException("down", new Text("平台繁忙", "busy"), true, null);
             }
@@ -101,8 +104,8 @@ class ServiceFlowTest {
         assertEquals(Step.DONE, flow.view().step());
         assertEquals("C-1", flow.view().reference());
         flow.toRating();
-        assertThrows(IllegalArgumentException.class, () -> flow.rate(Rating.Level.DISSATISFIED, List.of()));
-        flow.rate(Rating.Level.VERY_SATISFIED, List.of());
+        assertThrows(IllegalArgumentException.class, () -> flow.rate(EvaluationService.Level.DISSATISFIED, List.of()));
+        flow.rate(EvaluationService.Level.VERY_SATISFIED, List.of());
         assertEquals(Step.THANKS, flow.view().step());
         assertEquals(1, ports.ratings.size());
         flow.toRating();
@@ -133,6 +136,7 @@ class ServiceFlowTest {
         flow.retry();
         assertEquals(Step.DONE, flow.view().step());
         assertEquals(2, ports.performed);
+        assertEquals(ports.keys.get(0), ports.keys.get(1), "a retry reuses the transaction's idempotency key");
     }
 
     @Test
@@ -150,7 +154,7 @@ class ServiceFlowTest {
     void inputsOutOfStepAreIgnored() {
         flow.consent(true);
         flow.retry();
-        flow.rate(Rating.Level.SATISFIED, List.of());
+        flow.rate(EvaluationService.Level.SATISFIED, List.of());
         assertEquals(Step.INSERT_CARD, flow.view().step());
         flow.cardReadFailed();
         assertEquals(Step.CARD_PROBLEM, flow.view().step());

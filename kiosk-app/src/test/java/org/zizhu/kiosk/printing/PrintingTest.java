@@ -37,7 +37,7 @@ import org.zizhu.print.SampleDocuments;
  * ippeveprinter (the spooled PDF's text is checked with pdftotext), and a receipt to the ESC/POS
  * simulator (its decoded text is checked). Needs scripts/stacks/cups.sh running and poppler-utils.
  */
-class PrintingTest {
+public class PrintingTest {
     static final Path SPOOL = Path.of(System.getProperty("zizhu.cups.spool", "/tmp/zizhu-cups/spool"));
 
     @TempDir
@@ -105,7 +105,7 @@ class PrintingTest {
         assertFalse(r.qrCodes().isEmpty(), "status QR code printed");
     }
 
-    static Optional<Path> newestSpooled(Instant after) throws IOException {
+    public static Optional<Path> newestSpooled(Instant after) throws IOException {
         try (Stream<Path> s = Files.list(SPOOL)) {
             List<Path> files = s.filter(p -> {
                 try {
@@ -118,7 +118,7 @@ class PrintingTest {
         }
     }
 
-    static String pdftotext(Path pdf) throws IOException, InterruptedException {
+    public static String pdftotext(Path pdf) throws IOException, InterruptedException {
         Process p;
         try {
             p = new ProcessBuilder("pdftotext", "-enc", "UTF-8", pdf.toString(), "-").redirectErrorStream(true).start();

@@ -1,0 +1,122 @@
+package org.zizhu.kiosk.ui;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import org.zizhu.central.CentralSimulator;
+import org.zizhu.device.idcard.sim.TestCards;
+import org.zizhu.kiosk.KioskRuntime;
+import org.zizhu.kiosk.TestKiosk;
+import org.zizhu.kiosk.catalog.CatalogModel;
+import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
+import org.zizhu.kiosk.devices.DeviceHub;
+import org.zizhu.kiosk.flow.ServiceFlow;
+import org.zizhu.kiosk.printing.PrintService;
+import org.zizhu.kiosk.printing.PrintingTest;
+import org.zizhu.kiosk.transaction.CentralServicePorts;
+
+/**
+ * A whole 马上办 / 一证通办 transaction on the simulated terminal: the resident's ID card on the
+ * SAM simulator, a face from the camera simulator (ffmpeg), face verification and e-license
+ * authorisation at central-sim, the sealed certificate printed on A4 through CUPS to the
+ * ippeveprinter, then the 好差评 rating through the outbox. Needs socat, ffmpeg and the CUPS
+ * stack (scripts/test starts it).
+ */
+class ServiceTransactionUiTest {
+    @TempDir
+    Path data;
+    private CentralSimulator central;
+    private KioskRuntime runtime;
+    private DeviceHub hub;
+    private KioskApplication app;
+    private final FxRobot robot = new FxRobot();
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        hub.close();
+        runtime.close();
+        central.close();
+    }
+
+    @Test
+    void immediateCertificateFromIdCardToPrintoutAndRating() throws Exception {
+        central = CentralSimulator.builder().start();
+        runtime = KioskRuntime.open(TestKiosk.config(central.baseUrl(), data));
+        runtime.syncNow();
+        hub = DeviceHub.start(runtime.config());
+        hub.trackers().forEach(runtime::addDevice);
+        PrintService printing = new PrintService(hub.receiptPrinter().orElse(null), hub.a4Printer().orElse(null));
+        CentralServicePorts ports = new CentralServicePorts(runtime.services(), hub, printing);
+        FxToolkit.registerPrimaryStage();
+        app = (KioskApplication) FxToolkit.setupApplication(() -> new KioskApplication(runtime, hub, ports, printing));
+
+        ItemDetail item = runtime.catalog().items().stream()
+                .map(s -> runtime.catalog().detail(s.code()).orElseThrow())
+                .filter(d -> d.handling().contains(CatalogModel.Handling.IMMEDIATE)
+                        && d.handling().contains(CatalogModel.Handling.ONE_CERTIFICATE)
+                        && !ports.licenseTypesFor(d).isEmpty())
+                .findFirst().orElseThrow();
+        robot.interact(() -> {
+            app.flow().touch();
+            app.flow().openItem(item.code());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#guide-start");
+        assertEquals(ServiceFlow.Step.INSERT_CARD, app.service().view().step());
+
+        hub.idcardSimulator().orElseThrow().placeCard(TestCards.RESIDENT);
+        await().atMost(Duration.ofSeconds(15)).until(() -> app.service().view().step() == ServiceFlow.Step.CONSENT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("王**", app.service().view().maskedName());
+        assertNotNull(robot.lookup("#service-license-types").query());
+
+        Instant before = Instant.now();
+        robot.clickOn("#service-agree");
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            ServiceFlow.Step s = app.service().view().step();
+            return s == ServiceFlow.Step.DONE || s == ServiceFlow.Step.FAILED;
+        });
+        ServiceFlow.View done = app.service().view();
+        assertEquals(ServiceFlow.Step.DONE, done.step(), () -> "failed: " + done.centralMessage());
+        assertTrue(done.reference().startsWith("ZM-"), done.reference());
+
+        Path pdf = PrintingTest.newestSpooled(before).orElseThrow(() -> new AssertionError("certificate not spooled"));
+        String text = PrintingTest.pdftotext(pdf).replaceAll("\\s+", "");
+        assertTrue(text.contains("1101**********1233"), "masked ID number on the printout: " + text);
+        assertFalse(text.contains("110101199003071233"), "full ID number never printed");
+        assertTrue(text.contains(done.reference()), "certificate number printed");
+
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#service-to-rating");
+        robot.clickOn("#rating-DISSATISFIED");
+        assertTrue(robot.lookup("#rating-submit").queryButton().isDisabled(), "a bad rating needs a reason");
+        robot.clickOn("#reason-TOO_SLOW");
+        robot.clickOn("#rating-submit");
+        assertEquals(ServiceFlow.Step.THANKS, app.service().view().step());
+        robot.clickOn("#service-finish");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(robot.lookup("#screen-attract").query(), "session ended");
+        assertEquals(1L, runtime.outbox().depthByKind().getOrDefault(org.zizhu.kiosk.outbox.OutboxKind.EVALUATION, 0L),
+                "the rating waits durably in the outbox");
+        long applied = central.appliedCounts().size();
+        assertTrue(runtime.drainer().drainOnce() >= 1);
+        assertEquals(0L, runtime.outbox().depthByKind().getOrDefault(org.zizhu.kiosk.outbox.OutboxKind.EVALUATION, 0L));
+        assertTrue(central.appliedCounts().size() > applied, "the centre applied the rating");
+        assertEquals(List.of(), central.contractViolations());
+    }
+}
