@@ -1,5 +1,7 @@
 package org.zizhu.central;
 
+import org.zizhu.ids.IdChecks;
+import org.zizhu.device.Masking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,19 +20,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zizhu.central.contract.OpenApiContract;
 import org.zizhu.central.security.Crypto;
-import org.zizhu.central.seed.Checks;
 import org.zizhu.central.seed.SeedData;
 
 class SeedAndEffectsTest {
     @Test
     void checkCharactersFollowTheReferenceSamples() {
-        assertTrue(Checks.validIdNumber("11010519491231002X"));
-        assertTrue(Checks.validIdNumber("440524188001010014"));
-        assertTrue(Checks.validIdNumber("810000199408230021"));
-        assertFalse(Checks.validIdNumber("110105194912310021"));
-        assertEquals("1101**********002X", Checks.maskIdNumber("11010519491231002X"));
-        assertTrue(Checks.validLicenseId("1.2.156.3005.2.111.11150200MB1532145Q.1985001001.001.3"));
-        assertFalse(Checks.validLicenseId("1.2.156.3005.2.111.11150200MB1532145Q.1985001001.001.4"));
+        assertTrue(IdChecks.validIdNumber("11010519491231002X"));
+        assertTrue(IdChecks.validIdNumber("440524188001010014"));
+        assertTrue(IdChecks.validIdNumber("810000199408230021"));
+        assertFalse(IdChecks.validIdNumber("110105194912310021"));
+        assertEquals("1101**********002X", Masking.idNumber("11010519491231002X"));
+        assertTrue(IdChecks.validLicenseId("1.2.156.3005.2.111.11150200MB1532145Q.1985001001.001.3"));
+        assertFalse(IdChecks.validLicenseId("1.2.156.3005.2.111.11150200MB1532145Q.1985001001.001.4"));
     }
 
     @Test
@@ -38,8 +39,8 @@ class SeedAndEffectsTest {
         SeedData seed = SeedData.load(null, OpenApiContract.load());
         assertTrue(seed.residents().size() >= 6);
         for (SeedData.Resident r : seed.residents()) {
-            assertTrue(Checks.validIdNumber(r.idNumber()));
-            r.licenses().forEach(l -> assertTrue(Checks.validLicenseId(l.licenseId()), l.licenseId()));
+            assertTrue(IdChecks.validIdNumber(r.idNumber()));
+            r.licenses().forEach(l -> assertTrue(IdChecks.validLicenseId(l.licenseId()), l.licenseId()));
         }
         var seal = org.zizhu.central.security.SealIssuer.generate();
         byte[] doc = "{\"a\":1}".getBytes();

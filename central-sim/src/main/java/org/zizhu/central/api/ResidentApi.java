@@ -1,5 +1,7 @@
 package org.zizhu.central.api;
 
+import org.zizhu.ids.IdChecks;
+import org.zizhu.device.Masking;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,7 +27,6 @@ import org.zizhu.central.http.ApiHandler;
 import org.zizhu.central.http.ApiRequest;
 import org.zizhu.central.http.ApiResponse;
 import org.zizhu.central.security.SealIssuer;
-import org.zizhu.central.seed.Checks;
 import org.zizhu.central.seed.SeedData;
 
 /**
@@ -162,7 +163,7 @@ public final class ResidentApi {
     private ApiResponse verifyFace(ApiRequest req) {
         JsonNode b = req.body();
         String id = b.path("idNumber").asText();
-        if (!Checks.validIdNumber(id)) {
+        if (!IdChecks.validIdNumber(id)) {
             return Json.badRequest("身份证号码校验位错误", "ID number check digit is wrong");
         }
         byte[] jpeg;
@@ -187,7 +188,7 @@ public final class ResidentApi {
         ObjectNode o = Json.obj();
         o.put("result", result);
         o.put("score", score);
-        o.put("maskedIdNumber", Checks.maskIdNumber(id));
+        o.put("maskedIdNumber", Masking.idNumber(id));
         if (grant) {
             String token = Json.token();
             Instant exp = Instant.now().plus(TOKEN_LIFETIME);
@@ -316,7 +317,7 @@ public final class ResidentApi {
     private ApiResponse submitApplication(ApiRequest req) {
         JsonNode b = req.body();
         String applicant = b.path("applicantIdNumber").asText();
-        if (!Checks.validIdNumber(applicant)) {
+        if (!IdChecks.validIdNumber(applicant)) {
             return Json.badRequest("申请人身份证号码校验位错误", "Applicant ID number check digit is wrong");
         }
         String item = b.path("itemCode").asText();
@@ -388,7 +389,7 @@ public final class ResidentApi {
         doc.set("issuer", detail.get().path("implementingBody").deepCopy());
         doc.put("issuedAt", Json.now());
         ObjectNode statement = doc.putObject("statement");
-        statement.put("zh", "经核查，" + res.nameZh() + "（身份证号 " + Checks.maskIdNumber(res.idNumber()) + "）的" + name.path("zh").asText() + "信息如上，特此证明。");
+        statement.put("zh", "经核查，" + res.nameZh() + "（身份证号 " + Masking.idNumber(res.idNumber()) + "）的" + name.path("zh").asText() + "信息如上，特此证明。");
         statement.put("en", "Having checked the records, the above " + name.path("en").asText() + " information for the holder is hereby certified.");
         doc.put("watermark", String.format(WATERMARK_FMT, detail.get().path("implementingBody").path("zh").asText()));
         return ApiResponse.ok(signed(docId, "CERTIFICATE", name, doc));

@@ -1,5 +1,7 @@
 package org.zizhu.central.seed;
 
+import org.zizhu.ids.IdChecks;
+import org.zizhu.device.Masking;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -66,13 +68,13 @@ public final class SeedData {
         JsonNode people = read(dir, "residents.json");
         for (JsonNode r : people.path("residents")) {
             String id = r.path("idNumber").asText();
-            if (!Checks.validIdNumber(id)) {
-                throw new IOException("seed residents.json: ID number " + Checks.maskIdNumber(id) + " fails its check digit");
+            if (!IdChecks.validIdNumber(id)) {
+                throw new IOException("seed residents.json: ID number " + Masking.idNumber(id) + " fails its check digit");
             }
             List<License> licenses = new ArrayList<>();
             for (JsonNode l : r.path("licenses")) {
                 String lid = l.path("licenseId").asText();
-                if (!Checks.validLicenseId(lid)) {
+                if (!IdChecks.validLicenseId(lid)) {
                     throw new IOException("seed residents.json: license id " + lid + " fails its MOD 37,36 check char");
                 }
                 LicenseType lt = d.licenseTypes.get(l.path("type").asText());
@@ -88,7 +90,7 @@ public final class SeedData {
             }
             String face = r.path("face").asText();
             if (!face.equals("MATCH") && !face.equals("NO_MATCH")) {
-                throw new IOException("seed residents.json: face outcome must be MATCH or NO_MATCH for " + Checks.maskIdNumber(id));
+                throw new IOException("seed residents.json: face outcome must be MATCH or NO_MATCH for " + Masking.idNumber(id));
             }
             d.residents.put(id, new Resident(id, r.path("name"), r.path("gender").asText(), r.path("address").asText(), face, List.copyOf(licenses)));
         }

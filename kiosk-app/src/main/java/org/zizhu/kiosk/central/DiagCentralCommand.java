@@ -15,6 +15,7 @@ import org.zizhu.kiosk.config.ConfigException;
 import org.zizhu.kiosk.config.ConfigKey;
 import org.zizhu.kiosk.config.KioskConfig;
 import org.zizhu.kiosk.outbox.Outbox;
+import org.zizhu.kiosk.cli.ConfiguredCommand;
 import org.zizhu.tools.ToolCommand;
 
 /**
@@ -23,7 +24,7 @@ import org.zizhu.tools.ToolCommand;
  * the operator actions on dead letters. Exit 1 if not enrolled, the link is down, or dead
  * letters wait for an operator.
  */
-public final class DiagCentralCommand implements ToolCommand {
+public final class DiagCentralCommand extends ConfiguredCommand {
     @Override
     public Kind kind() {
         return Kind.DIAG;
@@ -40,15 +41,7 @@ public final class DiagCentralCommand implements ToolCommand {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        List<String> rest = new ArrayList<>();
-        KioskConfig config;
-        try {
-            config = Main.loadConfig(args, rest);
-        } catch (ConfigException e) {
-            err.println("diag central: configuration error: " + e.getMessage());
-            return 2;
-        }
+    protected int run(KioskConfig config, List<String> rest, PrintStream out, PrintStream err) throws Exception {
         boolean probe = !rest.remove("--no-probe");
         Long requeue = null;
         Long discard = null;

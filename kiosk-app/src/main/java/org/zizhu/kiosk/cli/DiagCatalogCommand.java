@@ -18,7 +18,7 @@ import org.zizhu.tools.ToolCommand;
  * {@code diag catalog [--config FILE] [--sync]}: the catalogue this terminal holds (version,
  * item count, last sync), optionally syncing with the centre first.
  */
-public final class DiagCatalogCommand implements ToolCommand {
+public final class DiagCatalogCommand extends ConfiguredCommand {
     @Override
     public Kind kind() {
         return Kind.DIAG;
@@ -35,15 +35,7 @@ public final class DiagCatalogCommand implements ToolCommand {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        List<String> rest = new ArrayList<>();
-        KioskConfig config;
-        try {
-            config = Main.loadConfig(args, rest);
-        } catch (ConfigException e) {
-            err.println("diag catalog: configuration error: " + e.getMessage());
-            return 2;
-        }
+    protected int run(KioskConfig config, List<String> rest, PrintStream out, PrintStream err) throws Exception {
         boolean doSync = rest.remove("--sync");
         if (!rest.isEmpty()) {
             err.println("usage: diag catalog [--config FILE] [--sync]");

@@ -17,7 +17,7 @@ import org.zizhu.tools.ToolCommand;
  * {@code diag screenshots --out DIR [--faults URL] [--config FILE]}: opens the kiosk window on
  * the current display, walks its screens and writes PNGs (scripts/screenshots runs it under Xvfb).
  */
-public final class ScreenshotsCommand implements ToolCommand {
+public final class ScreenshotsCommand extends ConfiguredCommand {
     @Override
     public Kind kind() {
         return Kind.DIAG;
@@ -34,15 +34,7 @@ public final class ScreenshotsCommand implements ToolCommand {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        List<String> rest = new ArrayList<>();
-        KioskConfig config;
-        try {
-            config = Main.loadConfig(args, rest);
-        } catch (ConfigException e) {
-            err.println("diag screenshots: configuration error: " + e.getMessage());
-            return 2;
-        }
+    protected int run(KioskConfig config, List<String> rest, PrintStream out, PrintStream err) throws Exception {
         Path outDir = null;
         String faults = null;
         for (int i = 0; i < rest.size(); i++) {

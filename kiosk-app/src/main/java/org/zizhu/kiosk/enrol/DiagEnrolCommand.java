@@ -10,6 +10,7 @@ import org.zizhu.kiosk.Main;
 import org.zizhu.kiosk.central.CentralException;
 import org.zizhu.kiosk.config.ConfigException;
 import org.zizhu.kiosk.config.KioskConfig;
+import org.zizhu.kiosk.cli.ConfiguredCommand;
 import org.zizhu.tools.ToolCommand;
 
 /**
@@ -17,7 +18,7 @@ import org.zizhu.tools.ToolCommand;
  * one-time code and prints the terminal id, certificate expiry and the centre CA fingerprint
  * (compare it with the enrolment sheet, or pin it in {@code central.caFingerprint} first).
  */
-public final class DiagEnrolCommand implements ToolCommand {
+public final class DiagEnrolCommand extends ConfiguredCommand {
     @Override
     public Kind kind() {
         return Kind.DIAG;
@@ -34,15 +35,7 @@ public final class DiagEnrolCommand implements ToolCommand {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        List<String> rest = new ArrayList<>();
-        KioskConfig config;
-        try {
-            config = Main.loadConfig(args, rest);
-        } catch (ConfigException e) {
-            err.println("diag enrol: configuration error: " + e.getMessage());
-            return 2;
-        }
+    protected int run(KioskConfig config, List<String> rest, PrintStream out, PrintStream err) throws Exception {
         int i = rest.indexOf("--code");
         if (i < 0 || i + 1 >= rest.size() || rest.size() != 2) {
             err.println("usage: diag enrol --code CODE [--config FILE]");

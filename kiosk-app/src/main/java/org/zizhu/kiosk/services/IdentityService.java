@@ -1,5 +1,7 @@
 package org.zizhu.kiosk.services;
 
+import org.zizhu.ids.IdChecks;
+import org.zizhu.device.Masking;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,7 +39,7 @@ public final class IdentityService {
      * @throws IllegalArgumentException for an ID number with a wrong check digit or a photo that is not a JPEG or too large
      */
     public FaceCheck verifyFace(String idNumber, byte[] jpeg) throws CentralException {
-        if (!Identifiers.validIdNumber(idNumber)) {
+        if (!IdChecks.validIdNumber(idNumber)) {
             throw new IllegalArgumentException("ID number check digit is wrong");
         }
         if (jpeg.length < 4 || (jpeg[0] & 0xff) != 0xFF || (jpeg[1] & 0xff) != 0xD8 || (jpeg[2] & 0xff) != 0xFF) {

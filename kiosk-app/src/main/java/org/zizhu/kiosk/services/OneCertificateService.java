@@ -1,5 +1,7 @@
 package org.zizhu.kiosk.services;
 
+import org.zizhu.ids.IdChecks;
+import org.zizhu.device.Masking;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -48,7 +50,7 @@ public final class OneCertificateService {
                         List<MaterialRef> materials, String contactPhone, Instant startedAt) {
         @Override
         public String toString() {
-            return "Draft[" + itemCode + ", " + Identifiers.mask(applicantIdNumber) + ", key " + idempotencyKey + "]";
+            return "Draft[" + itemCode + ", " + Masking.idNumber(applicantIdNumber) + ", key " + idempotencyKey + "]";
         }
     }
 
@@ -96,7 +98,7 @@ public final class OneCertificateService {
         List<LicenseSummary> out = new ArrayList<>();
         for (JsonNode l : r.path("licenses")) {
             String id = l.path("licenseId").asText();
-            if (!Identifiers.validLicenseId(id)) {
+            if (!IdChecks.validLicenseId(id)) {
                 throw new CentralException(CentralException.Kind.BAD_RESPONSE, 200, "license identifier fails its check char", null, null);
             }
             out.add(new LicenseSummary(id, l.path("type").asText(), text(l.path("name")), text(l.path("issuer")),
@@ -118,11 +120,11 @@ public final class OneCertificateService {
     }
 
     public Draft draft(String itemCode, String applicantIdNumber, String authorisationId, List<MaterialRef> materials, String contactPhone) {
-        if (!Identifiers.validIdNumber(applicantIdNumber)) {
+        if (!IdChecks.validIdNumber(applicantIdNumber)) {
             throw new IllegalArgumentException("applicant ID number check digit is wrong");
         }
         for (MaterialRef m : materials) {
-            if (m.source() == MaterialSource.E_LICENSE && !Identifiers.validLicenseId(m.licenseId())) {
+            if (m.source() == MaterialSource.E_LICENSE && !IdChecks.validLicenseId(m.licenseId())) {
                 throw new IllegalArgumentException("material " + m.name() + " needs a valid e-license identifier");
             }
         }

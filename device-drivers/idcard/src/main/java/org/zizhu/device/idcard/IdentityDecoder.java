@@ -1,5 +1,6 @@
 package org.zizhu.device.idcard;
 
+import org.zizhu.ids.IdChecks;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -147,7 +148,7 @@ public final class IdentityDecoder {
 
     private static String idNumber(byte[] text, int off) throws MalformedCardDataException {
         String id = field(text, off, 36, "ID number");
-        if (!IdNumbers.isValid(id)) {
+        if (!IdChecks.validIdNumber(id)) {
             throw new MalformedCardDataException("ID number fails the GB 11643 check digit");
         }
         return id;

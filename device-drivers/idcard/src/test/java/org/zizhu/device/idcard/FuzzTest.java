@@ -1,5 +1,6 @@
 package org.zizhu.device.idcard;
 
+import org.zizhu.ids.IdChecks;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -84,7 +85,7 @@ class FuzzTest {
                     Identity id = IdentityDecoder.decode(text, new byte[1024], null);
                     decoded++;
                     if (id.cardType() != CardType.FOREIGN_PERMANENT_2017) {
-                        assertTrue(IdNumbers.isValid(id.idNumber()), "only valid ID numbers get through");
+                        assertTrue(IdChecks.validIdNumber(id.idNumber()), "only valid ID numbers get through");
                     }
                     assertTrue(id.validity() != null && id.birthDate() != null && id.gender() != null);
                     id.toString();

@@ -1,5 +1,6 @@
 package org.zizhu.device.idcard;
 
+import org.zizhu.ids.IdChecks;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -100,14 +101,14 @@ class IdentityDecoderTest {
 
     @Test
     void checkDigitSamplesFromDomainMd() {
-        assertTrue(IdNumbers.isValid("11010519491231002X"));
-        assertTrue(IdNumbers.isValid("440524188001010014"));
-        assertTrue(IdNumbers.isValid("810000199408230021"));
-        assertFalse(IdNumbers.isValid("110105194912310021"));
-        assertFalse(IdNumbers.isValid("11010519491231002x"));
+        assertTrue(IdChecks.validIdNumber("11010519491231002X"));
+        assertTrue(IdChecks.validIdNumber("440524188001010014"));
+        assertTrue(IdChecks.validIdNumber("810000199408230021"));
+        assertFalse(IdChecks.validIdNumber("110105194912310021"));
+        assertFalse(IdChecks.validIdNumber("11010519491231002x"));
         for (TestCards c : TestCards.values()) {
             if (c.cardType() != CardType.FOREIGN_PERMANENT_2017) {
-                assertTrue(IdNumbers.isValid(c.idNumber()), c.name());
+                assertTrue(IdChecks.validIdNumber(c.idNumber()), c.name());
             }
         }
     }

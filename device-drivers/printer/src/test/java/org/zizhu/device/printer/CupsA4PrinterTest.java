@@ -1,5 +1,6 @@
 package org.zizhu.device.printer;
 
+import org.zizhu.print.Poppler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;

@@ -1,5 +1,6 @@
 package org.zizhu.device.printer;
 
+import org.zizhu.print.Images;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
