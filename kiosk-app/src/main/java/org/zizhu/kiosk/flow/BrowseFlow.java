@@ -141,6 +141,11 @@ public final class BrowseFlow {
         return true;
     }
 
+    /** Restarts the idle timer without a touch: a transaction is still working for the resident. */
+    public synchronized void keepAlive() {
+        lastTouch = clock.instant();
+    }
+
     /** Ends the session at once (e.g. the resident pressed "finish"). */
     public void endSession() {
         session().end("finished");

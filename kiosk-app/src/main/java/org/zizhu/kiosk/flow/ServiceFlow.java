@@ -3,6 +3,7 @@ package org.zizhu.kiosk.flow;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -19,14 +20,16 @@ import org.zizhu.kiosk.session.ResidentSession;
 /**
  * One service transaction as a state machine: identify (ID card), authorise the e-license
  * fetch (一证通办), perform at the centre, print, then the 好差评 rating; with a 办不成事 report
- * whenever it cannot be done. Slow work (centre, printer) runs on {@code worker}; card events
- * arrive on the reader's thread; screens call the other methods. Every method is safe to call
- * at any time: an input that does not fit the current step is ignored.
+ * whenever it cannot be done. Slow work (centre, printer, the outbox) runs on {@code worker};
+ * card events arrive on the reader's thread; screens call the other methods. Every method is
+ * safe to call at any time: an input that does not fit the current step is ignored, and the
+ * step check and the move to the next step happen under one lock, so a double touch starts
+ * nothing twice. Listeners are called outside the lock.
  */
 public final class ServiceFlow {
-    public enum Step { INSERT_CARD, CARD_PROBLEM, CONSENT, WORKING, PRINTING, DONE, FAILED, RATING, THANKS }
+    public enum Step { INSERT_CARD, CARD_PROBLEM, CONSENT, WORKING, PRINTING, DONE, FAILED, RATING, SUBMITTING, THANKS }
 
-    /** What the screen shows. {@code message} is a message key or resident text from the centre. */
+    /** What the screen shows. {@code messageKey} is a message key; {@code centralMessage} resident text from the centre. */
     public record View(Step step, String itemCode, String maskedName, String maskedId, String messageKey,
                        Text centralMessage, List<String> licenseTypes, Text resultTitle, String reference,
                        boolean canRetry) {
@@ -38,12 +41,14 @@ public final class ServiceFlow {
     private final Executor worker;
     private final Clock clock;
     private final List<Consumer<View>> listeners = new CopyOnWriteArrayList<>();
+    /** One key for the whole transaction: a retry after a lost answer must not issue twice. */
+    private final String idempotencyKey = UUID.randomUUID().toString();
     private View view;
     private Resident resident;
     private ServicePorts.Outcome outcome;
+    private boolean consented;
     private boolean rated;
-    /** One key for the whole transaction: a retry after a lost answer must not issue twice. */
-    private final String idempotencyKey = java.util.UUID.randomUUID().toString();
+    private boolean reported;
 
     public ServiceFlow(ItemDetail item, ServicePorts ports, ResidentSession session, Executor worker, Clock clock) {
         this.item = item;
@@ -62,156 +67,253 @@ public final class ServiceFlow {
         listeners.add(l);
     }
 
+    /** True while the centre or the printer is working: the idle timer must not end the visit then. */
+    public synchronized boolean busy() {
+        return view.step() == Step.WORKING || view.step() == Step.PRINTING || view.step() == Step.SUBMITTING;
+    }
+
     /** A card was read. Expired or not-yet-valid cards stop here with a clear message. */
     public void identityRead(Resident r, LocalDate validFrom) {
+        List<String> types = ports.licenseTypesFor(item);
+        View next;
+        boolean start = false;
         synchronized (this) {
-            if (view.step() != Step.INSERT_CARD && view.step() != Step.CARD_PROBLEM) {
+            if ((view.step() != Step.INSERT_CARD && view.step() != Step.CARD_PROBLEM) || session.ended()) {
                 r.wipe();
                 return;
             }
             session.hold(r);
             LocalDate today = LocalDate.now(clock);
             if (r.validUntil() != null && r.validUntil().isBefore(today)) {
-                set(view(Step.CARD_PROBLEM, "service.cardExpired"));
-                return;
+                next = at(Step.CARD_PROBLEM, "service.cardExpired", false);
+            } else if (validFrom != null && validFrom.isAfter(today)) {
+                next = at(Step.CARD_PROBLEM, "service.cardNotYetValid", false);
+            } else {
+                resident = r;
+                EventLog.event(EventId.SERVICE_STEP, Outcome.SUCCESS, "item", item.code(), "step", "identified");
+                if (!types.isEmpty()) {
+                    next = new View(Step.CONSENT, item.code(), r.maskedName(), r.maskedIdNumber(), "service.consent", null,
+                            types, null, "", false);
+                } else {
+                    next = at(Step.WORKING, "service.working", false);
+                    start = true;
+                }
             }
-            if (validFrom != null && validFrom.isAfter(today)) {
-                set(view(Step.CARD_PROBLEM, "service.cardNotYetValid"));
-                return;
-            }
-            resident = r;
+            view = next;
         }
-        List<String> types = ports.licenseTypesFor(item);
-        synchronized (this) {
-            EventLog.event(EventId.SERVICE_STEP, Outcome.SUCCESS, "item", item.code(), "step", "identified");
-            if (!types.isEmpty()) {
-                set(new View(Step.CONSENT, item.code(), r.maskedName(), r.maskedIdNumber(), "service.consent", null,
-                        types, null, "", false));
-                return;
-            }
+        publish(next);
+        if (start) {
+            startWork();
         }
-        perform(false);
     }
 
     /** The card could not be read (read failure, unknown card): the resident may try again. */
-    public synchronized void cardReadFailed() {
-        if (view.step() == Step.INSERT_CARD || view.step() == Step.CARD_PROBLEM) {
-            set(view(Step.CARD_PROBLEM, "service.cardReadFailed"));
+    public void cardReadFailed() {
+        View next;
+        synchronized (this) {
+            if (view.step() != Step.INSERT_CARD && view.step() != Step.CARD_PROBLEM) {
+                return;
+            }
+            next = view = at(Step.CARD_PROBLEM, "service.cardReadFailed", false);
         }
+        publish(next);
     }
 
     public void consent(boolean agreed) {
+        View next;
         synchronized (this) {
             if (view.step() != Step.CONSENT) {
                 return;
             }
             EventLog.event(EventId.SERVICE_STEP, Outcome.SUCCESS, "item", item.code(), "step", agreed ? "consented" : "declined");
-            if (!agreed) {
-                set(view(Step.FAILED, "service.declined"));
-                return;
-            }
+            consented = agreed;
+            next = view = agreed ? at(Step.WORKING, "service.working", false) : at(Step.FAILED, "service.declined", false);
         }
-        perform(true);
+        publish(next);
+        if (agreed) {
+            startWork();
+        }
     }
 
-    /** After a retryable failure: perform again (the centre deduplicates by idempotency key). */
+    /**
+     * After a retryable failure: if the centre already produced the result, only print it again;
+     * otherwise perform again (same idempotency key, so the centre does it once).
+     */
     public void retry() {
+        View next;
+        boolean reprint;
         synchronized (this) {
-            if (view.step() != Step.FAILED || !view.canRetry() || resident == null) {
+            if (view.step() != Step.FAILED || !view.canRetry() || resident == null || session.ended()) {
                 return;
             }
+            reprint = outcome != null;
+            next = view = reprint ? at(Step.PRINTING, "service.printing", false) : at(Step.WORKING, "service.working", false);
         }
-        perform(!ports.licenseTypesFor(item).isEmpty());
+        publish(next);
+        if (reprint) {
+            worker.execute(this::printStep);
+        } else {
+            startWork();
+        }
     }
 
-    private void perform(boolean consented) {
-        synchronized (this) {
-            set(view(Step.WORKING, "service.working"));
-        }
+    private void startWork() {
         worker.execute(() -> {
+            ServicePorts.Outcome o;
             try {
-                ServicePorts.Outcome o = ports.perform(item, resident, consented, idempotencyKey);
-                synchronized (this) {
-                    outcome = session.hold(o);
-                    set(new View(Step.PRINTING, item.code(), resident.maskedName(), resident.maskedIdNumber(),
-                            "service.printing", null, List.of(), o.title(), o.reference(), false));
-                }
-                ports.print(item, resident, o);
-                synchronized (this) {
-                    EventLog.event(EventId.SERVICE_STEP, Outcome.SUCCESS, "item", item.code(), "step", "done");
-                    set(new View(Step.DONE, item.code(), resident.maskedName(), resident.maskedIdNumber(),
-                            "service.done", null, List.of(), o.title(), o.reference(), false));
-                }
+                o = ports.perform(item, resident, consented, idempotencyKey);
             } catch (ServicePorts.ServiceException e) {
-                synchronized (this) {
-                    EventLog.event(EventId.SERVICE_STEP, Outcome.FAILURE, "item", item.code(), "step", view.step().name(),
-                            "retryable", e.retryable());
-                    set(new View(Step.FAILED, item.code(), resident.maskedName(), resident.maskedIdNumber(),
-                            "service.failed", e.residentMessage(), List.of(), outcome == null ? null : outcome.title(),
-                            outcome == null ? "" : outcome.reference(), e.retryable()));
-                }
+                fail(e.residentMessage(), e.retryable(), "perform");
+                return;
             } catch (RuntimeException e) {
-                synchronized (this) {
-                    EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "service-flow", "error", e.getClass().getSimpleName());
-                    set(view(Step.FAILED, "service.failed"));
-                }
+                EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "service-perform", "error", e.getClass().getSimpleName());
+                fail(null, true, "perform");
+                return;
             }
+            View next;
+            synchronized (this) {
+                if (session.ended()) {
+                    // The visit ended while the centre worked: nothing is printed for nobody.
+                    o.wipe();
+                    EventLog.event(EventId.SERVICE_STEP, Outcome.FAILURE, "item", item.code(), "step", "orphaned-after-session-end");
+                    return;
+                }
+                outcome = session.hold(o);
+                next = view = new View(Step.PRINTING, item.code(), resident.maskedName(), resident.maskedIdNumber(),
+                        "service.printing", null, List.of(), o.title(), o.reference(), false);
+            }
+            publish(next);
+            printStep();
         });
     }
 
-    /** From DONE or FAILED the resident is asked to rate the service ("一次一评"). */
-    public synchronized void toRating() {
-        if ((view.step() == Step.DONE || view.step() == Step.FAILED) && !rated) {
-            set(view(Step.RATING, "rating.ask"));
+    private void printStep() {
+        ServicePorts.Outcome o;
+        Resident r;
+        synchronized (this) {
+            if (session.ended() || outcome == null) {
+                return;
+            }
+            o = outcome;
+            r = resident;
         }
+        try {
+            ports.print(item, r, o);
+        } catch (ServicePorts.ServiceException e) {
+            fail(e.residentMessage(), e.retryable(), "print");
+            return;
+        } catch (RuntimeException e) {
+            EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "service-print", "error", e.getClass().getSimpleName());
+            fail(null, true, "print");
+            return;
+        }
+        View next;
+        synchronized (this) {
+            EventLog.event(EventId.SERVICE_STEP, Outcome.SUCCESS, "item", item.code(), "step", "done");
+            next = view = new View(Step.DONE, item.code(), r.maskedName(), r.maskedIdNumber(), "service.done", null,
+                    List.of(), o.title(), o.reference(), false);
+        }
+        publish(next);
     }
 
-    /** Submits the rating; a bad rating without reasons is refused by {@link Rating}. */
+    private void fail(Text message, boolean retryable, String where) {
+        View next;
+        synchronized (this) {
+            EventLog.event(EventId.SERVICE_STEP, Outcome.FAILURE, "item", item.code(), "step", where, "retryable", retryable);
+            next = view = new View(Step.FAILED, item.code(), masked(true), masked(false), "service.failed", message,
+                    List.of(), outcome == null ? null : outcome.title(), outcome == null ? "" : outcome.reference(), retryable);
+        }
+        publish(next);
+    }
+
+    /** From DONE or FAILED the resident is asked to rate the service ("一次一评"). */
+    public void toRating() {
+        View next;
+        synchronized (this) {
+            if ((view.step() != Step.DONE && view.step() != Step.FAILED) || rated) {
+                return;
+            }
+            next = view = at(Step.RATING, "rating.ask", false);
+        }
+        publish(next);
+    }
+
+    /** Submits the rating on the worker; a bad rating without reasons is refused by {@link Rating}. */
     public void rate(EvaluationService.Level level, List<String> reasons) {
         Rating r;
+        View next;
         synchronized (this) {
             if (view.step() != Step.RATING || rated) {
                 return;
             }
             r = new Rating(session.id(), item.code(), level, reasons, "");
+            rated = true;
+            next = view = at(Step.SUBMITTING, "rating.submitting", false);
         }
-        try {
-            ports.rate(r);
-            synchronized (this) {
-                rated = true;
-                set(view(Step.THANKS, "rating.thanks"));
+        publish(next);
+        worker.execute(() -> {
+            View after;
+            try {
+                ports.rate(r);
+                synchronized (this) {
+                    after = view = at(Step.THANKS, "rating.thanks", false);
+                }
+            } catch (ServicePorts.ServiceException e) {
+                synchronized (this) {
+                    rated = false;
+                    after = view = new View(Step.RATING, item.code(), "", "", "rating.failed", e.residentMessage(), List.of(), null, "", true);
+                }
             }
-        } catch (ServicePorts.ServiceException e) {
-            synchronized (this) {
-                set(new View(Step.RATING, item.code(), "", "", "rating.failed", e.residentMessage(), List.of(), null, "", true));
-            }
-        }
+            publish(after);
+        });
     }
 
-    /** 办不成事: the resident reports that the item could not be done here. */
+    /** 办不成事: the resident reports that the item could not be done here (once, from FAILED). */
     public void reportUnresolved(String reasonCode) {
-        try {
-            ports.reportUnresolved(session.id(), item.code(), reasonCode);
-            synchronized (this) {
-                set(view(Step.RATING, "service.reported"));
+        View next;
+        synchronized (this) {
+            if (view.step() != Step.FAILED || reported) {
+                return;
             }
-        } catch (ServicePorts.ServiceException e) {
-            synchronized (this) {
-                set(new View(Step.FAILED, item.code(), "", "", "service.reportFailed", e.residentMessage(), List.of(), null, "", false));
-            }
+            reported = true;
+            next = view = at(Step.SUBMITTING, "service.reporting", false);
         }
+        publish(next);
+        worker.execute(() -> {
+            View after;
+            try {
+                ports.reportUnresolved(session.id(), item.code(), reasonCode);
+                synchronized (this) {
+                    after = view = at(Step.RATING, "service.reported", false);
+                }
+            } catch (ServicePorts.ServiceException e) {
+                synchronized (this) {
+                    after = view = new View(Step.FAILED, item.code(), "", "", "service.reportFailed", e.residentMessage(), List.of(), null, "", false);
+                }
+            }
+            publish(after);
+        });
     }
 
-    private View view(Step step, String key) {
-        String name = resident == null ? "" : resident.maskedName();
-        String id = resident == null ? "" : resident.maskedIdNumber();
-        return new View(step, item.code(), name, id, key, null, view.licenseTypes(), view.resultTitle(), view.reference(), view.canRetry());
+    private String masked(boolean name) {
+        if (resident == null) {
+            return "";
+        }
+        return name ? resident.maskedName() : resident.maskedIdNumber();
     }
 
-    private void set(View next) {
-        view = next;
+    private View at(Step step, String key, boolean canRetry) {
+        return new View(step, item.code(), masked(true), masked(false), key, null, view.licenseTypes(), view.resultTitle(),
+                view.reference(), canRetry);
+    }
+
+    private void publish(View v) {
         for (Consumer<View> l : listeners) {
-            l.accept(next);
+            try {
+                l.accept(v);
+            } catch (RuntimeException e) {
+                EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "service-listener", "error", e.getClass().getSimpleName());
+            }
         }
     }
 }

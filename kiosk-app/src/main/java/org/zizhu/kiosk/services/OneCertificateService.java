@@ -120,6 +120,12 @@ public final class OneCertificateService {
     }
 
     public Draft draft(String itemCode, String applicantIdNumber, String authorisationId, List<MaterialRef> materials, String contactPhone) {
+        return draft(UUID.randomUUID().toString(), itemCode, applicantIdNumber, authorisationId, materials, contactPhone);
+    }
+
+    /** A draft under the caller's idempotency key: a retried transaction submits one application. */
+    public Draft draft(String idempotencyKey, String itemCode, String applicantIdNumber, String authorisationId,
+                       List<MaterialRef> materials, String contactPhone) {
         if (!IdChecks.validIdNumber(applicantIdNumber)) {
             throw new IllegalArgumentException("applicant ID number check digit is wrong");
         }
@@ -131,7 +137,7 @@ public final class OneCertificateService {
         if (contactPhone != null && !contactPhone.matches("1[3-9][0-9]{9}")) {
             throw new IllegalArgumentException("contact phone must be an 11-digit mobile number");
         }
-        return new Draft(UUID.randomUUID().toString(), itemCode, applicantIdNumber, authorisationId, List.copyOf(materials), contactPhone, Instant.now());
+        return new Draft(idempotencyKey, itemCode, applicantIdNumber, authorisationId, List.copyOf(materials), contactPhone, Instant.now());
     }
 
     /**

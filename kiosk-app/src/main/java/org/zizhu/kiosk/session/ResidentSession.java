@@ -10,8 +10,8 @@ import org.zizhu.events.Outcome;
 /**
  * One resident's visit. Everything personal that the kiosk obtains during it (the ID card
  * identity, a face image, fetched e-licenses) is registered here and wiped when the session
- * ends — by the resident finishing, by the idle timeout, or by the card being taken away —
- * so personal data never outlives the transaction that needed it.
+ * ends — by the resident finishing or leaving for the home screen, by the idle timeout, or by
+ * the kiosk stopping — so personal data never outlives the transaction that needed it.
  */
 public final class ResidentSession {
     private final String id = UUID.randomUUID().toString();

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.zizhu.device.camera.face.FaceCaptureResult;
+import org.zizhu.events.EventId;
+import org.zizhu.events.EventLog;
 import org.zizhu.kiosk.catalog.CatalogModel;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
 import org.zizhu.kiosk.catalog.Text;
@@ -79,6 +81,10 @@ public final class CentralServicePorts implements ServicePorts {
 
         @Override
         public void wipe() {
+            VerifiedDocument d = document;
+            if (d != null && d.content() instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+                o.removeAll(); // the certificate's contents name the holder
+            }
             document = null;
             submission = null;
         }
@@ -125,6 +131,11 @@ public final class CentralServicePorts implements ServicePorts {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ServiceException(e.getMessage(), new Text("无法在本终端办理，请到窗口办理",
                     "This cannot be done at this terminal; please go to a service window"), false, e);
+        } catch (RuntimeException e) {
+            // Malformed answers (dates, missing fields) from the centre: a clear failure, not a crash.
+            throw new ServiceException("unexpected answer: " + e.getClass().getSimpleName(), new Text(
+                    "平台返回的数据有误，已记录，请到窗口办理", "The platform sent unexpected data; this was logged. Please go to a service window"),
+                    false, e);
         }
     }
 
@@ -168,7 +179,7 @@ public final class CentralServicePorts implements ServicePorts {
                                 "This item needs the paper material \"" + m.name().en() + "\"; please go to a service window"), false, null);
             }
         }
-        var draft = services.oneCertificate().draft(item.code(), resident.idNumber(), auth == null ? null : auth.authorisationId(), refs, null);
+        var draft = services.oneCertificate().draft(key, item.code(), resident.idNumber(), auth == null ? null : auth.authorisationId(), refs, null);
         var submission = services.oneCertificate().submit(draft);
         String reference = submission.receipt().map(OneCertificateService.CaseReceipt::caseNumber).orElse(submission.reference());
         return new Produced(null, submission, new Text("受理回执", "Acceptance receipt"), reference);
@@ -186,13 +197,21 @@ public final class CentralServicePorts implements ServicePorts {
         } catch (PrintService.PrintFailure e) {
             throw new ServiceException("print: " + e.getMessage(), new Text("打印未成功（" + e.getMessage() + "），请联系工作人员",
                     "Printing failed (" + e.getMessage() + "); please ask staff"), true, e);
+        } catch (RuntimeException e) {
+            // The document or catalogue data does not fit the template (a TemplateDataException
+            // names the field, never its value): nothing is printed, the resident is told.
+            EventLog.event(EventId.PRINT_DATA_INVALID, org.zizhu.events.Outcome.FAILURE, "item", item.code(), "error", e.getClass().getSimpleName());
+            throw new ServiceException("print data: " + e.getClass().getSimpleName(), new Text(
+                    "证明文件数据有误，未能打印，请到窗口办理", "The document's data is incomplete and could not be printed; please go to a service window"),
+                    false, e);
         }
     }
 
     static LicenseCopyData licenseCopy(ItemDetail item, Resident resident, VerifiedDocument doc) {
         JsonNode c = doc.content();
         String issuer = c.path("issuer").path("zh").asText(item.implementingBody().zh());
-        LocalDate issuedOn = parseDate(c.path("issuedAt").asText(""));
+        // A sealed document without its issue date is refused rather than printed with a made-up one.
+        LocalDate issuedOn = OffsetDateTime.parse(c.path("issuedAt").asText("")).toLocalDate();
         List<LicenseCopyData.Entry> entries = new ArrayList<>();
         entries.add(new LicenseCopyData.Entry("事项", item.name().zh()));
         String statement = c.path("statement").path("zh").asText("");
@@ -220,14 +239,6 @@ public final class CentralServicePorts implements ServicePorts {
         return new AcceptanceReceiptData(p.reference(), item.name().zh(), item.code(), resident.name(), resident.idNumber(),
                 LocalDateTime.now(), received, List.of(), Math.max(days, 1), promised,
                 guide.getScheme() + "://" + guide.getAuthority() + "/cases/" + p.reference(), item.implementingBody().zh(), "12345");
-    }
-
-    private static LocalDate parseDate(String s) {
-        try {
-            return OffsetDateTime.parse(s).toLocalDate();
-        } catch (RuntimeException e) {
-            return LocalDate.now();
-        }
     }
 
     @Override

@@ -76,6 +76,12 @@ public final class KioskApplication extends Application {
         t.setDaemon(true);
         return t;
     });
+    /** Technician work (PIN check, sync) never waits behind a resident's transaction. */
+    private final ExecutorService maintenanceWorker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "kiosk-maintenance");
+        t.setDaemon(true);
+        return t;
+    });
     private BrowseFlow flow;
     private Screens screens;
     private ServiceScreens serviceScreens;
@@ -200,7 +206,14 @@ public final class KioskApplication extends Application {
         runtime.link().addListener(s -> onFx(this::render));
         wireDevices();
 
-        Timeline idle = new Timeline(new KeyFrame(Duration.seconds(1), e -> flow.tick()));
+        Timeline idle = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            ServiceFlow s = service;
+            if (s != null && s.busy()) {
+                flow.keepAlive(); // the centre or the printer is still working for this resident
+            } else {
+                flow.tick();
+            }
+        }));
         idle.setCycleCount(Timeline.INDEFINITE);
         idle.play();
 
@@ -221,7 +234,11 @@ public final class KioskApplication extends Application {
 
     @Override
     public void stop() {
+        if (flow != null) {
+            flow.endSession();
+        }
         worker.shutdownNow();
+        maintenanceWorker.shutdownNow();
     }
 
     private void wireDevices() {
@@ -258,8 +275,9 @@ public final class KioskApplication extends Application {
         });
         hub.smartcard().ifPresent(reader -> hub.issuerTrust().ifPresent(trust -> {
             TechnicianCardAuthenticator auth = new TechnicianCardAuthenticator(trust);
-            maintenance = new MaintenanceFlow(pin -> toResult(auth.authenticate(reader, pin)), worker);
-            maintenance.addListener(v -> onFx(this::render));
+            maintenance = new MaintenanceFlow(pin -> toResult(auth.authenticate(reader, pin)), maintenanceWorker);
+            // Always re-render later, never inside the flow's own lock.
+            maintenance.addListener(v -> Platform.runLater(this::render));
             reader.addCardListener(e -> {
                 if (e.kind() == CardEvent.Kind.INSERTED) {
                     maintenance.cardInserted();
@@ -304,7 +322,7 @@ public final class KioskApplication extends Application {
 
     private void startService(ItemDetail item) {
         ServiceFlow s = new ServiceFlow(item, ports, flow.session(), worker, Clock.systemDefaultZone());
-        s.addListener(v -> onFx(this::render));
+        s.addListener(v -> Platform.runLater(this::render));
         serviceItem = item;
         service = s;
         EventLog.event(EventId.SERVICE_STEP, Outcome.SUCCESS, "item", item.code(), "step", "started");
@@ -348,8 +366,20 @@ public final class KioskApplication extends Application {
         return transientNotice;
     }
 
+    /**
+     * Home during a transaction ends the visit (its personal data is wiped) and starts a fresh
+     * one; while the centre or the printer is working it is ignored, so nothing is left half done.
+     */
     private void goHome() {
-        service = null;
+        ServiceFlow s = service;
+        if (s != null) {
+            if (s.busy()) {
+                return;
+            }
+            service = null;
+            flow.endSession();
+            flow.touch();
+        }
         flow.home();
         render();
     }
@@ -443,12 +473,11 @@ public final class KioskApplication extends Application {
     }
 
     private void cancelService() {
-        service = null;
-        render();
+        goHome();
     }
 
     private void syncFromMaintenance() {
-        worker.execute(() -> {
+        maintenanceWorker.execute(() -> {
             try {
                 runtime.syncNow();
             } catch (Exception e) {

@@ -107,7 +107,7 @@ final class ServiceScreens {
             }
             case RATING -> nodes.add(rating(l, flow));
             case THANKS -> nodes.add(screens.touchButton(t(l, "rating.finish"), "service-finish", finish));
-            case WORKING, PRINTING -> { }
+            case WORKING, PRINTING, SUBMITTING -> { }
         }
         return page("screen-service", nodes.toArray(Node[]::new));
     }

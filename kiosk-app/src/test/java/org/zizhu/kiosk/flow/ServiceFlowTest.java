@@ -96,7 +96,8 @@ class ServiceFlowTest {
 
     @Test
     void happyPathConsentPerformPrintRateAndWipe() {
-        flow.identityRead(resident(LocalDate.of(2030, 1, 1)), LocalDate.of(2020, 1, 1));
+        Resident r = resident(LocalDate.of(2030, 1, 1));
+        flow.identityRead(r, LocalDate.of(2020, 1, 1));
         assertEquals(Step.CONSENT, flow.view().step());
         assertEquals("张*", flow.view().maskedName());
         assertEquals("1101**********002X", flow.view().maskedId());
@@ -112,6 +113,37 @@ class ServiceFlowTest {
         assertEquals(Step.THANKS, flow.view().step(), "one rating per visit");
         session.end("finished");
         assertTrue(ports.outcomeWiped);
+        assertThrows(IllegalStateException.class, r::idNumber, "resident wiped with the session");
+    }
+
+    @Test
+    void printFailureRetryReprintsWithoutPerformingAgain() {
+        ports.types = List.of();
+        ports.failPrint = true;
+        Resident r = resident(null);
+        flow.identityRead(r, null);
+        assertEquals(Step.FAILED, flow.view().step());
+        assertTrue(flow.view().canRetry());
+        ports.failPrint = false;
+        flow.retry();
+        assertEquals(Step.DONE, flow.view().step());
+        assertEquals(1, ports.performed, "the centre is asked once; only the printout is repeated");
+        session.end("finished");
+        assertThrows(IllegalStateException.class, r::name, "resident wiped with the session");
+        assertEquals("", r.maskedName());
+    }
+
+    @Test
+    void resultArrivingAfterTheSessionEndedIsDroppedNotPrinted() {
+        ports.types = List.of();
+        java.util.List<Runnable> queued = new ArrayList<>();
+        ServiceFlow f = new ServiceFlow(item(), ports, session, queued::add, CLOCK);
+        f.identityRead(resident(null), null);
+        assertTrue(f.busy());
+        session.end("idle");
+        queued.forEach(Runnable::run);
+        assertTrue(ports.outcomeWiped, "the late result is wiped");
+        assertEquals(Step.WORKING, f.view().step(), "nothing printed for a resident who left");
     }
 
     @Test

@@ -73,7 +73,8 @@ class DeviceUiTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> app.maintenance().view().step() == MaintenanceFlow.Step.PIN_ENTRY
                 && !app.maintenance().view().messageZh().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#pin-message").queryAs(Label.class).getText().contains("2"), "wrong PIN shows tries left");
+        assertEquals(app.maintenance().view().messageZh(), robot.lookup("#pin-message").queryAs(Label.class).getText());
+        assertTrue(app.maintenance().view().messageEn().contains("2"), "wrong PIN says 2 tries are left: " + app.maintenance().view().messageEn());
 
         for (char c : DemoCards.DEMO_PIN.toCharArray()) {
             robot.clickOn("#pin-" + c);
@@ -88,7 +89,15 @@ class DeviceUiTest {
         robot.clickOn("#maintenance-exit");
         WaitForAsyncUtils.waitForFxEvents();
         assertNotNull(robot.lookup("#screen-out-of-service").query(), "tamper: out of service");
+        boolean[] closed = {false};
+        hub.addGpioListener(new org.zizhu.device.gpio.GpioListener() {
+            @Override
+            public void tamperChanged(boolean open) {
+                closed[0] = !open;
+            }
+        });
         hub.gpioSimulator().orElseThrow().setTamperOpen(false);
+        await().atMost(Duration.ofSeconds(5)).until(() -> closed[0]);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(app.outOfService(), "the alarm latches until a technician resets it");
 

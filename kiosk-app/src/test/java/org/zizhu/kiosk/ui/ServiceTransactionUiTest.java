@@ -107,7 +107,8 @@ class ServiceTransactionUiTest {
         assertTrue(robot.lookup("#rating-submit").queryButton().isDisabled(), "a bad rating needs a reason");
         robot.clickOn("#reason-TOO_SLOW");
         robot.clickOn("#rating-submit");
-        assertEquals(ServiceFlow.Step.THANKS, app.service().view().step());
+        await().atMost(Duration.ofSeconds(10)).until(() -> app.service().view().step() == ServiceFlow.Step.THANKS);
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#service-finish");
         WaitForAsyncUtils.waitForFxEvents();
         assertNotNull(robot.lookup("#screen-attract").query(), "session ended");
@@ -117,6 +118,8 @@ class ServiceTransactionUiTest {
         assertTrue(runtime.drainer().drainOnce() >= 1);
         assertEquals(0L, runtime.outbox().depthByKind().getOrDefault(org.zizhu.kiosk.outbox.OutboxKind.EVALUATION, 0L));
         assertTrue(central.appliedCounts().size() > applied, "the centre applied the rating");
+        assertTrue(central.appliedCounts().values().stream().allMatch(n -> n == 1), "nothing applied twice: " + central.appliedCounts());
+        assertEquals(null, app.service(), "the transaction is gone with the session");
         assertEquals(List.of(), central.contractViolations());
     }
 }
