@@ -51,9 +51,13 @@ public final class ScreenshotsCommand extends ConfiguredCommand {
             err.println("usage: diag screenshots --out DIR [--faults URL] [--config FILE]");
             return 2;
         }
-        try (KioskRuntime rt = KioskRuntime.open(config)) {
-            KioskApplication.prepare(rt);
-            ScreenshotTourLauncher launcher = new ScreenshotTourLauncher(rt, outDir, faults);
+        try (KioskRuntime rt = KioskRuntime.open(config);
+             org.zizhu.kiosk.devices.DeviceHub hub = org.zizhu.kiosk.devices.DeviceHub.start(config)) {
+            hub.trackers().forEach(rt::addDevice);
+            var printing = new org.zizhu.kiosk.printing.PrintService(hub.receiptPrinter().orElse(null), hub.a4Printer().orElse(null));
+            var ports = new org.zizhu.kiosk.transaction.CentralServicePorts(rt.services(), hub, printing);
+            KioskApplication.prepare(rt, hub, ports, printing);
+            ScreenshotTourLauncher launcher = new ScreenshotTourLauncher(rt, hub, outDir, faults);
             KioskApplication.afterStart(launcher);
             Application.launch(KioskApplication.class);
             out.println(launcher.written().size() + " screenshots in " + outDir);

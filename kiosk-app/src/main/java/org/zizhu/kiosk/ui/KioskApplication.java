@@ -370,6 +370,21 @@ public final class KioskApplication extends Application {
      * Home during a transaction ends the visit (its personal data is wiped) and starts a fresh
      * one; while the centre or the printer is working it is ignored, so nothing is left half done.
      */
+    /** An item the kiosk can perform here (for the screenshot tour), if any. */
+    java.util.Optional<ItemDetail> startableItem() {
+        if (ports == null) {
+            return java.util.Optional.empty();
+        }
+        return runtime.catalog().items().stream().map(i -> runtime.catalog().detail(i.code()).orElseThrow())
+                .filter(d -> d.handling().contains(org.zizhu.kiosk.catalog.CatalogModel.Handling.IMMEDIATE)
+                        && !ports.licenseTypesFor(d).isEmpty())
+                .findFirst();
+    }
+
+    void startServiceFor(ItemDetail item) {
+        startService(item);
+    }
+
     private void goHome() {
         ServiceFlow s = service;
         if (s != null) {

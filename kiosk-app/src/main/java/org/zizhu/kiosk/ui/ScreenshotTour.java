@@ -30,14 +30,16 @@ import org.zizhu.kiosk.i18n.Language;
 public final class ScreenshotTour implements Runnable {
     private final KioskApplication app;
     private final KioskRuntime runtime;
+    private final org.zizhu.kiosk.devices.DeviceHub hub;
     private final Stage stage;
     private final Path outDir;
     private final String faultsUrl;
     private final List<Path> written = new ArrayList<>();
 
-    ScreenshotTour(KioskApplication app, KioskRuntime runtime, Stage stage, Path outDir, String faultsUrl) {
+    ScreenshotTour(KioskApplication app, KioskRuntime runtime, org.zizhu.kiosk.devices.DeviceHub hub, Stage stage, Path outDir, String faultsUrl) {
         this.app = app;
         this.runtime = runtime;
+        this.hub = hub;
         this.stage = stage;
         this.outDir = outDir;
         this.faultsUrl = faultsUrl;
@@ -68,6 +70,8 @@ public final class ScreenshotTour implements Runnable {
             shot("04b-guide-process");
             fx(() -> app.flow().setLanguage(Language.EN));
             shot("05-guide-en");
+            fx(() -> app.flow().setLanguage(Language.ZH));
+            serviceScreens();
             if (faultsUrl != null) {
                 post("{\"partitioned\": true}");
                 try {
@@ -87,6 +91,39 @@ public final class ScreenshotTour implements Runnable {
             e.printStackTrace();
         } finally {
             Platform.runLater(Platform::exit);
+        }
+    }
+
+    /** A 马上办 transaction on the simulated devices: guide, insert card, consent, result, rating. */
+    private void serviceScreens() throws Exception {
+        if (hub == null || hub.idcardSimulator().isEmpty() || app.startableItem().isEmpty()) {
+            return;
+        }
+        var item = app.startableItem().get();
+        fx(() -> app.flow().openItem(item.code()));
+        shot("07-guide-start");
+        fx(() -> app.startServiceFor(item));
+        shot("08-insert-card");
+        hub.idcardSimulator().get().placeCard(org.zizhu.device.idcard.sim.TestCards.RESIDENT);
+        waitFor(org.zizhu.kiosk.flow.ServiceFlow.Step.CONSENT, 20);
+        shot("09-consent");
+        fx(() -> app.service().consent(true));
+        waitFor(org.zizhu.kiosk.flow.ServiceFlow.Step.DONE, 90);
+        shot("10-result");
+        fx(() -> app.service().toRating());
+        shot("11-rating");
+        hub.idcardSimulator().get().removeCard();
+        fx(() -> app.flow().endSession());
+    }
+
+    private void waitFor(org.zizhu.kiosk.flow.ServiceFlow.Step step, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            var s = app.service();
+            if (s == null || s.view().step() == step || s.view().step() == org.zizhu.kiosk.flow.ServiceFlow.Step.FAILED) {
+                return;
+            }
+            Thread.sleep(200);
         }
     }
 
