@@ -51,6 +51,7 @@ import org.zizhu.kiosk.flow.ServicePorts;
 import org.zizhu.kiosk.i18n.Language;
 import org.zizhu.kiosk.i18n.Messages;
 import org.zizhu.kiosk.printing.PrintService;
+import org.zizhu.kiosk.transaction.QueueTicketAction;
 import org.zizhu.kiosk.session.Resident;
 
 /**
@@ -71,6 +72,8 @@ public final class KioskApplication extends Application {
     private final ServicePorts ports;
     private final PrintService printing;
     private volatile String transientNotice;
+    /** Text for the "queue.result" notice (it carries the ticket number). */
+    private volatile org.zizhu.kiosk.catalog.Text transientText;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "kiosk-service");
         t.setDaemon(true);
@@ -162,6 +165,19 @@ public final class KioskApplication extends Application {
         screens = new Screens(flow, messages, metrics, canServe ? this::startService : null,
                 printing != null ? this::printGuide : null);
         serviceScreens = new ServiceScreens(messages, screens);
+        if (ports != null && printing != null) {
+            QueueTicketAction tickets = new QueueTicketAction(runtime.services().appointments(), printing);
+            screens.onTakeTicket(item -> {
+                showNotice("queue.taking");
+                worker.execute(() -> {
+                    QueueTicketAction.Result r = tickets.take(item);
+                    onFx(() -> {
+                        transientText = r.message();
+                        showNotice("queue.result");
+                    });
+                });
+            });
+        }
 
         titleLabel = new Label();
         titleLabel.getStyleClass().add("app-title");
@@ -366,6 +382,11 @@ public final class KioskApplication extends Application {
         return transientNotice;
     }
 
+    /** The text of the queue-ticket notice (tests read it). */
+    public org.zizhu.kiosk.catalog.Text noticeText() {
+        return transientText;
+    }
+
     /**
      * Home during a transaction ends the visit (its personal data is wiped) and starts a fresh
      * one; while the centre or the printer is working it is ignored, so nothing is left half done.
@@ -453,7 +474,8 @@ public final class KioskApplication extends Application {
             offlineBanner.setManaged(offline);
             String noticeKey = helpCalled ? "help.called" : transientNotice != null ? transientNotice : s.notice();
             boolean notice = noticeKey != null;
-            noticeBar.setText(notice ? messages.get(l, noticeKey) : "");
+            noticeBar.setText(!notice ? "" : "queue.result".equals(noticeKey) && transientText != null
+                    ? transientText.in(l) : messages.get(l, noticeKey));
             noticeBar.setVisible(notice);
             noticeBar.setManaged(notice);
             Node content;

@@ -44,6 +44,7 @@ final class Screens {
     private final UiMetrics metrics;
     private final java.util.function.Consumer<ItemDetail> startService;
     private final java.util.function.Consumer<ItemDetail> printGuide;
+    private java.util.function.Consumer<ItemDetail> takeTicket;
 
     /**
      * {@code startService} is null when the kiosk cannot perform items (no devices or services);
@@ -68,6 +69,11 @@ final class Screens {
 
     private String t(Language l, String key) {
         return msg.get(l, key);
+    }
+
+    /** Enables the 取号 button for items with queue tickets. */
+    void onTakeTicket(java.util.function.Consumer<ItemDetail> action) {
+        this.takeTicket = action;
     }
 
     Button touchButton(String text, String id, Runnable action) {
@@ -312,6 +318,11 @@ final class Screens {
             start.setMaxWidth(Double.MAX_VALUE);
             start.getStyleClass().add("primary");
             right.getChildren().add(start);
+        }
+        if (takeTicket != null && d.handling().contains(CatalogModel.Handling.QUEUE)) {
+            Button ticket = touchButton(t(l, "guide.queue"), "guide-queue", () -> takeTicket.accept(d));
+            ticket.setMaxWidth(Double.MAX_VALUE);
+            right.getChildren().add(ticket);
         }
         if (printGuide != null) {
             Button print = touchButton(t(l, "guide.print"), "guide-print", () -> printGuide.accept(d));

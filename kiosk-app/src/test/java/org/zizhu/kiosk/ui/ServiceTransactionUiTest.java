@@ -53,8 +53,7 @@ class ServiceTransactionUiTest {
         central.close();
     }
 
-    @Test
-    void immediateCertificateFromIdCardToPrintoutAndRating() throws Exception {
+    private CentralServicePorts startKiosk() throws Exception {
         central = CentralSimulator.builder().start();
         runtime = KioskRuntime.open(TestKiosk.config(central.baseUrl(), data));
         runtime.syncNow();
@@ -64,6 +63,34 @@ class ServiceTransactionUiTest {
         CentralServicePorts ports = new CentralServicePorts(runtime.services(), hub, printing);
         FxToolkit.registerPrimaryStage();
         app = (KioskApplication) FxToolkit.setupApplication(() -> new KioskApplication(runtime, hub, ports, printing));
+        return ports;
+    }
+
+    @Test
+    void queueTicketIsTakenAtTheCentreAndPrintedOnTheReceiptPrinter() throws Exception {
+        startKiosk();
+        ItemDetail item = runtime.catalog().items().stream()
+                .map(s -> runtime.catalog().detail(s.code()).orElseThrow())
+                .filter(d -> d.handling().contains(CatalogModel.Handling.QUEUE)).findFirst().orElseThrow();
+        robot.interact(() -> {
+            app.flow().touch();
+            app.flow().openItem(item.code());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#guide-queue");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "queue.result".equals(app.notice()));
+        String text = app.noticeText().zh();
+        assertTrue(text.startsWith("已取号 "), text);
+        String number = text.substring("已取号 ".length(), text.indexOf('，'));
+        var receipt = hub.receiptSimulator().orElseThrow().lastReceipt();
+        assertTrue(receipt.text().contains(number), receipt.text());
+        assertTrue(receipt.cut());
+        assertEquals(List.of(), central.contractViolations());
+    }
+
+    @Test
+    void immediateCertificateFromIdCardToPrintoutAndRating() throws Exception {
+        CentralServicePorts ports = startKiosk();
 
         ItemDetail item = runtime.catalog().items().stream()
                 .map(s -> runtime.catalog().detail(s.code()).orElseThrow())
