@@ -107,6 +107,39 @@ public final class ServiceFlow {
         }
     }
 
+    /**
+     * The camera saw the resident's mobile-app login code: the centre will vouch for who they
+     * are (no card, no face check). Accepted in the same steps as a card.
+     */
+    public void qrLogin(String token) {
+        List<String> types = ports.licenseTypesFor(item);
+        View next;
+        boolean start = false;
+        synchronized (this) {
+            if ((view.step() != Step.INSERT_CARD && view.step() != Step.CARD_PROBLEM) || session.ended()) {
+                return;
+            }
+            resident = session.hold(Resident.fromMobileApp(token));
+            EventLog.event(EventId.SERVICE_STEP, Outcome.SUCCESS, "item", item.code(), "step", "qr-login-seen");
+            if (!types.isEmpty()) {
+                next = new View(Step.CONSENT, item.code(), "", "", "service.consent", null, types, null, "", false);
+            } else {
+                next = at(Step.WORKING, "service.working", false);
+                start = true;
+            }
+            view = next;
+        }
+        publish(next);
+        if (start) {
+            startWork();
+        }
+    }
+
+    /** True while the flow waits for a card or a login code (the camera scans only then). */
+    public synchronized boolean awaitingIdentity() {
+        return view.step() == Step.INSERT_CARD || view.step() == Step.CARD_PROBLEM;
+    }
+
     /** The card could not be read (read failure, unknown card): the resident may try again. */
     public void cardReadFailed() {
         View next;

@@ -12,6 +12,7 @@ public final class Resident implements Wipeable {
 
     private String name;
     private String idNumber;
+    private String loginToken;
     private final Source source;
     private final LocalDate validUntil;
     private volatile boolean wiped;
@@ -21,6 +22,22 @@ public final class Resident implements Wipeable {
         this.idNumber = idNumber;
         this.source = source;
         this.validUntil = validUntil;
+    }
+
+    /**
+     * A resident who showed the mobile app's login code: who they are is known only after the
+     * centre exchanges the token, so name and ID number stay empty here.
+     */
+    public static Resident fromMobileApp(String loginToken) {
+        Resident r = new Resident(null, null, Source.MOBILE_APP, null);
+        r.loginToken = loginToken;
+        return r;
+    }
+
+    /** The mobile-app login token (MOBILE_APP only). */
+    public String loginToken() {
+        check();
+        return loginToken;
     }
 
     public String name() {
@@ -43,11 +60,11 @@ public final class Resident implements Wipeable {
     }
 
     public String maskedName() {
-        return wiped ? "" : Masking.name(name);
+        return wiped || name == null ? "" : Masking.name(name);
     }
 
     public String maskedIdNumber() {
-        return wiped ? "" : Masking.idNumber(idNumber);
+        return wiped || idNumber == null ? "" : Masking.idNumber(idNumber);
     }
 
     private void check() {
@@ -61,6 +78,7 @@ public final class Resident implements Wipeable {
         wiped = true;
         name = null;
         idNumber = null;
+        loginToken = null;
     }
 
     @Override

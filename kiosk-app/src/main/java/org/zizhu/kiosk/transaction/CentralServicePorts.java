@@ -141,6 +141,9 @@ public final class CentralServicePorts implements ServicePorts {
 
     /** Face capture (quality-checked on the kiosk) and verification against the card holder at the centre. */
     private ResidentSession verify(Resident resident) throws CentralException, InterruptedException, ServiceException {
+        if (resident.source() == Resident.Source.MOBILE_APP) {
+            return services.identity().qrLogin(resident.loginToken());
+        }
         FaceCaptureResult captured = hub.captureFace(FACE_TIMEOUT);
         if (captured instanceof FaceCaptureResult.Rejected rejected) {
             throw new ServiceException("face not captured: " + rejected.issue(),
@@ -223,7 +226,10 @@ public final class CentralServicePorts implements ServicePorts {
         String verifyUrl = guide.getScheme() + "://" + guide.getAuthority() + "/verify/" + doc.documentId();
         // The seal image is drawn here from the issuer's name; what proves the document is the
         // issuer's SM2 signature, verified above before anything is printed.
-        return new LicenseCopyData(doc.title().zh(), doc.documentId(), resident.name(), resident.idNumber(), issuer,
+        // The holder printed is the one the sealed document names (a mobile-app login carries no card data).
+        String holderName = c.path("holder").path("name").path("zh").asText(resident.source() == Resident.Source.ID_CARD ? resident.name() : "");
+        String holderId = c.path("holder").path("idNumber").asText(resident.source() == Resident.Source.ID_CARD ? resident.idNumber() : "");
+        return new LicenseCopyData(doc.title().zh(), doc.documentId(), holderName, holderId, issuer,
                 issuedOn, entries, SampleDocuments.sealPng(issuer), verifyUrl, issuer, LocalDateTime.now());
     }
 

@@ -341,6 +341,12 @@ public final class KioskApplication extends Application {
         s.addListener(v -> Platform.runLater(this::render));
         serviceItem = item;
         service = s;
+        hub.camera().ifPresent(cam -> {
+            // Scan for a mobile-app login code while the flow waits for an identity.
+            Thread scan = new Thread(() -> scanForLogin(s, cam), "qr-login-scan");
+            scan.setDaemon(true);
+            scan.start();
+        });
         EventLog.event(EventId.SERVICE_STEP, Outcome.SUCCESS, "item", item.code(), "step", "started");
         render();
     }
@@ -404,6 +410,27 @@ public final class KioskApplication extends Application {
 
     void startServiceFor(ItemDetail item) {
         startService(item);
+    }
+
+    private void scanForLogin(ServiceFlow s, org.zizhu.device.camera.CameraFrameSource cam) {
+        org.zizhu.device.camera.qr.QrScanner scanner = new org.zizhu.device.camera.qr.QrScanner();
+        try {
+            while (service == s && s.awaitingIdentity()) {
+                var frame = cam.poll(java.time.Duration.ofMillis(500));
+                if (frame.isEmpty()) {
+                    continue;
+                }
+                if (scanner.scan(frame.get().image()) instanceof org.zizhu.device.camera.qr.QrReading.Accepted a
+                        && a.payload() instanceof org.zizhu.device.camera.qr.QrPayload.LoginCode login) {
+                    s.qrLogin(login.token());
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "qr-login-scan", "error", e.getClass().getSimpleName());
+        }
     }
 
     private void goHome() {

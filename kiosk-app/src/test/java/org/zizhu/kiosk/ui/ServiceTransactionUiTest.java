@@ -89,6 +89,35 @@ class ServiceTransactionUiTest {
     }
 
     @Test
+    void mobileAppLoginCodeShownToTheCameraIdentifiesTheResident() throws Exception {
+        CentralServicePorts ports = startKiosk();
+        ItemDetail item = runtime.catalog().items().stream()
+                .map(s -> runtime.catalog().detail(s.code()).orElseThrow())
+                .filter(d -> d.handling().contains(CatalogModel.Handling.IMMEDIATE) && !ports.licenseTypesFor(d).isEmpty())
+                .findFirst().orElseThrow();
+        robot.interact(() -> {
+            app.flow().touch();
+            app.flow().openItem(item.code());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#guide-start");
+        // central-sim's seeded login token for resident 150202198503120016, as the app would show it.
+        hub.camera().orElseThrow().reconfigure(org.zizhu.device.camera.sim.CameraSimulator.showQr(
+                "zizhu:login:v1:QRDEMO-wangjianguo-0001", data.resolve("cam")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.service().view().step() == ServiceFlow.Step.CONSENT);
+        Instant before = Instant.now();
+        robot.interact(() -> app.service().consent(true));
+        await().atMost(Duration.ofSeconds(90)).until(() -> app.service().view().step() == ServiceFlow.Step.DONE
+                || app.service().view().step() == ServiceFlow.Step.FAILED);
+        ServiceFlow.View done = app.service().view();
+        assertEquals(ServiceFlow.Step.DONE, done.step(), () -> "failed: " + done.centralMessage());
+        Path pdf = PrintingTest.newestSpooled(before).orElseThrow(() -> new AssertionError("certificate not spooled"));
+        String text = PrintingTest.pdftotext(pdf).replaceAll("\\s+", "");
+        assertTrue(text.contains("1502**********0016"), "the holder the centre vouched for, masked: " + text);
+        assertEquals(List.of(), central.contractViolations());
+    }
+
+    @Test
     void immediateCertificateFromIdCardToPrintoutAndRating() throws Exception {
         CentralServicePorts ports = startKiosk();
 
