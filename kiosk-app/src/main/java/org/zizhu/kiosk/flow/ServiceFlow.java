@@ -89,15 +89,8 @@ public final class ServiceFlow {
             } else if (validFrom != null && validFrom.isAfter(today)) {
                 next = at(Step.CARD_PROBLEM, "service.cardNotYetValid", false);
             } else {
-                resident = r;
-                EventLog.event(EventId.SERVICE_STEP, Outcome.SUCCESS, "item", item.code(), "step", "identified");
-                if (!types.isEmpty()) {
-                    next = new View(Step.CONSENT, item.code(), r.maskedName(), r.maskedIdNumber(), "service.consent", null,
-                            types, null, "", false);
-                } else {
-                    next = at(Step.WORKING, "service.working", false);
-                    start = true;
-                }
+                next = identified(r, types, "identified");
+                start = next.step() == Step.WORKING;
             }
             view = next;
         }
@@ -119,14 +112,8 @@ public final class ServiceFlow {
             if ((view.step() != Step.INSERT_CARD && view.step() != Step.CARD_PROBLEM) || session.ended()) {
                 return;
             }
-            resident = session.hold(Resident.fromMobileApp(token));
-            EventLog.event(EventId.SERVICE_STEP, Outcome.SUCCESS, "item", item.code(), "step", "qr-login-seen");
-            if (!types.isEmpty()) {
-                next = new View(Step.CONSENT, item.code(), "", "", "service.consent", null, types, null, "", false);
-            } else {
-                next = at(Step.WORKING, "service.working", false);
-                start = true;
-            }
+            next = identified(session.hold(Resident.fromMobileApp(token)), types, "qr-login-seen");
+            start = next.step() == Step.WORKING;
             view = next;
         }
         publish(next);
@@ -138,6 +125,17 @@ public final class ServiceFlow {
     /** True while the flow waits for a card or a login code (the camera scans only then). */
     public synchronized boolean awaitingIdentity() {
         return view.step() == Step.INSERT_CARD || view.step() == Step.CARD_PROBLEM;
+    }
+
+    /** Called under the lock once someone is identified: consent first when e-licenses are fetched. */
+    private View identified(Resident r, List<String> types, String how) {
+        resident = r;
+        EventLog.event(EventId.SERVICE_STEP, Outcome.SUCCESS, "item", item.code(), "step", how);
+        if (!types.isEmpty()) {
+            return new View(Step.CONSENT, item.code(), r.maskedName(), r.maskedIdNumber(), "service.consent", null,
+                    types, null, "", false);
+        }
+        return at(Step.WORKING, "service.working", false);
     }
 
     /** The card could not be read (read failure, unknown card): the resident may try again. */
