@@ -254,7 +254,14 @@ class Checker:
 
         fee = it.get("fee")
         if isinstance(fee, dict):
-            self.keys(f"{w}.fee", fee, {"charged": bool, "standard": LOC, "basis": LOC})
+            optional = {k: fee[k] for k in ("amountFen",) if k in fee}
+            self.keys(f"{w}.fee", {k: v for k, v in fee.items() if k not in optional},
+                      {"charged": bool, "standard": LOC, "basis": LOC})
+            amount = optional.get("amountFen")
+            if amount is not None and (not isinstance(amount, int) or isinstance(amount, bool) or amount < 1):
+                self.err(f"{w}.fee", "amountFen must be a positive whole number of fen")
+            if amount is not None and fee.get("charged") is not True:
+                self.err(f"{w}.fee", "amountFen on an item that charges nothing")
         for k in ("appointment", "onlinePayment", "delivery"):
             if isinstance(it.get(k), dict):
                 self.flag(f"{w}.{k}", it[k])

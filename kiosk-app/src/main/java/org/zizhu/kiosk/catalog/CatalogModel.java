@@ -42,7 +42,8 @@ public final class CatalogModel {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Fee(boolean charged, Text standard, Text basis) {
+    /** {@code amountFen} is set when the kiosk can collect a fixed fee by QR payment. */
+    public record Fee(boolean charged, Text standard, Text basis, Long amountFen) {
     }
 
     public enum MaterialKind { ORIGINAL, COPY, E_LICENSE, FORM }

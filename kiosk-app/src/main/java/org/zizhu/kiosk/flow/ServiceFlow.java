@@ -27,13 +27,17 @@ import org.zizhu.kiosk.session.ResidentSession;
  * nothing twice. Listeners are called outside the lock.
  */
 public final class ServiceFlow {
-    public enum Step { INSERT_CARD, CARD_PROBLEM, CONSENT, WORKING, PRINTING, DONE, FAILED, RATING, SUBMITTING, THANKS }
+    public enum Step { INSERT_CARD, CARD_PROBLEM, CONSENT, PAYING, WORKING, PRINTING, DONE, FAILED, RATING, SUBMITTING, THANKS }
 
     /** What the screen shows. {@code messageKey} is a message key; {@code centralMessage} resident text from the centre. */
     public record View(Step step, String itemCode, String maskedName, String maskedId, String messageKey,
                        Text centralMessage, List<String> licenseTypes, Text resultTitle, String reference,
-                       boolean canRetry) {
+                       boolean canRetry, ServicePorts.PaymentOrder payment) {
     }
+
+    /** How long the flow waits for a payment before cancelling the order. */
+    static final java.time.Duration PAYMENT_TIMEOUT = java.time.Duration.ofMinutes(5);
+    static final long PAYMENT_POLL_MILLIS = 1500;
 
     private final ItemDetail item;
     private final ServicePorts ports;
@@ -49,6 +53,9 @@ public final class ServiceFlow {
     private boolean consented;
     private boolean rated;
     private boolean reported;
+    private boolean paid;
+    private volatile boolean paymentCancelled;
+    private int paymentAttempt;
 
     public ServiceFlow(ItemDetail item, ServicePorts ports, ResidentSession session, Executor worker, Clock clock) {
         this.item = item;
@@ -56,7 +63,7 @@ public final class ServiceFlow {
         this.session = session;
         this.worker = worker;
         this.clock = clock;
-        this.view = new View(Step.INSERT_CARD, item.code(), "", "", "service.insertCard", null, List.of(), null, "", false);
+        this.view = new View(Step.INSERT_CARD, item.code(), "", "", "service.insertCard", null, List.of(), null, "", false, null);
     }
 
     public synchronized View view() {
@@ -69,7 +76,8 @@ public final class ServiceFlow {
 
     /** True while the centre or the printer is working: the idle timer must not end the visit then. */
     public synchronized boolean busy() {
-        return view.step() == Step.WORKING || view.step() == Step.PRINTING || view.step() == Step.SUBMITTING;
+        return view.step() == Step.WORKING || view.step() == Step.PRINTING || view.step() == Step.SUBMITTING
+                || view.step() == Step.PAYING;
     }
 
     /** A card was read. Expired or not-yet-valid cards stop here with a clear message. */
@@ -133,7 +141,7 @@ public final class ServiceFlow {
         EventLog.event(EventId.SERVICE_STEP, Outcome.SUCCESS, "item", item.code(), "step", how);
         if (!types.isEmpty()) {
             return new View(Step.CONSENT, item.code(), r.maskedName(), r.maskedIdNumber(), "service.consent", null,
-                    types, null, "", false);
+                    types, null, "", false, null);
         }
         return at(Step.WORKING, "service.working", false);
     }
@@ -178,6 +186,7 @@ public final class ServiceFlow {
                 return;
             }
             reprint = outcome != null;
+            paymentCancelled = false;
             next = view = reprint ? at(Step.PRINTING, "service.printing", false) : at(Step.WORKING, "service.working", false);
         }
         publish(next);
@@ -190,6 +199,9 @@ public final class ServiceFlow {
 
     private void startWork() {
         worker.execute(() -> {
+            if (!paid && ports.amountDue(item) > 0 && !pay()) {
+                return;
+            }
             ServicePorts.Outcome o;
             try {
                 o = ports.perform(item, resident, consented, idempotencyKey);
@@ -211,11 +223,80 @@ public final class ServiceFlow {
                 }
                 outcome = session.hold(o);
                 next = view = new View(Step.PRINTING, item.code(), resident.maskedName(), resident.maskedIdNumber(),
-                        "service.printing", null, List.of(), o.title(), o.reference(), false);
+                        "service.printing", null, List.of(), o.title(), o.reference(), false, null);
             }
             publish(next);
             printStep();
         });
+    }
+
+    /**
+     * Collects the fee by QR payment before the item is performed: shows the order's QR code and
+     * polls the centre until it is paid, cancelled by the resident, or times out. Runs on the worker.
+     */
+    private boolean pay() {
+        ServicePorts.PaymentOrder order;
+        try {
+            // A cancelled or expired order is not reused: each attempt is its own order, once.
+            order = ports.createPayment(item, idempotencyKey + "-pay-" + (++paymentAttempt));
+        } catch (ServicePorts.ServiceException e) {
+            fail(e.residentMessage(), e.retryable(), "payment");
+            return false;
+        }
+        View next;
+        synchronized (this) {
+            next = view = new View(Step.PAYING, item.code(), masked(true), masked(false), "service.paying", null,
+                    List.of(), null, order.orderId(), false, order);
+        }
+        publish(next);
+        long deadline = System.nanoTime() + PAYMENT_TIMEOUT.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                if (paymentCancelled || session.ended()) {
+                    ports.cancelPayment(order.orderId());
+                    if (!session.ended()) {
+                        fail(new Text("已取消缴费", "Payment cancelled"), false, "payment-cancelled");
+                    }
+                    return false;
+                }
+                ServicePorts.PaymentState state = ports.paymentState(order.orderId());
+                if (state == ServicePorts.PaymentState.PAID) {
+                    synchronized (this) {
+                        paid = true;
+                        EventLog.event(EventId.SERVICE_STEP, Outcome.SUCCESS, "item", item.code(), "step", "paid");
+                        next = view = at(Step.WORKING, "service.working", false);
+                    }
+                    publish(next);
+                    return true;
+                }
+                if (state == ServicePorts.PaymentState.FAILED) {
+                    fail(new Text("缴费未完成", "The payment did not go through"), true, "payment");
+                    return false;
+                }
+                Thread.sleep(PAYMENT_POLL_MILLIS);
+            }
+        } catch (ServicePorts.ServiceException e) {
+            ports.cancelPayment(order.orderId());
+            fail(e.residentMessage(), e.retryable(), "payment");
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ports.cancelPayment(order.orderId());
+            return false;
+        }
+        ports.cancelPayment(order.orderId());
+        fail(new Text("缴费超时，订单已取消", "The payment timed out and the order was cancelled"), true, "payment-timeout");
+        return false;
+    }
+
+    /** The resident gives up paying: the order is cancelled at the centre. */
+    public void cancelPayment() {
+        synchronized (this) {
+            if (view.step() != Step.PAYING) {
+                return;
+            }
+        }
+        paymentCancelled = true;
     }
 
     private void printStep() {
@@ -242,7 +323,7 @@ public final class ServiceFlow {
         synchronized (this) {
             EventLog.event(EventId.SERVICE_STEP, Outcome.SUCCESS, "item", item.code(), "step", "done");
             next = view = new View(Step.DONE, item.code(), r.maskedName(), r.maskedIdNumber(), "service.done", null,
-                    List.of(), o.title(), o.reference(), false);
+                    List.of(), o.title(), o.reference(), false, null);
         }
         publish(next);
     }
@@ -252,7 +333,7 @@ public final class ServiceFlow {
         synchronized (this) {
             EventLog.event(EventId.SERVICE_STEP, Outcome.FAILURE, "item", item.code(), "step", where, "retryable", retryable);
             next = view = new View(Step.FAILED, item.code(), masked(true), masked(false), "service.failed", message,
-                    List.of(), outcome == null ? null : outcome.title(), outcome == null ? "" : outcome.reference(), retryable);
+                    List.of(), outcome == null ? null : outcome.title(), outcome == null ? "" : outcome.reference(), retryable, null);
         }
         publish(next);
     }
@@ -292,7 +373,7 @@ public final class ServiceFlow {
             } catch (ServicePorts.ServiceException e) {
                 synchronized (this) {
                     rated = false;
-                    after = view = new View(Step.RATING, item.code(), "", "", "rating.failed", e.residentMessage(), List.of(), null, "", true);
+                    after = view = new View(Step.RATING, item.code(), "", "", "rating.failed", e.residentMessage(), List.of(), null, "", true, null);
                 }
             }
             publish(after);
@@ -319,7 +400,7 @@ public final class ServiceFlow {
                 }
             } catch (ServicePorts.ServiceException e) {
                 synchronized (this) {
-                    after = view = new View(Step.FAILED, item.code(), "", "", "service.reportFailed", e.residentMessage(), List.of(), null, "", false);
+                    after = view = new View(Step.FAILED, item.code(), "", "", "service.reportFailed", e.residentMessage(), List.of(), null, "", false, null);
                 }
             }
             publish(after);
@@ -335,7 +416,7 @@ public final class ServiceFlow {
 
     private View at(Step step, String key, boolean canRetry) {
         return new View(step, item.code(), masked(true), masked(false), key, null, view.licenseTypes(), view.resultTitle(),
-                view.reference(), canRetry);
+                view.reference(), canRetry, step == Step.PAYING ? view.payment() : null);
     }
 
     private void publish(View v) {

@@ -51,6 +51,23 @@ public interface ServicePorts {
      */
     Outcome perform(ItemDetail item, Resident resident, boolean consented, String idempotencyKey) throws ServiceException;
 
+    /** A QR payment order: what the resident's phone scans, and how much. */
+    record PaymentOrder(String orderId, String qrPayload, long amountFen) {
+    }
+
+    enum PaymentState { PENDING, PAID, FAILED }
+
+    /** The fee the kiosk collects before performing the item, in fen; 0 when nothing is collected here. */
+    long amountDue(ItemDetail item);
+
+    /** Creates the payment order (one per transaction: the key makes a retry reuse it). */
+    PaymentOrder createPayment(ItemDetail item, String idempotencyKey) throws ServiceException;
+
+    PaymentState paymentState(String orderId) throws ServiceException;
+
+    /** Cancels an unpaid order (best effort; a paid order stays paid). */
+    void cancelPayment(String orderId);
+
     /** Prints the result (document and/or receipt). */
     void print(ItemDetail item, Resident resident, Outcome outcome) throws ServiceException;
 

@@ -189,6 +189,57 @@ public final class CentralServicePorts implements ServicePorts {
     }
 
     @Override
+    public long amountDue(ItemDetail item) {
+        if (!item.handling().contains(CatalogModel.Handling.PAYMENT) || item.fee() == null || !item.fee().charged()) {
+            return 0;
+        }
+        Long fen = item.fee().amountFen();
+        return fen == null || fen <= 0 ? 0 : fen;
+    }
+
+    @Override
+    public PaymentOrder createPayment(ItemDetail item, String idempotencyKey) throws ServiceException {
+        try {
+            var o = services.payments().create(item.code(), null, amountDue(item), item.name().zh(), idempotencyKey);
+            return new PaymentOrder(o.orderId(), o.qrPayload(), o.amountFen());
+        } catch (CentralException e) {
+            throw new ServiceException(e.getMessage(), e.residentMessage(), e.retryable(), e);
+        } catch (RuntimeException e) {
+            throw new ServiceException("payment: " + e.getClass().getSimpleName(), new Text("暂时无法缴费，请到窗口办理",
+                    "Payment is not possible now; please go to a service window"), false, e);
+        }
+    }
+
+    @Override
+    public PaymentState paymentState(String orderId) throws ServiceException {
+        try {
+            return switch (services.payments().status(orderId).status()) {
+                case PAID -> PaymentState.PAID;
+                case PENDING -> PaymentState.PENDING;
+                case CANCELLED, EXPIRED -> PaymentState.FAILED;
+            };
+        } catch (CentralException e) {
+            if (e.retryable()) {
+                return PaymentState.PENDING; // a missed poll is not a failed payment: ask again
+            }
+            throw new ServiceException(e.getMessage(), e.residentMessage(), false, e);
+        } catch (RuntimeException e) {
+            throw new ServiceException("payment status: " + e.getClass().getSimpleName(), new Text("缴费状态未知，请联系工作人员",
+                    "The payment status is unknown; please ask staff"), false, e);
+        }
+    }
+
+    @Override
+    public void cancelPayment(String orderId) {
+        try {
+            services.payments().cancel(orderId, org.zizhu.kiosk.services.PaymentService.CancelReason.RESIDENT_CANCELLED);
+        } catch (CentralException | RuntimeException e) {
+            // Best effort: an order left unpaid expires at the centre by itself.
+            EventLog.event(EventId.SERVICE_STEP, org.zizhu.events.Outcome.FAILURE, "step", "payment-cancel", "error", e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
     public void print(ItemDetail item, Resident resident, Outcome outcome) throws ServiceException {
         Produced p = (Produced) outcome;
         try {

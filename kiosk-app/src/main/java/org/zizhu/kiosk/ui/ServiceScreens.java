@@ -107,6 +107,24 @@ final class ServiceScreens {
             }
             case RATING -> nodes.add(rating(l, flow));
             case THANKS -> nodes.add(screens.touchButton(t(l, "rating.finish"), "service-finish", finish));
+            case PAYING -> {
+                if (v.payment() != null) {
+                    Label amount = new Label(String.format(t(l, "service.amount"),
+                            java.math.BigDecimal.valueOf(v.payment().amountFen(), 2).toPlainString()));
+                    amount.setId("service-amount");
+                    amount.getStyleClass().add("heading");
+                    nodes.add(amount);
+                    try {
+                        javafx.scene.image.ImageView qr = new javafx.scene.image.ImageView(QrImages.of(v.payment().qrPayload(), 300));
+                        qr.setId("service-payment-qr");
+                        qr.setUserData(v.payment().qrPayload());
+                        nodes.add(qr);
+                    } catch (Exception e) {
+                        nodes.add(new Label(t(l, "service.paymentQrFailed")));
+                    }
+                }
+                nodes.add(screens.touchButton(t(l, "service.cancelPayment"), "service-cancel-payment", flow::cancelPayment));
+            }
             case WORKING, PRINTING, SUBMITTING -> { }
         }
         return page("screen-service", nodes.toArray(Node[]::new));

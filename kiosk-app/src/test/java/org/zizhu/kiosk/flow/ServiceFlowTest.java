@@ -71,6 +71,30 @@ class ServiceFlowTest {
             }
         }
 
+        long due;
+        final List<String> paymentKeys = new ArrayList<>();
+        int statusPolls;
+
+        @Override
+        public long amountDue(CatalogModel.ItemDetail item) {
+            return due;
+        }
+
+        @Override
+        public PaymentOrder createPayment(CatalogModel.ItemDetail item, String key) {
+            paymentKeys.add(key);
+            return new PaymentOrder("PO-" + paymentKeys.size(), "pay:" + key, due);
+        }
+
+        @Override
+        public PaymentState paymentState(String orderId) {
+            return ++statusPolls >= 2 ? PaymentState.PAID : PaymentState.PENDING;
+        }
+
+        @Override
+        public void cancelPayment(String orderId) {
+        }
+
         @Override
         public void rate(Rating rating) {
             ratings.add(rating);
@@ -144,6 +168,20 @@ class ServiceFlowTest {
         queued.forEach(Runnable::run);
         assertTrue(ports.outcomeWiped, "the late result is wiped");
         assertEquals(Step.WORKING, f.view().step(), "nothing printed for a resident who left");
+    }
+
+    @Test
+    void feeIsPaidBeforeTheItemIsPerformed() {
+        ports.types = List.of();
+        ports.due = 40000;
+        List<ServiceFlow.View> seen = new ArrayList<>();
+        flow.addListener(seen::add);
+        flow.identityRead(resident(null), null);
+        assertTrue(seen.stream().anyMatch(v -> v.step() == Step.PAYING && v.payment() != null && v.payment().amountFen() == 40000),
+                "the payment QR is shown");
+        assertEquals(Step.DONE, flow.view().step());
+        assertEquals(1, ports.performed);
+        assertEquals(2, ports.statusPolls, "performed only after the centre said PAID");
     }
 
     @Test

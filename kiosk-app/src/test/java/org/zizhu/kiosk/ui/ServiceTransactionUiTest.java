@@ -118,6 +118,39 @@ class ServiceTransactionUiTest {
     }
 
     @Test
+    void feeIsPaidByQrCodeBeforeTheCertificateIsIssued() throws Exception {
+        CentralServicePorts ports = startKiosk();
+        ItemDetail item = runtime.catalog().items().stream()
+                .map(s -> runtime.catalog().detail(s.code()).orElseThrow())
+                .filter(d -> d.handling().contains(CatalogModel.Handling.IMMEDIATE) && ports.amountDue(d) > 0)
+                .findFirst().orElseThrow();
+        robot.interact(() -> {
+            app.flow().touch();
+            app.flow().openItem(item.code());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#guide-start");
+        java.util.List<ServiceFlow.View> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        app.service().addListener(seen::add);
+        hub.idcardSimulator().orElseThrow().placeCard(TestCards.RESIDENT);
+        await().atMost(Duration.ofSeconds(15)).until(() -> app.service().view().step() == ServiceFlow.Step.CONSENT);
+        robot.interact(() -> app.service().consent(true));
+        await().atMost(Duration.ofSeconds(90)).until(() -> app.service().view().step() == ServiceFlow.Step.DONE
+                || app.service().view().step() == ServiceFlow.Step.FAILED);
+        assertEquals(ServiceFlow.Step.DONE, app.service().view().step(), () -> "failed: " + app.service().view().centralMessage());
+        ServiceFlow.View paying = seen.stream().filter(v -> v.step() == ServiceFlow.Step.PAYING).findFirst()
+                .orElseThrow(() -> new AssertionError("no payment step"));
+        assertEquals(ports.amountDue(item), paying.payment().amountFen());
+        assertTrue(paying.payment().qrPayload().length() > 8, paying.payment().qrPayload());
+        assertEquals(org.zizhu.kiosk.services.PaymentService.Status.PAID,
+                runtime.services().payments().status(paying.payment().orderId()).status(), "the centre holds the order as paid");
+        int payingIndex = seen.indexOf(paying);
+        assertTrue(seen.subList(payingIndex, seen.size()).stream().anyMatch(v -> v.step() == ServiceFlow.Step.PRINTING),
+                "performed and printed only after paying");
+        assertEquals(List.of(), central.contractViolations());
+    }
+
+    @Test
     void immediateCertificateFromIdCardToPrintoutAndRating() throws Exception {
         CentralServicePorts ports = startKiosk();
 
