@@ -408,6 +408,16 @@ public final class KioskApplication extends Application {
                 .findFirst();
     }
 
+    /** An item whose fee the kiosk collects by QR payment (for the screenshot tour), if any. */
+    java.util.Optional<ItemDetail> payableItem() {
+        if (ports == null) {
+            return java.util.Optional.empty();
+        }
+        return runtime.catalog().items().stream().map(i -> runtime.catalog().detail(i.code()).orElseThrow())
+                .filter(d -> d.handling().contains(org.zizhu.kiosk.catalog.CatalogModel.Handling.IMMEDIATE) && ports.amountDue(d) > 0)
+                .findFirst();
+    }
+
     void startServiceFor(ItemDetail item) {
         startService(item);
     }

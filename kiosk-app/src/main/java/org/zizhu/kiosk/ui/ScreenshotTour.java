@@ -114,6 +114,22 @@ public final class ScreenshotTour implements Runnable {
         shot("11-rating");
         hub.idcardSimulator().get().removeCard();
         fx(() -> app.flow().endSession());
+        var paid = app.payableItem();
+        if (paid.isPresent()) {
+            fx(() -> {
+                app.flow().touch();
+                app.flow().openItem(paid.get().code());
+                app.startServiceFor(paid.get());
+            });
+            hub.idcardSimulator().get().placeCard(org.zizhu.device.idcard.sim.TestCards.RESIDENT);
+            waitFor(org.zizhu.kiosk.flow.ServiceFlow.Step.CONSENT, 20);
+            fx(() -> app.service().consent(true));
+            waitFor(org.zizhu.kiosk.flow.ServiceFlow.Step.PAYING, 30);
+            shot("12-payment");
+            waitFor(org.zizhu.kiosk.flow.ServiceFlow.Step.DONE, 90);
+            hub.idcardSimulator().get().removeCard();
+            fx(() -> app.flow().endSession());
+        }
     }
 
     private void waitFor(org.zizhu.kiosk.flow.ServiceFlow.Step step, int seconds) throws InterruptedException {
