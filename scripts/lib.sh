@@ -27,7 +27,8 @@ find_jdk() {
 
 # JVM flags every launch needs on this JDK (native access for jSerialComm/JNA, Unsafe for JavaFX).
 jvm_flags() {
-  local f="--enable-native-access=ALL-UNNAMED -Dfile.encoding=UTF-8"
+  # JavaFX's on-screen keyboard appears on touch screens when a text field (search) is focused.
+  local f="--enable-native-access=ALL-UNNAMED -Dfile.encoding=UTF-8 -Dcom.sun.javafx.virtualKeyboard=javafx"
   [ "${JAVA_MAJOR:-21}" -ge 23 ] && f="$f --sun-misc-unsafe-memory-access=allow"
   echo "$f"
 }
