@@ -27,7 +27,7 @@ import org.zizhu.kiosk.session.ResidentSession;
  * nothing twice. Listeners are called outside the lock.
  */
 public final class ServiceFlow {
-    public enum Step { INSERT_CARD, CARD_PROBLEM, CONSENT, PAYING, WORKING, PRINTING, DONE, FAILED, RATING, SUBMITTING, THANKS }
+    public enum Step { ENTER_CODE, INSERT_CARD, CARD_PROBLEM, CONSENT, PAYING, WORKING, PRINTING, DONE, FAILED, RATING, SUBMITTING, THANKS }
 
     /** What the screen shows. {@code messageKey} is a message key; {@code centralMessage} resident text from the centre. */
     public record View(Step step, String itemCode, String maskedName, String maskedId, String messageKey,
@@ -56,6 +56,8 @@ public final class ServiceFlow {
     private boolean paid;
     private volatile boolean paymentCancelled;
     private int paymentAttempt;
+    /** Set for an appointment check-in (预约签到) instead of performing the item. */
+    private String appointmentCode;
 
     public ServiceFlow(ItemDetail item, ServicePorts ports, ResidentSession session, Executor worker, Clock clock) {
         this.item = item;
@@ -70,6 +72,35 @@ public final class ServiceFlow {
         return view;
     }
 
+    /**
+     * A flow that checks in a booked appointment for {@code item}: the resident first enters the
+     * appointment code, then identifies; the result is a priority queue ticket.
+     */
+    public static ServiceFlow appointmentCheckIn(ItemDetail item, ServicePorts ports, ResidentSession session,
+                                                 Executor worker, Clock clock) {
+        ServiceFlow f = new ServiceFlow(item, ports, session, worker, clock);
+        f.view = new View(Step.ENTER_CODE, item.code(), "", "", "appointment.enterCode", null, List.of(), null, "", false, null);
+        return f;
+    }
+
+    /** The appointment code typed on the keyboard; a malformed one stays on the step with a message. */
+    public void enterCode(String code) {
+        View next;
+        synchronized (this) {
+            if (view.step() != Step.ENTER_CODE) {
+                return;
+            }
+            String c = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+            if (!c.matches("[0-9A-Z]{6,12}")) {
+                next = view = new View(Step.ENTER_CODE, item.code(), "", "", "appointment.badCode", null, List.of(), null, "", false, null);
+            } else {
+                appointmentCode = c;
+                next = view = at(Step.INSERT_CARD, "service.insertCard", false);
+            }
+        }
+        publish(next);
+    }
+
     public void addListener(Consumer<View> l) {
         listeners.add(l);
     }
@@ -82,7 +113,7 @@ public final class ServiceFlow {
 
     /** A card was read. Expired or not-yet-valid cards stop here with a clear message. */
     public void identityRead(Resident r, LocalDate validFrom) {
-        List<String> types = ports.licenseTypesFor(item);
+        List<String> types = licenseTypes();
         View next;
         boolean start = false;
         synchronized (this) {
@@ -113,7 +144,7 @@ public final class ServiceFlow {
      * are (no card, no face check). Accepted in the same steps as a card.
      */
     public void qrLogin(String token) {
-        List<String> types = ports.licenseTypesFor(item);
+        List<String> types = licenseTypes();
         View next;
         boolean start = false;
         synchronized (this) {
@@ -133,6 +164,11 @@ public final class ServiceFlow {
     /** True while the flow waits for a card or a login code (the camera scans only then). */
     public synchronized boolean awaitingIdentity() {
         return view.step() == Step.INSERT_CARD || view.step() == Step.CARD_PROBLEM;
+    }
+
+    /** E-licenses to authorise: none for an appointment check-in. */
+    private synchronized List<String> licenseTypes() {
+        return appointmentCode != null ? List.of() : ports.licenseTypesFor(item);
     }
 
     /** Called under the lock once someone is identified: consent first when e-licenses are fetched. */
@@ -199,12 +235,13 @@ public final class ServiceFlow {
 
     private void startWork() {
         worker.execute(() -> {
-            if (!paid && ports.amountDue(item) > 0 && !pay()) {
+            if (appointmentCode == null && !paid && ports.amountDue(item) > 0 && !pay()) {
                 return;
             }
             ServicePorts.Outcome o;
             try {
-                o = ports.perform(item, resident, consented, idempotencyKey);
+                o = appointmentCode != null ? ports.checkIn(item, resident, appointmentCode)
+                        : ports.perform(item, resident, consented, idempotencyKey);
             } catch (ServicePorts.ServiceException e) {
                 fail(e.residentMessage(), e.retryable(), "perform");
                 return;

@@ -68,6 +68,12 @@ public interface ServicePorts {
     /** Cancels an unpaid order (best effort; a paid order stays paid). */
     void cancelPayment(String orderId);
 
+    /**
+     * Checks in the resident's booked appointment (预约签到): verifies them like {@link #perform}
+     * and returns the priority queue ticket to print.
+     */
+    Outcome checkIn(ItemDetail item, Resident resident, String appointmentCode) throws ServiceException;
+
     /** Prints the result (document and/or receipt). */
     void print(ItemDetail item, Resident resident, Outcome outcome) throws ServiceException;
 

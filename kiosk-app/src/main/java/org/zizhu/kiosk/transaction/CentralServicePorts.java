@@ -59,6 +59,7 @@ public final class CentralServicePorts implements ServicePorts {
     static final class Produced implements Outcome {
         private volatile VerifiedDocument document;
         private volatile OneCertificateService.Submission submission;
+        private volatile org.zizhu.kiosk.services.AppointmentService.Ticket ticket;
         private final Text title;
         private final String reference;
 
@@ -87,6 +88,7 @@ public final class CentralServicePorts implements ServicePorts {
             }
             document = null;
             submission = null;
+            ticket = null;
         }
     }
 
@@ -136,6 +138,25 @@ public final class CentralServicePorts implements ServicePorts {
             throw new ServiceException("unexpected answer: " + e.getClass().getSimpleName(), new Text(
                     "平台返回的数据有误，已记录，请到窗口办理", "The platform sent unexpected data; this was logged. Please go to a service window"),
                     false, e);
+        }
+    }
+
+    @Override
+    public Outcome checkIn(ItemDetail item, Resident resident, String appointmentCode) throws ServiceException {
+        try {
+            ResidentSession session = verify(resident);
+            var checkIn = services.appointments().checkIn(session, appointmentCode);
+            Produced p = new Produced(null, null, new Text("预约签到", "Appointment check-in"), checkIn.ticket().ticketNumber());
+            p.ticket = checkIn.ticket();
+            return p;
+        } catch (CentralException e) {
+            throw new ServiceException(e.getMessage(), e.residentMessage(), e.retryable(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceException("interrupted", null, true, e);
+        } catch (RuntimeException e) {
+            throw new ServiceException("check-in: " + e.getClass().getSimpleName(), new Text("预约签到未成功，请到服务台",
+                    "The check-in did not go through; please go to the front desk"), false, e);
         }
     }
 
@@ -247,6 +268,13 @@ public final class CentralServicePorts implements ServicePorts {
                 printing.printA4(licenseCopy(item, resident, p.document), "certificate-" + p.document.documentId());
             } else if (p.submission != null) {
                 printing.printReceipt(acceptanceReceipt(item, resident, p), "receipt-" + p.reference());
+            } else if (p.ticket != null) {
+                var t = p.ticket;
+                Text window = t.window() != null ? t.window() : item.place();
+                URI guide = URI.create(item.guideUrl());
+                printing.printReceipt(new org.zizhu.print.QueueTicketData(t.ticketNumber(), item.name().zh(), item.place().zh(),
+                        t.waitingAhead(), LocalDateTime.ofInstant(t.issuedAt(), java.time.ZoneId.systemDefault()), window.zh(),
+                        guide.getScheme() + "://" + guide.getAuthority() + "/queue/" + t.ticketNumber()), "ticket-" + t.ticketNumber());
             }
         } catch (PrintService.PrintFailure e) {
             throw new ServiceException("print: " + e.getMessage(), new Text("打印未成功（" + e.getMessage() + "），请联系工作人员",

@@ -164,6 +164,9 @@ public final class KioskApplication extends Application {
         boolean canServe = ports != null && hub != null && hub.idcard().isPresent();
         screens = new Screens(flow, messages, metrics, canServe ? this::startService : null,
                 printing != null ? this::printGuide : null);
+        if (canServe && printing != null) {
+            screens.onCheckIn(this::startCheckIn);
+        }
         serviceScreens = new ServiceScreens(messages, screens);
         if (ports != null && printing != null) {
             QueueTicketAction tickets = new QueueTicketAction(runtime.services().appointments(), printing);
@@ -337,7 +340,19 @@ public final class KioskApplication extends Application {
     }
 
     private void startService(ItemDetail item) {
-        ServiceFlow s = new ServiceFlow(item, ports, flow.session(), worker, Clock.systemDefaultZone());
+        begin(item, new ServiceFlow(item, ports, flow.session(), worker, Clock.systemDefaultZone()));
+    }
+
+    private void startCheckIn(ItemDetail item) {
+        begin(item, ServiceFlow.appointmentCheckIn(item, ports, flow.session(), worker, Clock.systemDefaultZone()));
+    }
+
+    /** The check-in flow for an item (tests and the screenshot tour). */
+    void startCheckInFor(ItemDetail item) {
+        startCheckIn(item);
+    }
+
+    private void begin(ItemDetail item, ServiceFlow s) {
         s.addListener(v -> Platform.runLater(this::render));
         serviceItem = item;
         service = s;
@@ -425,8 +440,11 @@ public final class KioskApplication extends Application {
     private void scanForLogin(ServiceFlow s, org.zizhu.device.camera.CameraFrameSource cam) {
         org.zizhu.device.camera.qr.QrScanner scanner = new org.zizhu.device.camera.qr.QrScanner();
         try {
-            while (service == s && s.awaitingIdentity()) {
+            while (service == s && (s.awaitingIdentity() || s.view().step() == ServiceFlow.Step.ENTER_CODE)) {
                 var frame = cam.poll(java.time.Duration.ofMillis(500));
+                if (!s.awaitingIdentity()) {
+                    continue; // still typing the appointment code
+                }
                 if (frame.isEmpty()) {
                     continue;
                 }

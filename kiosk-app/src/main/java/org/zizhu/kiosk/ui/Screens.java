@@ -45,6 +45,7 @@ final class Screens {
     private final java.util.function.Consumer<ItemDetail> startService;
     private final java.util.function.Consumer<ItemDetail> printGuide;
     private java.util.function.Consumer<ItemDetail> takeTicket;
+    private java.util.function.Consumer<ItemDetail> checkIn;
 
     /**
      * {@code startService} is null when the kiosk cannot perform items (no devices or services);
@@ -69,6 +70,11 @@ final class Screens {
 
     private String t(Language l, String key) {
         return msg.get(l, key);
+    }
+
+    /** Enables the 预约签到 button for items taking appointments. */
+    void onCheckIn(java.util.function.Consumer<ItemDetail> action) {
+        this.checkIn = action;
     }
 
     /** Enables the 取号 button for items with queue tickets. */
@@ -318,6 +324,11 @@ final class Screens {
             start.setMaxWidth(Double.MAX_VALUE);
             start.getStyleClass().add("primary");
             right.getChildren().add(start);
+        }
+        if (checkIn != null && d.handling().contains(CatalogModel.Handling.APPOINTMENT)) {
+            Button b = touchButton(t(l, "guide.checkIn"), "guide-check-in", () -> checkIn.accept(d));
+            b.setMaxWidth(Double.MAX_VALUE);
+            right.getChildren().add(b);
         }
         if (takeTicket != null && d.handling().contains(CatalogModel.Handling.QUEUE)) {
             Button ticket = touchButton(t(l, "guide.queue"), "guide-queue", () -> takeTicket.accept(d));

@@ -65,6 +65,17 @@ final class ServiceScreens {
             nodes.add(big(v.centralMessage().in(l), "service-central-message"));
         }
         switch (v.step()) {
+            case ENTER_CODE -> {
+                javafx.scene.control.TextField code = new javafx.scene.control.TextField();
+                code.setId("appointment-code");
+                code.setPromptText("YY2025001");
+                code.setMaxWidth(420);
+                code.setOnAction(e -> flow.enterCode(code.getText()));
+                nodes.add(code);
+                nodes.add(new HBox(24, screens.touchButton(t(l, "appointment.confirm"), "appointment-confirm",
+                        () -> flow.enterCode(code.getText())),
+                        screens.touchButton(t(l, "service.cancel"), "service-cancel", cancel)));
+            }
             case INSERT_CARD, CARD_PROBLEM -> {
                 Label hint = new Label(t(l, "service.insertCardHint"));
                 hint.setWrapText(true);

@@ -71,6 +71,14 @@ class ServiceFlowTest {
             }
         }
 
+        final List<String> checkIns = new ArrayList<>();
+
+        @Override
+        public Outcome checkIn(CatalogModel.ItemDetail item, Resident resident, String code) throws ServiceException {
+            checkIns.add(code);
+            return perform(item, resident, false, "check-in");
+        }
+
         long due;
         final List<String> paymentKeys = new ArrayList<>();
         int statusPolls;
@@ -182,6 +190,23 @@ class ServiceFlowTest {
         assertEquals(Step.DONE, flow.view().step());
         assertEquals(1, ports.performed);
         assertEquals(2, ports.statusPolls, "performed only after the centre said PAID");
+    }
+
+    @Test
+    void appointmentCheckInAsksForTheCodeThenIdentityWithoutConsentOrPayment() {
+        ports.due = 2000;
+        ServiceFlow f = ServiceFlow.appointmentCheckIn(item(), ports, session, Runnable::run, CLOCK);
+        assertEquals(Step.ENTER_CODE, f.view().step());
+        f.identityRead(resident(null), null);
+        assertEquals(Step.ENTER_CODE, f.view().step(), "no identity before the code");
+        f.enterCode("x!");
+        assertEquals("appointment.badCode", f.view().messageKey());
+        f.enterCode(" yy2025001 ");
+        assertEquals(Step.INSERT_CARD, f.view().step());
+        f.identityRead(resident(null), null);
+        assertEquals(Step.DONE, f.view().step());
+        assertEquals(List.of("YY2025001"), ports.checkIns);
+        assertEquals(0, ports.statusPolls, "a check-in pays nothing");
     }
 
     @Test

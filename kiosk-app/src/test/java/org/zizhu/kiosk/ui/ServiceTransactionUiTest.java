@@ -151,6 +151,32 @@ class ServiceTransactionUiTest {
     }
 
     @Test
+    void appointmentCheckInPrintsThePriorityTicket() throws Exception {
+        startKiosk();
+        // central-sim's seeded appointment YY2025001 belongs to the holder of login token QRDEMO-wangjianguo-0001.
+        ItemDetail item = runtime.catalog().detail("11150200MB1532145Q200510100301").orElseThrow();
+        robot.interact(() -> {
+            app.flow().touch();
+            app.flow().openItem(item.code());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#guide-check-in");
+        assertEquals(ServiceFlow.Step.ENTER_CODE, app.service().view().step());
+        robot.clickOn("#appointment-code").write("YY2025001");
+        robot.clickOn("#appointment-confirm");
+        assertEquals(ServiceFlow.Step.INSERT_CARD, app.service().view().step());
+        hub.camera().orElseThrow().reconfigure(org.zizhu.device.camera.sim.CameraSimulator.showQr(
+                "zizhu:login:v1:QRDEMO-wangjianguo-0001", data.resolve("cam")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> app.service().view().step() == ServiceFlow.Step.DONE
+                || app.service().view().step() == ServiceFlow.Step.FAILED);
+        ServiceFlow.View done = app.service().view();
+        assertEquals(ServiceFlow.Step.DONE, done.step(), () -> "failed: " + done.centralMessage());
+        var receipt = hub.receiptSimulator().orElseThrow().lastReceipt();
+        assertTrue(receipt.text().contains(done.reference()), "ticket " + done.reference() + " printed: " + receipt.text());
+        assertEquals(List.of(), central.contractViolations());
+    }
+
+    @Test
     void immediateCertificateFromIdCardToPrintoutAndRating() throws Exception {
         CentralServicePorts ports = startKiosk();
 
