@@ -66,17 +66,28 @@ class ServiceTransactionUiTest {
         return ports;
     }
 
+    /** Wakes the kiosk and opens an item's guide screen. */
+    private void openGuide(String code) {
+        robot.interact(() -> {
+            app.flow().touch();
+            app.flow().openItem(code);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits until the transaction is DONE or FAILED. */
+    private void awaitFinished(int seconds) {
+        await().atMost(Duration.ofSeconds(seconds)).until(() -> app.service().view().step() == ServiceFlow.Step.DONE
+                || app.service().view().step() == ServiceFlow.Step.FAILED);
+    }
+
     @Test
     void queueTicketIsTakenAtTheCentreAndPrintedOnTheReceiptPrinter() throws Exception {
         startKiosk();
         ItemDetail item = runtime.catalog().items().stream()
                 .map(s -> runtime.catalog().detail(s.code()).orElseThrow())
                 .filter(d -> d.handling().contains(CatalogModel.Handling.QUEUE)).findFirst().orElseThrow();
-        robot.interact(() -> {
-            app.flow().touch();
-            app.flow().openItem(item.code());
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        openGuide(item.code());
         robot.clickOn("#guide-queue");
         await().atMost(Duration.ofSeconds(30)).until(() -> "queue.result".equals(app.notice()));
         String text = app.noticeText().zh();
@@ -95,11 +106,7 @@ class ServiceTransactionUiTest {
                 .map(s -> runtime.catalog().detail(s.code()).orElseThrow())
                 .filter(d -> d.handling().contains(CatalogModel.Handling.IMMEDIATE) && !ports.licenseTypesFor(d).isEmpty())
                 .findFirst().orElseThrow();
-        robot.interact(() -> {
-            app.flow().touch();
-            app.flow().openItem(item.code());
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        openGuide(item.code());
         robot.clickOn("#guide-start");
         // central-sim's seeded login token for resident 150202198503120016, as the app would show it.
         hub.camera().orElseThrow().reconfigure(org.zizhu.device.camera.sim.CameraSimulator.showQr(
@@ -107,8 +114,7 @@ class ServiceTransactionUiTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> app.service().view().step() == ServiceFlow.Step.CONSENT);
         Instant before = Instant.now();
         robot.interact(() -> app.service().consent(true));
-        await().atMost(Duration.ofSeconds(90)).until(() -> app.service().view().step() == ServiceFlow.Step.DONE
-                || app.service().view().step() == ServiceFlow.Step.FAILED);
+        awaitFinished(90);
         ServiceFlow.View done = app.service().view();
         assertEquals(ServiceFlow.Step.DONE, done.step(), () -> "failed: " + done.centralMessage());
         Path pdf = PrintingTest.newestSpooled(before).orElseThrow(() -> new AssertionError("certificate not spooled"));
@@ -124,19 +130,14 @@ class ServiceTransactionUiTest {
                 .map(s -> runtime.catalog().detail(s.code()).orElseThrow())
                 .filter(d -> d.handling().contains(CatalogModel.Handling.IMMEDIATE) && ports.amountDue(d) > 0)
                 .findFirst().orElseThrow();
-        robot.interact(() -> {
-            app.flow().touch();
-            app.flow().openItem(item.code());
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        openGuide(item.code());
         robot.clickOn("#guide-start");
         java.util.List<ServiceFlow.View> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         app.service().addListener(seen::add);
         hub.idcardSimulator().orElseThrow().placeCard(TestCards.RESIDENT);
         await().atMost(Duration.ofSeconds(15)).until(() -> app.service().view().step() == ServiceFlow.Step.CONSENT);
         robot.interact(() -> app.service().consent(true));
-        await().atMost(Duration.ofSeconds(90)).until(() -> app.service().view().step() == ServiceFlow.Step.DONE
-                || app.service().view().step() == ServiceFlow.Step.FAILED);
+        awaitFinished(90);
         assertEquals(ServiceFlow.Step.DONE, app.service().view().step(), () -> "failed: " + app.service().view().centralMessage());
         ServiceFlow.View paying = seen.stream().filter(v -> v.step() == ServiceFlow.Step.PAYING).findFirst()
                 .orElseThrow(() -> new AssertionError("no payment step"));
@@ -155,11 +156,7 @@ class ServiceTransactionUiTest {
         startKiosk();
         // central-sim's seeded appointment YY2025001 belongs to the holder of login token QRDEMO-wangjianguo-0001.
         ItemDetail item = runtime.catalog().detail("11150200MB1532145Q200510100301").orElseThrow();
-        robot.interact(() -> {
-            app.flow().touch();
-            app.flow().openItem(item.code());
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        openGuide(item.code());
         robot.clickOn("#guide-check-in");
         assertEquals(ServiceFlow.Step.ENTER_CODE, app.service().view().step());
         robot.clickOn("#appointment-code").write("YY2025001");
@@ -167,8 +164,7 @@ class ServiceTransactionUiTest {
         assertEquals(ServiceFlow.Step.INSERT_CARD, app.service().view().step());
         hub.camera().orElseThrow().reconfigure(org.zizhu.device.camera.sim.CameraSimulator.showQr(
                 "zizhu:login:v1:QRDEMO-wangjianguo-0001", data.resolve("cam")));
-        await().atMost(Duration.ofSeconds(60)).until(() -> app.service().view().step() == ServiceFlow.Step.DONE
-                || app.service().view().step() == ServiceFlow.Step.FAILED);
+        awaitFinished(60);
         ServiceFlow.View done = app.service().view();
         assertEquals(ServiceFlow.Step.DONE, done.step(), () -> "failed: " + done.centralMessage());
         var receipt = hub.receiptSimulator().orElseThrow().lastReceipt();
@@ -186,11 +182,7 @@ class ServiceTransactionUiTest {
                         && d.handling().contains(CatalogModel.Handling.ONE_CERTIFICATE)
                         && !ports.licenseTypesFor(d).isEmpty())
                 .findFirst().orElseThrow();
-        robot.interact(() -> {
-            app.flow().touch();
-            app.flow().openItem(item.code());
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        openGuide(item.code());
         robot.clickOn("#guide-start");
         assertEquals(ServiceFlow.Step.INSERT_CARD, app.service().view().step());
 
