@@ -64,6 +64,13 @@ public final class DeviceHub implements AutoCloseable {
     private final List<StatusTracker> trackers = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> owned = new ArrayList<>();
     private final List<GpioListener> gpioListeners = new CopyOnWriteArrayList<>();
+    static final long A4_STATUS_SECONDS = 30;
+    private final java.util.concurrent.ScheduledExecutorService housekeeping =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "device-housekeeping");
+                t.setDaemon(true);
+                return t;
+            });
     private final List<IdCardListener> idcardListeners = new CopyOnWriteArrayList<>();
     private IdCardReader idcard;
     private SamSimulator idcardSim;
@@ -144,8 +151,7 @@ public final class DeviceHub implements AutoCloseable {
             }
             receipt = new EscPosPrinter(ReceiptPrinterConfig.builder(target).deviceId("receipt-printer").paper(paper).build());
             owned.add(receipt);
-            trackers.add(receipt.tracker());
-            receipt.refreshStatus();
+            trackers.add(receipt.tracker()); // the driver polls DLE EOT status by itself
         } catch (IOException | RuntimeException e) {
             failed("receipt-printer", e);
         }
@@ -161,7 +167,16 @@ public final class DeviceHub implements AutoCloseable {
             // the local CUPS (scripts/stacks/cups.sh), a real IPP Everywhere printer.
             a4 = new CupsA4Printer(A4PrinterConfig.of(config.get(ConfigKey.A4_QUEUE)).withDeviceId("a4-printer"));
             trackers.add(a4.tracker());
-            a4.refreshStatus();
+            // The CUPS queue is asked between jobs too, off the start-up path, so heartbeats and
+            // the maintenance screen see a stopped queue or a printer turned off.
+            CupsA4Printer printer = a4;
+            housekeeping.scheduleWithFixedDelay(() -> {
+                try {
+                    printer.refreshStatus();
+                } catch (RuntimeException e) {
+                    log.warn("A4 printer status: {}", e.toString());
+                }
+            }, 0, A4_STATUS_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         } catch (RuntimeException e) {
             failed("a4-printer", e);
         }
@@ -330,6 +345,7 @@ public final class DeviceHub implements AutoCloseable {
 
     @Override
     public void close() {
+        housekeeping.shutdownNow();
         for (int i = owned.size() - 1; i >= 0; i--) {
             try {
                 owned.get(i).close();

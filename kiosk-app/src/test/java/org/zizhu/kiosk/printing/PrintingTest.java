@@ -71,7 +71,8 @@ public class PrintingTest {
     @Test
     void guidePrintsOnA4WithItsTextIntact() throws Exception {
         start();
-        assertEquals(DeviceStatus.ONLINE, hub.a4Printer().orElseThrow().tracker().status(), "CUPS queue zizhu-a4 ready");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertEquals(DeviceStatus.ONLINE, hub.a4Printer().orElseThrow().tracker().status(), "CUPS queue zizhu-a4 ready"));
         PrintService printing = new PrintService(hub.receiptPrinter().orElse(null), hub.a4Printer().orElse(null));
         FxToolkit.registerPrimaryStage();
         app = (KioskApplication) FxToolkit.setupApplication(() -> new KioskApplication(runtime, hub, null, printing));
