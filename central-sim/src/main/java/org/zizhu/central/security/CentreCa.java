@@ -1,5 +1,6 @@
 package org.zizhu.central.security;
 
+import org.zizhu.tls.MutualTls;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -7,16 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
@@ -42,7 +40,6 @@ import org.bouncycastle.pkcs.PKCSException;
  * Generated at start, or kept in a state directory so terminals stay enrolled across restarts.
  */
 public final class CentreCa {
-    private static final char[] NO_PASSWORD = new char[0];
 
     private final KeyPair caKey;
     private final X509Certificate caCert;
@@ -175,23 +172,7 @@ public final class CentreCa {
 
     /** TLS server context: our server certificate, client certificates trusted if issued by this CA. */
     public SSLContext serverContext() throws GeneralSecurityException {
-        try {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(null, null);
-            ks.setKeyEntry("server", serverKey.getPrivate(), NO_PASSWORD, new X509Certificate[] {serverCert, caCert});
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(ks, NO_PASSWORD);
-            KeyStore ts = KeyStore.getInstance("PKCS12");
-            ts.load(null, null);
-            ts.setCertificateEntry("ca", caCert);
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ts);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-            return ctx;
-        } catch (IOException e) {
-            throw new GeneralSecurityException(e);
-        }
+        return MutualTls.context("server", serverKey.getPrivate(), new X509Certificate[] {serverCert, caCert}, caCert);
     }
 
     static boolean isLoopback(String host) {

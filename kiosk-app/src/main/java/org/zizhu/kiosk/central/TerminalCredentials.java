@@ -1,5 +1,6 @@
 package org.zizhu.kiosk.central;
 
+import org.zizhu.tls.MutualTls;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
@@ -16,9 +16,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -37,7 +35,6 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
  */
 public final class TerminalCredentials {
     public static final String DIR = "credentials";
-    private static final char[] NO_PASSWORD = new char[0];
 
     private final String terminalId;
     private final PrivateKey key;
@@ -98,23 +95,7 @@ public final class TerminalCredentials {
 
     /** TLS context presenting this terminal's certificate and trusting only the centre CA. */
     public SSLContext sslContext() throws GeneralSecurityException {
-        try {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(null, null);
-            ks.setKeyEntry("terminal", key, NO_PASSWORD, new X509Certificate[] {certificate, centreCa});
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(ks, NO_PASSWORD);
-            KeyStore ts = KeyStore.getInstance("PKCS12");
-            ts.load(null, null);
-            ts.setCertificateEntry("centre-ca", centreCa);
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ts);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-            return ctx;
-        } catch (IOException e) {
-            throw new GeneralSecurityException(e);
-        }
+        return MutualTls.context("terminal", key, new X509Certificate[] {certificate, centreCa}, centreCa);
     }
 
     public String terminalId() {

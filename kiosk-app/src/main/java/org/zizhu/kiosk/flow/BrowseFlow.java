@@ -13,7 +13,7 @@ import org.zizhu.events.Outcome;
 import org.zizhu.kiosk.catalog.Catalog;
 import org.zizhu.kiosk.catalog.CatalogModel.Audience;
 import org.zizhu.kiosk.i18n.Language;
-import org.zizhu.kiosk.session.ResidentSession;
+import org.zizhu.kiosk.session.Visit;
 
 /**
  * The browse-and-read-a-guide flow as a plain state machine: attract screen, home (by audience,
@@ -34,7 +34,7 @@ public final class BrowseFlow {
     private final List<Consumer<BrowseState>> listeners = new CopyOnWriteArrayList<>();
     private BrowseState state;
     private Instant lastTouch;
-    private ResidentSession session = new ResidentSession();
+    private Visit session = new Visit();
 
     public BrowseFlow(Supplier<Catalog> catalog, Language defaultLanguage, Duration idleTimeout, Clock clock) {
         this.catalog = catalog;
@@ -63,7 +63,7 @@ public final class BrowseFlow {
             }
             next = state.withScreen(BrowseState.Screen.HOME);
             if (session.ended()) {
-                session = new ResidentSession();
+                session = new Visit();
             }
             EventLog.event(EventId.SESSION_STARTED, Outcome.SUCCESS, "session", session.id());
         }
@@ -156,9 +156,9 @@ public final class BrowseFlow {
      * The current resident's session. Personal data obtained during a visit is registered
      * with it and wiped when the visit ends (finish or idle timeout).
      */
-    public synchronized ResidentSession session() {
+    public synchronized Visit session() {
         if (session.ended()) {
-            session = new ResidentSession();
+            session = new Visit();
         }
         return session;
     }

@@ -15,7 +15,7 @@ import org.zizhu.kiosk.catalog.Text;
 import org.zizhu.kiosk.services.EvaluationService;
 import org.zizhu.kiosk.session.Rating;
 import org.zizhu.kiosk.session.Resident;
-import org.zizhu.kiosk.session.ResidentSession;
+import org.zizhu.kiosk.session.Visit;
 
 /**
  * One service transaction as a state machine: identify (ID card), authorise the e-license
@@ -41,7 +41,7 @@ public final class ServiceFlow {
 
     private final ItemDetail item;
     private final ServicePorts ports;
-    private final ResidentSession session;
+    private final Visit session;
     private final Executor worker;
     private final Clock clock;
     private final List<Consumer<View>> listeners = new CopyOnWriteArrayList<>();
@@ -59,7 +59,7 @@ public final class ServiceFlow {
     /** Set for an appointment check-in (预约签到) instead of performing the item. */
     private String appointmentCode;
 
-    public ServiceFlow(ItemDetail item, ServicePorts ports, ResidentSession session, Executor worker, Clock clock) {
+    public ServiceFlow(ItemDetail item, ServicePorts ports, Visit session, Executor worker, Clock clock) {
         this.item = item;
         this.ports = ports;
         this.session = session;
@@ -76,7 +76,7 @@ public final class ServiceFlow {
      * A flow that checks in a booked appointment for {@code item}: the resident first enters the
      * appointment code, then identifies; the result is a priority queue ticket.
      */
-    public static ServiceFlow appointmentCheckIn(ItemDetail item, ServicePorts ports, ResidentSession session,
+    public static ServiceFlow appointmentCheckIn(ItemDetail item, ServicePorts ports, Visit session,
                                                  Executor worker, Clock clock) {
         ServiceFlow f = new ServiceFlow(item, ports, session, worker, clock);
         f.view = new View(Step.ENTER_CODE, item.code(), "", "", "appointment.enterCode", null, List.of(), null, "", false, null);

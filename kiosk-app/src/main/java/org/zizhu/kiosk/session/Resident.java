@@ -5,7 +5,7 @@ import org.zizhu.device.Masking;
 
 /**
  * The identified resident as the service flows need them: name, ID number and card validity.
- * Personal data: held by the {@link ResidentSession}, wiped at its end, masked in toString.
+ * Personal data: held by the {@link Visit}, wiped at its end, masked in toString.
  */
 public final class Resident implements Wipeable {
     public enum Source { ID_CARD, MOBILE_APP }

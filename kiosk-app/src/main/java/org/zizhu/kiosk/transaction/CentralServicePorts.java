@@ -34,7 +34,7 @@ import org.zizhu.kiosk.session.Resident;
 import org.zizhu.print.AcceptanceReceiptData;
 import org.zizhu.print.LicenseCopyData;
 import org.zizhu.print.Material;
-import org.zizhu.print.SampleDocuments;
+import org.zizhu.print.SealImage;
 
 /**
  * The service transaction's ports over the real kiosk: face capture from the camera and face
@@ -309,7 +309,7 @@ public final class CentralServicePorts implements ServicePorts {
         String holderName = c.path("holder").path("name").path("zh").asText(resident.source() == Resident.Source.ID_CARD ? resident.name() : "");
         String holderId = c.path("holder").path("idNumber").asText(resident.source() == Resident.Source.ID_CARD ? resident.idNumber() : "");
         return new LicenseCopyData(doc.title().zh(), doc.documentId(), holderName, holderId, issuer,
-                issuedOn, entries, SampleDocuments.sealPng(issuer), verifyUrl, issuer, LocalDateTime.now());
+                issuedOn, entries, SealImage.draw(issuer), verifyUrl, issuer, LocalDateTime.now());
     }
 
     static AcceptanceReceiptData acceptanceReceipt(ItemDetail item, Resident resident, Produced p) {

@@ -25,7 +25,6 @@ import org.zizhu.kiosk.catalog.CatalogModel.Group;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemSummary;
 import org.zizhu.kiosk.catalog.CatalogModel.Material;
-import org.zizhu.kiosk.catalog.Text;
 import org.zizhu.kiosk.flow.BrowseFlow;
 import org.zizhu.kiosk.flow.BrowseState;
 import org.zizhu.kiosk.i18n.Language;
@@ -80,6 +79,11 @@ final class Screens {
     /** Enables the 取号 button for items with queue tickets. */
     void onTakeTicket(java.util.function.Consumer<ItemDetail> action) {
         this.takeTicket = action;
+    }
+
+    /** Smallest side of anything a resident touches on this screen, in pixels. */
+    double minTouchPx() {
+        return metrics.minTouchPx();
     }
 
     Button touchButton(String text, String id, Runnable action) {
@@ -383,9 +387,5 @@ final class Screens {
 
     private static void line(StringBuilder sb, String k, String v) {
         sb.append(k).append("：").append(v).append('\n');
-    }
-
-    static String text(Text t, Language l) {
-        return t == null ? "" : t.in(l);
     }
 }

@@ -154,7 +154,7 @@ final class ServiceScreens {
             ToggleButton b = new ToggleButton(t(l, "reason." + r));
             b.setId("reason-" + r);
             b.setUserData(r);
-            b.setMinHeight(screens.touchButton("", "", () -> { }).getMinHeight());
+            b.setMinHeight(screens.minTouchPx());
             reasonButtons.add(b);
             reasons.getChildren().add(b);
         }
@@ -180,7 +180,7 @@ final class ServiceScreens {
             ToggleButton b = new ToggleButton(level.label().in(l));
             b.setId("rating-" + level.name());
             b.setToggleGroup(group);
-            b.setMinHeight(screens.touchButton("", "", () -> { }).getMinHeight());
+            b.setMinHeight(screens.minTouchPx());
             b.getStyleClass().add(level.bad() ? "rating-bad" : "rating-good");
             b.setOnAction(e -> {
                 chosen[0] = b.isSelected() ? level : null;

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.zizhu.central.CentralSimulator;
 import org.zizhu.kiosk.KioskRuntime;
 import org.zizhu.kiosk.config.KioskConfig;
+import org.zizhu.kiosk.config.ConfigKey;
+import org.zizhu.kiosk.TestKiosk;
 import org.zizhu.kiosk.outbox.OutboxKind;
 import org.zizhu.kiosk.services.AppointmentService;
 import org.zizhu.kiosk.services.CentralServices;
@@ -57,15 +59,12 @@ class CentralServicesTest {
     }
 
     static KioskConfig mtlsConfig(String httpsUrl, Path dataDir) throws Exception {
-        Properties p = new Properties();
-        p.setProperty("central.url", httpsUrl);
-        p.setProperty("data.dir", dataDir.toString());
-        p.setProperty("terminal.id", "T-MTLS-1");
-        p.setProperty("central.connectTimeoutMs", "1000");
-        p.setProperty("central.requestTimeoutMs", "3000");
-        p.setProperty("outbox.backoffBaseMs", "100");
-        p.setProperty("outbox.backoffMaxSeconds", "2");
-        return KioskConfig.from(p, "test");
+        return TestKiosk.config(httpsUrl, dataDir)
+                .with(ConfigKey.TERMINAL_ID, "T-MTLS-1")
+                .with(ConfigKey.CENTRAL_CONNECT_TIMEOUT_MS, "1000")
+                .with(ConfigKey.CENTRAL_REQUEST_TIMEOUT_MS, "3000")
+                .with(ConfigKey.OUTBOX_BACKOFF_BASE_MS, "100")
+                .with(ConfigKey.OUTBOX_BACKOFF_MAX_S, "2");
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.zizhu.kiosk.flow.ServiceFlow.Step;
 import org.zizhu.kiosk.services.EvaluationService;
 import org.zizhu.kiosk.session.Rating;
 import org.zizhu.kiosk.session.Resident;
-import org.zizhu.kiosk.session.ResidentSession;
+import org.zizhu.kiosk.session.Visit;
 
 /** The transaction state machine alone; the ports are scripted here (the runtime's real ones are tested over real stacks). */
 class ServiceFlowTest {
@@ -119,7 +119,7 @@ class ServiceFlowTest {
     }
 
     private final ScriptedPorts ports = new ScriptedPorts();
-    private final ResidentSession session = new ResidentSession();
+    private final Visit session = new Visit();
     private final ServiceFlow flow = new ServiceFlow(item(), ports, session, Runnable::run, CLOCK);
 
     private static Resident resident(LocalDate until) {

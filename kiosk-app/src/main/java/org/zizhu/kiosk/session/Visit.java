@@ -13,7 +13,7 @@ import org.zizhu.events.Outcome;
  * ends — by the resident finishing or leaving for the home screen, by the idle timeout, or by
  * the kiosk stopping — so personal data never outlives the transaction that needed it.
  */
-public final class ResidentSession {
+public final class Visit {
     private final String id = UUID.randomUUID().toString();
     private final List<Wipeable> personal = new ArrayList<>();
     private boolean ended;
