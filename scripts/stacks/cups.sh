@@ -109,6 +109,8 @@ stop() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  status) for p in dbus avahi ippeveprinter cupsd; do alive "$p" && echo "$p running" || echo "$p not started here"; done ;;
+  status) # exit 3 unless the printer and cupsd are up (scripts/demo leaves a running stack to its owner)
+    for p in dbus avahi ippeveprinter cupsd; do alive "$p" && echo "$p running" || echo "$p not started here"; done
+    alive ippeveprinter && running cupsd || exit 3 ;;
   *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
 esac

@@ -1,61 +1,85 @@
 package org.zizhu.kiosk;
 
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
+import javafx.application.Platform;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
 import org.zizhu.kiosk.config.ConfigKey;
 import org.zizhu.kiosk.config.KioskConfig;
-import org.zizhu.kiosk.devices.DemoConsole;
-import org.zizhu.kiosk.devices.DeviceHub;
-import org.zizhu.kiosk.ops.MetricsServer;
-import org.zizhu.kiosk.printing.PrintService;
-import org.zizhu.kiosk.transaction.CentralServicePorts;
 import org.zizhu.kiosk.ui.KioskApplication;
 
-/** Starts logging, the runtime and the JavaFX application for {@code kiosk run}. */
+/**
+ * Starts logging, then the window, then everything behind it ({@link KioskStartup}) for
+ * {@code kiosk run}; and stops all of it in order, whether the window closes or the service
+ * manager sends SIGTERM.
+ *
+ * <p>The window comes first because a kiosk that shows nothing for seconds after power-on
+ * looks broken to the resident in front of it and to the technician commissioning it.
+ */
 public final class KioskLauncher {
+    /** The whole orderly stop (visit, centre step, devices, database) must fit in systemd's 90 s default. */
+    static final Duration STOP_BUDGET = Duration.ofSeconds(30);
+
     private KioskLauncher() {
     }
 
-    /** Metrics are for operators; a port clash must not keep residents from the kiosk. */
-    private static MetricsServer startMetrics(KioskRuntime runtime) {
-        int port = runtime.config().getInt(ConfigKey.METRICS_PORT);
-        if (port == 0) {
-            return null;
-        }
-        try {
-            return new MetricsServer(runtime, runtime.config().get(ConfigKey.METRICS_HOST), port);
-        } catch (java.io.IOException | RuntimeException e) {
-            EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "metrics", "error", e.toString());
-            return null;
-        }
-    }
-
-    public static void launch(KioskConfig config, boolean demoConsole) throws Exception {
+    /** Runs the kiosk until its window closes or the process is stopped; returns the exit code. */
+    public static int launch(KioskConfig config, boolean demoConsole) throws Exception {
         // Logback reads these when the first logger is created, so they are set first.
         System.setProperty("zizhu.log.dir", config.dataDir().resolve("logs").toAbsolutePath().toString());
         System.setProperty("zizhu.log.level", config.get(ConfigKey.LOG_LEVEL));
         EventLog.event(EventId.CONFIG_LOADED, Outcome.SUCCESS, "source", config.source());
-        KioskRuntime runtime = KioskRuntime.open(config);
-        EventLog.event(EventId.APP_STARTED, Outcome.SUCCESS, "version", KioskRuntime.VERSION,
-                "catalogVersion", String.valueOf(runtime.catalog().version()), "items", runtime.catalog().size());
-        DeviceHub hub = DeviceHub.start(config);
-        hub.trackers().forEach(runtime::addDevice);
-        if (demoConsole) {
-            DemoConsole.startInBackground(hub, config.dataDir().resolve("devices"));
+        KioskStartup startup = new KioskStartup(config, demoConsole, KioskApplication::demoScreen);
+        AtomicBoolean stopped = new AtomicBoolean();
+        CountDownLatch stopDone = new CountDownLatch(1);
+        Runnable stop = () -> {
+            if (stopped.compareAndSet(false, true)) {
+                try {
+                    KioskApplication.stopRunning(STOP_BUDGET.dividedBy(2));
+                    startup.close();
+                    EventLog.event(EventId.APP_STOPPED, Outcome.SUCCESS);
+                } finally {
+                    stopDone.countDown();
+                }
+            }
+        };
+        // SIGTERM (systemd stop/restart, scripts/demo ending) runs the hook: the same orderly
+        // stop as closing the window. SIGKILL cannot be caught; child processes watch for it
+        // themselves (org.zizhu.process.ParentWatch).
+        Thread hook = new Thread(() -> {
+            if (!stopped.get()) {
+                EventLog.event(EventId.STOP_REQUESTED, Outcome.SUCCESS, "via", "signal");
+            }
+            stop.run();
+            try {
+                stopDone.await(STOP_BUDGET.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "kiosk-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        // Opening begins at once, on the second core, while the JavaFX toolkit starts here.
+        startup.begin();
+        KioskApplication.prepare(startup);
+        try {
+            Application.launch(KioskApplication.class);
+        } catch (RuntimeException e) {
+            // Typically "Unable to load glass GTK library": say what is missing, loudly.
+            System.err.println("zizhu: the kiosk window cannot open: " + e.getMessage()
+                    + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
+            System.err.println("zizhu: a display ($DISPLAY) and the packages in scripts/packages.d/display.txt"
+                    + " (GTK 3, OpenGL) are needed; as root: apt-get install -y $(grep -v '^#' scripts/packages.d/display.txt | cut -d' ' -f1)");
+            EventLog.event(EventId.FIRST_FRAME, Outcome.FAILURE, "error", String.valueOf(e.getMessage()));
+            stop.run();
+            return 3;
         }
-        runtime.startBackground();
-        MetricsServer metrics = startMetrics(runtime);
-        PrintService printing = new PrintService(hub.receiptPrinter().orElse(null), hub.a4Printer().orElse(null));
-        CentralServicePorts ports = new CentralServicePorts(runtime.services(), hub, printing);
-        KioskApplication.prepare(runtime, hub, ports, printing);
-        Application.launch(KioskApplication.class);
-        if (metrics != null) {
-            metrics.close();
-        }
-        hub.close();
-        runtime.close();
-        EventLog.event(EventId.APP_STOPPED, Outcome.SUCCESS);
+        // The window closed (Platform.exit): stop in order before Main exits the JVM.
+        stop.run();
+        return KioskApplication.exitCode();
     }
 }

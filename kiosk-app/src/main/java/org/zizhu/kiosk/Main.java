@@ -49,7 +49,7 @@ public final class Main {
                 ToolCommand.Kind kind = verb.equals("diag") ? ToolCommand.Kind.DIAG : ToolCommand.Kind.SIM;
                 for (ToolCommand c : ServiceLoader.load(ToolCommand.class)) {
                     if (c.kind() == kind && c.name().equals(rest.get(0))) {
-                        return c.run(rest.subList(1, rest.size()), out, err);
+                        return runTool(verb, c, rest.subList(1, rest.size()), out, err);
                     }
                 }
                 err.println("zizhu: no " + verb + " command named '" + rest.get(0) + "'");
@@ -60,6 +60,24 @@ public final class Main {
                 usage(err);
                 return 2;
         }
+    }
+
+    /**
+     * Runs one technician command. {@code --help} or {@code -h} anywhere prints its usage on
+     * stdout (exit 0) without running it; a usage error (exit 2) is followed by the usage.
+     */
+    static int runTool(String verb, ToolCommand c, List<String> args, PrintStream out, PrintStream err) throws Exception {
+        String usage = "usage: kiosk " + verb + " " + c.name() + " " + c.usage().replaceFirst("^usage:\\s*(diag|sim)\\s+" + c.name() + "\\s*", "");
+        if (args.contains("--help") || args.contains("-h")) {
+            out.println(usage);
+            out.println("  " + c.summary());
+            return 0;
+        }
+        int code = c.run(args, out, err);
+        if (code == 2) {
+            err.println(usage);
+        }
+        return code;
     }
 
     /** Parses {@code --config FILE}; no file means the embedded defaults. */
@@ -93,8 +111,7 @@ public final class Main {
             usage(err);
             return 2;
         }
-        KioskLauncher.launch(config, demoConsole);
-        return 0;
+        return KioskLauncher.launch(config, demoConsole);
     }
 
     private static void usage(PrintStream out) {

@@ -23,6 +23,10 @@ public enum EventId {
     CATALOG_CACHE_OPENED("catalog-cache-opened", "local catalogue cache opened and migrated"),
     DATABASE_MIGRATED("database-migrated", "local database schema migrated"),
     SERVICE_STEP("service-step", "a service transaction moved to a new step"),
+    FIRST_FRAME("first-frame", "the kiosk window drew its first frame (ms since JVM start)"),
+    STARTUP_READY("startup-ready", "database, credentials, catalogue and devices opened behind the window (or failed: out of service)"),
+    TAMPER_LATCH("tamper-latch", "the persisted tamper alarm was latched (failure), reset by a technician (success) or could not be saved"),
+    STOP_REQUESTED("stop-requested", "the service manager asked the kiosk to stop (SIGTERM): orderly stop begins"),
 
     // 2xx resident ID card reader
     IDCARD_READER_CONNECTED("idcard-reader-connected", "SAM reader port opened"),

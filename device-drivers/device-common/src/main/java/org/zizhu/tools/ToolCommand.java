@@ -21,6 +21,15 @@ public interface ToolCommand {
     String summary();
 
     /**
+     * The arguments this command takes, one line or a few, without the leading
+     * {@code kiosk diag NAME}: printed on stdout for {@code --help}/{@code -h} (exit 0) and on
+     * stderr after a usage error (exit 2). The launcher handles both, so no command has to.
+     */
+    default String usage() {
+        return summary();
+    }
+
+    /**
      * Runs the command. Returns the process exit code: 0 success, 1 the device or service
      * failed the check, 2 bad usage. Prints machine-readable results (JSON) to {@code out}
      * and human messages to {@code err}. Personal data is masked unless asked otherwise.

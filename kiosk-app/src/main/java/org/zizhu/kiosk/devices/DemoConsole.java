@@ -19,21 +19,51 @@ import org.zizhu.device.smartcard.sim.VirtualCardConnection;
  * paper, insert a technician card, show a QR code to the camera. Only in simulated mode.
  */
 public final class DemoConsole implements Runnable {
+    /**
+     * What the console may do to the screen, so a demo (and the smoke test of {@code scripts/demo})
+     * can walk a whole transaction from a script: the window implements it. Defined here so the
+     * devices package never depends on the UI.
+     */
+    public interface Screen {
+        /** The name of the screen shown now (ATTRACT, HOME, GUIDE, SERVICE_CONSENT, ...). */
+        String shown();
+
+        /** A touch anywhere on the screen (starts a visit on the attract screen). */
+        void touch();
+
+        /** Presses the button with this id; false if no such button is shown. */
+        boolean tap(String id);
+
+        /** Opens the guide of the first item the kiosk can perform at once (马上办); false if none. */
+        boolean openImmediateItem();
+
+        /** Ends the kiosk in order with this exit code. */
+        void quit(int code);
+    }
+
     private final DeviceHub hub;
     private final InputStream in;
     private final PrintStream out;
     private final Path workDir;
+    private final java.util.function.Supplier<Screen> screen;
     private VirtualCardConnection smartcard;
+    /** Scripted runs: any failed command stops the kiosk with exit code 1. */
+    private volatile boolean strict;
 
     public DemoConsole(DeviceHub hub, InputStream in, PrintStream out, Path workDir) {
+        this(hub, in, out, workDir, () -> null);
+    }
+
+    public DemoConsole(DeviceHub hub, InputStream in, PrintStream out, Path workDir, java.util.function.Supplier<Screen> screen) {
         this.hub = hub;
         this.in = in;
         this.out = out;
         this.workDir = workDir;
+        this.screen = screen;
     }
 
-    public static void startInBackground(DeviceHub hub, Path workDir) {
-        Thread t = new Thread(new DemoConsole(hub, System.in, System.out, workDir), "demo-console");
+    public static void startInBackground(DeviceHub hub, Path workDir, java.util.function.Supplier<Screen> screen) {
+        Thread t = new Thread(new DemoConsole(hub, System.in, System.out, workDir, screen), "demo-console");
         t.setDaemon(true);
         t.start();
     }
@@ -47,6 +77,14 @@ public final class DemoConsole implements Runnable {
               paper fine|near|end              receipt printer paper
               techcard insert|remove           technician card (PIN %s) in the smart-card reader
               qr TEXT                          show a QR code to the camera (e.g. zizhu:login:v1:demo-token)
+            the screen (scripted demos and the smoke test):
+              screen                           name of the screen shown now
+              touch                            touch the screen
+              open immediate                   open the guide of an item performed at once (马上办)
+              tap ID                           press the button with that id (e.g. guide-start, service-agree)
+              wait SCREEN [SECONDS]            wait until that screen is shown (default 60 s); else quit 1
+              strict                           from now on a failed command quits with exit code 1
+              quit [CODE]                      stop the kiosk in order (exit code, default 0)
               ?                                this help
             """.formatted(DemoCards.DEMO_PIN);
 
@@ -61,6 +99,10 @@ public final class DemoConsole implements Runnable {
                     reply = handle(line.strip());
                 } catch (Exception e) {
                     reply = "failed: " + e.getMessage();
+                    if (strict) {
+                        out.println("smoke: FAILED at '" + line.strip() + "': " + e.getMessage());
+                        quit(1);
+                    }
                 }
                 if (!reply.isEmpty()) {
                     out.println(reply);
@@ -71,8 +113,25 @@ public final class DemoConsole implements Runnable {
         }
     }
 
+    private Screen ui() {
+        Screen s = screen.get();
+        if (s == null) {
+            throw new IllegalStateException("the window is not up yet");
+        }
+        return s;
+    }
+
+    private void quit(int code) {
+        Screen s = screen.get();
+        if (s != null) {
+            s.quit(code);
+        } else {
+            System.exit(code); // no window: the shutdown hook still stops everything in order
+        }
+    }
+
     String handle(String line) throws Exception {
-        if (line.isEmpty()) {
+        if (line.isEmpty() || line.startsWith("#")) {
             return "";
         }
         String[] w = line.split("\\s+", 2);
@@ -131,6 +190,53 @@ public final class DemoConsole implements Runnable {
                 var cam = hub.camera().orElseThrow(() -> new IllegalStateException("no camera"));
                 cam.reconfigure(CameraSimulator.showQr(arg, workDir.resolve("camera")));
                 return "camera shows a QR code";
+            }
+            case "screen" -> {
+                return "screen " + ui().shown();
+            }
+            case "touch" -> {
+                ui().touch();
+                return "touched";
+            }
+            case "open" -> {
+                if (!arg.equals("immediate")) {
+                    throw new IllegalArgumentException("open immediate");
+                }
+                if (!ui().openImmediateItem()) {
+                    throw new IllegalStateException("no item this kiosk can perform at once");
+                }
+                return "guide opened";
+            }
+            case "tap" -> {
+                if (!ui().tap(arg)) {
+                    throw new IllegalStateException("no button #" + arg + " on screen " + ui().shown());
+                }
+                return "tapped " + arg;
+            }
+            case "wait" -> {
+                String[] a = arg.split("\\s+");
+                long seconds = a.length > 1 ? Long.parseLong(a[1]) : 60;
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds);
+                String now = "";
+                while (System.nanoTime() < deadline) {
+                    Screen s = screen.get();
+                    now = s == null ? "(no window yet)" : s.shown();
+                    if (now.equals(a[0])) {
+                        return "screen " + now;
+                    }
+                    Thread.sleep(100);
+                }
+                out.println("smoke: FAILED waiting for screen " + a[0] + " (" + seconds + " s); shown: " + now);
+                quit(1);
+                return "";
+            }
+            case "strict" -> {
+                strict = true;
+                return "strict: a failed command stops the kiosk with exit code 1";
+            }
+            case "quit" -> {
+                quit(arg.isEmpty() ? 0 : Integer.parseInt(arg));
+                return "stopping";
             }
             case "?" -> {
                 return HELP;

@@ -82,10 +82,26 @@ public final class DeviceHub implements AutoCloseable {
     private GpioSimulator gpioSim;
     private SmartCardReader smartcard;
     private IssuerTrust issuerTrust;
+    private final TamperLatch tamperLatch;
 
     private DeviceHub(KioskConfig config, Path workDir) {
         this.config = config;
         this.workDir = workDir;
+        try {
+            this.tamperLatch = TamperLatch.open(config.dataDir().resolve("state"), java.time.Clock.systemUTC());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot open the tamper latch in " + config.dataDir(), e);
+        }
+    }
+
+    /** Outcome of a technician's tamper reset. */
+    public enum TamperReset {
+        /** The alarm is cleared; the kiosk may serve again. */
+        CLEARED,
+        /** Refused: the door switch still reads open. */
+        DOOR_OPEN,
+        /** Refused: the GPIO board is configured but not working, so the door cannot be checked. */
+        SWITCH_UNREADABLE
     }
 
     /** Starts every configured device; never throws for a device problem. */
@@ -224,6 +240,10 @@ public final class DeviceHub implements AutoCloseable {
 
                 @Override
                 public void tamperChanged(boolean open) {
+                    if (open) {
+                        // Saved before anyone is told, so a restart cannot forget it.
+                        tripQuietly("door-opened");
+                    }
                     gpioListeners.forEach(l -> l.tamperChanged(open));
                 }
 
@@ -233,9 +253,52 @@ public final class DeviceHub implements AutoCloseable {
                 }
             });
             trackers.add(gpio.status());
+            if (gpio.tamperAlarm()) {
+                // Open at boot (opened while powered off), or opened before this listener was in place.
+                tripQuietly("door-open-at-start");
+            }
         } catch (IOException | RuntimeException e) {
             failed("gpio", e);
         }
+    }
+
+    private void tripQuietly(String reason) {
+        try {
+            tamperLatch.trip(reason);
+        } catch (RuntimeException e) {
+            log.error("tamper latch not saved; the kiosk is out of service until restarted", e);
+        }
+    }
+
+    /**
+     * Whether the kiosk is out of service for tampering: the door is open now, or was seen open
+     * (even before a restart) and no technician has reset it since.
+     */
+    public boolean tamperLatched() {
+        return tamperLatch.latched() || (gpio != null && gpio.tamperAlarm());
+    }
+
+    /**
+     * A technician's reset: refused while the door switch reads open, or when the GPIO board is
+     * configured but cannot be read. With GPIO configured off there is no switch to check.
+     */
+    public TamperReset resetTamper() {
+        if (gpio != null) {
+            if (!gpio.resetTamper()) {
+                EventLog.event(EventId.GPIO_TAMPER_RESET, Outcome.FAILURE, "reason", "door-open");
+                return TamperReset.DOOR_OPEN;
+            }
+        } else if (!mode(ConfigKey.GPIO_MODE).equals("off")) {
+            EventLog.event(EventId.GPIO_TAMPER_RESET, Outcome.FAILURE, "reason", "gpio-unavailable");
+            return TamperReset.SWITCH_UNREADABLE;
+        }
+        try {
+            tamperLatch.clear();
+        } catch (IOException e) {
+            EventLog.event(EventId.GPIO_TAMPER_RESET, Outcome.FAILURE, "reason", "latch-not-cleared", "error", e.toString());
+            return TamperReset.SWITCH_UNREADABLE;
+        }
+        return TamperReset.CLEARED;
     }
 
     private void startSmartcard() {

@@ -39,9 +39,14 @@ import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
 import org.zizhu.kiosk.KioskRuntime;
+import org.zizhu.kiosk.KioskServices;
+import org.zizhu.kiosk.KioskStartup;
+import org.zizhu.kiosk.catalog.Catalog;
+import org.zizhu.kiosk.config.KioskConfig;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
 import org.zizhu.kiosk.central.LinkState;
 import org.zizhu.kiosk.config.ConfigKey;
+import org.zizhu.kiosk.devices.DemoConsole;
 import org.zizhu.kiosk.devices.DeviceHub;
 import org.zizhu.kiosk.flow.BrowseFlow;
 import org.zizhu.kiosk.flow.BrowseState;
@@ -61,16 +66,28 @@ import org.zizhu.kiosk.session.Resident;
  * threads and are handed to the JavaFX thread here.
  */
 public final class KioskApplication extends Application {
-    private static volatile KioskRuntime prepared;
-    private static volatile DeviceHub preparedHub;
-    private static volatile ServicePorts preparedPorts;
-    private static volatile PrintService preparedPrinting;
+    private static volatile KioskStartup prepared;
+    /** The window on screen, for the orderly stop on SIGTERM. */
+    private static volatile KioskApplication running;
+    private static volatile int exitCode;
+    /** Stopping: no new visit begins. */
+    private volatile boolean closing;
+    /** The screen rendered last (the demo console and tests read it). */
+    private volatile String lastShown = "";
     private static volatile BiConsumer<KioskApplication, Stage> afterStart;
 
-    private final KioskRuntime runtime;
-    private final DeviceHub hub;
-    private final ServicePorts ports;
-    private final PrintService printing;
+    private final KioskStartup startup;
+    private final KioskConfig config;
+    // Set once on the JavaFX thread when start-up has finished; null until then.
+    private volatile KioskRuntime runtime;
+    private volatile DeviceHub hub;
+    private volatile ServicePorts ports;
+    private volatile PrintService printing;
+    /** Start-up finished and the services are wired: the kiosk serves residents. */
+    private volatile boolean ready;
+    /** Start-up failed: the kiosk stays out of service (the reason is in the log). */
+    private volatile boolean startFailed;
+    private volatile long firstFrameMillis = -1;
     private volatile String transientNotice;
     /** Text for the "queue.result" notice (it carries the ticket number). */
     private volatile org.zizhu.kiosk.catalog.Text transientText;
@@ -102,7 +119,7 @@ public final class KioskApplication extends Application {
 
     /** Used by {@link Application#launch}: takes what {@link #prepare} handed over. */
     public KioskApplication() {
-        this(prepared, preparedHub, preparedPorts, preparedPrinting);
+        this(prepared);
     }
 
     /** Browse-only kiosk (no devices): tests of the catalogue screens use this. */
@@ -110,25 +127,29 @@ public final class KioskApplication extends Application {
         this(runtime, null, null, null);
     }
 
+    /** A kiosk over services that are already open (tests, the screenshot tour). */
     public KioskApplication(KioskRuntime runtime, DeviceHub hub, ServicePorts ports, PrintService printing) {
-        if (runtime == null) {
-            throw new IllegalStateException("KioskApplication.prepare(runtime) must be called before launch");
-        }
-        this.runtime = runtime;
-        this.hub = hub;
-        this.ports = ports;
-        this.printing = printing;
+        this(KioskStartup.of(new KioskServices(runtime, hub, ports, printing)));
     }
 
-    public static void prepare(KioskRuntime runtime) {
-        prepare(runtime, null, null, null);
+    /**
+     * A kiosk whose services are still opening: the window shows the attract screen with
+     * "starting" at once and serves when {@code startup} reports them.
+     */
+    public KioskApplication(KioskStartup startup) {
+        if (startup == null) {
+            throw new IllegalStateException("KioskApplication.prepare(...) must be called before launch");
+        }
+        this.startup = startup;
+        this.config = startup.config();
     }
 
     public static void prepare(KioskRuntime runtime, DeviceHub hub, ServicePorts ports, PrintService printing) {
-        prepared = runtime;
-        preparedHub = hub;
-        preparedPorts = ports;
-        preparedPrinting = printing;
+        prepare(KioskStartup.of(new KioskServices(runtime, hub, ports, printing)));
+    }
+
+    public static void prepare(KioskStartup startup) {
+        prepared = startup;
     }
 
     /** A hook run once the window is shown (the screenshot tour uses it). */
@@ -153,14 +174,20 @@ public final class KioskApplication extends Application {
         return outOfService;
     }
 
-    @Override
-    public void start(Stage stage) {
-        var cfg = runtime.config();
-        messages = new Messages();
-        UiMetrics metrics = new UiMetrics(cfg.getInt(ConfigKey.UI_WIDTH), cfg.getInt(ConfigKey.UI_HEIGHT),
-                cfg.getDouble(ConfigKey.UI_SCREEN_DIAGONAL_INCH));
-        flow = new BrowseFlow(runtime::catalog, Language.of(cfg.get(ConfigKey.UI_LANGUAGE)),
-                cfg.seconds(ConfigKey.UI_IDLE_TIMEOUT_S), Clock.systemUTC());
+    /** Start-up has finished and the kiosk serves (tests wait for it). */
+    public boolean ready() {
+        return ready;
+    }
+
+    /** Milliseconds from JVM start to the first frame, or -1 before it. */
+    public long firstFrameMillis() {
+        return firstFrameMillis;
+    }
+
+    /** Screens for what is open now: browse-only until start-up has finished. */
+    private void buildScreens() {
+        UiMetrics metrics = new UiMetrics(config.getInt(ConfigKey.UI_WIDTH), config.getInt(ConfigKey.UI_HEIGHT),
+                config.getDouble(ConfigKey.UI_SCREEN_DIAGONAL_INCH));
         boolean canServe = ports != null && hub != null && hub.idcard().isPresent();
         screens = new Screens(flow, messages, metrics, canServe ? this::startService : null,
                 printing != null ? this::printGuide : null);
@@ -181,6 +208,17 @@ public final class KioskApplication extends Application {
                 });
             });
         }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        var cfg = config;
+        messages = new Messages();
+        flow = new BrowseFlow(() -> {
+            KioskRuntime rt = runtime;
+            return rt == null ? Catalog.empty() : rt.catalog();
+        }, Language.of(cfg.get(ConfigKey.UI_LANGUAGE)), cfg.seconds(ConfigKey.UI_IDLE_TIMEOUT_S), Clock.systemUTC());
+        buildScreens();
 
         titleLabel = new Label();
         titleLabel.getStyleClass().add("app-title");
@@ -221,9 +259,6 @@ public final class KioskApplication extends Application {
             }
             render();
         }));
-        runtime.onCatalogChange(c -> onFx(this::render));
-        runtime.link().addListener(s -> onFx(this::render));
-        wireDevices();
 
         Timeline idle = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
             ServiceFlow s = service;
@@ -244,11 +279,62 @@ public final class KioskApplication extends Application {
             stage.setFullScreen(true);
         }
         render();
+        watchFirstFrame(scene);
+        running = this;
         stage.show();
+        // Wired after the window is up: a start-up that already finished (tests) is applied now.
+        startup.whenDone((services, failure) -> onFx(() -> onStartupDone(services, failure)));
         var hook = afterStart;
         if (hook != null) {
-            hook.accept(this, stage);
+            startup.whenDone((services, failure) -> onFx(() -> hook.accept(this, stage)));
         }
+    }
+
+    /**
+     * Logs the time from JVM start to the first pulse after the window is shown: the moment
+     * the first kiosk frame is handed to the renderer. The JVM start time is read afterwards,
+     * so measuring costs the first frame nothing.
+     */
+    private void watchFirstFrame(Scene scene) {
+        Runnable[] self = new Runnable[1];
+        self[0] = () -> {
+            if (scene.getWindow() == null || !scene.getWindow().isShowing()) {
+                return;
+            }
+            long now = System.currentTimeMillis();
+            scene.removePostLayoutPulseListener(self[0]);
+            Platform.runLater(() -> {
+                long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                firstFrameMillis = now - jvmStart;
+                EventLog.event(EventId.FIRST_FRAME, Outcome.SUCCESS, "ms", firstFrameMillis, "ready", ready);
+            });
+        };
+        scene.addPostLayoutPulseListener(self[0]);
+    }
+
+    /** On the JavaFX thread: start-up finished; wire the services or stay out of service. */
+    private void onStartupDone(KioskServices services, Throwable failure) {
+        if (failure != null || services == null) {
+            startFailed = true;
+            outOfService = true;
+            render();
+            return;
+        }
+        runtime = services.runtime();
+        hub = services.hub();
+        ports = services.ports();
+        printing = services.printing();
+        buildScreens();
+        runtime.onCatalogChange(c -> onFx(this::render));
+        runtime.link().addListener(s -> onFx(this::render));
+        wireDevices();
+        if (hub != null && hub.tamperLatched()) {
+            // Latched before a restart, or the door is open now: out of service until a reset.
+            outOfService = true;
+            flow.endSession();
+        }
+        ready = true;
+        render();
     }
 
     @Override
@@ -258,6 +344,122 @@ public final class KioskApplication extends Application {
         }
         worker.shutdownNow();
         maintenanceWorker.shutdownNow();
+        running = null;
+    }
+
+    /** The exit code asked for by {@link DemoConsole.Screen#quit} (0 when the window just closed). */
+    public static int exitCode() {
+        return exitCode;
+    }
+
+    /** The window for the demo console's screen commands, or null before it is up. */
+    public static DemoConsole.Screen demoScreen() {
+        KioskApplication app = running;
+        return app == null ? null : app.new DemoScreen();
+    }
+
+    /** The demo console's view of this window; every call runs on the JavaFX thread. */
+    private final class DemoScreen implements DemoConsole.Screen {
+        @Override
+        public String shown() {
+            return onFxAndWait(() -> lastShown);
+        }
+
+        @Override
+        public void touch() {
+            onFxAndWait(() -> {
+                if (ready && !closing && !outOfService) {
+                    flow.touch();
+                }
+                return null;
+            });
+        }
+
+        @Override
+        public boolean tap(String id) {
+            return onFxAndWait(() -> {
+                Node n = root.getScene().lookup("#" + id);
+                if (n instanceof javafx.scene.control.ButtonBase b && b.isVisible() && !b.isDisabled()) {
+                    b.fire();
+                    return true;
+                }
+                return false;
+            });
+        }
+
+        @Override
+        public boolean openImmediateItem() {
+            return onFxAndWait(() -> {
+                var item = startableItem();
+                if (item.isEmpty() || !ready) {
+                    return false;
+                }
+                flow.touch();
+                flow.openItem(item.get().code());
+                return true;
+            });
+        }
+
+        @Override
+        public void quit(int code) {
+            exitCode = code;
+            Platform.exit();
+        }
+    }
+
+    private static <T> T onFxAndWait(java.util.concurrent.Callable<T> c) {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(c);
+        Platform.runLater(task);
+        try {
+            return task.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the JavaFX thread did not answer within 10 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+
+    /**
+     * The orderly stop of a running window (SIGTERM): ends the visit so its personal data is
+     * wiped, then lets a step already at the centre or the printer finish within {@code budget}.
+     * A step cut short is safe: every write to the centre carries its idempotency key, and the
+     * outbox delivers queued ones after the restart. Callable from any thread.
+     */
+    public static void stopRunning(java.time.Duration budget) {
+        KioskApplication app = running;
+        if (app == null) {
+            return;
+        }
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        try {
+            Platform.runLater(() -> {
+                try {
+                    app.closing = true;
+                    app.flow.endSession();
+                } finally {
+                    ended.countDown();
+                }
+            });
+            if (!ended.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                // The JavaFX thread is stuck: wipe from here rather than not at all.
+                app.flow.endSession();
+            }
+            app.worker.shutdown();
+            app.maintenanceWorker.shutdown();
+            if (!app.worker.awaitTermination(budget.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "stop", "error", "service step still running; left to its idempotency key");
+            }
+            app.worker.shutdownNow();
+            app.maintenanceWorker.shutdownNow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IllegalStateException e) {
+            // The JavaFX toolkit is already gone: nothing is on screen to end.
+            app.flow.endSession();
+        }
     }
 
     private void wireDevices() {
@@ -483,8 +685,8 @@ public final class KioskApplication extends Application {
     private void touched(Event e) {
         // Touches on the maintenance or out-of-service screens are not a resident's visit.
         MaintenanceFlow m = maintenance;
-        if (outOfService || (m != null && m.view().step() != MaintenanceFlow.Step.CLOSED)) {
-            return;
+        if (!ready || closing || outOfService || (m != null && m.view().step() != MaintenanceFlow.Step.CLOSED)) {
+            return; // nothing to serve yet: a touch while starting is not a visit either
         }
         flow.touch();
     }
@@ -506,7 +708,7 @@ public final class KioskApplication extends Application {
             p = LightPattern.OUT_OF_SERVICE;
         } else if (helpCalled) {
             p = LightPattern.HELP_REQUESTED;
-        } else if (runtime.devices().stream().anyMatch(t -> t.status() == org.zizhu.device.DeviceStatus.HARDWARE_ERROR)) {
+        } else if (runtime != null && runtime.devices().stream().anyMatch(t -> t.status() == org.zizhu.device.DeviceStatus.HARDWARE_ERROR)) {
             p = LightPattern.FAULT;
         } else if (service != null) {
             p = LightPattern.BUSY;
@@ -523,7 +725,8 @@ public final class KioskApplication extends Application {
             titleLabel.setText(messages.get(l, "app.title"));
             langButton.setText(messages.get(l, "lang.switch"));
             ((Button) root.lookup("#nav-home")).setText(messages.get(l, "nav.home"));
-            boolean offline = runtime.link().status() == LinkState.Status.OFFLINE;
+            KioskRuntime rt = runtime;
+            boolean offline = rt != null && rt.link().status() == LinkState.Status.OFFLINE;
             offlineBanner.setText(messages.get(l, "offline.banner"));
             offlineBanner.setVisible(offline);
             offlineBanner.setManaged(offline);
@@ -543,14 +746,18 @@ public final class KioskApplication extends Application {
             } else if (outOfService) {
                 content = serviceScreens.outOfService(l);
                 shown = "OUT_OF_SERVICE";
+            } else if (!ready) {
+                content = screens.starting(l);
+                shown = "STARTING";
             } else if (service != null && s.screen() != BrowseState.Screen.ATTRACT) {
                 content = serviceScreens.service(l, service, serviceItem.name().in(l), this::cancelService, this::finishService);
                 shown = "SERVICE_" + service.view().step().name();
             } else {
-                content = screens.render(s, runtime.catalog());
+                content = screens.render(s, rt.catalog());
                 shown = s.screen().name();
             }
             root.setCenter(content);
+            lastShown = shown;
             updateLight();
             EventLog.event(EventId.SCREEN_SHOWN, Outcome.SUCCESS, "screen", shown);
         } catch (RuntimeException e) {
@@ -579,9 +786,14 @@ public final class KioskApplication extends Application {
         });
     }
 
+    /** A technician's reset from the maintenance screen; refused while the door is open. */
     private void resetTamper() {
-        hub.gpio().ifPresent(g -> g.resetTamper());
-        outOfService = false;
-        render();
+        DeviceHub.TamperReset r = hub.resetTamper();
+        if (r == DeviceHub.TamperReset.CLEARED) {
+            outOfService = false;
+            render();
+        } else {
+            showNotice(r == DeviceHub.TamperReset.DOOR_OPEN ? "tamper.doorOpen" : "tamper.switchUnreadable");
+        }
     }
 }

@@ -97,16 +97,28 @@ final class Screens {
     }
 
     private Node attract(Language l) {
+        return attract(l, "attract.touch", "screen-attract");
+    }
+
+    /**
+     * The attract screen while the kiosk is still opening its database and devices: it says
+     * so instead of inviting a touch it cannot serve yet.
+     */
+    Node starting(Language l) {
+        return attract(l, "startup.starting", "screen-starting");
+    }
+
+    private Node attract(Language l, String promptKey, String id) {
         Label title = new Label(t(l, "attract.title"));
         title.getStyleClass().add("attract-title");
-        Label touch = new Label(t(l, "attract.touch"));
+        Label touch = new Label(t(l, promptKey));
         touch.setId("attract-touch");
         touch.getStyleClass().add("attract-touch");
         Label hint = new Label(t(l, "attract.hint"));
         hint.getStyleClass().add("attract-hint");
         hint.setWrapText(true);
         VBox box = new VBox(40, title, touch, hint);
-        box.setId("screen-attract");
+        box.setId(id);
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("attract");
         return box;

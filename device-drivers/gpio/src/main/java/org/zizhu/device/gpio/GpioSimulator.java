@@ -24,19 +24,32 @@ public final class GpioSimulator implements AutoCloseable {
     private final GpioController controller;
     private final GpioScheduler scheduler;
     private final Path thermalFile;
+    /** Where the simulated cabinet door keeps its position while the kiosk is off; null: nowhere. */
+    private final Path doorFile;
 
-    private GpioSimulator(GpioController controller, GpioScheduler scheduler, Path thermalFile) {
+    private GpioSimulator(GpioController controller, GpioScheduler scheduler, Path thermalFile, Path doorFile) {
         this.controller = controller;
         this.scheduler = scheduler;
         this.thermalFile = thermalFile;
+        this.doorFile = doorFile;
     }
 
-    /** Default pin map on the mock provider, temperature file {@code dir/temp} starting at 45 °C. */
+    /**
+     * Default pin map on the mock provider, temperature file {@code dir/temp} starting at 45 °C.
+     * The cabinet door keeps its position in {@code dir/door} across restarts, as a real door
+     * does while the kiosk is off: a door left open is read open at the next start.
+     */
     public static GpioSimulator start(Path dir, GpioScheduler scheduler) throws IOException {
         Files.createDirectories(dir);
         Path temp = dir.resolve("temp");
         writeMillidegrees(temp, 45.0);
-        return start(GpioConfig.builder().provider(GpioConfig.Provider.MOCK).thermalZone(temp).build(), scheduler);
+        Path door = dir.resolve("door");
+        GpioConfig config = GpioConfig.builder().provider(GpioConfig.Provider.MOCK).thermalZone(temp).build();
+        GpioSimulator sim = new GpioSimulator(GpioController.start(config, scheduler), scheduler, temp, door);
+        if (Files.exists(door) && Files.readString(door, StandardCharsets.US_ASCII).strip().equals("open")) {
+            sim.drive(PinRole.TAMPER, true);
+        }
+        return sim;
     }
 
     /** @throws IllegalArgumentException unless the config chooses the MOCK provider */
@@ -44,7 +57,7 @@ public final class GpioSimulator implements AutoCloseable {
         if (config.provider() != GpioConfig.Provider.MOCK) {
             throw new IllegalArgumentException("the GPIO simulator needs provider MOCK, not " + config.provider());
         }
-        return new GpioSimulator(GpioController.start(config, scheduler), scheduler, config.thermalZone());
+        return new GpioSimulator(GpioController.start(config, scheduler), scheduler, config.thermalZone(), null);
     }
 
     public GpioController controller() {
@@ -76,6 +89,13 @@ public final class GpioSimulator implements AutoCloseable {
     }
 
     public void setTamperOpen(boolean open) {
+        if (doorFile != null) {
+            try {
+                Files.writeString(doorFile, open ? "open\n" : "closed\n", StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("simulated door position not saved", e);
+            }
+        }
         drive(PinRole.TAMPER, open);
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.zizhu.process.ParentWatch;
 
 /**
  * A pseudo-terminal pair made by socat, standing in for a USB serial cable:
@@ -79,20 +80,24 @@ public final class PtyPair implements AutoCloseable {
         Files.deleteIfExists(deviceLink);
         List<String> cmd = List.of(socatBinary, "-d", "-d",
                 "pty,raw,echo=0,mode=666,link=" + hostLink, "pty,raw,echo=0,mode=666,link=" + deviceLink);
-        try {
-            socat = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            throw new IOException("socat is not installed or not on PATH (" + socatBinary
-                    + "); install it with: sudo apt-get install socat", e);
-        }
+        // Under ParentWatch: socat holds no pipe to the JVM, so without it a kiosk killed
+        // outright would leave socat (and its ptys) behind for good.
+        socat = new ProcessBuilder(ParentWatch.wrap(cmd)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long deadline = System.currentTimeMillis() + LINK_WAIT_MS;
         while (!(Files.exists(hostLink) && Files.exists(deviceLink))) {
             if (!socat.isAlive()) {
-                throw new IOException("socat exited with code " + socat.exitValue() + " before creating " + dir + "/ttyA|ttyB");
+                int code = socat.exitValue();
+                socat = null;
+                if (code == 127) { // the shell's "command not found"
+                    throw new IOException("socat is not installed or not on PATH (" + socatBinary
+                            + "); install it with: sudo apt-get install socat");
+                }
+                throw new IOException("socat exited with code " + code + " before creating " + dir + "/ttyA|ttyB");
             }
             if (System.currentTimeMillis() > deadline) {
-                socat.destroyForcibly();
+                stop(socat);
+                socat = null;
                 throw new IOException("socat did not create its pty links in " + dir + " within " + LINK_WAIT_MS + " ms");
             }
             sleep(5);
@@ -104,14 +109,7 @@ public final class PtyPair implements AutoCloseable {
         if (socat == null) {
             return;
         }
-        socat.destroy();
-        try {
-            if (!socat.waitFor(2, TimeUnit.SECONDS)) {
-                socat.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stop(socat);
         socat = null;
         try {
             // socat removes its links on exit; make sure, so a dangling link never points at
@@ -120,6 +118,23 @@ public final class PtyPair implements AutoCloseable {
             Files.deleteIfExists(deviceLink);
         } catch (IOException ignored) {
             // best effort
+        }
+    }
+
+    /** SIGTERM (the watch passes it on to socat), then SIGKILL; closing the pipe ends the watch. */
+    private static void stop(Process p) {
+        p.destroy();
+        try {
+            if (!p.waitFor(2, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            p.getOutputStream().close(); // after a SIGKILL of the shell, this stops socat
+        } catch (IOException ignored) {
+            // already closed
         }
     }
 

@@ -1,0 +1,18 @@
+package org.zizhu.kiosk;
+
+import org.zizhu.kiosk.devices.DeviceHub;
+import org.zizhu.kiosk.flow.ServicePorts;
+import org.zizhu.kiosk.printing.PrintService;
+
+/**
+ * What the screens need once start-up has finished: the runtime (database, catalogue, centre),
+ * the devices, the service ports and printing. {@code ports} and {@code printing} may be null
+ * for a browse-only kiosk (tests of the catalogue screens).
+ */
+public record KioskServices(KioskRuntime runtime, DeviceHub hub, ServicePorts ports, PrintService printing) {
+    public KioskServices {
+        if (runtime == null) {
+            throw new IllegalArgumentException("runtime is required");
+        }
+    }
+}
