@@ -331,6 +331,32 @@ class CentralServicesTest {
     }
 
     @Test
+    void enrolmentHeartbeatAndRemoteConfigFailInTimeWhenAnswersStallMidBody() throws Exception {
+        try (KioskRuntime rt = KioskRuntime.open(mtlsConfig(central.httpsBaseUrl(), data))) {
+            Duration bound = rt.client().requestTimeout().plus(SLACK);
+            central.faults().stallMidBody(true);
+            CentralException enrol = assertTimeoutPreemptively(bound, () -> assertThrows(CentralException.class, () -> rt.enrol("DEMO-0000-0001")));
+            assertEquals(CentralException.Kind.TIMEOUT, enrol.kind());
+            assertFalse(rt.client().ready(), "nothing half-installed");
+            central.faults().clear();
+            rt.enrol("DEMO-0000-0001");
+
+            central.faults().stallMidBody(true);
+            assertFalse(assertTimeoutPreemptively(bound, () -> rt.heartbeat().send()), "a heartbeat gives up in time");
+            CentralException rc = assertTimeoutPreemptively(bound, () -> assertThrows(CentralException.class, () -> rt.remoteConfig().fetch(rt.config())));
+            assertEquals(CentralException.Kind.TIMEOUT, rc.kind());
+            assertEquals(3, central.stalledAnswerCount());
+            assertEquals(LinkState.Status.OFFLINE, rt.link().status());
+
+            central.faults().clear();
+            assertTrue(rt.heartbeat().send());
+            assertEquals(LinkState.Status.ONLINE, rt.link().status());
+            rt.remoteConfig().fetch(rt.config());
+        }
+        assertEquals(List.of(), central.contractViolations());
+    }
+
+    @Test
     void diagEnrolAndDiagCentralReportAsJson() throws Exception {
         Path cfg = data.resolve("kiosk.properties");
         Files.writeString(cfg, "central.url=" + central.httpsBaseUrl() + "\ndata.dir=" + data.resolve("d") + "\nterminal.id=T-DIAG-1\n"
