@@ -117,6 +117,34 @@ class CatalogSyncTest {
     }
 
     @Test
+    void endlessAnswerIsCutOffAtTheSizeCap() throws Exception {
+        HttpServer endless = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        endless.createContext("/", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, 0); // chunked, and it never ends: only the kiosk's cap stops it
+            byte[] spaces = " ".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+            try (ex; var out = ex.getResponseBody()) {
+                out.write('[');
+                while (true) {
+                    out.write(spaces);
+                }
+            } catch (java.io.IOException gone) {
+                // the kiosk hung up
+            }
+        });
+        endless.start();
+        try (KioskRuntime rt = KioskRuntime.open(TestKiosk.config("http://127.0.0.1:" + endless.getAddress().getPort() + "/api/v1", data))) {
+            CentralException e = assertTimeoutPreemptively(rt.client().requestTimeout().plus(Duration.ofSeconds(5)),
+                    () -> assertThrows(CentralException.class, rt::syncNow));
+            assertEquals(CentralException.Kind.BAD_RESPONSE, e.kind(), e.getMessage());
+            assertTrue(e.getMessage().contains("larger than"), e.getMessage());
+            assertTrue(rt.catalog().isEmpty());
+        } finally {
+            endless.stop(0);
+        }
+    }
+
+    @Test
     void slowCentreTimesOutWithinTheConfiguredBudget() throws Exception {
         central.faults().latencyMillis(5_000);
         try (KioskRuntime rt = KioskRuntime.open(TestKiosk.config(central.baseUrl(), data))) {
