@@ -24,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,7 @@ public final class CentralSimulator implements AutoCloseable {
     private final Map<String, AtomicLong> receivedByIdempotencyKey = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong unauthorised = new AtomicLong();
+    private final AtomicLong stalledAnswers = new AtomicLong();
     private final SeedData seed;
     private final CentreCa ca;
     private final SealIssuer seal;
@@ -340,7 +342,7 @@ public final class CentralSimulator implements AutoCloseable {
                 }
             }
             if (faults.shouldFail()) {
-                send(ex, method, path, ApiResponse.error(503, "UNAVAILABLE", "服务暂不可用", "Service temporarily unavailable", true));
+                send(ex, method, path, ApiResponse.error(503, "UNAVAILABLE", "服务暂不可用", "Service temporarily unavailable", true), operationId);
                 return;
             }
             ApiHandler handler = handlers.get(operationId);
@@ -361,7 +363,7 @@ public final class CentralSimulator implements AutoCloseable {
                 ex.close();
                 return;
             }
-            send(ex, method, path, response);
+            send(ex, method, path, response, operationId);
         }
     }
 
@@ -389,6 +391,11 @@ public final class CentralSimulator implements AutoCloseable {
     }
 
     private void send(HttpExchange ex, String method, String path, ApiResponse response) throws IOException {
+        send(ex, method, path, response, null);
+    }
+
+    /** Sends an answer; {@code operationId} (null before the operation is known) selects the stall fault. */
+    private void send(HttpExchange ex, String method, String path, ApiResponse response, String operationId) throws IOException {
         ApiResponse r = response;
         if (strict && r.status() != 501) {
             List<String> problems = contract.validateResponse(method, path, r.status(), r.body());
@@ -407,8 +414,29 @@ public final class CentralSimulator implements AutoCloseable {
         ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         ex.sendResponseHeaders(r.status(), bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
+            if (faults.shouldStallBody(operationId)) {
+                stallMidBody(out, bytes, operationId);
+            } else {
+                out.write(bytes);
+            }
         }
+    }
+
+    /**
+     * The stall fault: half the body goes out (flushed, so the client has the headers and some
+     * bytes), the rest only once the fault is switched off. A client that gave up meanwhile has
+     * closed the connection, and the late write fails, which ends this exchange.
+     */
+    private void stallMidBody(OutputStream out, byte[] bytes, String operationId) throws IOException {
+        int part = bytes.length / 2; // a JSON body has at least two bytes, so part is never all of it
+        out.write(bytes, 0, part);
+        out.flush();
+        stalledAnswers.incrementAndGet();
+        if (!faults.awaitStallEnd(operationId)) {
+            // Stopping: Content-Length is not met, so closing the stream drops the connection.
+            throw new IOException("simulator stopped during a stalled answer");
+        }
+        out.write(bytes, part, bytes.length - part);
     }
 
     /** Test and demo controls, outside the contract: stats and fault switches. */
@@ -423,6 +451,15 @@ public final class CentralSimulator implements AutoCloseable {
                         .dropRate(f.path("dropRate").asDouble(0))
                         .partitioned(f.path("partitioned").asBoolean(false))
                         .lostAnswerRate(f.path("lostAnswerRate").asDouble(0));
+                // "stallMidBody": true for every operation, or a list of operationIds.
+                JsonNode stall = f.path("stallMidBody");
+                if (stall.isArray()) {
+                    List<String> ops = new ArrayList<>();
+                    stall.forEach(o -> ops.add(o.asText()));
+                    faults.stallMidBodyOn(ops.toArray(String[]::new));
+                } else {
+                    faults.stallMidBody(stall.asBoolean(false));
+                }
             }
             out.put("faults", faults.toString());
             out.put("requests", requests.get());
@@ -430,6 +467,7 @@ public final class CentralSimulator implements AutoCloseable {
             out.put("catalogItems", catalog.size());
             out.put("contractViolations", violations.size());
             out.put("unauthorised", unauthorised.get());
+            out.put("stalledAnswers", stalledAnswers.get());
             out.put("idempotentReplays", effects.replays());
             byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(out);
             ex.getResponseHeaders().set("Content-Type", "application/json");
@@ -522,6 +560,11 @@ public final class CentralSimulator implements AutoCloseable {
     /** Applied-effect counts for every key seen. */
     public Map<String, Long> appliedCounts() {
         return effects.appliedCounts();
+    }
+
+    /** Answers held back mid-body by the stall fault (each counted when its first half went out). */
+    public long stalledAnswerCount() {
+        return stalledAnswers.get();
     }
 
     /** Requests refused for a missing or wrong client certificate. */

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -19,6 +21,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,6 +113,49 @@ class CentralSimulatorTest {
         assertThrows(IOException.class, () -> get("/catalog", Map.of("X-Terminal-Id", "T-1")));
         sim.faults().clear();
         assertEquals(200, get("/catalog", Map.of("X-Terminal-Id", "T-1")).statusCode());
+    }
+
+    @Test
+    void stallMidBodyHoldsBackTheRestOfTheAnswerUntilSwitchedOff() throws Exception {
+        // Switched over the admin endpoint, as a demo would, for one operation only.
+        postFaults("{\"stallMidBody\": [\"getCatalogItem\"]}");
+        assertEquals(java.util.Set.of("getCatalogItem"), sim.faults().stallingOperations());
+        assertEquals(200, get("/catalog", Map.of("X-Terminal-Id", "T-1")).statusCode(), "other operations answer in full");
+        assertEquals(0, sim.stalledAnswerCount());
+
+        HttpRequest req = HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/catalog/items/FX-0001"))
+                .header("X-Terminal-Id", "T-1").build();
+        HttpResponse<InputStream> r = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, r.statusCode(), "status line and headers arrive");
+        int length = (int) r.headers().firstValueAsLong("Content-Length").orElseThrow();
+        InputStream in = r.body();
+        byte[] head = new byte[length];
+        int first = in.read(head);
+        assertTrue(first > 0 && first < length, "part of the body arrives: " + first + " of " + length);
+        CompletableFuture<byte[]> rest = CompletableFuture.supplyAsync(() -> {
+            try {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        assertThrows(TimeoutException.class, () -> rest.get(300, TimeUnit.MILLISECONDS), "the rest is held back");
+        assertEquals(1, sim.stalledAnswerCount());
+
+        postFaults("{}");
+        byte[] tail = rest.get(5, TimeUnit.SECONDS);
+        assertEquals(length, first + tail.length, "the rest follows once the fault is off");
+        byte[] whole = new byte[length];
+        System.arraycopy(head, 0, whole, 0, first);
+        System.arraycopy(tail, 0, whole, first, tail.length);
+        assertEquals("FX-0001", JSON.readTree(whole).path("code").asText());
+        assertEquals(List.of(), sim.contractViolations());
+    }
+
+    private void postFaults(String json) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(sim.baseUrl().replace("/api/v1", "/sim/faults")))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        assertEquals(200, http.send(req, HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     @Test

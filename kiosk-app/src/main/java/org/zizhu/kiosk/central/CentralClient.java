@@ -3,7 +3,6 @@ package org.zizhu.kiosk.central;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.zizhu.events.EventId;
@@ -27,10 +32,12 @@ import org.zizhu.kiosk.catalog.Text;
 
 /**
  * HTTP client for the central platform API: JSON over java.net.http with a deadline on every
- * call, a size cap on answers, an idempotency key on every write, retries with exponential
- * backoff and jitter for calls that are safe to repeat (GETs, and writes, which always carry a
- * key), and every failure mapped to a {@link CentralException} the UI can explain. Reports
- * each outcome to {@link LinkState}.
+ * call that covers the whole exchange (connect, headers and the body to its last byte: a
+ * centre or proxy that stalls mid-body is given up on, and the connection closed, when the
+ * deadline passes), a size cap on answers, an idempotency key on every write, retries with
+ * exponential backoff and jitter for calls that are safe to repeat (GETs, and writes, which
+ * always carry a key), and every failure mapped to a {@link CentralException} the UI can
+ * explain. Reports each outcome to {@link LinkState}.
  *
  * <p>Transport: an {@code https://} base URL means mutual TLS with the credentials from
  * enrolment ({@link #useCredentials}); until then every call fails {@code NOT_ENROLLED}. An
@@ -245,35 +252,36 @@ public final class CentralClient {
         }
     }
 
+    /**
+     * One attempt, bounded as a whole by {@code timeout}. The request's own timeout ends when
+     * the headers arrive, so the body is collected asynchronously ({@link CappedBody}) and the
+     * wait for the complete answer is the bound; on expiry the exchange is cancelled, which
+     * closes the connection and leaves no thread blocked on it.
+     */
     private Answer exchange(HttpClient h, HttpRequest request, Duration timeout) throws CentralException {
-        HttpResponse<InputStream> response;
+        AtomicInteger headersStatus = new AtomicInteger(); // 0 until the status line and headers are in
+        CompletableFuture<HttpResponse<byte[]>> pending = h.sendAsync(request, info -> {
+            headersStatus.set(info.statusCode());
+            return new CappedBody(MAX_BODY_BYTES);
+        });
+        HttpResponse<byte[]> response;
         try {
-            response = h.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpConnectTimeoutException e) {
-            throw new CentralException(CentralException.Kind.UNREACHABLE, 0, "connect timeout", null, e);
-        } catch (HttpTimeoutException e) {
-            throw new CentralException(CentralException.Kind.TIMEOUT, 0, "no answer in " + timeout.toMillis() + " ms", null, e);
-        } catch (ConnectException e) {
-            throw new CentralException(CentralException.Kind.UNREACHABLE, 0, "connection refused", null, e);
-        } catch (SSLException e) {
-            // A handshake failure is not a dead link: the centre refused our certificate or we refused its.
-            throw new CentralException(CentralException.Kind.REJECTED, 0, "TLS handshake failed: " + e.getMessage(), null, e);
-        } catch (IOException e) {
-            throw new CentralException(CentralException.Kind.UNREACHABLE, 0, "connection failed: " + e, null, e);
+            response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            int got = headersStatus.get();
+            // Status 0 even after the headers: no answer arrived (the outbox keeps the status as the centre's).
+            throw new CentralException(CentralException.Kind.TIMEOUT, 0, got == 0 ? "no answer in " + timeout.toMillis() + " ms"
+                    : "answer (HTTP " + got + ") not complete in " + timeout.toMillis() + " ms", null, e);
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new CentralException(CentralException.Kind.TIMEOUT, 0, "interrupted", null, e);
+        } catch (ExecutionException e) {
+            throw failed(e.getCause(), headersStatus.get(), timeout);
         }
         int status = response.statusCode();
-        byte[] bytes;
-        try (InputStream in = response.body()) {
-            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-        } catch (IOException e) {
-            throw new CentralException(CentralException.Kind.UNREACHABLE, status, "answer cut off: " + e, null, e);
-        }
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw new CentralException(CentralException.Kind.BAD_RESPONSE, status, "answer larger than " + MAX_BODY_BYTES + " bytes", null, null);
-        }
+        byte[] bytes = response.body();
         String etag = response.headers().firstValue("ETag").orElse(null);
         if (status == 304) {
             return new Answer(304, null, etag);
@@ -300,6 +308,32 @@ public final class CentralClient {
             throw new CentralException(CentralException.Kind.UNAVAILABLE, status, code, message, null);
         }
         throw new CentralException(CentralException.Kind.REJECTED, status, code, message, null);
+    }
+
+    /** Maps why an exchange failed; {@code headersStatus} is the answer's status if its headers had arrived, else 0. */
+    private static CentralException failed(Throwable cause, int headersStatus, Duration timeout) {
+        Throwable c = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+        if (c instanceof CappedBody.TooLarge) {
+            return new CentralException(CentralException.Kind.BAD_RESPONSE, headersStatus, c.getMessage(), null, c);
+        }
+        if (headersStatus != 0) {
+            // The answer began and was cut off (whatever the exception type, TLS included): the link dropped.
+            return new CentralException(CentralException.Kind.UNREACHABLE, headersStatus, "answer cut off: " + c, null, c);
+        }
+        if (c instanceof HttpConnectTimeoutException) {
+            return new CentralException(CentralException.Kind.UNREACHABLE, 0, "connect timeout", null, c);
+        }
+        if (c instanceof HttpTimeoutException) {
+            return new CentralException(CentralException.Kind.TIMEOUT, 0, "no answer in " + timeout.toMillis() + " ms", null, c);
+        }
+        if (c instanceof ConnectException) {
+            return new CentralException(CentralException.Kind.UNREACHABLE, 0, "connection refused", null, c);
+        }
+        if (c instanceof SSLException) {
+            // A handshake failure is not a dead link: the centre refused our certificate or we refused its.
+            return new CentralException(CentralException.Kind.REJECTED, 0, "TLS handshake failed: " + c.getMessage(), null, c);
+        }
+        return new CentralException(CentralException.Kind.UNREACHABLE, 0, "connection failed: " + c, null, c);
     }
 
     private static Text errorMessage(JsonNode body) {

@@ -2,6 +2,7 @@ package org.zizhu.kiosk.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,12 +117,72 @@ class CatalogSyncTest {
     }
 
     @Test
+    void endlessAnswerIsCutOffAtTheSizeCap() throws Exception {
+        HttpServer endless = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        endless.createContext("/", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, 0); // chunked, and it never ends: only the kiosk's cap stops it
+            byte[] spaces = " ".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+            try (ex; var out = ex.getResponseBody()) {
+                out.write('[');
+                while (true) {
+                    out.write(spaces);
+                }
+            } catch (java.io.IOException gone) {
+                // the kiosk hung up
+            }
+        });
+        endless.start();
+        try (KioskRuntime rt = KioskRuntime.open(TestKiosk.config("http://127.0.0.1:" + endless.getAddress().getPort() + "/api/v1", data))) {
+            CentralException e = assertTimeoutPreemptively(rt.client().requestTimeout().plus(Duration.ofSeconds(5)),
+                    () -> assertThrows(CentralException.class, rt::syncNow));
+            assertEquals(CentralException.Kind.BAD_RESPONSE, e.kind(), e.getMessage());
+            assertTrue(e.getMessage().contains("larger than"), e.getMessage());
+            assertTrue(rt.catalog().isEmpty());
+        } finally {
+            endless.stop(0);
+        }
+    }
+
+    @Test
     void slowCentreTimesOutWithinTheConfiguredBudget() throws Exception {
         central.faults().latencyMillis(5_000);
         try (KioskRuntime rt = KioskRuntime.open(TestKiosk.config(central.baseUrl(), data))) {
             CentralException e = assertThrows(CentralException.class, rt::syncNow);
             assertEquals(CentralException.Kind.TIMEOUT, e.kind());
         }
+    }
+
+    @Test
+    void answerStalledMidBodyFailsTheSyncInTimeAndKeepsTheCatalogueThenSyncs() throws Exception {
+        try (KioskRuntime rt = KioskRuntime.open(TestKiosk.config(central.baseUrl(), data))) {
+            rt.syncNow();
+            String before = rt.catalog().version();
+            int items = rt.catalog().size();
+            String code = rt.catalog().items().get(0).code();
+            ObjectNode item = central.catalog().item(code).orElseThrow().deepCopy();
+            ((ObjectNode) item.path("hours")).put("zh", "工作日9:00-17:00（停顿测试）");
+            central.catalog().publish(item);
+            // The new index arrives in full; the changed item's answer stalls half-way.
+            central.faults().stallMidBodyOn("getCatalogItem");
+            Duration deadline = rt.client().requestTimeout();
+            CentralException e = assertTimeoutPreemptively(deadline.plus(Duration.ofSeconds(5)),
+                    () -> assertThrows(CentralException.class, rt::syncNow), "the sync ends within the item call's deadline");
+            assertEquals(CentralException.Kind.TIMEOUT, e.kind());
+            assertEquals(1, central.stalledAnswerCount());
+            assertEquals(LinkState.Status.OFFLINE, rt.link().status());
+            assertEquals(before, rt.catalog().version(), "the old catalogue stays in use");
+            assertEquals(before, rt.catalogStore().version().orElseThrow(), "and in the store");
+            assertEquals(items, rt.catalog().size());
+
+            central.faults().clear();
+            CatalogSync.Result after = rt.syncNow();
+            assertTrue(after.changed());
+            assertEquals(central.catalog().version(), rt.catalog().version());
+            assertEquals("工作日9:00-17:00（停顿测试）", rt.catalog().detail(code).orElseThrow().hours().zh());
+            assertEquals(LinkState.Status.ONLINE, rt.link().status());
+        }
+        assertEquals(List.of(), central.contractViolations());
     }
 
     @Test

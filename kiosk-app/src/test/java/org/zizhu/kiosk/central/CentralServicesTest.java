@@ -3,6 +3,7 @@ package org.zizhu.kiosk.central;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,8 @@ import org.zizhu.kiosk.services.VerifiedDocument;
 class CentralServicesTest {
     static final String WANG = "150202198503120016";   // seeded: face MATCH, has several e-licenses
     static final String ZHAO = "150202200109160052";   // seeded: face NO_MATCH
+    /** Over the configured deadline (mtlsConfig: 3 s): a hang fails the test, a slow machine does not. */
+    static final Duration SLACK = Duration.ofSeconds(5);
     static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, (byte) 0xFF, (byte) 0xD9};
 
     @TempDir
@@ -282,6 +286,72 @@ class CentralServicesTest {
             assertEquals(1, central.appliedWithKey(ev.reference()));
             assertEquals(1, central.appliedWithKey(draft.idempotencyKey()));
             assertTrue(rt.services().oneCertificate().queuedReceipt(sub.reference()).orElseThrow().caseNumber().startsWith("ZW-"));
+        }
+        assertEquals(List.of(), central.contractViolations());
+    }
+
+    @Test
+    void residentTransactionsFailInTimeWhenAnswersStallMidBodyAndWorkAfter() throws Exception {
+        try (KioskRuntime rt = KioskRuntime.open(mtlsConfig(central.httpsBaseUrl(), data))) {
+            rt.enrol("DEMO-0000-0001");
+            Duration bound = rt.client().requestTimeout().plus(SLACK);
+            ResidentSession wang = rt.services().identity().verifyFace(WANG, JPEG).session().orElseThrow();
+            String item = "11150200MB1532145Q200520300001"; // 户籍证明开具 (immediate)
+            String press = UUID.randomUUID().toString();    // the resident's one intent, kept across presses
+
+            // Immediate item: the centre issues the certificate, its answer stalls half-way.
+            central.faults().stallMidBodyOn("issueImmediate");
+            CentralException e = assertTimeoutPreemptively(bound,
+                    () -> assertThrows(CentralException.class, () -> rt.services().immediate().issue(wang, item, null, press)),
+                    "the resident hears within the deadline");
+            assertEquals(CentralException.Kind.TIMEOUT, e.kind());
+            assertTrue(e.retryable());
+            assertEquals("暂时无法连接政务服务平台，请稍后再试或到窗口办理。", e.residentMessage().zh(), "a message the screen can show");
+            assertFalse(e.residentMessage().en().isBlank());
+            assertEquals(LinkState.Status.OFFLINE, rt.link().status());
+
+            // Application: a submission whose answer stalls is queued in time (the centre had it already).
+            central.faults().stallMidBodyOn("submitApplication");
+            var draft = rt.services().oneCertificate().draft("11150200MB15296375200930100001", WANG, null, List.of(), null);
+            var sub = assertTimeoutPreemptively(bound, () -> rt.services().oneCertificate().submit(draft));
+            assertTrue(sub.queued());
+            assertEquals(2, central.stalledAnswerCount());
+
+            // The fault ends: the same press gets the certificate (issued once), the queue delivers once.
+            central.faults().clear();
+            VerifiedDocument cert = rt.services().immediate().issue(wang, item, null, press);
+            assertEquals(VerifiedDocument.Kind.CERTIFICATE, cert.kind());
+            assertEquals(1, central.appliedWithKey(press));
+            assertEquals(LinkState.Status.ONLINE, rt.link().status());
+            rt.drainer().drainOnce();
+            assertEquals(1, central.appliedWithKey(draft.idempotencyKey()));
+            assertTrue(rt.services().oneCertificate().queuedReceipt(sub.reference()).orElseThrow().caseNumber().startsWith("ZW-"));
+        }
+        assertEquals(List.of(), central.contractViolations());
+    }
+
+    @Test
+    void enrolmentHeartbeatAndRemoteConfigFailInTimeWhenAnswersStallMidBody() throws Exception {
+        try (KioskRuntime rt = KioskRuntime.open(mtlsConfig(central.httpsBaseUrl(), data))) {
+            Duration bound = rt.client().requestTimeout().plus(SLACK);
+            central.faults().stallMidBody(true);
+            CentralException enrol = assertTimeoutPreemptively(bound, () -> assertThrows(CentralException.class, () -> rt.enrol("DEMO-0000-0001")));
+            assertEquals(CentralException.Kind.TIMEOUT, enrol.kind());
+            assertFalse(rt.client().ready(), "nothing half-installed");
+            central.faults().clear();
+            rt.enrol("DEMO-0000-0001");
+
+            central.faults().stallMidBody(true);
+            assertFalse(assertTimeoutPreemptively(bound, () -> rt.heartbeat().send()), "a heartbeat gives up in time");
+            CentralException rc = assertTimeoutPreemptively(bound, () -> assertThrows(CentralException.class, () -> rt.remoteConfig().fetch(rt.config())));
+            assertEquals(CentralException.Kind.TIMEOUT, rc.kind());
+            assertEquals(3, central.stalledAnswerCount());
+            assertEquals(LinkState.Status.OFFLINE, rt.link().status());
+
+            central.faults().clear();
+            assertTrue(rt.heartbeat().send());
+            assertEquals(LinkState.Status.ONLINE, rt.link().status());
+            rt.remoteConfig().fetch(rt.config());
         }
         assertEquals(List.of(), central.contractViolations());
     }

@@ -2,6 +2,7 @@ package org.zizhu.kiosk.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +29,10 @@ import org.zizhu.kiosk.db.Database;
 
 /** The outbox on a real SQLite file against central-sim over loopback HTTP. */
 class OutboxTest {
+    /** The client's request timeout below: every delivery attempt's whole budget. */
+    static final Duration DEADLINE = Duration.ofMillis(1500);
+    /** Generous: a hang fails the test, a slow machine does not. */
+    static final Duration SLACK = Duration.ofSeconds(5);
     @TempDir
     Path data;
     CentralSimulator central;
@@ -41,7 +46,7 @@ class OutboxTest {
         central = CentralSimulator.builder().https(false).start();
         db = Database.open(data.resolve("kiosk.db"));
         outbox = new Outbox(db, OutboxCipher.open(data), Clock.systemUTC());
-        client = new CentralClient(URI.create(central.baseUrl()), "T-OUTBOX", Duration.ofMillis(300), Duration.ofMillis(1500), new LinkState());
+        client = new CentralClient(URI.create(central.baseUrl()), "T-OUTBOX", Duration.ofMillis(300), DEADLINE, new LinkState());
         drainer = new OutboxDrainer(outbox, client, new Backoff(Duration.ofMillis(20), Duration.ofMillis(300)), Clock.systemUTC());
     }
 
@@ -126,6 +131,34 @@ class OutboxTest {
         assertTrue(answer.path("reportNumber").asText().startsWith("BC-"));
         drainer.close();
         assertFalse(drainer.running());
+    }
+
+    @Test
+    void answerStalledMidBodyFailsTheAttemptInTimeAndTheMessageIsDeliveredOnceAfter() throws Exception {
+        // A retry is due 0.5-1 s after a failure, so one drainOnce() makes one attempt.
+        try (OutboxDrainer d = new OutboxDrainer(outbox, client, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1)), Clock.systemUTC())) {
+            central.faults().stallMidBody(true);
+            Outbox.Enqueued e = outbox.enqueue(OutboxKind.REPORT, "/reports", report());
+            // The attempt on this thread: headers and half the answer arrive, then nothing.
+            assertTimeoutPreemptively(DEADLINE.plus(SLACK), () -> d.drainOnce(), "the delivery attempt ends within its deadline");
+            assertEquals(1, central.stalledAnswerCount());
+            assertEquals(Outbox.State.PENDING, outbox.state(e.idempotencyKey()).orElseThrow(), "still queued");
+            assertEquals(1, outbox.messages(Outbox.State.PENDING, 10).get(0).attempts());
+            assertEquals(LinkState.Status.OFFLINE, client.link().status());
+            // The drainer thread is not stuck either: it keeps trying while the fault lasts.
+            d.start();
+            Awaitility.await().atMost(DEADLINE.plusSeconds(1).multipliedBy(2).plus(SLACK))
+                    .until(() -> outbox.messages(Outbox.State.PENDING, 10).get(0).attempts() >= 3);
+            central.faults().clear();
+            Awaitility.await().atMost(DEADLINE.plusSeconds(1).plus(SLACK).multipliedBy(2)).until(() -> outbox.depth() == 0);
+            assertEquals(Outbox.State.DELIVERED, outbox.state(e.idempotencyKey()).orElseThrow());
+            // The centre applied the report on the first attempt; the later ones were answered from its record.
+            assertEquals(1, central.appliedWithKey(e.idempotencyKey()));
+            assertTrue(central.receivedWithKey(e.idempotencyKey()) >= 3);
+            assertTrue(outbox.result(e.idempotencyKey()).orElseThrow().path("reportNumber").asText().startsWith("BC-"));
+            assertEquals(LinkState.Status.ONLINE, client.link().status());
+        }
+        assertEquals(List.of(), central.contractViolations());
     }
 
     @Test
