@@ -430,6 +430,7 @@ public final class CentralSimulator implements AutoCloseable {
             out.put("catalogItems", catalog.size());
             out.put("contractViolations", violations.size());
             out.put("unauthorised", unauthorised.get());
+            out.put("enrolmentAttempts", terminals.enrolmentAttempts());
             out.put("idempotentReplays", effects.replays());
             byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(out);
             ex.getResponseHeaders().set("Content-Type", "application/json");
