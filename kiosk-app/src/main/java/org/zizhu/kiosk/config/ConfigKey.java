@@ -47,7 +47,12 @@ public enum ConfigKey {
             "One-time enrolment code used on first start when no credentials exist (empty: enrol only by 'diag enrol'). The default is central-sim's reusable demo code."),
     CENTRAL_CA_FINGERPRINT("central.caFingerprint", "", new Type("empty, or the SHA-256 of the centre CA certificate (64 hex digits, ':' allowed)",
             v -> v.isEmpty() || v.replace(":", "").matches("[0-9A-Fa-f]{64}") ? null : "must be empty or 64 hex digits"),
-            "Pins the centre CA at enrolment. Empty (demo only): the first CA seen is trusted and its fingerprint logged."),
+            "Pins the centre CA: at enrolment the server must prove, in the TLS handshake and before the code is sent, that its chain"
+                    + " includes and verifies up to the CA with this fingerprint. Empty: the first CA seen is trusted and recorded as the pin"
+                    + " (demo; with device.mode=real only if central.trustOnFirstUse=true)."),
+    CENTRAL_TRUST_ON_FIRST_USE("central.trustOnFirstUse", "false", Type.BOOLEAN,
+            "Lab set-ups only: with device.mode=real and an empty central.caFingerprint, trust the first centre CA seen at enrolment"
+                    + " and pin it from then on. False: such a kiosk refuses to start."),
     CENTRAL_RETRY_ATTEMPTS("central.retryAttempts", "3", Type.range(1, 6), "Attempts for a call a resident waits on (retries only transient failures, within central.requestTimeoutMs)."),
     OUTBOX_BACKOFF_BASE_MS("outbox.backoffBaseMs", "1000", Type.millis(50, 60_000), "First outbox redelivery delay; doubles per failed attempt, with jitter."),
     OUTBOX_BACKOFF_MAX_S("outbox.backoffMaxSeconds", "300", Type.seconds(1, 86_400), "Longest outbox redelivery delay."),
