@@ -468,6 +468,7 @@ public final class CentralSimulator implements AutoCloseable {
             out.put("contractViolations", violations.size());
             out.put("unauthorised", unauthorised.get());
             out.put("stalledAnswers", stalledAnswers.get());
+            out.put("enrolmentAttempts", terminals.enrolmentAttempts());
             out.put("idempotentReplays", effects.replays());
             byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(out);
             ex.getResponseHeaders().set("Content-Type", "application/json");

@@ -108,6 +108,22 @@ class CentralSimulatorTest {
     }
 
     @Test
+    void everyEnrolmentRequestIsCountedWhateverItsOutcome() throws Exception {
+        assertEquals(0, sim.terminals().enrolmentAttempts());
+        ObjectNode body = JSON.createObjectNode();
+        body.put("code", "NOPE-NOPE-NOPE");
+        body.put("terminalId", "T-1");
+        body.put("csrPem", "-----BEGIN CERTIFICATE REQUEST-----\nnot a CSR\n-----END CERTIFICATE REQUEST-----\n");
+        HttpRequest req = HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/terminals/enrolments"))
+                .header("X-Terminal-Id", "T-1").header("Idempotency-Key", "6d1c2a4e-5b7f-4e39-9a0c-2f7b8e1d3c55")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        assertEquals(403, http.send(req, HttpResponse.BodyHandlers.ofString()).statusCode(), "unknown code refused");
+        assertEquals(1, sim.terminals().enrolmentAttempts(), "a refused enrolment is still an attempt the centre saw");
+        assertEquals(List.of(), sim.contractViolations());
+    }
+
+    @Test
     void partitionDropsConnectionsWithoutAnswer() throws Exception {
         sim.faults().partitioned(true);
         assertThrows(IOException.class, () -> get("/catalog", Map.of("X-Terminal-Id", "T-1")));

@@ -24,11 +24,13 @@ import org.zizhu.kiosk.central.CentralClient;
 import org.zizhu.kiosk.central.CentralException;
 import org.zizhu.kiosk.central.HeartbeatSender;
 import org.zizhu.kiosk.central.LinkState;
+import org.zizhu.kiosk.config.ConfigException;
 import org.zizhu.kiosk.config.ConfigKey;
 import org.zizhu.kiosk.config.KioskConfig;
 import org.zizhu.kiosk.central.RemoteConfigSync;
 import org.zizhu.kiosk.central.TerminalCredentials;
 import org.zizhu.kiosk.db.Database;
+import org.zizhu.kiosk.enrol.CaPin;
 import org.zizhu.kiosk.enrol.Enrolment;
 import org.zizhu.kiosk.outbox.Backoff;
 import org.zizhu.kiosk.outbox.Outbox;
@@ -145,6 +147,8 @@ public final class KioskRuntime implements AutoCloseable {
                         if (e.retryable()) {
                             scheduler.schedule(this, 60, TimeUnit.SECONDS);
                         }
+                    } catch (ConfigException e) {
+                        log.error("enrolment refused: {}", e.getMessage());
                     } catch (IOException | RuntimeException e) {
                         log.error("enrolment failed", e);
                     }
@@ -176,9 +180,13 @@ public final class KioskRuntime implements AutoCloseable {
         }
     }
 
-    /** Enrols this terminal with a technician's one-time code (mutual TLS mode only). */
-    public Enrolment.Result enrol(String code) throws CentralException, IOException {
-        Enrolment.Result r = new Enrolment(client, config.dataDir(), config.get(ConfigKey.CENTRAL_CA_FINGERPRINT)).enrol(code);
+    /**
+     * Enrols this terminal with a technician's one-time code (mutual TLS mode only). Refused
+     * with a {@link ConfigException}, before any connection, when no centre CA can be pinned
+     * and the configuration does not allow trust on first use.
+     */
+    public Enrolment.Result enrol(String code) throws CentralException, IOException, ConfigException {
+        Enrolment.Result r = new Enrolment(client, config.dataDir(), CaPin.forEnrolment(config)).enrol(code);
         syncQuietly();
         return r;
     }

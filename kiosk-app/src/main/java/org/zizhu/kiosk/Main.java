@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import org.zizhu.kiosk.config.ConfigException;
 import org.zizhu.kiosk.config.KioskConfig;
+import org.zizhu.kiosk.config.ProductionGuard;
 import org.zizhu.tools.ToolCommand;
 
 /**
@@ -101,6 +102,8 @@ public final class Main {
         List<String> rest = new ArrayList<>();
         try {
             config = loadConfig(args, rest);
+            // Before anything starts: a real-hardware kiosk with demo secrets or simulated security devices must not run at all.
+            ProductionGuard.enforce(config);
         } catch (ConfigException e) {
             err.println("zizhu: configuration error: " + e.getMessage());
             return 2;

@@ -36,6 +36,7 @@ public final class TerminalApi {
 
     public void register(BiConsumer<String, ApiHandler> handle) {
         handle.accept("enrolTerminal", req -> {
+            terminals.enrolmentAttempted();
             JsonNode b = req.body();
             String code = b.path("code").asText();
             var ec = seed.enrolmentCode(code);

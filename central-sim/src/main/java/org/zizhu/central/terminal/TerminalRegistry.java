@@ -9,13 +9,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the centre knows about terminals: the serial of each one's current client certificate
- * (a re-enrolment supersedes the old one), their last heartbeat, and counts of what they sent.
+ * (a re-enrolment supersedes the old one), their last heartbeat, and counts of what they sent
+ * (including every enrolment request that reached the centre, valid or not, so a test can show
+ * that a code never left a terminal).
  */
 public final class TerminalRegistry {
     private final Map<String, JsonNode> lastHeartbeat = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> heartbeats = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> logEntries = new ConcurrentHashMap<>();
     private final Map<String, BigInteger> currentCert = new ConcurrentHashMap<>();
+    private final AtomicLong enrolmentAttempts = new AtomicLong();
 
     public void heartbeat(String terminalId, JsonNode body) {
         lastHeartbeat.put(terminalId, body);
@@ -38,6 +41,16 @@ public final class TerminalRegistry {
     public long logEntryCount(String terminalId) {
         AtomicLong n = logEntries.get(terminalId);
         return n == null ? 0 : n.get();
+    }
+
+    /** An enrolment request arrived (before its code or CSR is looked at). */
+    public void enrolmentAttempted() {
+        enrolmentAttempts.incrementAndGet();
+    }
+
+    /** Enrolment requests received so far, whatever their outcome. */
+    public long enrolmentAttempts() {
+        return enrolmentAttempts.get();
     }
 
     public void enrolled(String terminalId, BigInteger certSerial) {

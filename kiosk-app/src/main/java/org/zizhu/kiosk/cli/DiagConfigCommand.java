@@ -7,9 +7,14 @@ import org.zizhu.kiosk.Main;
 import org.zizhu.kiosk.config.ConfigException;
 import org.zizhu.kiosk.config.ConfigKey;
 import org.zizhu.kiosk.config.KioskConfig;
+import org.zizhu.kiosk.config.ProductionGuard;
 import org.zizhu.tools.ToolCommand;
 
-/** {@code diag config [--config FILE]}: validates a configuration file and prints every effective value. */
+/**
+ * {@code diag config [--config FILE]}: validates a configuration file, prints every effective
+ * value and, for {@code device.mode=real}, what the {@link ProductionGuard} would refuse at start
+ * (exit code 1 if anything).
+ */
 public final class DiagConfigCommand implements ToolCommand {
     @Override
     public Kind kind() {
@@ -23,7 +28,7 @@ public final class DiagConfigCommand implements ToolCommand {
 
     @Override
     public String summary() {
-        return "validate a configuration file and print the effective values";
+        return "validate a configuration file, print the effective values and the production checks";
     }
 
     @Override
@@ -39,6 +44,19 @@ public final class DiagConfigCommand implements ToolCommand {
         for (ConfigKey k : ConfigKey.values()) {
             out.println(k.key() + "=" + c.get(k));
         }
-        return 0;
+        if (!c.get(ConfigKey.DEVICE_MODE).equals("real")) {
+            out.println("# production checks: not applied (device.mode=" + c.get(ConfigKey.DEVICE_MODE) + ")");
+            return 0;
+        }
+        List<ProductionGuard.Violation> violations = ProductionGuard.check(c);
+        if (violations.isEmpty()) {
+            out.println("# production checks: passed");
+            return 0;
+        }
+        out.println("# production checks: " + violations.size() + " problem(s); the kiosk refuses to start with this file");
+        for (ProductionGuard.Violation v : violations) {
+            err.println("diag config: " + v.message());
+        }
+        return 1;
     }
 }

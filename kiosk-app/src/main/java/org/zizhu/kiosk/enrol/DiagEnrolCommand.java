@@ -16,7 +16,8 @@ import org.zizhu.tools.ToolCommand;
 /**
  * {@code diag enrol --code CODE [--config FILE]}: enrols this terminal with the technician's
  * one-time code and prints the terminal id, certificate expiry and the centre CA fingerprint
- * (compare it with the enrolment sheet, or pin it in {@code central.caFingerprint} first).
+ * (pin it in {@code central.caFingerprint} first, from the enrolment sheet; a CA trusted on
+ * first use must be compared with the sheet afterwards).
  */
 public final class DiagEnrolCommand extends ConfiguredCommand {
     @Override
@@ -58,12 +59,16 @@ public final class DiagEnrolCommand extends ConfiguredCommand {
             o.put("certificateNotAfter", r.credentials().notAfter().toString());
             o.put("centreCaSha256", r.caFingerprint());
             o.put("caPinned", r.pinned());
+            o.put("caTrust", r.trust().name());
             o.put("credentialsDir", org.zizhu.kiosk.central.TerminalCredentials.dir(config.dataDir()).toAbsolutePath().toString());
             out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(o));
             if (!r.pinned()) {
-                err.println("diag enrol: CA not pinned; compare centreCaSha256 with the enrolment sheet");
+                err.println("diag enrol: centre CA trusted on first use and pinned from now on; compare centreCaSha256 with the enrolment sheet");
             }
             return 0;
+        } catch (ConfigException e) {
+            err.println("diag enrol: refused: " + e.getMessage());
+            return 2;
         } catch (CentralException e) {
             err.println("diag enrol: failed: " + e.getMessage() + " — " + e.residentMessage().zh());
             return 1;

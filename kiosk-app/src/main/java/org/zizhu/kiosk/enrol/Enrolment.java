@@ -15,10 +15,8 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -33,27 +31,33 @@ import org.zizhu.kiosk.central.TerminalCredentials;
 /**
  * Enrols this terminal with the centre using a one-time code from the technician: generates a
  * P-256 key pair on the terminal (the private key never leaves it), sends a CSR with the code,
- * checks what comes back (the certificate is for our key and chains to the returned CA, and
- * the server we talked to presented a certificate from that same CA), stores the credentials
- * (0600) and installs them in the client.
+ * checks what comes back (the certificate is for our key and chains to the returned CA, which
+ * is the CA the server proved itself with), stores the credentials (0600) and installs them in
+ * the client.
  *
- * <p>Trust before enrolment: if {@code central.caFingerprint} is set, the centre's CA must
- * have that SHA-256 fingerprint; if it is empty (demo), the first CA seen is accepted and its
- * fingerprint logged and shown, for the technician to compare.
+ * <p>Trust before enrolment ({@link CaPin}): the server must prove, during the TLS handshake and
+ * so before the code leaves the terminal, that its certificate chains up to the pinned centre CA
+ * ({@code central.caFingerprint}, or the one recorded at an earlier first-use enrolment). With
+ * no pin yet (demo, or {@code central.trustOnFirstUse} in a lab) the first CA seen is trusted,
+ * its fingerprint logged and shown for the technician to compare, and recorded as the pin.
  */
 public final class Enrolment {
     private final CentralClient client;
     private final Path dataDir;
-    private final String caFingerprint;
+    private final CaPin pin;
 
-    /** The outcome: the stored credentials and the CA fingerprint actually trusted. */
-    public record Result(TerminalCredentials credentials, String caFingerprint, boolean pinned) {
+    /** The outcome: the stored credentials, the CA fingerprint actually trusted and where its pin came from. */
+    public record Result(TerminalCredentials credentials, String caFingerprint, CaPin.Source trust) {
+        /** False when the CA was trusted on first use (it is recorded as the pin from now on). */
+        public boolean pinned() {
+            return trust != CaPin.Source.FIRST_USE;
+        }
     }
 
-    public Enrolment(CentralClient client, Path dataDir, String caFingerprint) {
+    public Enrolment(CentralClient client, Path dataDir, CaPin pin) {
         this.client = client;
         this.dataDir = dataDir;
-        this.caFingerprint = caFingerprint == null ? "" : caFingerprint.replace(":", "").strip().toLowerCase(Locale.ROOT);
+        this.pin = pin;
     }
 
     public Result enrol(String code) throws CentralException, IOException {
@@ -73,8 +77,8 @@ public final class Enrolment {
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("cannot generate the terminal key", e);
         }
-        AtomicReference<X509Certificate[]> serverChain = new AtomicReference<>();
-        HttpClient bootstrap = bootstrapClient(serverChain);
+        PinnedCaTrustManager trust = new PinnedCaTrustManager(pin);
+        HttpClient bootstrap = bootstrapClient(trust);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("code", code.strip().toUpperCase(Locale.ROOT));
         body.put("terminalId", wanted);
@@ -83,6 +87,11 @@ public final class Enrolment {
         try {
             answer = client.enrolVia(bootstrap, body, UUID.randomUUID().toString()).body();
         } catch (CentralException e) {
+            if (trust.refusal().isPresent()) {
+                // Refused in the handshake: nothing was sent. Say why in the technician's words, not the TLS stack's.
+                EventLog.event(EventId.TERMINAL_ENROLLED, Outcome.FAILURE, "reason", "server-not-centre", "pin", pin.source().name());
+                throw new CentralException(CentralException.Kind.REJECTED, 0, trust.refusal().get(), null, e);
+            }
             EventLog.event(EventId.TERMINAL_ENROLLED, Outcome.FAILURE, "kind", e.kind().name(), "status", e.status());
             throw e;
         }
@@ -95,19 +104,19 @@ public final class Enrolment {
             if (!cert.getPublicKey().equals(keys.getPublic())) {
                 throw new CertificateException("certificate is not for our key");
             }
-            X509Certificate[] chain = serverChain.get();
-            if (chain == null || chain.length == 0) {
-                throw new CertificateException("no server certificate seen");
+            // The CA we are told to trust from now on must be the one the server proved itself with.
+            String proven = trust.anchorSha256().orElseThrow(() -> new CertificateException("no verified server certificate"));
+            if (!TerminalCredentials.fingerprint(ca).equals(proven)) {
+                throw new CertificateException("the returned CA is not the CA the server proved itself with");
             }
-            chain[0].verify(ca.getPublicKey());
         } catch (GeneralSecurityException e) {
             EventLog.event(EventId.TERMINAL_ENROLLED, Outcome.FAILURE, "reason", "bad-answer");
             throw new CentralException(CentralException.Kind.BAD_RESPONSE, 200, "enrolment answer rejected: " + e.getMessage(), null, e);
         }
         String fp = TerminalCredentials.fingerprint(ca);
-        if (!caFingerprint.isEmpty() && !caFingerprint.equals(fp)) {
-            EventLog.event(EventId.TERMINAL_ENROLLED, Outcome.FAILURE, "reason", "ca-fingerprint-mismatch", "caSha256", fp);
-            throw new CentralException(CentralException.Kind.REJECTED, 0, "centre CA fingerprint " + fp + " is not the configured one", null, null);
+        if (pin.firstUse()) {
+            // Recorded before the credentials: if storing fails half-way, the next attempt is pinned, not first use again.
+            CaPin.record(dataDir, fp);
         }
         TerminalCredentials creds = new TerminalCredentials(answer.path("terminalId").asText(), keys.getPrivate(), cert, ca, Instant.now());
         creds.store(dataDir);
@@ -117,36 +126,19 @@ public final class Enrolment {
             throw new IOException("stored credentials cannot be used: " + e.getMessage(), e);
         }
         EventLog.event(EventId.TERMINAL_ENROLLED, Outcome.SUCCESS, "terminalId", creds.terminalId(),
-                "caSha256", fp, "pinned", !caFingerprint.isEmpty(), "notAfter", creds.notAfter().toString());
-        return new Result(creds, fp, !caFingerprint.isEmpty());
+                "caSha256", fp, "pin", pin.source().name(), "notAfter", creds.notAfter().toString());
+        return new Result(creds, fp, pin.source());
     }
 
     /**
-     * A TLS client for the one call before we have credentials. It records the server's chain;
-     * the chain is checked against the CA in the answer (and the pinned fingerprint) before
-     * anything is stored, and the code is single-use, so a man in the middle gains nothing
-     * unless the technician also skipped the fingerprint.
+     * A TLS client for the one call before we have credentials, trusting only what the pin
+     * allows (checked in the handshake, see {@link PinnedCaTrustManager}). No client key: the
+     * terminal has none yet, and the centre accepts enrolment without one.
      */
-    private static HttpClient bootstrapClient(AtomicReference<X509Certificate[]> seen) {
-        TrustManager recordAll = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-                throw new CertificateException("not a server");
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                seen.set(chain.clone());
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
+    private static HttpClient bootstrapClient(PinnedCaTrustManager trust) {
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {recordAll}, null);
+            ctx.init(null, new TrustManager[] {trust}, null);
             return HttpClient.newBuilder().sslContext(ctx).version(HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(java.time.Duration.ofSeconds(10)).build();
         } catch (GeneralSecurityException e) {
