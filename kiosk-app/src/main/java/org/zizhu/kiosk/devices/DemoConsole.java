@@ -80,7 +80,7 @@ public final class DemoConsole implements Runnable {
             the screen (scripted demos and the smoke test):
               screen                           name of the screen shown now
               touch                            touch the screen
-              open immediate                   open the guide of an item performed at once (马上办)
+              open immediate [SECONDS]         open the guide of an item performed at once (马上办); waits for the catalogue
               tap ID                           press the button with that id (e.g. guide-start, service-agree)
               wait SCREEN [SECONDS]            wait until that screen is shown (default 60 s); else quit 1
               strict                           from now on a failed command quits with exit code 1
@@ -199,11 +199,18 @@ public final class DemoConsole implements Runnable {
                 return "touched";
             }
             case "open" -> {
-                if (!arg.equals("immediate")) {
-                    throw new IllegalArgumentException("open immediate");
+                String[] a = arg.split("\\s+");
+                if (!a[0].equals("immediate")) {
+                    throw new IllegalArgumentException("open immediate [SECONDS]");
                 }
-                if (!ui().openImmediateItem()) {
-                    throw new IllegalStateException("no item this kiosk can perform at once");
+                // On a first start the catalogue arrives after enrolment: wait for it.
+                long seconds = a.length > 1 ? Long.parseLong(a[1]) : 120;
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds);
+                while (!ui().openImmediateItem()) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("no item this kiosk can perform at once within " + seconds + " s");
+                    }
+                    Thread.sleep(250);
                 }
                 return "guide opened";
             }
