@@ -22,6 +22,11 @@ public final class SimCentralCommand implements ToolCommand {
     }
 
     @Override
+    public String usage() {
+        return "[--host 127.0.0.1] [--port 8480] [--https-port 8443] [--state-dir var/central-sim] [--catalog-dir DIR] [--seed-dir DIR] [--public-url URL] [--lenient] [--no-plain-http]";
+    }
+
+    @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         try {
             return Main.run(args);

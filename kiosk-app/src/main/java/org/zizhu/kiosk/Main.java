@@ -31,7 +31,8 @@ public final class Main {
         System.exit(code);
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    /** The launcher without the JVM exit (tests run commands through it). */
+    public static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         if (args.isEmpty() || args.get(0).equals("-h") || args.get(0).equals("--help") || args.get(0).equals("help")) {
             usage(out);
             return args.isEmpty() ? 2 : 0;

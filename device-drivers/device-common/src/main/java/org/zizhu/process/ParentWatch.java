@@ -20,7 +20,8 @@ import java.util.List;
 public final class ParentWatch {
     /**
      * $@ is the command. Its stdin is /dev/null; fd 3 keeps the JVM's pipe for the watcher.
-     * The loop around wait: a trapped TERM interrupts wait before the command has exited.
+     * The first wait always runs (the command may already have exited, e.g. not found: 127);
+     * the loop: a trapped TERM interrupts wait before the command has exited.
      */
     static final String SCRIPT = String.join("\n",
             "exec 3<&0 </dev/null",
@@ -30,7 +31,7 @@ public final class ParentWatch {
             "w=$!",
             "exec 3<&-",
             "trap 'kill -TERM \"$c\" 2>/dev/null' TERM INT HUP",
-            "rc=0",
+            "wait \"$c\"; rc=$?",
             "while kill -0 \"$c\" 2>/dev/null; do wait \"$c\"; rc=$?; done",
             "kill \"$w\" 2>/dev/null",
             "exit $rc");

@@ -41,6 +41,11 @@ public final class DiagCentralCommand extends ConfiguredCommand {
     }
 
     @Override
+    public String usage() {
+        return "[--config FILE] [--no-probe] [--requeue SEQ] [--discard SEQ]";
+    }
+
+    @Override
     protected int run(KioskConfig config, List<String> rest, PrintStream out, PrintStream err) throws Exception {
         boolean probe = !rest.remove("--no-probe");
         Long requeue = null;

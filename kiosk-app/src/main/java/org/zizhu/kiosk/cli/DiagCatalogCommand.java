@@ -35,6 +35,11 @@ public final class DiagCatalogCommand extends ConfiguredCommand {
     }
 
     @Override
+    public String usage() {
+        return "[--config FILE] [--sync]";
+    }
+
+    @Override
     protected int run(KioskConfig config, List<String> rest, PrintStream out, PrintStream err) throws Exception {
         boolean doSync = rest.remove("--sync");
         if (!rest.isEmpty()) {

@@ -32,13 +32,23 @@ public final class DiagConfigCommand implements ToolCommand {
     }
 
     @Override
+    public String usage() {
+        return "--config FILE";
+    }
+
+    @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         KioskConfig c;
+        List<String> rest = new ArrayList<>();
         try {
-            c = Main.loadConfig(args, new ArrayList<>());
+            c = Main.loadConfig(args, rest);
         } catch (ConfigException e) {
             err.println("diag config: " + e.getMessage());
             return 1;
+        }
+        if (!rest.isEmpty()) {
+            err.println("diag config: unknown argument " + rest.get(0));
+            return 2;
         }
         out.println("# effective configuration from " + c.source());
         for (ConfigKey k : ConfigKey.values()) {

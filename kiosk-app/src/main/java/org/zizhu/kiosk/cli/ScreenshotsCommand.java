@@ -34,6 +34,11 @@ public final class ScreenshotsCommand extends ConfiguredCommand {
     }
 
     @Override
+    public String usage() {
+        return "--out DIR [--faults URL] [--config FILE]";
+    }
+
+    @Override
     protected int run(KioskConfig config, List<String> rest, PrintStream out, PrintStream err) throws Exception {
         Path outDir = null;
         String faults = null;

@@ -36,6 +36,11 @@ public final class DiagEnrolCommand extends ConfiguredCommand {
     }
 
     @Override
+    public String usage() {
+        return "--code CODE [--config FILE]";
+    }
+
+    @Override
     protected int run(KioskConfig config, List<String> rest, PrintStream out, PrintStream err) throws Exception {
         int i = rest.indexOf("--code");
         if (i < 0 || i + 1 >= rest.size() || rest.size() != 2) {

@@ -40,6 +40,11 @@ public final class GpioDiagCommand implements ToolCommand {
     }
 
     @Override
+    public String usage() {
+        return "--provider gpiod|mock | --config FILE [--thermal PATH] [--self-test]";
+    }
+
+    @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         GpioConfig config;
         boolean selfTest = false;

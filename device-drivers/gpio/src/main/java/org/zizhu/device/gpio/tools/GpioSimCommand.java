@@ -55,6 +55,11 @@ public final class GpioSimCommand implements ToolCommand {
     }
 
     @Override
+    public String usage() {
+        return "[--dir DIR]   (then on stdin: help | tamper open|close | reset | temp C | light P | relay MS | status | quit)";
+    }
+
+    @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path dir;
         if (args.isEmpty()) {

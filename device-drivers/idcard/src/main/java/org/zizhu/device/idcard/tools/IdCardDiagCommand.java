@@ -56,6 +56,11 @@ public final class IdCardDiagCommand implements ToolCommand {
     }
 
     @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Args a;
         IdCardReaderConfig cfg;

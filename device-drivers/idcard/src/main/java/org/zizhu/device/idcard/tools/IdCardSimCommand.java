@@ -68,6 +68,11 @@ public final class IdCardSimCommand implements ToolCommand {
     }
 
     @Override
+    public String usage() {
+        return "[--port PATH] [--baud N] [--no-pacing] [--hold]   (then on stdin: place CARD | remove | quit)";
+    }
+
+    @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Args a;
         SamBaud baud;
