@@ -15,7 +15,7 @@ import javafx.stage.Stage;
  * {@code --ascii} gives the Latin-only variant.
  */
 public final class PlainWindow {
-    private static String text = "自助服务终端";
+    private static volatile String text = "自助服务终端";
 
     private PlainWindow() {
     }
@@ -30,21 +30,21 @@ public final class PlainWindow {
 
     /** The window. */
     public static final class App extends Application {
-    @Override
-    public void start(Stage stage) {
-        Scene scene = new Scene(new StackPane(new Label(text)), 1280, 800);
-        Runnable[] self = new Runnable[1];
-        self[0] = () -> {
-            if (!stage.isShowing()) {
-                return;
-            }
-            long now = System.currentTimeMillis();
-            scene.removePostLayoutPulseListener(self[0]);
-            Platform.runLater(() -> System.out.println("first-frame ms=\"" + (now - ManagementFactory.getRuntimeMXBean().getStartTime()) + "\""));
-        };
-        scene.addPostLayoutPulseListener(self[0]);
-        stage.setScene(scene);
-        stage.show();
-    }
+        @Override
+        public void start(Stage stage) {
+            Scene scene = new Scene(new StackPane(new Label(text)), 1280, 800);
+            Runnable[] self = new Runnable[1];
+            self[0] = () -> {
+                if (!stage.isShowing()) {
+                    return;
+                }
+                long now = System.currentTimeMillis();
+                scene.removePostLayoutPulseListener(self[0]);
+                Platform.runLater(() -> System.out.println("first-frame ms=\"" + (now - ManagementFactory.getRuntimeMXBean().getStartTime()) + "\""));
+            };
+            scene.addPostLayoutPulseListener(self[0]);
+            stage.setScene(scene);
+            stage.show();
+        }
     }
 }

@@ -86,6 +86,11 @@ class DeviceUiTest {
 
         hub.gpioSimulator().orElseThrow().setTamperOpen(true);
         await().atMost(Duration.ofSeconds(5)).until(app::outOfService);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#maintenance-reset-tamper"); // with the door still open
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(app.outOfService(), "no reset while the door is open");
+        assertEquals("tamper.doorOpen", app.notice());
         robot.clickOn("#maintenance-exit");
         WaitForAsyncUtils.waitForFxEvents();
         assertNotNull(robot.lookup("#screen-out-of-service").query(), "tamper: out of service");
