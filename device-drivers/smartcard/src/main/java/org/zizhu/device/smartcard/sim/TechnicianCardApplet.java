@@ -156,10 +156,12 @@ public final class TechnicianCardApplet extends IsoApplet {
         }
     }
 
+    /**
+     * Card authentication: open to anyone after SELECT, without the PIN, so the kiosk can check
+     * the chip holds the certificate's key before it sends a PIN (like PIV's card-authentication
+     * key). Signing only ever covers {@link TechnicianCardProtocol#AUTH_PREFIX} || challenge.
+     */
     private ResponseApdu internalAuthenticate(CommandApdu c) {
-        if (!pinVerified) {
-            return ResponseApdu.of(0x6982);
-        }
         if (c.nc() < 16 || c.nc() > 64) {
             return ResponseApdu.of(0x6700);
         }

@@ -22,13 +22,16 @@ import org.zizhu.events.Outcome;
  * <ol>
  * <li>SELECT the technician application by AID;</li>
  * <li>GET DATA 7F21: the card certificate; check the issuer's signature against
- *     {@link IssuerTrust}, the revocation list and the validity dates <em>before</em> sending
- *     the PIN, so a card the centre did not issue never sees a technician's PIN;</li>
- * <li>VERIFY the PIN (the card keeps the retry counter: 63Cx, then 6983 blocked);</li>
+ *     {@link IssuerTrust}, the revocation list and the validity dates;</li>
  * <li>INTERNAL AUTHENTICATE: the card signs a fresh 32-byte random challenge with its private
  *     key; the kiosk checks it with the public key from the certificate. A copied certificate
- *     without the chip's private key fails here.</li>
+ *     without the chip's private key fails here;</li>
+ * <li>VERIFY the PIN (the card keeps the retry counter: 63Cx, then 6983 blocked).</li>
  * </ol>
+ * The PIN goes last on purpose: only a card that has proved it holds the key of a certificate
+ * the centre issued ever receives a technician's PIN. A card made to harvest PINs (a forged
+ * certificate, or a genuine certificate copied onto another chip) is stopped before the PIN
+ * leaves the kiosk, as with the PIV card-authentication key: card first, then cardholder.
  * Thread-safe; holds only public keys.
  */
 public final class TechnicianCardAuthenticator {
@@ -102,6 +105,18 @@ public final class TechnicianCardAuthenticator {
                 return logged(new TechnicianAuthResult.Expired(cert.validUntil()), cert);
             }
 
+            // Card authentication before the PIN: a card that cannot sign a fresh challenge with
+            // the certificate's key never receives the PIN.
+            byte[] challenge = new byte[TechnicianCardProtocol.CHALLENGE_LENGTH];
+            random.nextBytes(challenge);
+            r = session.transmit(TechnicianCardProtocol.internalAuthenticate(challenge));
+            if (!r.isSuccess()) {
+                return logged(new TechnicianAuthResult.Forged("INTERNAL AUTHENTICATE answered " + r.swHex()), cert);
+            }
+            if (!verifyChallenge(cert.cardPublicKey(), challenge, r.data())) {
+                return logged(new TechnicianAuthResult.Forged("challenge signature invalid"), cert);
+            }
+
             r = session.transmit(TechnicianCardProtocol.verify(pin));
             int sw = r.sw();
             if (sw == 0x6983 || sw == 0x63C0) {
@@ -113,16 +128,6 @@ public final class TechnicianCardAuthenticator {
             if (!r.isSuccess()) {
                 return logged(new TechnicianAuthResult.ReaderError(SmartCardException.Reason.STATUS_WORD,
                         "VERIFY answered " + r.swHex()), cert);
-            }
-
-            byte[] challenge = new byte[TechnicianCardProtocol.CHALLENGE_LENGTH];
-            random.nextBytes(challenge);
-            r = session.transmit(TechnicianCardProtocol.internalAuthenticate(challenge));
-            if (!r.isSuccess()) {
-                return logged(new TechnicianAuthResult.Forged("INTERNAL AUTHENTICATE answered " + r.swHex()), cert);
-            }
-            if (!verifyChallenge(cert.cardPublicKey(), challenge, r.data())) {
-                return logged(new TechnicianAuthResult.Forged("challenge signature invalid"), cert);
             }
             return logged(new TechnicianAuthResult.Ok(cert.technicianId(), cert.role(), cert.cardSerialHex()), cert);
         } catch (SmartCardException e) {
