@@ -140,8 +140,23 @@ class TechnicianLoginPcscTest {
         assertTrue(auth.authenticate(rig.reader, pin(DemoCards.DEMO_PIN)).success());
         List<Integer> ins = card.instructions();
         assertEquals(List.of(TechnicianCardProtocol.INS_SELECT, TechnicianCardProtocol.INS_GET_DATA,
-                TechnicianCardProtocol.INS_INTERNAL_AUTHENTICATE, TechnicianCardProtocol.INS_VERIFY), ins.subList(0, 4));
+                TechnicianCardProtocol.INS_INTERNAL_AUTHENTICATE, TechnicianCardProtocol.INS_VERIFY,
+                TechnicianCardProtocol.INS_INTERNAL_AUTHENTICATE), ins);
         assertEquals(1, ins.stream().filter(i -> i == TechnicianCardProtocol.INS_VERIFY).count(), "the PIN is sent once");
+    }
+
+    @Test
+    void aStolenCardBehindAShimThatFakesTheVerifyAnswerDoesNotLogIn() throws Exception {
+        // The genuine card passes card authentication; the shim answers VERIFY 9000 without
+        // the card ever checking a PIN. Only a signature the card gives after its own
+        // successful VERIFY shows the PIN was right.
+        TechnicianCardApplet stolen = (TechnicianCardApplet) DemoCards.create(DemoCards.Kind.TECHNICIAN);
+        RecordingApplet card = new RecordingApplet(new PinFakingShim(stolen));
+        rig.insert(card);
+        TechnicianAuthResult r = auth.authenticate(rig.reader, pin("0000"));
+        assertFalse(r.success(), r.toString());
+        assertInstanceOf(TechnicianAuthResult.Forged.class, r);
+        assertEquals(3, stolen.triesLeft(), "the genuine card never saw a PIN");
     }
 
     @Test
