@@ -27,8 +27,21 @@ public final class CupsA4Printer {
 
     public CupsA4Printer(A4PrinterConfig config) {
         this.config = config;
-        this.ipp = new IppClient(config.cups(), config.queue(), "zizhu", Duration.ofSeconds(10));
+        this.ipp = new IppClient(config.cups(), config.queue(), localUser(), Duration.ofSeconds(10));
         this.tracker = new StatusTracker(config.deviceId(), DeviceStatus.OFFLINE);
+    }
+
+    /**
+     * The requesting-user-name: the local account the kiosk runs as. CUPS takes this name on
+     * trust from a local client and checks it against the job's owner for Cancel-Job; it
+     * expects a real account. A made-up name ("zizhu") crashed cupsd on Debian 12
+     * (cups 2.4.2-3+deb12u10 segfaults in the @OWNER check when the name has no passwd entry),
+     * so a kiosk cancelling its own job took the whole print system down. Falls back to
+     * "zizhu" only if the JVM reports no usable name.
+     */
+    static String localUser() {
+        String u = System.getProperty("user.name", "");
+        return u.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}") ? u : "zizhu";
     }
 
     public StatusTracker tracker() {

@@ -1,0 +1,114 @@
+package org.zizhu.device.printer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.zizhu.device.printer.ipp.A4PrinterConfig;
+import org.zizhu.device.printer.ipp.CupsA4Printer;
+import org.zizhu.device.printer.ipp.IppClient;
+import org.zizhu.device.printer.ipp.IppResponse;
+import org.zizhu.print.PrintTemplates;
+import org.zizhu.print.SampleDocuments;
+import org.zizhu.print.a4.A4PdfRenderer;
+
+/**
+ * A4 jobs that fail must never print later (for the next resident), and no job may leave its
+ * document in the CUPS spool once it has ended. Real cupsd (scripts/stacks/cups.sh), each test
+ * on a queue of its own in front of an ippeveprinter of its own ({@link OwnA4Queue}); CUPS
+ * outages are made with a relay in front of cupsd ({@link TcpProxy}), never by restarting the
+ * shared cupsd.
+ */
+class CupsJobCancellationTest {
+    /** cupsd's RequestRoot: where it keeps each job's control (c*) and document (d*) files. */
+    static final Path CUPS_SPOOL = Path.of(System.getProperty("zizhu.cups.requestroot", "/var/spool/cups"));
+    /** cupsd's port; lpadmin/lpstat follow CUPS_SERVER, so set both to use another cupsd. */
+    static final int CUPS_PORT = Integer.getInteger("zizhu.cups.port", 631);
+    static byte[] pdf;
+
+    @BeforeAll
+    static void needCups() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", CUPS_PORT)) {
+            s.getPort();
+        } catch (IOException e) {
+            fail("CUPS is not listening on localhost:" + CUPS_PORT + ". Start the stack: sudo bash scripts/stacks/cups.sh start");
+        }
+        if (!Files.isDirectory(CUPS_SPOOL) || !Files.isReadable(CUPS_SPOOL)) {
+            fail("cannot read the CUPS spool " + CUPS_SPOOL + " (run the tests as root, or set -Dzizhu.cups.requestroot)");
+        }
+        pdf = new A4PdfRenderer().render(PrintTemplates.builtIn().fill(SampleDocuments.acceptanceReceipt()));
+    }
+
+    private static A4PrinterConfig config(URI cups, String queue, Duration jobTimeout) {
+        return new A4PrinterConfig("a4-test", cups, queue, Duration.ofMillis(100), jobTimeout, Duration.ofSeconds(3));
+    }
+
+    private static URI cups() {
+        return URI.create("http://localhost:" + CUPS_PORT);
+    }
+
+    private static int jobNumber(PrintResult r, OwnA4Queue q) {
+        assertTrue(r.jobId().startsWith(q.name + "-"), "no CUPS job id in " + r);
+        return Integer.parseInt(r.jobId().substring(q.name.length() + 1));
+    }
+
+    /** CUPS's own answer, straight from cupsd (not through the relay). */
+    private static IppResponse jobInCups(OwnA4Queue q, int job) throws IOException {
+        return new IppClient(cups(), q.name, "zizhu", Duration.ofSeconds(5)).jobAttributes(job);
+    }
+
+    /** The job can never print: CUPS has it as canceled/aborted, or has forgotten it entirely. */
+    private static void assertCannotPrint(OwnA4Queue q, int job) throws Exception {
+        assertFalse(q.notCompletedJobs().contains(job), "job " + job + " is still waiting to print: lpstat " + q.notCompletedJobs());
+        IppResponse r = jobInCups(q, job);
+        Integer state = r.integer("job-state");
+        assertTrue(r.status() == 0x0406 || (state != null && (state == 7 || state == 8)),
+                "job " + job + ": IPP status " + Integer.toHexString(r.status()) + ", job-state " + state);
+    }
+
+    /** No document file of this job is left in cupsd's spool directory. */
+    private static void assertNoDocumentInCupsSpool(int job) throws IOException {
+        String prefix = String.format("d%05d-", job);
+        try (Stream<Path> s = Files.list(CUPS_SPOOL)) {
+            List<Path> left = s.filter(f -> f.getFileName().toString().startsWith(prefix)).toList();
+            assertEquals(List.of(), left, "the document of job " + job + " is still in " + CUPS_SPOOL);
+        }
+    }
+
+    /** After the printer answers again, the job's document still never reaches it. */
+    private static void assertNeverArrives(OwnA4Queue q, String jobName) throws Exception {
+        q.resumePrinter();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
+        while (System.nanoTime() < end) {
+            assertTrue(q.printed(jobName).isEmpty(), "the failed job printed after all: " + q.printed(jobName));
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    void cancellingAJobLeavesCupsRunning() throws Exception {
+        try (OwnA4Queue q = OwnA4Queue.create()) {
+            q.pausePrinter();
+            CupsA4Printer printer = new CupsA4Printer(config(cups(), q.name, Duration.ofSeconds(2)));
+            PrintResult r = printer.print(pdf, "zizhucancel" + System.nanoTime());
+            assertEquals("job-timeout", r.detail(), r.toString());
+            int job = jobNumber(r, q);
+            // The driver's Cancel-Job must not take cupsd down (it did: see CupsA4Printer#localUser).
+            IppResponse after = jobInCups(q, job);
+            assertEquals(7, after.integer("job-state"), "job-state after the driver cancelled the job");
+        }
+    }
+}
