@@ -111,4 +111,60 @@ class CupsJobCancellationTest {
             assertEquals(7, after.integer("job-state"), "job-state after the driver cancelled the job");
         }
     }
+
+    @Test
+    void cupsUnreachableWhileFollowingCancelsTheJobOnceCupsAnswersAgain() throws Exception {
+        try (OwnA4Queue q = OwnA4Queue.create(); TcpProxy relay = new TcpProxy(CUPS_PORT)) {
+            q.pausePrinter();
+            CupsA4Printer printer = new CupsA4Printer(config(relay.uri(), q.name, Duration.ofSeconds(60)));
+            String jobName = "zizhurestart" + System.nanoTime();
+            // As soon as the job is in CUPS, CUPS goes away for 1.5 s (as during a restart).
+            CompletableFuture<Void> back = new CompletableFuture<>();
+            PrintResult r = printer.print(pdf, jobName, state -> {
+                if (!back.isDone() && !state.done()) {
+                    relay.down();
+                    back.completeAsync(() -> {
+                        try {
+                            relay.up();
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return null;
+                    }, CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS));
+                }
+            });
+            back.get(10, TimeUnit.SECONDS);
+            assertEquals(JobState.FAILED, r.state(), r.toString());
+            assertEquals("cups-unreachable", r.detail());
+            int job = jobNumber(r, q);
+            assertCannotPrint(q, job);
+            assertNeverArrives(q, jobName);
+        }
+    }
+
+    @Test
+    void aJobCupsCouldNotCancelInTimeIsCancelledAtTheNextStatusRefresh() throws Exception {
+        try (OwnA4Queue q = OwnA4Queue.create(); TcpProxy relay = new TcpProxy(CUPS_PORT)) {
+            q.pausePrinter();
+            CupsA4Printer printer = new CupsA4Printer(config(relay.uri(), q.name, Duration.ofSeconds(60))
+                    .withCancelTimeout(Duration.ofSeconds(2)));
+            String jobName = "zizhuoutage" + System.nanoTime();
+            PrintResult r = printer.print(pdf, jobName, state -> {
+                if (!state.done()) {
+                    relay.down(); // and it stays down until after print() has given up
+                }
+            });
+            assertEquals(JobState.FAILED, r.state(), r.toString());
+            int job = jobNumber(r, q);
+            assertTrue(q.notCompletedJobs().contains(job), "precondition: CUPS could not be told, the job is still queued");
+            assertFalse(printer.tracker().status().usable(), "A4 must not be offered while an old job may still print: "
+                    + printer.tracker().status() + " " + printer.tracker().detail());
+            assertEquals("job-not-cancelled", printer.tracker().detail());
+
+            relay.up();
+            printer.refreshStatus();
+            assertCannotPrint(q, job);
+            assertNeverArrives(q, jobName);
+        }
+    }
 }

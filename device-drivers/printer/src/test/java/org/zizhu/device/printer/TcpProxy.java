@@ -59,9 +59,14 @@ final class TcpProxy implements AutoCloseable {
             while (!s.isClosed()) {
                 try {
                     Socket client = s.accept();
+                    if (!admit(s, client)) {
+                        continue;
+                    }
                     Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                    open.add(client);
-                    open.add(target);
+                    if (!admit(s, target)) {
+                        closeQuietly(client);
+                        continue;
+                    }
                     pump(client, target);
                     pump(target, client);
                 } catch (IOException e) {
@@ -71,6 +76,19 @@ final class TcpProxy implements AutoCloseable {
         }, "tcp-proxy-" + port);
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * Registers a socket so {@link #down()} cuts it; under the same lock as down(), so a
+     * connection accepted just before down() cannot slip through and keep CUPS reachable.
+     */
+    private synchronized boolean admit(ServerSocket from, Socket socket) {
+        if (server != from) {
+            closeQuietly(socket);
+            return false;
+        }
+        open.add(socket);
+        return true;
     }
 
     private void pump(Socket from, Socket to) {

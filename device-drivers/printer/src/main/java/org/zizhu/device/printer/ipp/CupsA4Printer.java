@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.StatusTracker;
@@ -24,6 +26,11 @@ public final class CupsA4Printer {
     private final A4PrinterConfig config;
     private final IppClient ipp;
     private final StatusTracker tracker;
+    /** Failed jobs whose cancellation CUPS has not confirmed: they might still print. */
+    private final Set<Integer> uncancelled = ConcurrentHashMap.newKeySet();
+
+    private static final int IPP_NOT_POSSIBLE = 0x0404;
+    private static final int IPP_NOT_FOUND = 0x0406;
 
     public CupsA4Printer(A4PrinterConfig config) {
         this.config = config;
@@ -52,9 +59,18 @@ public final class CupsA4Printer {
         return config;
     }
 
-    /** Asks CUPS for the queue's state and updates the tracker. */
+    /**
+     * Asks CUPS for the queue's state and updates the tracker. First cancels any failed job
+     * CUPS could not be told about before (see {@link #print(byte[], String, Consumer)}).
+     */
     public DeviceStatus refreshStatus() {
         QueueState q = queueState();
+        if (q.status != DeviceStatus.NO_DEVICE && !q.detail.equals("cups-unreachable")) {
+            settleUncancelled();
+            if (!uncancelled.isEmpty() && q.status.usable()) {
+                q = new QueueState(DeviceStatus.OFFLINE, JOB_NOT_CANCELLED);
+            }
+        }
         tracker.update(q.status, q.detail);
         return q.status;
     }
@@ -115,9 +131,13 @@ public final class CupsA4Printer {
 
     /**
      * Sends a complete PDF and waits until the job is completed or failed, telling
-     * {@code progress} each state change. A job that cannot finish (queue stopped, timeout)
-     * is cancelled so it never prints later unattended. {@code jobName} must not contain
-     * personal data (CUPS logs it).
+     * {@code progress} each state change. A job that cannot finish (queue stopped, timeout,
+     * CUPS unreachable while following it, interrupt) is cancelled, and the cancellation is
+     * confirmed with CUPS, so it never prints later for the next resident. If CUPS cannot be
+     * reached to cancel it within {@link A4PrinterConfig#cancelTimeout()}, the job is kept on
+     * a list that {@link #refreshStatus()} and the next {@code print} settle first; until then
+     * the printer reports OFFLINE "job-not-cancelled" and accepts no new job. {@code jobName}
+     * must not contain personal data (CUPS logs it).
      */
     public PrintResult print(byte[] pdf, String jobName, Consumer<JobState> progress) {
         long start = System.nanoTime();
@@ -125,6 +145,12 @@ public final class CupsA4Printer {
         if (!q.status.usable()) {
             tracker.update(q.status, q.detail);
             return failed("-", q.detail, 0, start);
+        }
+        settleUncancelled();
+        if (!uncancelled.isEmpty()) {
+            // An earlier resident's job may still print: never put a new document behind it.
+            tracker.update(DeviceStatus.OFFLINE, JOB_NOT_CANCELLED);
+            return failed("-", JOB_NOT_CANCELLED, 0, start);
         }
         int jobId;
         try {
@@ -158,10 +184,7 @@ public final class CupsA4Printer {
                 }
                 if (s == JobState.COMPLETED) {
                     refreshStatus();
-                    Duration took = Duration.ofNanos(System.nanoTime() - start);
-                    EventLog.event(EventId.PRINT_JOB, Outcome.SUCCESS, "device", config.deviceId(), "job", jid,
-                            "bytes", pdf.length, "ms", took.toMillis());
-                    return new PrintResult(jid, JobState.COMPLETED, "", pdf.length, took);
+                    return completed(jid, pdf.length, start);
                 }
                 if (s == JobState.FAILED) {
                     QueueState after = queueState();
@@ -173,38 +196,126 @@ public final class CupsA4Printer {
                 if (now.detail.equals("queue-stopped") || now.status == DeviceStatus.NO_DEVICE) {
                     stoppedSince = stoppedSince == 0 ? System.nanoTime() : stoppedSince;
                     if (System.nanoTime() - stoppedSince > config.stoppedGrace().toNanos()) {
-                        cancelQuietly(jobId);
-                        tracker.update(now.status, now.detail);
-                        progress.accept(JobState.FAILED);
-                        return failed(jid, now.detail, pdf.length, start);
+                        return abandon(jobId, jid, now.status, now.detail, pdf.length, start, progress);
                     }
                 } else {
                     stoppedSince = 0;
                 }
                 if (System.nanoTime() > deadline) {
-                    cancelQuietly(jobId);
-                    tracker.update(DeviceStatus.OFFLINE, "job-timeout");
-                    progress.accept(JobState.FAILED);
-                    return failed(jid, "job-timeout", pdf.length, start);
+                    return abandon(jobId, jid, DeviceStatus.OFFLINE, "job-timeout", pdf.length, start, progress);
                 }
                 Thread.sleep(config.pollInterval().toMillis());
             }
         } catch (IOException e) {
-            tracker.update(DeviceStatus.OFFLINE, "cups-unreachable");
-            return failed(jid, "cups-unreachable", pdf.length, start);
+            // CUPS restarting or not answering: the job is still in its spool and would print
+            // once CUPS is back, after the resident was told it failed.
+            return abandon(jobId, jid, DeviceStatus.OFFLINE, "cups-unreachable", pdf.length, start, progress);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            cancelQuietly(jobId);
-            return failed(jid, "interrupted", pdf.length, start);
+            return abandon(jobId, jid, DeviceStatus.OFFLINE, "interrupted", pdf.length, start, progress);
         }
     }
 
-    private void cancelQuietly(int jobId) {
+    /** Detail while a failed job could not be cancelled yet; no new job is sent meanwhile. */
+    static final String JOB_NOT_CANCELLED = "job-not-cancelled";
+
+    /** What CUPS says about a job the kiosk gave up on; {@code detail} goes to the log. */
+    private record Settlement(boolean wontPrint, boolean completed, String detail) {
+        static final Settlement UNREACHABLE = new Settlement(false, false, "cups-unreachable");
+    }
+
+    /**
+     * Gives up on a job: cancels it and confirms with CUPS, retrying for
+     * {@link A4PrinterConfig#cancelTimeout()} while CUPS does not answer. If it completed in
+     * the meantime the resident has the document, and that is what is reported.
+     */
+    private PrintResult abandon(int jobId, String jid, DeviceStatus status, String reason, long bytes, long start,
+                                Consumer<JobState> progress) {
+        // An interrupted thread must still cancel (the HTTP client refuses to send while the
+        // flag is set), but only once, without waiting.
+        boolean interrupted = Thread.interrupted();
         try {
-            ipp.cancelJob(jobId);
-        } catch (IOException e) {
-            // CUPS is gone; the job is gone with it or will be cancelled by the operator
+            long until = System.nanoTime() + (interrupted ? 0 : config.cancelTimeout().toNanos());
+            Settlement s = settle(jobId);
+            while (!s.wontPrint() && System.nanoTime() < until) {
+                try {
+                    Thread.sleep(config.pollInterval().toMillis());
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    break;
+                }
+                s = settle(jobId);
+            }
+            logCancel(jid, s);
+            if (s.completed()) {
+                progress.accept(JobState.COMPLETED);
+                refreshStatus();
+                return completed(jid, bytes, start);
+            }
+            if (!s.wontPrint()) {
+                uncancelled.add(jobId);
+                tracker.update(DeviceStatus.OFFLINE, JOB_NOT_CANCELLED);
+            } else {
+                tracker.update(status, reason);
+            }
+            progress.accept(JobState.FAILED);
+            return failed(jid, reason, bytes, start);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    /** Retries the cancellations CUPS could not confirm earlier; one attempt each. */
+    private void settleUncancelled() {
+        for (Integer jobId : List.copyOf(uncancelled)) {
+            Settlement s = settle(jobId);
+            if (s.wontPrint()) {
+                uncancelled.remove(jobId);
+                logCancel(config.queue() + "-" + jobId, s);
+            }
+        }
+    }
+
+    /** One Cancel-Job, then Get-Job-Attributes to see where the job really is. */
+    private Settlement settle(int jobId) {
+        try {
+            IppResponse c = ipp.cancelJob(jobId);
+            if (c.status() == IPP_NOT_FOUND) {
+                return new Settlement(true, false, "gone");
+            }
+            if (!c.ok() && c.status() != IPP_NOT_POSSIBLE) {
+                // e.g. forbidden: a CUPS policy that does not let the kiosk cancel its own jobs
+                return new Settlement(false, false, "refused-" + Integer.toHexString(c.status()));
+            }
+            IppResponse j = ipp.jobAttributes(jobId);
+            Integer st = j.integer("job-state");
+            if (j.status() == IPP_NOT_FOUND) {
+                return new Settlement(true, false, "gone");
+            }
+            if (st != null && st == 9) {
+                return new Settlement(true, true, "completed");
+            }
+            if (st != null && (st == 7 || st == 8)) {
+                return new Settlement(true, false, st == 7 ? "canceled" : "aborted");
+            }
+            return new Settlement(false, false, "job-state-" + st);
+        } catch (IOException e) {
+            return Settlement.UNREACHABLE;
+        }
+    }
+
+    private void logCancel(String jid, Settlement s) {
+        EventLog.event(EventId.PRINT_JOB_CANCELLED, s.wontPrint() ? Outcome.SUCCESS : Outcome.FAILURE,
+                "device", config.deviceId(), "job", jid, "state", s.detail());
+    }
+
+    private PrintResult completed(String jid, long bytes, long start) {
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        EventLog.event(EventId.PRINT_JOB, Outcome.SUCCESS, "device", config.deviceId(), "job", jid,
+                "bytes", bytes, "ms", took.toMillis());
+        return new PrintResult(jid, JobState.COMPLETED, "", bytes, took);
     }
 
     private PrintResult failed(String id, String detail, long bytes, long start) {
