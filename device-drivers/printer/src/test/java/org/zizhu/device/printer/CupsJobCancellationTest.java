@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -37,6 +38,7 @@ class CupsJobCancellationTest {
     static final Path CUPS_SPOOL = Path.of(System.getProperty("zizhu.cups.requestroot", "/var/spool/cups"));
     /** cupsd's port; lpadmin/lpstat follow CUPS_SERVER, so set both to use another cupsd. */
     static final int CUPS_PORT = Integer.getInteger("zizhu.cups.port", 631);
+    static final Path CUPSD_CONF = Path.of(System.getProperty("zizhu.cups.conf", "/etc/cups/cupsd.conf"));
     static byte[] pdf;
 
     @BeforeAll
@@ -138,6 +140,7 @@ class CupsJobCancellationTest {
             assertEquals("cups-unreachable", r.detail());
             int job = jobNumber(r, q);
             assertCannotPrint(q, job);
+            assertNoDocumentInCupsSpool(job);
             assertNeverArrives(q, jobName);
         }
     }
@@ -164,7 +167,76 @@ class CupsJobCancellationTest {
             relay.up();
             printer.refreshStatus();
             assertCannotPrint(q, job);
+            assertNoDocumentInCupsSpool(job);
             assertNeverArrives(q, jobName);
         }
+    }
+
+    @Test
+    void aJobPastItsDeadlineIsCancelledAndLeavesNoDocumentInTheSpool() throws Exception {
+        try (OwnA4Queue q = OwnA4Queue.create()) {
+            q.pausePrinter();
+            CupsA4Printer printer = new CupsA4Printer(config(cups(), q.name, Duration.ofSeconds(2)));
+            String jobName = "zizhutimeout" + System.nanoTime();
+            PrintResult r = printer.print(pdf, jobName);
+            assertEquals(JobState.FAILED, r.state(), r.toString());
+            assertEquals("job-timeout", r.detail());
+            int job = jobNumber(r, q);
+            assertCannotPrint(q, job);
+            assertNoDocumentInCupsSpool(job);
+            assertNeverArrives(q, jobName);
+        }
+    }
+
+    @Test
+    void aCompletedJobLeavesNoDocumentInTheSpool() throws Exception {
+        try (OwnA4Queue q = OwnA4Queue.create()) {
+            CupsA4Printer printer = new CupsA4Printer(config(cups(), q.name, Duration.ofSeconds(30)));
+            String jobName = "zizhudone" + System.nanoTime();
+            PrintResult r = printer.print(pdf, jobName);
+            assertTrue(r.ok(), r.toString());
+            assertTrue(q.printed(jobName).isPresent(), "the printer got the document");
+            assertNoDocumentInCupsSpool(jobNumber(r, q));
+        }
+    }
+
+    @Test
+    void theDriverReportsWhetherCupsKeptTheDocument() throws Exception {
+        boolean keeps = cupsdConfKeepsJobFiles();
+        try (OwnA4Queue q = OwnA4Queue.create()) {
+            CupsA4Printer printer = new CupsA4Printer(config(cups(), q.name, Duration.ofSeconds(30)));
+            assertEquals(Optional.empty(), printer.spoolKeepsDocuments(), "unknown before a job has ended");
+            PrintResult r = printer.print(pdf, "zizhukeeps" + System.nanoTime());
+            assertTrue(r.ok(), r.toString());
+            assertEquals(Optional.of(keeps), printer.spoolKeepsDocuments(),
+                    "CUPS's job-preserved against what " + CUPSD_CONF + " says");
+            assertNoDocumentInCupsSpool(jobNumber(r, q)); // purged either way
+        }
+    }
+
+    /**
+     * What cupsd.conf says, read independently of the driver: cupsd deletes a job's document when
+     * it ends only if PreserveJobFiles or PreserveJobHistory is off (0); its defaults keep files
+     * for a day (PreserveJobFiles 86400) and history forever.
+     */
+    private static boolean cupsdConfKeepsJobFiles() throws IOException {
+        if (!Files.isReadable(CUPSD_CONF)) {
+            fail("cannot read " + CUPSD_CONF + " (set -Dzizhu.cups.conf to the cupsd.conf of the cupsd under test)");
+        }
+        boolean files = true;
+        boolean history = true;
+        for (String line : Files.readAllLines(CUPSD_CONF)) {
+            String[] w = line.trim().split("\\s+");
+            if (w.length == 2 && w[0].equalsIgnoreCase("PreserveJobFiles")) {
+                files = !isOff(w[1]);
+            } else if (w.length == 2 && w[0].equalsIgnoreCase("PreserveJobHistory")) {
+                history = !isOff(w[1]);
+            }
+        }
+        return files && history;
+    }
+
+    private static boolean isOff(String v) {
+        return v.equalsIgnoreCase("no") || v.equalsIgnoreCase("off") || v.equalsIgnoreCase("false") || v.equals("0");
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -28,6 +29,10 @@ public final class CupsA4Printer {
     private final StatusTracker tracker;
     /** Failed jobs whose cancellation CUPS has not confirmed: they might still print. */
     private final Set<Integer> uncancelled = ConcurrentHashMap.newKeySet();
+    /** Ended jobs whose purge failed: their document may still be in the CUPS spool. */
+    private final Set<Integer> unpurged = ConcurrentHashMap.newKeySet();
+    /** What CUPS did with the document of the last ended job; null until a job has ended. */
+    private volatile Boolean spoolKeepsDocuments;
 
     private static final int IPP_NOT_POSSIBLE = 0x0404;
     private static final int IPP_NOT_FOUND = 0x0406;
@@ -67,6 +72,9 @@ public final class CupsA4Printer {
         QueueState q = queueState();
         if (q.status != DeviceStatus.NO_DEVICE && !q.detail.equals("cups-unreachable")) {
             settleUncancelled();
+            for (Integer jobId : List.copyOf(unpurged)) {
+                purge(jobId);
+            }
             if (!uncancelled.isEmpty() && q.status.usable()) {
                 q = new QueueState(DeviceStatus.OFFLINE, JOB_NOT_CANCELLED);
             }
@@ -183,10 +191,12 @@ public final class CupsA4Printer {
                     }
                 }
                 if (s == JobState.COMPLETED) {
+                    ended(jobId, r.bool("job-preserved"));
                     refreshStatus();
                     return completed(jid, pdf.length, start);
                 }
                 if (s == JobState.FAILED) {
+                    ended(jobId, r.bool("job-preserved"));
                     QueueState after = queueState();
                     tracker.update(after.status.usable() ? DeviceStatus.HARDWARE_ERROR : after.status,
                             after.status.usable() ? "job-" + (st != null && st == 7 ? "canceled" : "aborted") : after.detail);
@@ -220,8 +230,17 @@ public final class CupsA4Printer {
     static final String JOB_NOT_CANCELLED = "job-not-cancelled";
 
     /** What CUPS says about a job the kiosk gave up on; {@code detail} goes to the log. */
-    private record Settlement(boolean wontPrint, boolean completed, String detail) {
-        static final Settlement UNREACHABLE = new Settlement(false, false, "cups-unreachable");
+    private record Settlement(boolean wontPrint, boolean completed, String detail, Boolean preserved) {
+        static final Settlement UNREACHABLE = new Settlement(false, false, "cups-unreachable", null);
+
+        Settlement(boolean wontPrint, boolean completed, String detail) {
+            this(wontPrint, completed, detail, null);
+        }
+
+        /** Ended but still known to CUPS: its files may be in the spool. */
+        boolean toPurge() {
+            return wontPrint && !detail.equals("gone");
+        }
     }
 
     /**
@@ -247,6 +266,9 @@ public final class CupsA4Printer {
                 s = settle(jobId);
             }
             logCancel(jid, s);
+            if (s.toPurge()) {
+                ended(jobId, s.preserved());
+            }
             if (s.completed()) {
                 progress.accept(JobState.COMPLETED);
                 refreshStatus();
@@ -274,6 +296,9 @@ public final class CupsA4Printer {
             if (s.wontPrint()) {
                 uncancelled.remove(jobId);
                 logCancel(config.queue() + "-" + jobId, s);
+                if (s.toPurge()) {
+                    ended(jobId, s.preserved());
+                }
             }
         }
     }
@@ -295,15 +320,59 @@ public final class CupsA4Printer {
                 return new Settlement(true, false, "gone");
             }
             if (st != null && st == 9) {
-                return new Settlement(true, true, "completed");
+                return new Settlement(true, true, "completed", j.bool("job-preserved"));
             }
             if (st != null && (st == 7 || st == 8)) {
-                return new Settlement(true, false, st == 7 ? "canceled" : "aborted");
+                return new Settlement(true, false, st == 7 ? "canceled" : "aborted", j.bool("job-preserved"));
             }
             return new Settlement(false, false, "job-state-" + st);
         } catch (IOException e) {
             return Settlement.UNREACHABLE;
         }
+    }
+
+    /**
+     * A job has ended (completed, canceled or aborted): notes whether CUPS kept its document
+     * ({@code job-preserved}), then purges the job so no clear-text document stays in the CUPS
+     * spool, whatever PreserveJobFiles says. CUPS's default keeps documents for a day.
+     */
+    private void ended(int jobId, Boolean preserved) {
+        if (preserved != null) {
+            Boolean before = spoolKeepsDocuments;
+            spoolKeepsDocuments = preserved;
+            if (preserved && !Boolean.TRUE.equals(before)) {
+                // Once per change, not per job: a setting to fix on the terminal, not an incident.
+                EventLog.event(EventId.PRINT_SPOOL_DOCUMENT_KEPT, Outcome.FAILURE, "device", config.deviceId(),
+                        "job", config.queue() + "-" + jobId, "reason", "cups-preserves-job-files");
+            }
+        }
+        purge(jobId);
+    }
+
+    private void purge(int jobId) {
+        try {
+            IppResponse r = ipp.purgeJob(jobId);
+            if (r.ok() || r.status() == IPP_NOT_FOUND) {
+                unpurged.remove(jobId);
+                return;
+            }
+        } catch (IOException e) {
+            // CUPS went away between the job's end and the purge; retried by refreshStatus()
+        }
+        if (unpurged.add(jobId)) {
+            EventLog.event(EventId.PRINT_SPOOL_DOCUMENT_KEPT, Outcome.FAILURE, "device", config.deviceId(),
+                    "job", config.queue() + "-" + jobId, "reason", "purge-failed");
+        }
+    }
+
+    /**
+     * Whether CUPS kept the document of the last job that ended in its spool (its
+     * {@code job-preserved}), empty until a job has ended. True means cupsd.conf keeps job files
+     * (PreserveJobFiles is not No): the driver still purges every job, but a job it cannot
+     * purge (kiosk crash, CUPS down at the wrong moment) would leave its document there.
+     */
+    public Optional<Boolean> spoolKeepsDocuments() {
+        return Optional.ofNullable(spoolKeepsDocuments);
     }
 
     private void logCancel(String jid, Settlement s) {
