@@ -21,7 +21,8 @@ import org.zizhu.events.Outcome;
  * follows each job (queued, printing, completed, failed), surfacing the queue's state as the
  * common device status: a stopped queue ({@code cupsdisable}) is OFFLINE "queue-stopped",
  * a queue refusing jobs OFFLINE "not-accepting", CUPS down OFFLINE "cups-unreachable",
- * an unknown queue NO_DEVICE.
+ * an unknown queue NO_DEVICE. A job it gives up on is cancelled and confirmed cancelled, and
+ * every job that has ended is purged from the CUPS spool (docs/printing.md).
  */
 public final class CupsA4Printer {
     private final A4PrinterConfig config;
@@ -70,7 +71,8 @@ public final class CupsA4Printer {
      */
     public DeviceStatus refreshStatus() {
         QueueState q = queueState();
-        if (q.status != DeviceStatus.NO_DEVICE && !q.detail.equals("cups-unreachable")) {
+        // Only when CUPS answers: each attempt against a hung cupsd would cost the IPP timeout.
+        if (q.status != DeviceStatus.NO_DEVICE && !q.detail.startsWith("cups-")) {
             settleUncancelled();
             for (Integer jobId : List.copyOf(unpurged)) {
                 purge(jobId);
