@@ -89,6 +89,14 @@ CONF
     [ -n "$ok" ] || die "lpadmin failed: $(cat "$STATE/lpadmin.err")"
     log "queue $QUEUE created"
   fi
+  # The kiosk's queue settings (docs/printing.md, "Spool and queue settings"): no banner page
+  # (it would print the job name and user for whoever takes the paper), and a job the backend
+  # cannot deliver is aborted rather than retried unattended later (ErrorPolicy retry-job
+  # retries every 30 s, up to 5 times). cupsd.conf is left at Debian's default on purpose: it
+  # keeps finished jobs' documents for a day (PreserveJobFiles 86400), the case the driver's
+  # purge and its warning (CupsJobCancellationTest) must handle. A terminal sets
+  # PreserveJobFiles No as well.
+  lpadmin -p "$QUEUE" -o printer-error-policy=abort-job -o job-sheets-default=none,none
   cupsenable "$QUEUE"; cupsaccept "$QUEUE"
   log "ready: queue $QUEUE -> ipp://localhost:$PORT/ipp/print, spool $SPOOL"
 }

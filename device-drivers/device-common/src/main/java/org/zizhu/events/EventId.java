@@ -44,6 +44,8 @@ public enum EventId {
     PRINT_DATA_INVALID("print-data-invalid", "template data missing or malformed; nothing was printed"),
     PRINTER_CONNECTED("printer-connected", "printer transport opened or CUPS queue reached"),
     PRINTER_SIMULATOR_STARTED("printer-simulator-started", "ESC/POS printer simulator listening"),
+    PRINT_JOB_CANCELLED("print-job-cancelled", "a failed A4 job was cancelled in CUPS (success) or CUPS could not confirm it yet (failure: retried before the next job)"),
+    PRINT_SPOOL_DOCUMENT_KEPT("print-spool-document-kept", "CUPS kept an ended A4 job's document in its spool: cupsd.conf keeps job files (the kiosk purges each job; set PreserveJobFiles No), or the purge failed (retried at the next status refresh)"),
 
     // 4xx smart card
     SMARTCARD_READER_CONNECTED("smartcard-reader-connected", "PC/SC reader available"),

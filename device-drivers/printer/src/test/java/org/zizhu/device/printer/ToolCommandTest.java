@@ -57,6 +57,10 @@ class ToolCommandTest {
             assertEquals("ONLINE", j.at("/receipt/status").asText());
             assertEquals("COMPLETED", j.at("/receipt/print/state").asText());
             assertEquals("COMPLETED", j.at("/a4/print/state").asText(), r.out());
+            // Whether CUPS kept the test page's document in its spool; a warning says what to fix.
+            assertTrue(j.at("/a4/cupsKeepsDocuments").isBoolean(), r.out());
+            assertEquals(j.at("/a4/cupsKeepsDocuments").asBoolean(), j.at("/a4/warnings/0").asText().contains("PreserveJobFiles"),
+                    r.out());
             assertEquals(List.of("ZIZHU-TEST:ZZ-0042"), sim.awaitReceipts(1, Duration.ofSeconds(5)).get(0).qrCodes());
         }
     }

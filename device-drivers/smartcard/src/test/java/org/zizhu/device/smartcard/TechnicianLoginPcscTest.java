@@ -2,6 +2,7 @@ package org.zizhu.device.smartcard;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -108,16 +109,54 @@ class TechnicianLoginPcscTest {
     }
 
     @Test
-    void copiedCertificateWithoutTheCardKeyFailsTheChallenge() throws Exception {
+    void copiedCertificateWithoutTheCardKeyFailsTheChallengeAndNeverSeesThePin() throws Exception {
         // A genuine certificate (cloned from a real card) on a chip holding a different key.
         TechnicianCardIssuer.IssuedCard genuine = DemoCards.demoIssuer().issue("T-0001", TechnicianRole.TECHNICIAN,
                 LocalDate.now().minusDays(1), LocalDate.now().plusDays(30));
-        TechnicianCardApplet clone = new TechnicianCardApplet("clone", EcKeys.generate().getPrivate(),
-                genuine.certificate(), pin(DemoCards.DEMO_PIN), 3);
+        RecordingApplet clone = new RecordingApplet(new TechnicianCardApplet("clone", EcKeys.generate().getPrivate(),
+                genuine.certificate(), pin(DemoCards.DEMO_PIN), 3));
         rig.insert(clone);
         TechnicianAuthResult.Forged f = assertInstanceOf(TechnicianAuthResult.Forged.class,
                 auth.authenticate(rig.reader, pin(DemoCards.DEMO_PIN)));
         assertEquals("challenge signature invalid", f.detail());
+
+        // The clone's certificate passes every check, so only the challenge can stop it, and it
+        // must stop it before the PIN leaves the kiosk: a clone is exactly the card that would
+        // harvest technicians' PINs.
+        assertEquals(List.of(TechnicianCardProtocol.INS_SELECT, TechnicianCardProtocol.INS_GET_DATA,
+                        TechnicianCardProtocol.INS_INTERNAL_AUTHENTICATE), clone.instructions(),
+                "the clone receives SELECT, GET DATA and the challenge, nothing else");
+        assertFalse(clone.instructions().contains(TechnicianCardProtocol.INS_VERIFY), "no VERIFY reached the clone");
+        assertFalse(clone.anyCommandContains(DemoCards.DEMO_PIN.getBytes(StandardCharsets.US_ASCII)),
+                "the PIN's digits reached the clone");
+        assertFalse(clone.anyCommandContains(TechnicianCardProtocol.pinBlock(pin(DemoCards.DEMO_PIN))),
+                "the PIN block reached the clone");
+    }
+
+    @Test
+    void anAuthenticCardProvesItsKeyBeforeItIsSentThePin() throws Exception {
+        RecordingApplet card = new RecordingApplet(DemoCards.create(DemoCards.Kind.TECHNICIAN));
+        rig.insert(card);
+        assertTrue(auth.authenticate(rig.reader, pin(DemoCards.DEMO_PIN)).success());
+        List<Integer> ins = card.instructions();
+        assertEquals(List.of(TechnicianCardProtocol.INS_SELECT, TechnicianCardProtocol.INS_GET_DATA,
+                TechnicianCardProtocol.INS_INTERNAL_AUTHENTICATE, TechnicianCardProtocol.INS_VERIFY,
+                TechnicianCardProtocol.INS_INTERNAL_AUTHENTICATE), ins);
+        assertEquals(1, ins.stream().filter(i -> i == TechnicianCardProtocol.INS_VERIFY).count(), "the PIN is sent once");
+    }
+
+    @Test
+    void aStolenCardBehindAShimThatFakesTheVerifyAnswerDoesNotLogIn() throws Exception {
+        // The genuine card passes card authentication; the shim answers VERIFY 9000 without
+        // the card ever checking a PIN. Only a signature the card gives after its own
+        // successful VERIFY shows the PIN was right.
+        TechnicianCardApplet stolen = (TechnicianCardApplet) DemoCards.create(DemoCards.Kind.TECHNICIAN);
+        RecordingApplet card = new RecordingApplet(new PinFakingShim(stolen));
+        rig.insert(card);
+        TechnicianAuthResult r = auth.authenticate(rig.reader, pin("0000"));
+        assertFalse(r.success(), r.toString());
+        assertInstanceOf(TechnicianAuthResult.Forged.class, r);
+        assertEquals(3, stolen.triesLeft(), "the genuine card never saw a PIN");
     }
 
     @Test

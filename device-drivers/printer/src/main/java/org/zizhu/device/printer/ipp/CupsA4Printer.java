@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.StatusTracker;
@@ -18,17 +21,40 @@ import org.zizhu.events.Outcome;
  * follows each job (queued, printing, completed, failed), surfacing the queue's state as the
  * common device status: a stopped queue ({@code cupsdisable}) is OFFLINE "queue-stopped",
  * a queue refusing jobs OFFLINE "not-accepting", CUPS down OFFLINE "cups-unreachable",
- * an unknown queue NO_DEVICE.
+ * an unknown queue NO_DEVICE. A job it gives up on is cancelled and confirmed cancelled, and
+ * every job that has ended is purged from the CUPS spool (docs/printing.md).
  */
 public final class CupsA4Printer {
     private final A4PrinterConfig config;
     private final IppClient ipp;
     private final StatusTracker tracker;
+    /** Failed jobs whose cancellation CUPS has not confirmed: they might still print. */
+    private final Set<Integer> uncancelled = ConcurrentHashMap.newKeySet();
+    /** Ended jobs whose purge failed: their document may still be in the CUPS spool. */
+    private final Set<Integer> unpurged = ConcurrentHashMap.newKeySet();
+    /** What CUPS did with the document of the last ended job; null until a job has ended. */
+    private volatile Boolean spoolKeepsDocuments;
+
+    private static final int IPP_NOT_POSSIBLE = 0x0404;
+    private static final int IPP_NOT_FOUND = 0x0406;
 
     public CupsA4Printer(A4PrinterConfig config) {
         this.config = config;
-        this.ipp = new IppClient(config.cups(), config.queue(), "zizhu", Duration.ofSeconds(10));
+        this.ipp = new IppClient(config.cups(), config.queue(), localUser(), Duration.ofSeconds(10));
         this.tracker = new StatusTracker(config.deviceId(), DeviceStatus.OFFLINE);
+    }
+
+    /**
+     * The requesting-user-name: the local account the kiosk runs as. CUPS takes this name on
+     * trust from a local client and checks it against the job's owner for Cancel-Job; it
+     * expects a real account. A made-up name ("zizhu") crashed cupsd on Debian 12
+     * (cups 2.4.2-3+deb12u10 segfaults in the @OWNER check when the name has no passwd entry),
+     * so a kiosk cancelling its own job took the whole print system down. Falls back to
+     * "zizhu" only if the JVM reports no usable name.
+     */
+    static String localUser() {
+        String u = System.getProperty("user.name", "");
+        return u.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}") ? u : "zizhu";
     }
 
     public StatusTracker tracker() {
@@ -39,9 +65,22 @@ public final class CupsA4Printer {
         return config;
     }
 
-    /** Asks CUPS for the queue's state and updates the tracker. */
+    /**
+     * Asks CUPS for the queue's state and updates the tracker. First cancels any failed job
+     * CUPS could not be told about before (see {@link #print(byte[], String, Consumer)}).
+     */
     public DeviceStatus refreshStatus() {
         QueueState q = queueState();
+        // Only when CUPS answers: each attempt against a hung cupsd would cost the IPP timeout.
+        if (q.status != DeviceStatus.NO_DEVICE && !q.detail.startsWith("cups-")) {
+            settleUncancelled();
+            for (Integer jobId : List.copyOf(unpurged)) {
+                purge(jobId);
+            }
+            if (!uncancelled.isEmpty() && q.status.usable()) {
+                q = new QueueState(DeviceStatus.OFFLINE, JOB_NOT_CANCELLED);
+            }
+        }
         tracker.update(q.status, q.detail);
         return q.status;
     }
@@ -102,9 +141,13 @@ public final class CupsA4Printer {
 
     /**
      * Sends a complete PDF and waits until the job is completed or failed, telling
-     * {@code progress} each state change. A job that cannot finish (queue stopped, timeout)
-     * is cancelled so it never prints later unattended. {@code jobName} must not contain
-     * personal data (CUPS logs it).
+     * {@code progress} each state change. A job that cannot finish (queue stopped, timeout,
+     * CUPS unreachable while following it, interrupt) is cancelled, and the cancellation is
+     * confirmed with CUPS, so it never prints later for the next resident. If CUPS cannot be
+     * reached to cancel it within {@link A4PrinterConfig#cancelTimeout()}, the job is kept on
+     * a list that {@link #refreshStatus()} and the next {@code print} settle first; until then
+     * the printer reports OFFLINE "job-not-cancelled" and accepts no new job. {@code jobName}
+     * must not contain personal data (CUPS logs it).
      */
     public PrintResult print(byte[] pdf, String jobName, Consumer<JobState> progress) {
         long start = System.nanoTime();
@@ -112,6 +155,12 @@ public final class CupsA4Printer {
         if (!q.status.usable()) {
             tracker.update(q.status, q.detail);
             return failed("-", q.detail, 0, start);
+        }
+        settleUncancelled();
+        if (!uncancelled.isEmpty()) {
+            // An earlier resident's job may still print: never put a new document behind it.
+            tracker.update(DeviceStatus.OFFLINE, JOB_NOT_CANCELLED);
+            return failed("-", JOB_NOT_CANCELLED, 0, start);
         }
         int jobId;
         try {
@@ -144,13 +193,12 @@ public final class CupsA4Printer {
                     }
                 }
                 if (s == JobState.COMPLETED) {
+                    ended(jobId, r.bool("job-preserved"));
                     refreshStatus();
-                    Duration took = Duration.ofNanos(System.nanoTime() - start);
-                    EventLog.event(EventId.PRINT_JOB, Outcome.SUCCESS, "device", config.deviceId(), "job", jid,
-                            "bytes", pdf.length, "ms", took.toMillis());
-                    return new PrintResult(jid, JobState.COMPLETED, "", pdf.length, took);
+                    return completed(jid, pdf.length, start);
                 }
                 if (s == JobState.FAILED) {
+                    ended(jobId, r.bool("job-preserved"));
                     QueueState after = queueState();
                     tracker.update(after.status.usable() ? DeviceStatus.HARDWARE_ERROR : after.status,
                             after.status.usable() ? "job-" + (st != null && st == 7 ? "canceled" : "aborted") : after.detail);
@@ -160,38 +208,185 @@ public final class CupsA4Printer {
                 if (now.detail.equals("queue-stopped") || now.status == DeviceStatus.NO_DEVICE) {
                     stoppedSince = stoppedSince == 0 ? System.nanoTime() : stoppedSince;
                     if (System.nanoTime() - stoppedSince > config.stoppedGrace().toNanos()) {
-                        cancelQuietly(jobId);
-                        tracker.update(now.status, now.detail);
-                        progress.accept(JobState.FAILED);
-                        return failed(jid, now.detail, pdf.length, start);
+                        return abandon(jobId, jid, now.status, now.detail, pdf.length, start, progress);
                     }
                 } else {
                     stoppedSince = 0;
                 }
                 if (System.nanoTime() > deadline) {
-                    cancelQuietly(jobId);
-                    tracker.update(DeviceStatus.OFFLINE, "job-timeout");
-                    progress.accept(JobState.FAILED);
-                    return failed(jid, "job-timeout", pdf.length, start);
+                    return abandon(jobId, jid, DeviceStatus.OFFLINE, "job-timeout", pdf.length, start, progress);
                 }
                 Thread.sleep(config.pollInterval().toMillis());
             }
         } catch (IOException e) {
-            tracker.update(DeviceStatus.OFFLINE, "cups-unreachable");
-            return failed(jid, "cups-unreachable", pdf.length, start);
+            // CUPS restarting or not answering: the job is still in its spool and would print
+            // once CUPS is back, after the resident was told it failed.
+            return abandon(jobId, jid, DeviceStatus.OFFLINE, "cups-unreachable", pdf.length, start, progress);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            cancelQuietly(jobId);
-            return failed(jid, "interrupted", pdf.length, start);
+            return abandon(jobId, jid, DeviceStatus.OFFLINE, "interrupted", pdf.length, start, progress);
         }
     }
 
-    private void cancelQuietly(int jobId) {
-        try {
-            ipp.cancelJob(jobId);
-        } catch (IOException e) {
-            // CUPS is gone; the job is gone with it or will be cancelled by the operator
+    /** Detail while a failed job could not be cancelled yet; no new job is sent meanwhile. */
+    static final String JOB_NOT_CANCELLED = "job-not-cancelled";
+
+    /** What CUPS says about a job the kiosk gave up on; {@code detail} goes to the log. */
+    private record Settlement(boolean wontPrint, boolean completed, String detail, Boolean preserved) {
+        static final Settlement UNREACHABLE = new Settlement(false, false, "cups-unreachable", null);
+
+        Settlement(boolean wontPrint, boolean completed, String detail) {
+            this(wontPrint, completed, detail, null);
         }
+
+        /** Ended but still known to CUPS: its files may be in the spool. */
+        boolean toPurge() {
+            return wontPrint && !detail.equals("gone");
+        }
+    }
+
+    /**
+     * Gives up on a job: cancels it and confirms with CUPS, retrying for
+     * {@link A4PrinterConfig#cancelTimeout()} while CUPS does not answer. If it completed in
+     * the meantime the resident has the document, and that is what is reported.
+     */
+    private PrintResult abandon(int jobId, String jid, DeviceStatus status, String reason, long bytes, long start,
+                                Consumer<JobState> progress) {
+        // An interrupted thread must still cancel (the HTTP client refuses to send while the
+        // flag is set), but only once, without waiting.
+        boolean interrupted = Thread.interrupted();
+        try {
+            long until = System.nanoTime() + (interrupted ? 0 : config.cancelTimeout().toNanos());
+            Settlement s = settle(jobId);
+            while (!s.wontPrint() && System.nanoTime() < until) {
+                try {
+                    Thread.sleep(config.pollInterval().toMillis());
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    break;
+                }
+                s = settle(jobId);
+            }
+            logCancel(jid, s);
+            if (s.toPurge()) {
+                ended(jobId, s.preserved());
+            }
+            if (s.completed()) {
+                progress.accept(JobState.COMPLETED);
+                refreshStatus();
+                return completed(jid, bytes, start);
+            }
+            if (!s.wontPrint()) {
+                uncancelled.add(jobId);
+                tracker.update(DeviceStatus.OFFLINE, JOB_NOT_CANCELLED);
+            } else {
+                tracker.update(status, reason);
+            }
+            progress.accept(JobState.FAILED);
+            return failed(jid, reason, bytes, start);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Retries the cancellations CUPS could not confirm earlier; one attempt each. */
+    private void settleUncancelled() {
+        for (Integer jobId : List.copyOf(uncancelled)) {
+            Settlement s = settle(jobId);
+            if (s.wontPrint()) {
+                uncancelled.remove(jobId);
+                logCancel(config.queue() + "-" + jobId, s);
+                if (s.toPurge()) {
+                    ended(jobId, s.preserved());
+                }
+            }
+        }
+    }
+
+    /** One Cancel-Job, then Get-Job-Attributes to see where the job really is. */
+    private Settlement settle(int jobId) {
+        try {
+            IppResponse c = ipp.cancelJob(jobId);
+            if (c.status() == IPP_NOT_FOUND) {
+                return new Settlement(true, false, "gone");
+            }
+            if (!c.ok() && c.status() != IPP_NOT_POSSIBLE) {
+                // e.g. forbidden: a CUPS policy that does not let the kiosk cancel its own jobs
+                return new Settlement(false, false, "refused-" + Integer.toHexString(c.status()));
+            }
+            IppResponse j = ipp.jobAttributes(jobId);
+            Integer st = j.integer("job-state");
+            if (j.status() == IPP_NOT_FOUND) {
+                return new Settlement(true, false, "gone");
+            }
+            if (st != null && st == 9) {
+                return new Settlement(true, true, "completed", j.bool("job-preserved"));
+            }
+            if (st != null && (st == 7 || st == 8)) {
+                return new Settlement(true, false, st == 7 ? "canceled" : "aborted", j.bool("job-preserved"));
+            }
+            return new Settlement(false, false, "job-state-" + st);
+        } catch (IOException e) {
+            return Settlement.UNREACHABLE;
+        }
+    }
+
+    /**
+     * A job has ended (completed, canceled or aborted): notes whether CUPS kept its document
+     * ({@code job-preserved}), then purges the job so no clear-text document stays in the CUPS
+     * spool, whatever PreserveJobFiles says. CUPS's default keeps documents for a day.
+     */
+    private void ended(int jobId, Boolean preserved) {
+        if (preserved != null) {
+            Boolean before = spoolKeepsDocuments;
+            spoolKeepsDocuments = preserved;
+            if (preserved && !Boolean.TRUE.equals(before)) {
+                // Once per change, not per job: a setting to fix on the terminal, not an incident.
+                EventLog.event(EventId.PRINT_SPOOL_DOCUMENT_KEPT, Outcome.FAILURE, "device", config.deviceId(),
+                        "job", config.queue() + "-" + jobId, "reason", "cups-preserves-job-files");
+            }
+        }
+        purge(jobId);
+    }
+
+    private void purge(int jobId) {
+        try {
+            IppResponse r = ipp.purgeJob(jobId);
+            if (r.ok() || r.status() == IPP_NOT_FOUND) {
+                unpurged.remove(jobId);
+                return;
+            }
+        } catch (IOException e) {
+            // CUPS went away between the job's end and the purge; retried by refreshStatus()
+        }
+        if (unpurged.add(jobId)) {
+            EventLog.event(EventId.PRINT_SPOOL_DOCUMENT_KEPT, Outcome.FAILURE, "device", config.deviceId(),
+                    "job", config.queue() + "-" + jobId, "reason", "purge-failed");
+        }
+    }
+
+    /**
+     * Whether CUPS kept the document of the last job that ended in its spool (its
+     * {@code job-preserved}), empty until a job has ended. True means cupsd.conf keeps job files
+     * (PreserveJobFiles is not No): the driver still purges every job, but a job it cannot
+     * purge (kiosk crash, CUPS down at the wrong moment) would leave its document there.
+     */
+    public Optional<Boolean> spoolKeepsDocuments() {
+        return Optional.ofNullable(spoolKeepsDocuments);
+    }
+
+    private void logCancel(String jid, Settlement s) {
+        EventLog.event(EventId.PRINT_JOB_CANCELLED, s.wontPrint() ? Outcome.SUCCESS : Outcome.FAILURE,
+                "device", config.deviceId(), "job", jid, "state", s.detail());
+    }
+
+    private PrintResult completed(String jid, long bytes, long start) {
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        EventLog.event(EventId.PRINT_JOB, Outcome.SUCCESS, "device", config.deviceId(), "job", jid,
+                "bytes", bytes, "ms", took.toMillis());
+        return new PrintResult(jid, JobState.COMPLETED, "", bytes, took);
     }
 
     private PrintResult failed(String id, String detail, long bytes, long start) {

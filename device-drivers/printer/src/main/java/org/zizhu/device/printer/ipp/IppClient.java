@@ -17,9 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small IPP/1.1 client (RFC 8010/8011) for the few operations the kiosk needs against CUPS:
- * Print-Job, Get-Job-Attributes, Get-Printer-Attributes and Cancel-Job. javax.print hides
- * job states (queued, processing, completed, aborted) that the kiosk must report, so the
- * protocol is spoken directly; it is a simple binary encoding over HTTP POST.
+ * Print-Job, Get-Job-Attributes, Get-Printer-Attributes and Cancel-Job (also with CUPS's
+ * purge-job). javax.print hides job states (queued, processing, completed, aborted) that the
+ * kiosk must report, so the protocol is spoken directly; it is a simple binary encoding over
+ * HTTP POST.
  */
 public final class IppClient {
     public static final int PRINT_JOB = 0x0002;
@@ -187,6 +188,8 @@ public final class IppClient {
         a.add(new Object[] {INTEGER, "job-id", jobId});
         a.add(new Object[] {KEYWORD, "requested-attributes", "job-state"});
         a.add(new Object[] {KEYWORD, "", "job-state-reasons"});
+        // CUPS: true once the job has ended if its document is still in the spool.
+        a.add(new Object[] {KEYWORD, "", "job-preserved"});
         return send(GET_JOB_ATTRIBUTES, a, null);
     }
 
@@ -201,6 +204,18 @@ public final class IppClient {
     public IppResponse cancelJob(int jobId) throws IOException {
         List<Object[]> a = base();
         a.add(new Object[] {INTEGER, "job-id", jobId});
+        return send(CANCEL_JOB, a, null);
+    }
+
+    /**
+     * Cancel-Job with CUPS's {@code purge-job}: removes the job, its document and its history
+     * from the spool, also for a job that has already ended (what {@code cancel -x} does).
+     * Answers client-error-not-found once the job is gone.
+     */
+    public IppResponse purgeJob(int jobId) throws IOException {
+        List<Object[]> a = base();
+        a.add(new Object[] {INTEGER, "job-id", jobId});
+        a.add(new Object[] {BOOLEAN, "purge-job", Boolean.TRUE});
         return send(CANCEL_JOB, a, null);
     }
 }

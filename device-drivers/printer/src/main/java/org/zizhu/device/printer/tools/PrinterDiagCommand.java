@@ -112,6 +112,15 @@ public final class PrinterDiagCommand implements ToolCommand {
                     r.put("status", p.tracker().status().name());
                     r.put("detail", p.tracker().detail());
                     ok &= res.ok();
+                    // Known only once a job has ended. A warning, not a failure: the driver purges
+                    // every job, but the terminal's cupsd.conf should not keep documents at all.
+                    p.spoolKeepsDocuments().ifPresent(keeps -> {
+                        r.put("cupsKeepsDocuments", keeps);
+                        if (keeps) {
+                            r.putArray("warnings").add("CUPS keeps the documents of finished jobs in its spool"
+                                    + " (cupsd.conf PreserveJobFiles): set PreserveJobFiles No, see docs/printing.md");
+                        }
+                    });
                 } else {
                     ok &= s.usable();
                 }

@@ -156,8 +156,18 @@ public final class TechnicianCardApplet extends IsoApplet {
         }
     }
 
+    /**
+     * P2 {@link TechnicianCardProtocol#AUTH_CARD}: card authentication, open to anyone after
+     * SELECT without the PIN, so the kiosk can check the chip holds the certificate's key before
+     * it sends a PIN (like PIV's card-authentication key). P2
+     * {@link TechnicianCardProtocol#AUTH_HOLDER}: only after a successful VERIFY, under its own
+     * prefix, so the signature says the PIN was right. Never signs a bare challenge.
+     */
     private ResponseApdu internalAuthenticate(CommandApdu c) {
-        if (!pinVerified) {
+        if (c.p1() != 0x00 || (c.p2() != AUTH_CARD && c.p2() != AUTH_HOLDER)) {
+            return ResponseApdu.of(0x6A86);
+        }
+        if (c.p2() == AUTH_HOLDER && !pinVerified) {
             return ResponseApdu.of(0x6982);
         }
         if (c.nc() < 16 || c.nc() > 64) {
@@ -166,7 +176,7 @@ public final class TechnicianCardApplet extends IsoApplet {
         try {
             Signature s = Signature.getInstance(SIGNATURE_ALGORITHM);
             s.initSign(cardKey);
-            s.update(signedMessage(c.data()));
+            s.update(c.p2() == AUTH_HOLDER ? holderSignedMessage(c.data()) : signedMessage(c.data()));
             return ResponseApdu.of(s.sign(), 0x9000);
         } catch (GeneralSecurityException e) {
             return ResponseApdu.of(0x6F00);

@@ -22,13 +22,21 @@ import org.zizhu.events.Outcome;
  * <ol>
  * <li>SELECT the technician application by AID;</li>
  * <li>GET DATA 7F21: the card certificate; check the issuer's signature against
- *     {@link IssuerTrust}, the revocation list and the validity dates <em>before</em> sending
- *     the PIN, so a card the centre did not issue never sees a technician's PIN;</li>
- * <li>VERIFY the PIN (the card keeps the retry counter: 63Cx, then 6983 blocked);</li>
+ *     {@link IssuerTrust}, the revocation list and the validity dates;</li>
  * <li>INTERNAL AUTHENTICATE: the card signs a fresh 32-byte random challenge with its private
  *     key; the kiosk checks it with the public key from the certificate. A copied certificate
- *     without the chip's private key fails here.</li>
+ *     without the chip's private key fails here;</li>
+ * <li>VERIFY the PIN (the card keeps the retry counter: 63Cx, then 6983 blocked);</li>
+ * <li>INTERNAL AUTHENTICATE for the cardholder: the card signs a second fresh challenge under
+ *     another prefix, which it does only after its own successful VERIFY.</li>
  * </ol>
+ * The PIN goes after card authentication on purpose: only a card that has proved it holds the
+ * key of a certificate the centre issued ever receives a technician's PIN. A card made to
+ * harvest PINs (a forged certificate, or a genuine certificate copied onto another chip) is
+ * stopped before the PIN leaves the kiosk, as with the PIV card-authentication key: card
+ * first, then cardholder. The last step keeps the PIN worth something on a lost card: a shim
+ * between a genuine card and the reader can answer 9000 to VERIFY, but cannot make the card
+ * sign the cardholder challenge without the right PIN.
  * Thread-safe; holds only public keys.
  */
 public final class TechnicianCardAuthenticator {
@@ -102,6 +110,18 @@ public final class TechnicianCardAuthenticator {
                 return logged(new TechnicianAuthResult.Expired(cert.validUntil()), cert);
             }
 
+            // Card authentication before the PIN: a card that cannot sign a fresh challenge with
+            // the certificate's key never receives the PIN.
+            byte[] challenge = new byte[TechnicianCardProtocol.CHALLENGE_LENGTH];
+            random.nextBytes(challenge);
+            r = session.transmit(TechnicianCardProtocol.internalAuthenticate(challenge));
+            if (!r.isSuccess()) {
+                return logged(new TechnicianAuthResult.Forged("INTERNAL AUTHENTICATE answered " + r.swHex()), cert);
+            }
+            if (!verifySignature(cert.cardPublicKey(), TechnicianCardProtocol.signedMessage(challenge), r.data())) {
+                return logged(new TechnicianAuthResult.Forged("challenge signature invalid"), cert);
+            }
+
             r = session.transmit(TechnicianCardProtocol.verify(pin));
             int sw = r.sw();
             if (sw == 0x6983 || sw == 0x63C0) {
@@ -115,14 +135,16 @@ public final class TechnicianCardAuthenticator {
                         "VERIFY answered " + r.swHex()), cert);
             }
 
-            byte[] challenge = new byte[TechnicianCardProtocol.CHALLENGE_LENGTH];
-            random.nextBytes(challenge);
-            r = session.transmit(TechnicianCardProtocol.internalAuthenticate(challenge));
+            // The 9000 above is not signed; the card's signature on a new challenge under the
+            // cardholder prefix is its own statement that the PIN was right.
+            byte[] holderChallenge = new byte[TechnicianCardProtocol.CHALLENGE_LENGTH];
+            random.nextBytes(holderChallenge);
+            r = session.transmit(TechnicianCardProtocol.holderAuthenticate(holderChallenge));
             if (!r.isSuccess()) {
-                return logged(new TechnicianAuthResult.Forged("INTERNAL AUTHENTICATE answered " + r.swHex()), cert);
+                return logged(new TechnicianAuthResult.Forged("cardholder authentication answered " + r.swHex()), cert);
             }
-            if (!verifyChallenge(cert.cardPublicKey(), challenge, r.data())) {
-                return logged(new TechnicianAuthResult.Forged("challenge signature invalid"), cert);
+            if (!verifySignature(cert.cardPublicKey(), TechnicianCardProtocol.holderSignedMessage(holderChallenge), r.data())) {
+                return logged(new TechnicianAuthResult.Forged("cardholder signature invalid"), cert);
             }
             return logged(new TechnicianAuthResult.Ok(cert.technicianId(), cert.role(), cert.cardSerialHex()), cert);
         } catch (SmartCardException e) {
@@ -145,11 +167,11 @@ public final class TechnicianCardAuthenticator {
         }
     }
 
-    private static boolean verifyChallenge(PublicKey cardKey, byte[] challenge, byte[] signature) {
+    private static boolean verifySignature(PublicKey cardKey, byte[] message, byte[] signature) {
         try {
             Signature s = Signature.getInstance(TechnicianCardProtocol.SIGNATURE_ALGORITHM);
             s.initVerify(cardKey);
-            s.update(TechnicianCardProtocol.signedMessage(challenge));
+            s.update(message);
             return s.verify(signature);
         } catch (GeneralSecurityException e) {
             return false; // garbage instead of a DER signature

@@ -44,11 +44,26 @@ public final class TechnicianCardProtocol {
     public static final int PROFILE_V1 = 0x01;
     public static final int CHALLENGE_LENGTH = 32;
 
+    /** INTERNAL AUTHENTICATE P2: card authentication, answered without the PIN. */
+    public static final int AUTH_CARD = 0x00;
+    /**
+     * INTERNAL AUTHENTICATE P2: cardholder authentication, answered only after a successful
+     * VERIFY since SELECT (else 6982). Its signature is the card's own word that the PIN was
+     * right, which the bare 9000 to VERIFY is not: anything between card and reader can fake it.
+     */
+    public static final int AUTH_HOLDER = 0x01;
+
     /**
      * Domain separation: the card signs {@code "ZIZHU-TECH-AUTH-V1" || challenge}, never a bare
      * challenge, so a technician card cannot be used as a signing oracle for anything else.
      */
     public static final byte[] AUTH_PREFIX = "ZIZHU-TECH-AUTH-V1".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * Prefix of the cardholder authentication ({@link #AUTH_HOLDER}): different from
+     * {@link #AUTH_PREFIX} so that a signature obtained without the PIN can never pass as one
+     * given after the PIN.
+     */
+    public static final byte[] HOLDER_PREFIX = "ZIZHU-TECH-HOLDER-V1".getBytes(StandardCharsets.US_ASCII);
 
     public static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
 
@@ -78,8 +93,14 @@ public final class TechnicianCardProtocol {
         }
     }
 
+    /** Card authentication ({@link #AUTH_CARD}): the card signs {@link #signedMessage}. */
     public static CommandApdu internalAuthenticate(byte[] challenge) {
-        return CommandApdu.of(0x00, INS_INTERNAL_AUTHENTICATE, 0x00, 0x00, challenge, 256);
+        return CommandApdu.of(0x00, INS_INTERNAL_AUTHENTICATE, 0x00, AUTH_CARD, challenge, 256);
+    }
+
+    /** Cardholder authentication ({@link #AUTH_HOLDER}): the card signs {@link #holderSignedMessage}. */
+    public static CommandApdu holderAuthenticate(byte[] challenge) {
+        return CommandApdu.of(0x00, INS_INTERNAL_AUTHENTICATE, 0x00, AUTH_HOLDER, challenge, 256);
     }
 
     /** True for 4 to 8 ASCII digits. */
@@ -108,10 +129,19 @@ public final class TechnicianCardProtocol {
         return block;
     }
 
-    /** The bytes the card signs for a challenge. */
+    /** The bytes the card signs for a card-authentication challenge. */
     public static byte[] signedMessage(byte[] challenge) {
-        byte[] m = Arrays.copyOf(AUTH_PREFIX, AUTH_PREFIX.length + challenge.length);
-        System.arraycopy(challenge, 0, m, AUTH_PREFIX.length, challenge.length);
+        return prefixed(AUTH_PREFIX, challenge);
+    }
+
+    /** The bytes the card signs for a cardholder-authentication challenge (after VERIFY). */
+    public static byte[] holderSignedMessage(byte[] challenge) {
+        return prefixed(HOLDER_PREFIX, challenge);
+    }
+
+    private static byte[] prefixed(byte[] prefix, byte[] challenge) {
+        byte[] m = Arrays.copyOf(prefix, prefix.length + challenge.length);
+        System.arraycopy(challenge, 0, m, prefix.length, challenge.length);
         return m;
     }
 }
