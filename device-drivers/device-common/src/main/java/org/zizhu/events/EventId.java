@@ -72,7 +72,7 @@ public enum EventId {
     GPIO_STOPPED("gpio-stopped", "GPIO context shut down; outputs left in their safe state"),
     GPIO_HELP_PRESSED("gpio-help-pressed", "the help-call button was pressed (debounced)"),
     GPIO_TAMPER_ALARM("gpio-tamper-alarm", "the tamper/door switch opened; kiosk out of service"),
-    GPIO_TAMPER_RESET("gpio-tamper-reset", "a technician cleared the tamper alarm"),
+    GPIO_TAMPER_RESET("gpio-tamper-reset", "a technician cleared the tamper alarm (success) or was refused: door open, switch unreadable (failure)"),
     GPIO_LIGHT_PATTERN("gpio-light-pattern", "the status light pattern changed"),
     GPIO_FAN_CHANGED("gpio-fan-changed", "the cabinet fan was switched on or off"),
     GPIO_THERMAL_UNREADABLE("gpio-thermal-unreadable", "the CPU temperature could not be read; fan forced on"),

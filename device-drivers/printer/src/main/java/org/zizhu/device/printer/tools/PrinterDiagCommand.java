@@ -46,6 +46,11 @@ public final class PrinterDiagCommand implements ToolCommand {
     }
 
     @Override
+    public String usage() {
+        return "--receipt tcp://HOST:PORT|serial:PATH|usb:/dev/usb/lp0 [--paper 80|58] [--a4 QUEUE] [--cups URL] [--print yes|no]";
+    }
+
+    @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Args a;
         ReceiptPaper paper;

@@ -37,6 +37,11 @@ public final class PrinterSimCommand implements ToolCommand {
     }
 
     @Override
+    public String usage() {
+        return "[--port 9100|--serial PATH] [--paper 80|58] [--out DIR] [--paper-state fine|near-end|end] [--exit-after N]";
+    }
+
+    @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Args a;
         ReceiptPaper paper;

@@ -67,6 +67,11 @@ public final class SmartCardDiagCommand implements ToolCommand {
     }
 
     @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Pattern readerPattern = Pattern.compile(".*");
         boolean login = false;

@@ -54,6 +54,11 @@ public final class SmartCardSimCommand implements ToolCommand {
     }
 
     @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         int slot = 0;
         DemoCards.Kind first = null;
