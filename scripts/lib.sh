@@ -82,3 +82,8 @@ build_if_needed() {
 app_classpath() {
   echo "$ZIZHU_ROOT/kiosk-app/target/classes:$ZIZHU_ROOT/kiosk-app/target/lib/*"
 }
+
+# The same from jars only: a JDK 25 AOT cache refuses class directories.
+app_jar_classpath() {
+  echo "$ZIZHU_ROOT/kiosk-app/target/kiosk-app-0.1.0-SNAPSHOT.jar:$ZIZHU_ROOT/kiosk-app/target/lib/*"
+}

@@ -24,6 +24,8 @@ import org.zizhu.kiosk.ui.KioskApplication;
 public final class KioskLauncher {
     /** The whole orderly stop (visit, centre step, devices, database) must fit in systemd's 90 s default. */
     static final Duration STOP_BUDGET = Duration.ofSeconds(30);
+    /** Start-up begins at the first frame, or after this if no frame comes. */
+    static final Duration FIRST_FRAME_FALLBACK = Duration.ofSeconds(15);
 
     private KioskLauncher() {
     }
@@ -33,7 +35,9 @@ public final class KioskLauncher {
         // Logback reads these when the first logger is created, so they are set first.
         System.setProperty("zizhu.log.dir", config.dataDir().resolve("logs").toAbsolutePath().toString());
         System.setProperty("zizhu.log.level", config.get(ConfigKey.LOG_LEVEL));
-        EventLog.event(EventId.CONFIG_LOADED, Outcome.SUCCESS, "source", config.source());
+        // Nothing is logged before the first frame: starting logback and its JSON encoder costs
+        // a few hundred milliseconds the first frame need not wait for. CONFIG_LOADED is the
+        // first event of KioskStartup, which begins at the first frame.
         KioskStartup startup = new KioskStartup(config, demoConsole, KioskApplication::demoScreen);
         AtomicBoolean stopped = new AtomicBoolean();
         CountDownLatch stopDone = new CountDownLatch(1);
@@ -63,9 +67,23 @@ public final class KioskLauncher {
             }
         }, "kiosk-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        // Opening begins at once, on the second core, while the JavaFX toolkit starts here.
-        startup.begin();
+        // Opening begins once the first frame is on screen (KioskApplication): on two cores,
+        // migrations, credentials and six devices opened during the toolkit's start doubled the
+        // time to the first frame (BENCHMARKS.md, "Start-up").
         KioskApplication.prepare(startup);
+        KioskApplication.afterFirstFrame(startup::begin);
+        // A first frame that never comes (a display that hangs) must not keep the kiosk from
+        // its devices, heartbeats and queued submissions: begin anyway after a while.
+        Thread fallback = new Thread(() -> {
+            try {
+                Thread.sleep(FIRST_FRAME_FALLBACK.toMillis());
+                startup.begin();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "startup-fallback");
+        fallback.setDaemon(true);
+        fallback.start();
         try {
             Application.launch(KioskApplication.class);
         } catch (RuntimeException e) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
@@ -29,7 +28,6 @@ import org.zizhu.kiosk.transaction.CentralServicePorts;
  * a stop during start-up never leaves a half-opened device behind.
  */
 public final class KioskStartup implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(KioskStartup.class);
     /** How long a stop waits for a start-up still under way (a device open has its own deadline). */
     private static final Duration STARTUP_WAIT_ON_STOP = Duration.ofSeconds(20);
 
@@ -93,6 +91,7 @@ public final class KioskStartup implements AutoCloseable {
     private void open() {
         long t0 = System.nanoTime();
         try {
+            EventLog.event(EventId.CONFIG_LOADED, Outcome.SUCCESS, "source", config.source());
             KioskRuntime rt = KioskRuntime.open(config);
             synchronized (lock) {
                 runtime = rt;
@@ -125,7 +124,9 @@ public final class KioskStartup implements AutoCloseable {
         } catch (Exception | Error e) {
             EventLog.event(EventId.STARTUP_READY, Outcome.FAILURE, "ms", (System.nanoTime() - t0) / 1_000_000,
                     "error", e.getClass().getSimpleName());
-            log.error("kiosk start-up failed; the kiosk stays out of service", e);
+            // Looked up here, not in a static field: creating a logger starts logback, which the
+            // launcher keeps off the path to the first frame.
+            LoggerFactory.getLogger(KioskStartup.class).error("kiosk start-up failed; the kiosk stays out of service", e);
             done.completeExceptionally(e);
         }
     }

@@ -152,6 +152,13 @@ public final class KioskApplication extends Application {
         prepared = startup;
     }
 
+    private static volatile Runnable afterFirstFrame;
+
+    /** A hook run once the first frame is drawn (the launcher begins opening the services then). */
+    public static void afterFirstFrame(Runnable hook) {
+        afterFirstFrame = hook;
+    }
+
     /** A hook run once the window is shown (the screenshot tour uses it). */
     public static void afterStart(BiConsumer<KioskApplication, Stage> hook) {
         afterStart = hook;
@@ -219,7 +226,6 @@ public final class KioskApplication extends Application {
             return rt == null ? Catalog.empty() : rt.catalog();
         }, Language.of(cfg.get(ConfigKey.UI_LANGUAGE)), cfg.seconds(ConfigKey.UI_IDLE_TIMEOUT_S), Clock.systemUTC());
         buildScreens();
-
         titleLabel = new Label();
         titleLabel.getStyleClass().add("app-title");
         langButton = screens.touchButton("", "lang-switch", () -> flow.setLanguage(
@@ -303,10 +309,15 @@ public final class KioskApplication extends Application {
             }
             long now = System.currentTimeMillis();
             scene.removePostLayoutPulseListener(self[0]);
+            Runnable hook = afterFirstFrame;
+            afterFirstFrame = null;
+            if (hook != null) {
+                hook.run();
+            }
             Platform.runLater(() -> {
                 long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
                 firstFrameMillis = now - jvmStart;
-                EventLog.event(EventId.FIRST_FRAME, Outcome.SUCCESS, "ms", firstFrameMillis, "ready", ready);
+                EventLog.event(EventId.FIRST_FRAME, Outcome.SUCCESS, "ms", firstFrameMillis, "ready", ready, "screen", lastShown);
             });
         };
         scene.addPostLayoutPulseListener(self[0]);
@@ -759,7 +770,11 @@ public final class KioskApplication extends Application {
             root.setCenter(content);
             lastShown = shown;
             updateLight();
-            EventLog.event(EventId.SCREEN_SHOWN, Outcome.SUCCESS, "screen", shown);
+            if (firstFrameMillis >= 0 || !shown.equals("STARTING")) {
+                // The first "starting" screen is logged with the first-frame event: logging
+                // starts only after that frame (see KioskLauncher).
+                EventLog.event(EventId.SCREEN_SHOWN, Outcome.SUCCESS, "screen", shown);
+            }
         } catch (RuntimeException e) {
             // A rendering bug must not leave a frozen screen: log it and fall back to attract.
             EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "render", "error", e.getClass().getSimpleName());

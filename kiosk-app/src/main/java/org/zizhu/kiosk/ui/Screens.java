@@ -16,7 +16,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zizhu.kiosk.catalog.Catalog;
 import org.zizhu.kiosk.catalog.CatalogModel;
@@ -36,7 +35,6 @@ import org.zizhu.kiosk.i18n.Messages;
  * Node ids are stable so tests and screenshots can find elements.
  */
 final class Screens {
-    private static final Logger log = LoggerFactory.getLogger(Screens.class);
 
     private final BrowseFlow flow;
     private final Messages msg;
@@ -332,7 +330,7 @@ final class Screens {
             right.getChildren().addAll(qr, cap);
         } catch (Exception e) {
             // A URL that cannot be encoded only costs the QR code, never the guide.
-            log.warn("guide QR for {} could not be drawn: {}", d.code(), e.toString());
+            LoggerFactory.getLogger(Screens.class).warn("guide QR for {} could not be drawn: {}", d.code(), e.toString());
         }
         if (startService != null && d.handling().stream().anyMatch(h -> h == CatalogModel.Handling.IMMEDIATE
                 || h == CatalogModel.Handling.ONE_CERTIFICATE)) {
