@@ -47,8 +47,21 @@ ensure_packages() {
     [ -f "$ZIZHU_ROOT/scripts/packages.d/$f.txt" ] || continue
     while read -r p; do p="${p%%#*}"; p="$(echo "$p" | xargs)"; [ -n "$p" ] && pkgs+=("$p"); done < "$ZIZHU_ROOT/scripts/packages.d/$f.txt"
   done
+  # "a|b": either name will do (Debian 13 renamed some libraries, e.g. libgtk-3-0t64); the
+  # first one the package index knows is installed.
+  local alt installed
   for p in "${pkgs[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    installed=""
+    for alt in ${p//|/ }; do
+      dpkg-query -W -f='${Status}' "$alt" 2>/dev/null | grep -q "install ok installed" && { installed=1; break; }
+    done
+    [ -n "$installed" ] && continue
+    if [[ "$p" == *"|"* ]]; then
+      for alt in ${p//|/ }; do apt-cache show "$alt" >/dev/null 2>&1 && { missing+=("$alt"); continue 2; }; done
+      missing+=("${p%%|*}")
+    else
+      missing+=("$p")
+    fi
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -85,5 +98,18 @@ app_classpath() {
 
 # The same from jars only: a JDK 25 AOT cache refuses class directories.
 app_jar_classpath() {
-  echo "$ZIZHU_ROOT/kiosk-app/target/kiosk-app-0.1.0-SNAPSHOT.jar:$ZIZHU_ROOT/kiosk-app/target/lib/*"
+  local jar
+  jar="$(ls "$ZIZHU_ROOT"/kiosk-app/target/kiosk-app-*.jar 2>/dev/null | grep -v -- '-tests\.jar$' | head -1)"
+  [ -n "$jar" ] || die "no kiosk-app jar in kiosk-app/target (build it, or copy it there with lib/)"
+  echo "$jar:$ZIZHU_ROOT/kiosk-app/target/lib/*"
+}
+
+# A TCP port nobody listens on now (loopback).
+free_port() {
+  local p
+  for _ in $(seq 1 50); do
+    p=$(( 20000 + RANDOM % 20000 ))
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return 0; }
+  done
+  die "no free port found"
 }

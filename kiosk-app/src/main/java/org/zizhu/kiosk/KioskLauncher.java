@@ -44,7 +44,7 @@ public final class KioskLauncher {
         Runnable stop = () -> {
             if (stopped.compareAndSet(false, true)) {
                 try {
-                    KioskApplication.stopRunning(STOP_BUDGET.dividedBy(2));
+                    KioskApplication.stopRunning(STOP_BUDGET.dividedBy(3));
                     startup.close();
                     EventLog.event(EventId.APP_STOPPED, Outcome.SUCCESS);
                 } finally {

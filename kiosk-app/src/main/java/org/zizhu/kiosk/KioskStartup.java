@@ -29,7 +29,7 @@ import org.zizhu.kiosk.transaction.CentralServicePorts;
  */
 public final class KioskStartup implements AutoCloseable {
     /** How long a stop waits for a start-up still under way (a device open has its own deadline). */
-    private static final Duration STARTUP_WAIT_ON_STOP = Duration.ofSeconds(20);
+    private static final Duration STARTUP_WAIT_ON_STOP = Duration.ofSeconds(10);
 
     private final KioskConfig config;
     private final boolean demoConsole;
@@ -70,7 +70,8 @@ public final class KioskStartup implements AutoCloseable {
     /** Starts opening in the background; returns at once. */
     public void begin() {
         synchronized (lock) {
-            if (thread != null || done.isDone()) {
+            // After close() nothing may be opened: it would never be closed.
+            if (closed || thread != null || done.isDone()) {
                 return;
             }
             thread = new Thread(this::open, "kiosk-startup");

@@ -53,6 +53,7 @@ class KioskProcessTest {
         final Process process;
         final List<String> lines = new CopyOnWriteArrayList<>();
         final Thread reader;
+        final java.util.Set<ProcessHandle> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         Kiosk(Path config) throws IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -79,6 +80,20 @@ class KioskProcessTest {
             }, "kiosk-output");
             reader.setDaemon(true);
             reader.start();
+            // Every child ever seen, so a kiosk stopped early is checked too (the children of a
+            // dead process can no longer be listed).
+            Thread watcher = new Thread(() -> {
+                while (process.isAlive()) {
+                    seen.addAll(process.descendants().toList());
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "kiosk-children");
+            watcher.setDaemon(true);
+            watcher.start();
         }
 
         /** Waits for the process to end and for its last output line to be read. */
@@ -114,8 +129,8 @@ class KioskProcessTest {
 
         /** socat and ffmpeg, found by their command lines (they may have been re-parented). */
         List<ProcessHandle> children() {
-            List<ProcessHandle> c = new ArrayList<>(process.descendants().toList());
-            return c;
+            seen.addAll(process.descendants().toList());
+            return List.copyOf(seen);
         }
     }
 
@@ -183,6 +198,16 @@ class KioskProcessTest {
         second.process.destroyForcibly(); // SIGKILL: no hook runs; the children must notice themselves
         assertTrue(second.waitFor(10));
         assertNoneAlive(children, Duration.ofSeconds(10));
+        assertDatabaseIntact();
+
+        // SIGTERM while the services are still opening (they begin at the first frame): the stop
+        // waits for the opening to finish, then closes everything it opened.
+        Kiosk early = new Kiosk(config);
+        early.awaitLogged("first-frame", "success", START);
+        early.process.toHandle().destroy();
+        assertTrue(early.waitFor(60), "stopped within 60 s of a SIGTERM during start-up");
+        assertTrue(early.logged("app-stopped", "success"), () -> "orderly stop during start-up:\n" + early.tail());
+        assertNoneAlive(early.children(), Duration.ofSeconds(5));
         assertDatabaseIntact();
 
         Kiosk third = new Kiosk(config);

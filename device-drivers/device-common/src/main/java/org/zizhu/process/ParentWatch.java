@@ -25,12 +25,15 @@ public final class ParentWatch {
      */
     static final String SCRIPT = String.join("\n",
             "exec 3<&0 </dev/null",
+            // The trap is set before the command starts: a TERM in between is remembered and passed on.
+            "c=; t=",
+            "trap 't=1; [ -n \"$c\" ] && kill -TERM \"$c\" 2>/dev/null' TERM INT HUP",
             "\"$@\" &",
             "c=$!",
+            "[ -n \"$t\" ] && kill -TERM \"$c\" 2>/dev/null",
             "( while read -r _ <&3; do :; done; kill -TERM \"$c\" 2>/dev/null ) &",
             "w=$!",
             "exec 3<&-",
-            "trap 'kill -TERM \"$c\" 2>/dev/null' TERM INT HUP",
             "wait \"$c\"; rc=$?",
             "while kill -0 \"$c\" 2>/dev/null; do wait \"$c\"; rc=$?; done",
             "kill \"$w\" 2>/dev/null",
@@ -47,13 +50,5 @@ public final class ParentWatch {
         List<String> out = new ArrayList<>(List.of("/bin/sh", "-c", SCRIPT, "zizhu-watch"));
         out.addAll(command);
         return List.copyOf(out);
-    }
-
-    /**
-     * The process the command runs as (the shell's only command child), for callers that signal
-     * it directly; empty if it has already exited.
-     */
-    public static java.util.Optional<ProcessHandle> command(Process wrapper) {
-        return wrapper.children().filter(h -> !h.info().command().orElse("").endsWith("/sh")).findFirst();
     }
 }

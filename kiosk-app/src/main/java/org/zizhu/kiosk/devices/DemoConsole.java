@@ -49,6 +49,7 @@ public final class DemoConsole implements Runnable {
     private VirtualCardConnection smartcard;
     /** Scripted runs: any failed command stops the kiosk with exit code 1. */
     private volatile boolean strict;
+    private volatile boolean quitting;
 
     public DemoConsole(DeviceHub hub, InputStream in, PrintStream out, Path workDir) {
         this(hub, in, out, workDir, () -> null);
@@ -107,6 +108,9 @@ public final class DemoConsole implements Runnable {
                 if (!reply.isEmpty()) {
                     out.println(reply);
                 }
+                if (quitting) {
+                    return; // nothing after a quit: later lines must not run against a closing window
+                }
             }
         } catch (Exception e) {
             out.println("demo console stopped: " + e);
@@ -122,6 +126,7 @@ public final class DemoConsole implements Runnable {
     }
 
     private void quit(int code) {
+        quitting = true;
         Screen s = screen.get();
         if (s != null) {
             s.quit(code);

@@ -329,6 +329,13 @@ public final class KioskApplication extends Application {
             startFailed = true;
             outOfService = true;
             render();
+            if (!closing) {
+                // A passing fault (database locked, disk briefly full) must not leave the terminal
+                // dead until someone comes: exit so the service manager starts it afresh.
+                restartAfterFailedStart = new PauseTransition(RESTART_AFTER_FAILED_START);
+                restartAfterFailedStart.setOnFinished(e -> quitWith(EXIT_START_FAILED));
+                restartAfterFailedStart.play();
+            }
             return;
         }
         runtime = services.runtime();
@@ -348,14 +355,46 @@ public final class KioskApplication extends Application {
         render();
     }
 
+    /**
+     * The window closes (Platform.exit: the window closed, the demo console's quit, a failed
+     * start-up giving up): the same orderly end as SIGTERM, see {@link #endVisitAndWorkers}.
+     */
     @Override
     public void stop() {
+        if (restartAfterFailedStart != null) {
+            restartAfterFailedStart.stop();
+        }
+        closing = true;
         if (flow != null) {
             flow.endSession();
         }
+        endWorkers(WORKER_STOP_BUDGET);
+    }
+
+    /** How long a step already at the centre or the printer may take to finish when the kiosk stops. */
+    static final java.time.Duration WORKER_STOP_BUDGET = java.time.Duration.ofSeconds(10);
+    /** After a failed start-up the screen says "out of service" this long, then the process exits for systemd to restart it. */
+    static final Duration RESTART_AFTER_FAILED_START = Duration.seconds(60);
+    private PauseTransition restartAfterFailedStart;
+
+    /**
+     * Lets a step already at the centre or the printer finish within {@code budget}, then stops
+     * the workers. A step cut short is safe: every write to the centre carries its idempotency
+     * key, and the outbox delivers queued ones after the restart. Idempotent.
+     */
+    private void endWorkers(java.time.Duration budget) {
+        worker.shutdown();
+        maintenanceWorker.shutdown();
+        try {
+            if (!worker.awaitTermination(budget.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "stop", "error",
+                        "service step still running; left to its idempotency key");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         worker.shutdownNow();
         maintenanceWorker.shutdownNow();
-        running = null;
     }
 
     /** The exit code asked for by {@link DemoConsole.Screen#quit} (0 when the window just closed). */
@@ -402,7 +441,7 @@ public final class KioskApplication extends Application {
         public boolean openImmediateItem() {
             return onFxAndWait(() -> {
                 var item = startableItem();
-                if (item.isEmpty() || !ready) {
+                if (item.isEmpty() || !ready || closing || outOfService) {
                     return false;
                 }
                 flow.touch();
@@ -413,9 +452,21 @@ public final class KioskApplication extends Application {
 
         @Override
         public void quit(int code) {
-            exitCode = code;
-            Platform.exit();
+            quitWith(code);
         }
+    }
+
+    /** Exit code when start-up failed and the kiosk gives up after showing "out of service". */
+    public static final int EXIT_START_FAILED = 4;
+
+    /** Ends the window with this exit code; the first non-zero code asked for wins. */
+    private static void quitWith(int code) {
+        synchronized (KioskApplication.class) {
+            if (exitCode == 0) {
+                exitCode = code;
+            }
+        }
+        Platform.exit();
     }
 
     private static <T> T onFxAndWait(java.util.concurrent.Callable<T> c) {
@@ -456,15 +507,10 @@ public final class KioskApplication extends Application {
             });
             if (!ended.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
                 // The JavaFX thread is stuck: wipe from here rather than not at all.
+                app.closing = true;
                 app.flow.endSession();
             }
-            app.worker.shutdown();
-            app.maintenanceWorker.shutdown();
-            if (!app.worker.awaitTermination(budget.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "stop", "error", "service step still running; left to its idempotency key");
-            }
-            app.worker.shutdownNow();
-            app.maintenanceWorker.shutdownNow();
+            app.endWorkers(budget);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IllegalStateException e) {
@@ -675,6 +721,9 @@ public final class KioskApplication extends Application {
     }
 
     private void goHome() {
+        if (!ready || closing) {
+            return; // nothing to go home to while starting or stopping
+        }
         ServiceFlow s = service;
         if (s != null) {
             if (s.busy()) {
