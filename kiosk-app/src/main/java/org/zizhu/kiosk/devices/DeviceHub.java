@@ -186,6 +186,15 @@ public final class DeviceHub implements AutoCloseable {
             // The CUPS queue is asked between jobs too, off the start-up path, so heartbeats and
             // the maintenance screen see a stopped queue or a printer turned off.
             CupsA4Printer printer = a4;
+            // Jobs a previous run left in the queue (killed or powered off mid-job) are cancelled
+            // before anything else, off the start-up path, so they never print for someone else.
+            housekeeping.execute(() -> {
+                try {
+                    printer.cancelLeftoverJobs();
+                } catch (RuntimeException e) {
+                    log.warn("A4 leftover jobs: {}", e.toString());
+                }
+            });
             housekeeping.scheduleWithFixedDelay(() -> {
                 try {
                     printer.refreshStatus();

@@ -189,6 +189,24 @@ class CupsJobCancellationTest {
     }
 
     @Test
+    void jobsLeftByAPreviousRunAreCancelledAtStart() throws Exception {
+        try (OwnA4Queue q = OwnA4Queue.create()) {
+            q.pausePrinter();
+            // A previous run submitted a job and was killed (or lost power) before following it.
+            IppClient previousRun = new IppClient(cups(), q.name, System.getProperty("user.name"), Duration.ofSeconds(5));
+            String jobName = "zizhuleftover" + System.nanoTime();
+            int job = previousRun.printJob(pdf, jobName).integer("job-id");
+            assertTrue(q.notCompletedJobs().contains(job), "the leftover job waits in CUPS");
+            CupsA4Printer printer = new CupsA4Printer(config(cups(), q.name, Duration.ofSeconds(30)));
+            assertEquals(1, printer.cancelLeftoverJobs());
+            assertCannotPrint(q, job);
+            assertNoDocumentInCupsSpool(job);
+            assertNeverArrives(q, jobName);
+            assertEquals(0, printer.cancelLeftoverJobs(), "nothing left the second time");
+        }
+    }
+
+    @Test
     void aCompletedJobLeavesNoDocumentInTheSpool() throws Exception {
         try (OwnA4Queue q = OwnA4Queue.create()) {
             CupsA4Printer printer = new CupsA4Printer(config(cups(), q.name, Duration.ofSeconds(30)));

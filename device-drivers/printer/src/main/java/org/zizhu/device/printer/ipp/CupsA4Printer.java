@@ -351,6 +351,41 @@ public final class CupsA4Printer {
         purge(jobId);
     }
 
+    /**
+     * Cancels and purges the jobs this kiosk's account left unfinished on the queue: a kiosk that
+     * was killed, or lost power, while following a job never cancelled it, and CUPS would print
+     * it for whoever stands at the kiosk when the printer comes back. Called once at start, before
+     * the first job. Returns how many were found; a CUPS that does not answer is left to the
+     * status refresh (the queue shows OFFLINE then anyway).
+     */
+    public int cancelLeftoverJobs() {
+        List<Integer> left;
+        try {
+            left = ipp.unfinishedJobsOfThisUser();
+        } catch (IOException e) {
+            return 0;
+        }
+        for (int jobId : left) {
+            String jid = config.queue() + "-" + jobId;
+            boolean cancelled;
+            try {
+                IppResponse r = ipp.cancelJob(jobId);
+                cancelled = r.ok() || r.status() == IPP_NOT_FOUND;
+            } catch (IOException e) {
+                cancelled = false;
+            }
+            if (!cancelled) {
+                uncancelled.add(jobId); // settled before the next job, like any failed cancel
+            }
+            EventLog.event(EventId.PRINT_JOB_CANCELLED, cancelled ? Outcome.SUCCESS : Outcome.FAILURE,
+                    "device", config.deviceId(), "job", jid, "state", "left-by-previous-run");
+            if (cancelled) {
+                purge(jobId);
+            }
+        }
+        return left.size();
+    }
+
     private void purge(int jobId) {
         try {
             IppResponse r = ipp.purgeJob(jobId);

@@ -26,6 +26,7 @@ public final class IppClient {
     public static final int PRINT_JOB = 0x0002;
     public static final int CANCEL_JOB = 0x0008;
     public static final int GET_JOB_ATTRIBUTES = 0x0009;
+    public static final int GET_JOBS = 0x000A;
     public static final int GET_PRINTER_ATTRIBUTES = 0x000B;
 
     static final int TAG_OPERATION = 0x01;
@@ -100,6 +101,14 @@ public final class IppClient {
 
     /** Decodes a response; malformed bytes give an {@link IOException}, never a wrong answer. */
     static IppResponse decode(byte[] b) throws IOException {
+        return decode(b, false);
+    }
+
+    /**
+     * {@code allGroups}: values of a name repeated in later attribute groups are kept too
+     * (Get-Jobs answers one group per job); otherwise the first group's values win.
+     */
+    static IppResponse decode(byte[] b, boolean allGroups) throws IOException {
         if (b.length < 9) {
             throw new IOException("IPP response too short (" + b.length + " bytes)");
         }
@@ -132,7 +141,7 @@ public final class IppClient {
                         attrs.put(last, new ArrayList<>());
                     }
                 }
-                if (last == null || !firstOfName) {
+                if (last == null || (!firstOfName && !allGroups)) {
                     continue; // later groups repeating a name (first wins)
                 }
                 Object v = switch (tag) {
@@ -160,6 +169,10 @@ public final class IppClient {
     }
 
     private IppResponse send(int op, List<Object[]> attrs, byte[] document) throws IOException {
+        return send(op, attrs, document, false);
+    }
+
+    private IppResponse send(int op, List<Object[]> attrs, byte[] document, boolean allGroups) throws IOException {
         byte[] body = encode(op, requestIds.getAndIncrement(), attrs, document);
         HttpRequest req = HttpRequest.newBuilder(printerHttp).timeout(timeout)
                 .header("Content-Type", "application/ipp")
@@ -169,7 +182,7 @@ public final class IppClient {
             if (resp.statusCode() != 200) {
                 throw new IOException("CUPS answered HTTP " + resp.statusCode());
             }
-            return decode(resp.body());
+            return decode(resp.body(), allGroups);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
@@ -199,6 +212,28 @@ public final class IppClient {
         a.add(new Object[] {KEYWORD, "", "printer-state-reasons"});
         a.add(new Object[] {KEYWORD, "", "printer-is-accepting-jobs"});
         return send(GET_PRINTER_ATTRIBUTES, a, null);
+    }
+
+    /**
+     * The ids of this user's jobs on this queue that have not ended (pending, held, processing,
+     * stopped): Get-Jobs with {@code which-jobs=not-completed} and {@code my-jobs=true}.
+     */
+    public List<Integer> unfinishedJobsOfThisUser() throws IOException {
+        List<Object[]> a = base();
+        a.add(new Object[] {KEYWORD, "which-jobs", "not-completed"});
+        a.add(new Object[] {BOOLEAN, "my-jobs", Boolean.TRUE});
+        a.add(new Object[] {KEYWORD, "requested-attributes", "job-id"});
+        IppResponse r = send(GET_JOBS, a, null, true);
+        if (!r.ok() && r.status() != 0x0406) { // not-found: no jobs at all
+            throw new IOException("Get-Jobs refused: IPP status 0x" + Integer.toHexString(r.status()));
+        }
+        List<Integer> ids = new ArrayList<>();
+        for (Object v : r.all("job-id")) {
+            if (v instanceof Integer i) {
+                ids.add(i);
+            }
+        }
+        return ids;
     }
 
     public IppResponse cancelJob(int jobId) throws IOException {
