@@ -397,6 +397,17 @@ public final class KioskApplication extends Application {
         maintenanceWorker.shutdownNow();
     }
 
+    /** The screenshot tour: what the window shows while starting, or when out of service, without being so. */
+    void previewForTour(boolean starting) {
+        Language l = flow.state().language();
+        root.setCenter(starting ? screens.starting(l) : serviceScreens.outOfService(l));
+    }
+
+    /** The screenshot tour: back to what the state says. */
+    void rerender() {
+        render();
+    }
+
     /** The exit code asked for by {@link DemoConsole.Screen#quit} (0 when the window just closed). */
     public static int exitCode() {
         return exitCode;

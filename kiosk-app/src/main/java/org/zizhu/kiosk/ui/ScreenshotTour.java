@@ -54,7 +54,9 @@ public final class ScreenshotTour implements Runnable {
         try {
             Files.createDirectories(outDir);
             runtime.syncNow();
-            fx(() -> { });
+            fx(() -> app.previewForTour(true));
+            shot("00-starting");
+            fx(app::rerender);
             shot("01-attract");
             fx(() -> app.flow().touch());
             shot("02-home");
@@ -85,7 +87,18 @@ public final class ScreenshotTour implements Runnable {
                 });
                 shot("06-offline");
                 post("{\"partitioned\": false}");
+                try {
+                    runtime.syncNow(); // the link comes back: no offline banner on the next shots
+                } catch (Exception ignored) {
+                    // still offline: the banner stays, as it would on the kiosk
+                }
             }
+            fx(() -> {
+                app.flow().endSession();
+                app.previewForTour(false);
+            });
+            shot("13-out-of-service");
+            fx(app::rerender);
         } catch (Exception e) {
             System.err.println("screenshot tour failed: " + e);
             e.printStackTrace();
