@@ -90,6 +90,13 @@ class CupsJobCancellationTest {
         }
     }
 
+    /** The failed job can never print, left nothing in the spool, and never reaches the printer. */
+    private static void assertGoneForGood(OwnA4Queue q, int job, String jobName) throws Exception {
+        assertCannotPrint(q, job);
+        assertNoDocumentInCupsSpool(job);
+        assertNeverArrives(q, jobName);
+    }
+
     /** After the printer answers again, the job's document still never reaches it. */
     private static void assertNeverArrives(OwnA4Queue q, String jobName) throws Exception {
         q.resumePrinter();
@@ -139,9 +146,7 @@ class CupsJobCancellationTest {
             assertEquals(JobState.FAILED, r.state(), r.toString());
             assertEquals("cups-unreachable", r.detail());
             int job = jobNumber(r, q);
-            assertCannotPrint(q, job);
-            assertNoDocumentInCupsSpool(job);
-            assertNeverArrives(q, jobName);
+            assertGoneForGood(q, job, jobName);
         }
     }
 
@@ -166,9 +171,7 @@ class CupsJobCancellationTest {
 
             relay.up();
             printer.refreshStatus();
-            assertCannotPrint(q, job);
-            assertNoDocumentInCupsSpool(job);
-            assertNeverArrives(q, jobName);
+            assertGoneForGood(q, job, jobName);
         }
     }
 
@@ -182,9 +185,7 @@ class CupsJobCancellationTest {
             assertEquals(JobState.FAILED, r.state(), r.toString());
             assertEquals("job-timeout", r.detail());
             int job = jobNumber(r, q);
-            assertCannotPrint(q, job);
-            assertNoDocumentInCupsSpool(job);
-            assertNeverArrives(q, jobName);
+            assertGoneForGood(q, job, jobName);
         }
     }
 
@@ -199,9 +200,7 @@ class CupsJobCancellationTest {
             assertTrue(q.notCompletedJobs().contains(job), "the leftover job waits in CUPS");
             CupsA4Printer printer = new CupsA4Printer(config(cups(), q.name, Duration.ofSeconds(30)));
             assertEquals(1, printer.cancelLeftoverJobs());
-            assertCannotPrint(q, job);
-            assertNoDocumentInCupsSpool(job);
-            assertNeverArrives(q, jobName);
+            assertGoneForGood(q, job, jobName);
             assertEquals(0, printer.cancelLeftoverJobs(), "nothing left the second time");
         }
     }
