@@ -3,13 +3,14 @@ package org.zizhu.events;
 /**
  * The one catalogue of structured log events (after vxsuite's log event catalogue). Every
  * device action and every significant application step logs one of these with an outcome;
- * operators filter logs by {@code event} id. Ranges: 1xx application, 2xx id card,
- * 3xx printing, 4xx smart card, 5xx camera, 6xx GPIO, 7xx central link and outbox, 9xx common.
+ * operators filter logs by the {@code event} field, the kebab-case {@link #id()}. Events are
+ * grouped by area below: application, resident ID card, printing, smart card, camera, GPIO,
+ * central link and outbox, common. (There are no numeric ids; the groups are only order.)
  *
- * <p>Ids are stable once released: add new ones, never renumber.
+ * <p>Ids are stable once released: add new ones, never rename one.
  */
 public enum EventId {
-    // 1xx application
+    // application
     APP_STARTED("app-started", "kiosk application started"),
     APP_STOPPED("app-stopped", "kiosk application stopped"),
     CONFIG_LOADED("config-loaded", "configuration file read and validated"),
@@ -28,7 +29,7 @@ public enum EventId {
     TAMPER_LATCH("tamper-latch", "the persisted tamper alarm was latched (failure), reset by a technician (success) or could not be saved"),
     STOP_REQUESTED("stop-requested", "the service manager asked the kiosk to stop (SIGTERM): orderly stop begins"),
 
-    // 2xx resident ID card reader
+    // resident ID card reader
     IDCARD_READER_CONNECTED("idcard-reader-connected", "SAM reader port opened"),
     IDCARD_READER_RECONNECTED("idcard-reader-reconnected", "SAM reader answered again after its port was lost or it went silent"),
     IDCARD_READER_NOT_ANSWERING("idcard-reader-not-answering", "SAM reader port is open but the reader does not answer or reports a fault"),
@@ -38,7 +39,7 @@ public enum EventId {
     IDCARD_CARD_REMOVED("idcard-card-removed", "the card left the reader"),
     IDCARD_READER_CLOSED("idcard-reader-closed", "SAM reader driver shut down"),
 
-    // 3xx printing
+    // printing
     PRINT_JOB("print-job", "a document was printed"),
     PRINT_JOB_FAILED("print-job-failed", "a print job failed or was interrupted; it can be printed again"),
     PRINT_DATA_INVALID("print-data-invalid", "template data missing or malformed; nothing was printed"),
@@ -47,7 +48,7 @@ public enum EventId {
     PRINT_JOB_CANCELLED("print-job-cancelled", "a failed A4 job was cancelled in CUPS (success) or CUPS could not confirm it yet (failure: retried before the next job)"),
     PRINT_SPOOL_DOCUMENT_KEPT("print-spool-document-kept", "CUPS kept an ended A4 job's document in its spool: cupsd.conf keeps job files (the kiosk purges each job; set PreserveJobFiles No), or the purge failed (retried at the next status refresh)"),
 
-    // 4xx smart card
+    // smart card
     SMARTCARD_READER_CONNECTED("smartcard-reader-connected", "PC/SC reader available"),
     SMARTCARD_READER_LOST("smartcard-reader-lost", "PC/SC reader or pcscd went away; retrying by itself"),
     SMARTCARD_CARD_INSERTED("smartcard-card-inserted", "a card was inserted into the PC/SC reader"),
@@ -57,7 +58,7 @@ public enum EventId {
     SMARTCARD_SSCARD_READ("smartcard-sscard-read", "social-security card public data read (masked)"),
     SMARTCARD_VIRTUAL_CARD("smartcard-virtual-card", "a simulated card was inserted into or removed from vpcd"),
 
-    // 5xx camera
+    // camera
     CAMERA_STARTED("camera-started", "camera frame source started"),
     CAMERA_STOPPED("camera-stopped", "camera frame source stopped and its ffmpeg process ended"),
     CAMERA_PROCESS_EXITED("camera-process-exited", "the ffmpeg capture process ended; a restart follows after backoff"),
@@ -67,7 +68,7 @@ public enum EventId {
     CAMERA_QR_REJECTED("camera-qr-rejected", "a QR code was read but is not one of our payloads"),
     CAMERA_FACE_CAPTURE("camera-face-capture", "a face capture attempt finished (quality verdict)"),
 
-    // 6xx GPIO
+    // GPIO
     GPIO_STARTED("gpio-started", "GPIO context started"),
     GPIO_STOPPED("gpio-stopped", "GPIO context shut down; outputs left in their safe state"),
     GPIO_HELP_PRESSED("gpio-help-pressed", "the help-call button was pressed (debounced)"),
@@ -79,7 +80,7 @@ public enum EventId {
     GPIO_RELAY_PULSE("gpio-relay-pulse", "the power-cycle relay was pulsed"),
     GPIO_SELF_TEST("gpio-self-test", "each GPIO output was cycled once by a technician"),
 
-    // 7xx central link and outbox
+    // central link and outbox
     CENTRAL_REQUEST("central-request", "a request to the central platform completed"),
     HEARTBEAT_SENT("heartbeat-sent", "heartbeat delivered to the centre"),
     TERMINAL_ENROLLED("terminal-enrolled", "terminal enrolled with the centre and stored its client certificate"),
@@ -93,7 +94,7 @@ public enum EventId {
     IDENTITY_CHECK("identity-check", "a face verification or QR login completed"),
     SEAL_VERIFIED("seal-verified", "the SM2 seal of a document from the centre was checked"),
 
-    // 9xx common
+    // common
     DEVICE_STATUS_CHANGED("device-status-changed", "a device's common status changed"),
     UNEXPECTED_ERROR("unexpected-error", "an unexpected error was caught and contained");
 
