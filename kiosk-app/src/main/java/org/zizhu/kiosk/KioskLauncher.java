@@ -12,6 +12,7 @@ import org.zizhu.events.Outcome;
 import org.zizhu.kiosk.config.ConfigKey;
 import org.zizhu.kiosk.config.KioskConfig;
 import org.zizhu.kiosk.ui.KioskApplication;
+import org.zizhu.threads.DaemonThreads;
 
 /**
  * Starts logging, then the window, then everything behind it ({@link KioskStartup}) for
@@ -74,16 +75,14 @@ public final class KioskLauncher {
         KioskApplication.afterFirstFrame(startup::begin);
         // A first frame that never comes (a display that hangs) must not keep the kiosk from
         // its devices, heartbeats and queued submissions: begin anyway after a while.
-        Thread fallback = new Thread(() -> {
+        DaemonThreads.start("startup-fallback", () -> {
             try {
                 Thread.sleep(FIRST_FRAME_FALLBACK.toMillis());
                 startup.begin();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "startup-fallback");
-        fallback.setDaemon(true);
-        fallback.start();
+        });
         try {
             Application.launch(KioskApplication.class);
         } catch (RuntimeException e) {

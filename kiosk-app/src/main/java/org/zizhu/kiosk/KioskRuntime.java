@@ -37,6 +37,7 @@ import org.zizhu.kiosk.outbox.Outbox;
 import org.zizhu.kiosk.outbox.OutboxCipher;
 import org.zizhu.kiosk.outbox.OutboxDrainer;
 import org.zizhu.kiosk.services.CentralServices;
+import org.zizhu.threads.DaemonThreads;
 
 /**
  * Everything the kiosk runs besides the screens: database, catalogue cache and sync, link to
@@ -61,11 +62,7 @@ public final class KioskRuntime implements AutoCloseable {
     private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.empty());
     private final List<Consumer<Catalog>> catalogListeners = new CopyOnWriteArrayList<>();
     private final List<StatusTracker> devices = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "kiosk-background");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("kiosk-background"));
 
     private KioskRuntime(KioskConfig config, Database db) throws IOException {
         this.config = config;

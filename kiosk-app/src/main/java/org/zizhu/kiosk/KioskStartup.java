@@ -15,6 +15,7 @@ import org.zizhu.kiosk.devices.DeviceHub;
 import org.zizhu.kiosk.ops.MetricsServer;
 import org.zizhu.kiosk.printing.PrintService;
 import org.zizhu.kiosk.transaction.CentralServicePorts;
+import org.zizhu.threads.DaemonThreads;
 
 /**
  * Opens everything behind the screens on a background thread, so the window comes first: the
@@ -74,9 +75,7 @@ public final class KioskStartup implements AutoCloseable {
             if (closed || thread != null || done.isDone()) {
                 return;
             }
-            thread = new Thread(this::open, "kiosk-startup");
-            thread.setDaemon(true);
-            thread.start();
+            thread = DaemonThreads.start("kiosk-startup", this::open);
         }
     }
 

@@ -12,6 +12,7 @@ import org.zizhu.device.idcard.sim.TestCards;
 import org.zizhu.device.printer.sim.PaperState;
 import org.zizhu.device.smartcard.sim.DemoCards;
 import org.zizhu.device.smartcard.sim.VirtualCardConnection;
+import org.zizhu.threads.DaemonThreads;
 
 /**
  * Lets the person running the demo act on the simulated devices from the terminal that started
@@ -64,9 +65,7 @@ public final class DemoConsole implements Runnable {
     }
 
     public static void startInBackground(DeviceHub hub, Path workDir, java.util.function.Supplier<Screen> screen) {
-        Thread t = new Thread(new DemoConsole(hub, System.in, System.out, workDir, screen), "demo-console");
-        t.setDaemon(true);
-        t.start();
+        DaemonThreads.start("demo-console", new DemoConsole(hub, System.in, System.out, workDir, screen));
     }
 
     static final String HELP = """

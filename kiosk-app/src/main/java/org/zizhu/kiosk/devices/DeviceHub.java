@@ -48,6 +48,7 @@ import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
 import org.zizhu.kiosk.config.ConfigKey;
 import org.zizhu.kiosk.config.KioskConfig;
+import org.zizhu.threads.DaemonThreads;
 
 /**
  * Owns the terminal's devices, created from configuration: each one real, simulated (a
@@ -66,11 +67,7 @@ public final class DeviceHub implements AutoCloseable {
     private final List<GpioListener> gpioListeners = new CopyOnWriteArrayList<>();
     static final long A4_STATUS_SECONDS = 30;
     private final java.util.concurrent.ScheduledExecutorService housekeeping =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "device-housekeeping");
-                t.setDaemon(true);
-                return t;
-            });
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("device-housekeeping"));
     private final List<IdCardListener> idcardListeners = new CopyOnWriteArrayList<>();
     private IdCardReader idcard;
     private SamSimulator idcardSim;

@@ -20,6 +20,7 @@ import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.StatusTracker;
 import org.zizhu.kiosk.KioskRuntime;
 import org.zizhu.kiosk.central.LinkState;
+import org.zizhu.threads.DaemonThreads;
 
 /**
  * Prometheus metrics for operations staff at {@code http://HOST:PORT/metrics}: device status
@@ -42,11 +43,7 @@ public final class MetricsServer implements AutoCloseable {
         Gauge.builder("zizhu_catalog_items", runtime, r -> r.catalog().size())
                 .description("service items in the cached catalogue").register(registry);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 8);
-        server.setExecutor(Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "metrics-http");
-            t.setDaemon(true);
-            return t;
-        }));
+        server.setExecutor(Executors.newSingleThreadExecutor(DaemonThreads.named("metrics-http")));
         server.createContext("/metrics", ex -> {
             try (ex) {
                 registerDevices(runtime);

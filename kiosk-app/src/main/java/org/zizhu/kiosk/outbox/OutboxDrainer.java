@@ -14,6 +14,7 @@ import org.zizhu.events.Outcome;
 import org.zizhu.kiosk.central.CentralClient;
 import org.zizhu.kiosk.central.CentralException;
 import org.zizhu.kiosk.central.LinkState;
+import org.zizhu.threads.DaemonThreads;
 
 /**
  * Delivers the outbox: one background thread that sends each kind's oldest due message with
@@ -62,8 +63,8 @@ public final class OutboxDrainer implements AutoCloseable {
             return;
         }
         running = true;
-        thread = new Thread(this::loop, "outbox-drainer");
-        thread.setDaemon(true);
+        // Set before the thread runs: drainOnce() reads it to know whether a drainer was started.
+        thread = DaemonThreads.unstarted("outbox-drainer", this::loop);
         thread.start();
         EventLog.event(EventId.OUTBOX_DRAINER, Outcome.SUCCESS, "action", "started");
     }

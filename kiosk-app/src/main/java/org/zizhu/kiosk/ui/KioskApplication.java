@@ -58,6 +58,7 @@ import org.zizhu.kiosk.i18n.Messages;
 import org.zizhu.kiosk.printing.PrintService;
 import org.zizhu.kiosk.transaction.QueueTicketAction;
 import org.zizhu.kiosk.session.Resident;
+import org.zizhu.threads.DaemonThreads;
 
 /**
  * The touchscreen window. It owns no logic: it renders the flows' states (browse, service
@@ -91,17 +92,9 @@ public final class KioskApplication extends Application {
     private volatile String transientNotice;
     /** Text for the "queue.result" notice (it carries the ticket number). */
     private volatile org.zizhu.kiosk.catalog.Text transientText;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "kiosk-service");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("kiosk-service"));
     /** Technician work (PIN check, sync) never waits behind a resident's transaction. */
-    private final ExecutorService maintenanceWorker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "kiosk-maintenance");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService maintenanceWorker = Executors.newSingleThreadExecutor(DaemonThreads.named("kiosk-maintenance"));
     private BrowseFlow flow;
     private Screens screens;
     private ServiceScreens serviceScreens;
@@ -628,9 +621,7 @@ public final class KioskApplication extends Application {
         service = s;
         hub.camera().ifPresent(cam -> {
             // Scan for a mobile-app login code while the flow waits for an identity.
-            Thread scan = new Thread(() -> scanForLogin(s, cam), "qr-login-scan");
-            scan.setDaemon(true);
-            scan.start();
+            DaemonThreads.start("qr-login-scan", () -> scanForLogin(s, cam));
         });
         EventLog.event(EventId.SERVICE_STEP, Outcome.SUCCESS, "item", item.code(), "step", "started");
         render();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.stage.Stage;
 import org.zizhu.kiosk.KioskRuntime;
+import org.zizhu.threads.DaemonThreads;
 
 /** Starts a {@link ScreenshotTour} on its own thread once the kiosk window is up. */
 public final class ScreenshotTourLauncher implements BiConsumer<KioskApplication, Stage> {
@@ -24,9 +25,7 @@ public final class ScreenshotTourLauncher implements BiConsumer<KioskApplication
     @Override
     public void accept(KioskApplication app, Stage stage) {
         tour = new ScreenshotTour(app, runtime, hub, stage, outDir, faultsUrl);
-        Thread t = new Thread(tour, "screenshot-tour");
-        t.setDaemon(true);
-        t.start();
+        DaemonThreads.start("screenshot-tour", tour);
     }
 
     public List<Path> written() {

@@ -34,6 +34,7 @@ import org.zizhu.device.camera.internal.ProcessTree;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
+import org.zizhu.threads.DaemonThreads;
 
 /**
  * A supervised camera: runs the capture command of a {@link CameraConfig}, cuts its MJPEG
@@ -85,8 +86,7 @@ public final class CameraFrameSource implements AutoCloseable {
         this.config = config;
         this.status = status;
         this.frames = new LatestFrames<>(config.bufferedFrames());
-        this.supervisor = new Thread(this::supervise, "camera-supervisor");
-        this.supervisor.setDaemon(true);
+        this.supervisor = DaemonThreads.unstarted("camera-supervisor", this::supervise);
     }
 
     /** Starts capturing in the background; returns at once. Watch {@link #status()} or poll frames. */
@@ -205,10 +205,8 @@ public final class CameraFrameSource implements AutoCloseable {
             current = p;
             long runStart = System.nanoTime();
             lastFrameNanos = runStart;
-            Thread err = daemon("camera-stderr", () -> drainStderr(p.getErrorStream()));
-            Thread reader = daemon("camera-reader", () -> readFrames(p.getInputStream(), cfg));
-            err.start();
-            reader.start();
+            Thread err = DaemonThreads.start("camera-stderr", () -> drainStderr(p.getErrorStream()));
+            Thread reader = DaemonThreads.start("camera-reader", () -> readFrames(p.getInputStream(), cfg));
 
             boolean stalled = false;
             try {
@@ -393,12 +391,6 @@ public final class CameraFrameSource implements AutoCloseable {
             }
             return "";
         }
-    }
-
-    private static Thread daemon(String name, Runnable r) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 
     private static void join(Thread t) {

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
+import org.zizhu.threads.DaemonThreads;
 
 /**
  * Time for the GPIO logic (debounce windows, light steps, relay pulses, fan polls), behind an
@@ -29,11 +30,7 @@ public interface GpioScheduler extends AutoCloseable {
 
     /** One daemon thread; a task that throws is logged and does not stop the others. */
     static GpioScheduler system() {
-        ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "gpio-scheduler");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("gpio-scheduler"));
         ex.setRemoveOnCancelPolicy(true);
         return new GpioScheduler() {
             @Override

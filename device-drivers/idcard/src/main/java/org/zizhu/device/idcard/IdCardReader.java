@@ -12,6 +12,7 @@ import org.zizhu.device.StatusTracker;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
+import org.zizhu.threads.DaemonThreads;
 
 /**
  * The high-level resident ID card reader: one daemon thread polls the SAM reader for cards,
@@ -62,8 +63,7 @@ public final class IdCardReader implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.status = new StatusTracker(config.deviceId(), DeviceStatus.NO_DEVICE, clock);
-        this.thread = new Thread(this::run, "idcard-reader");
-        this.thread.setDaemon(true);
+        this.thread = DaemonThreads.unstarted("idcard-reader", this::run);
     }
 
     /** Starts polling the configured port; the reader connects (and reconnects) by itself. */

@@ -18,6 +18,7 @@ import org.zizhu.device.smartcard.internal.PcscCardSession;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
+import org.zizhu.threads.DaemonThreads;
 
 /**
  * The PC/SC reader, watched by one monitor thread on its own PC/SC context:
@@ -67,9 +68,7 @@ public final class PcscSmartCardReader implements SmartCardReader {
                 return;
             }
             running = true;
-            monitor = new Thread(this::monitorLoop, "smartcard-monitor-" + config.deviceId());
-            monitor.setDaemon(true);
-            monitor.start();
+            monitor = DaemonThreads.start("smartcard-monitor-" + config.deviceId(), this::monitorLoop);
         }
     }
 

@@ -17,6 +17,7 @@ import org.zizhu.device.idcard.SamCommand;
 import org.zizhu.device.idcard.SamStatus;
 import org.zizhu.device.idcard.internal.FrameCodec;
 import org.zizhu.device.idcard.internal.FrameDecoder;
+import org.zizhu.threads.DaemonThreads;
 
 /**
  * A SAM reader that speaks the real byte protocol on a serial port, normally the device end
@@ -78,8 +79,7 @@ public final class SamSimulator implements AutoCloseable {
         for (SamCommand c : SamCommand.values()) {
             received.put(c, new AtomicLong());
         }
-        this.thread = new Thread(this::run, "idcard-sim");
-        this.thread.setDaemon(true);
+        this.thread = DaemonThreads.unstarted("idcard-sim", this::run);
     }
 
     /** Creates a socat pty pair, opens its device end, and answers at 115200 baud. */

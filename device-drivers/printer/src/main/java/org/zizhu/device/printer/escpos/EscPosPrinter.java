@@ -19,6 +19,7 @@ import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
 import org.zizhu.print.receipt.Receipt;
+import org.zizhu.threads.DaemonThreads;
 
 /**
  * An ESC/POS receipt printer: sends complete, pre-rendered jobs and reports the printer's
@@ -47,11 +48,7 @@ public final class EscPosPrinter implements AutoCloseable {
         this.config = config;
         this.tracker = new StatusTracker(config.deviceId(), DeviceStatus.OFFLINE);
         if (config.pollInterval().isPositive()) {
-            poller = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "printer-status " + config.deviceId());
-                t.setDaemon(true);
-                return t;
-            });
+            poller = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("printer-status " + config.deviceId()));
             long ms = config.pollInterval().toMillis();
             poller.scheduleWithFixedDelay(this::pollQuietly, 0, ms, TimeUnit.MILLISECONDS);
         } else {

@@ -34,6 +34,7 @@ import org.zizhu.device.printer.escpos.TextRasterizer;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
+import org.zizhu.threads.DaemonThreads;
 
 /**
  * An ESC/POS receipt printer that interprets the real command bytes: GBK text in Chinese
@@ -87,9 +88,7 @@ public final class EscPosSimulator implements AutoCloseable {
         sim.server = new ServerSocket();
         sim.server.setReuseAddress(true);
         sim.server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        sim.thread = new Thread(sim::acceptLoop, "escpos-sim tcp:" + sim.server.getLocalPort());
-        sim.thread.setDaemon(true);
-        sim.thread.start();
+        sim.thread = DaemonThreads.start("escpos-sim tcp:" + sim.server.getLocalPort(), sim::acceptLoop);
         EventLog.event(EventId.PRINTER_SIMULATOR_STARTED, Outcome.SUCCESS, "endpoint", "tcp://127.0.0.1:" + sim.port());
         return sim;
     }
@@ -127,9 +126,7 @@ public final class EscPosSimulator implements AutoCloseable {
                 p.writeBytes(new byte[] {(byte) b}, 1);
             }
         };
-        sim.thread = new Thread(() -> sim.session(in, out), "escpos-sim " + path);
-        sim.thread.setDaemon(true);
-        sim.thread.start();
+        sim.thread = DaemonThreads.start("escpos-sim " + path, () -> sim.session(in, out));
         EventLog.event(EventId.PRINTER_SIMULATOR_STARTED, Outcome.SUCCESS, "endpoint", "serial:" + path);
         return sim;
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.zizhu.threads.DaemonThreads;
 
 /**
  * Transport over a stream pair. A reader thread moves incoming bytes into a queue, so a
@@ -28,9 +29,7 @@ class StreamTransport implements Transport {
         this.out = out;
         this.description = description;
         this.onClose = onClose;
-        Thread reader = new Thread(this::pump, "printer-rx " + description);
-        reader.setDaemon(true);
-        reader.start();
+        DaemonThreads.start("printer-rx " + description, this::pump);
     }
 
     private void pump() {

@@ -6,9 +6,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.smartcardio.Card;
 import javax.smartcardio.CardChannel;
 import javax.smartcardio.CardTerminal;
@@ -22,6 +22,7 @@ import org.zizhu.device.smartcard.SmartCardException.Reason;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
+import org.zizhu.threads.DaemonThreads;
 
 /**
  * A card connection on its own PC/SC context and its own I/O thread. PC/SC has no per-call
@@ -31,7 +32,8 @@ import org.zizhu.events.Outcome;
  * whenever the card or pcscd lets go. The kiosk thread is never held hostage by a card.
  */
 public final class PcscCardSession implements CardSession {
-    private static final AtomicInteger SEQ = new AtomicInteger();
+    /** One factory for all sessions, so session thread numbers never repeat. */
+    private static final ThreadFactory SESSION_THREADS = DaemonThreads.numbered("smartcard-session");
 
     private final CardTerminals context;
     private final CardTerminal terminal;
@@ -58,11 +60,7 @@ public final class PcscCardSession implements CardSession {
 
     /** Establishes a context, connects to the card in {@code readerName} (shared, T=0 or T=1). */
     public static PcscCardSession open(String readerName, Duration connectTimeout, Duration apduTimeout) throws SmartCardException {
-        ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "smartcard-session-" + SEQ.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService io = Executors.newSingleThreadExecutor(SESSION_THREADS);
         Future<PcscCardSession> f = io.submit(() -> {
             CardTerminals ctx = Pcsc.establish();
             try {

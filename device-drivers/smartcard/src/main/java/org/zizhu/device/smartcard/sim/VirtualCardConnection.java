@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
+import org.zizhu.threads.DaemonThreads;
 
 /**
  * A card slot of pcscd's vpcd driver, played from inside the JVM. Connecting to vpcd's TCP
@@ -119,8 +120,7 @@ public final class VirtualCardConnection implements AutoCloseable {
                 throw new IllegalStateException("connection closed");
             }
             Insertion ins = new Insertion(card, connect());
-            ins.worker = new Thread(() -> serve(ins), "vpcd-card-" + port);
-            ins.worker.setDaemon(true);
+            ins.worker = DaemonThreads.unstarted("vpcd-card-" + port, () -> serve(ins));
             current = ins;
             ins.worker.start();
         }
