@@ -192,7 +192,9 @@ class CupsJobCancellationTest {
     @Test
     void jobsLeftByAPreviousRunAreCancelledAtStart() throws Exception {
         try (OwnA4Queue q = OwnA4Queue.create()) {
-            q.pausePrinter();
+            // The queue is stopped, so the job certainly waits (a paused printer can make CUPS's
+            // backend give up on the job under load, and then nothing is left to cancel).
+            OwnA4Queue.run("cupsdisable", q.name);
             // A previous run submitted a job and was killed (or lost power) before following it.
             IppClient previousRun = new IppClient(cups(), q.name, System.getProperty("user.name"), Duration.ofSeconds(5));
             String jobName = "zizhuleftover" + System.nanoTime();
@@ -200,6 +202,7 @@ class CupsJobCancellationTest {
             assertTrue(q.notCompletedJobs().contains(job), "the leftover job waits in CUPS");
             CupsA4Printer printer = new CupsA4Printer(config(cups(), q.name, Duration.ofSeconds(30)));
             assertEquals(1, printer.cancelLeftoverJobs());
+            OwnA4Queue.run("cupsenable", q.name);
             assertGoneForGood(q, job, jobName);
             assertEquals(0, printer.cancelLeftoverJobs(), "nothing left the second time");
         }
