@@ -9,10 +9,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The one argument parser of every technician command, the launcher's {@code run} verb and
- * central-sim: fills an object whose fields carry picocli {@code @Option}/{@code @Parameters}
- * annotations, and renders its synopsis. Field initialisers are the defaults, so a fresh
- * options object per run is all the state there is.
+ * The one argument parser of every {@code diag} and {@code sim} command (central-sim's own
+ * {@code main} included): fills an object whose fields carry picocli {@code @Option} and
+ * {@code @Parameters} annotations, and renders its synopsis. Field initialisers are the
+ * defaults, so a fresh options object per run is all the state there is.
  */
 public final class ToolArgs {
     /** Stands in for the command name while rendering; callers put their own in front. */
