@@ -1,11 +1,21 @@
 package org.zizhu.central;
 
+import java.io.IOException;
 import java.io.PrintStream;
-import java.util.List;
-import org.zizhu.tools.ToolCommand;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.zizhu.tools.OptionsCommand;
+import org.zizhu.tools.ToolArgs;
+import org.zizhu.tools.UsageException;
+import picocli.CommandLine.Option;
 
-/** {@code scripts/kiosk sim central [--port N] ...}: runs the reference central platform. */
-public final class SimCentralCommand implements ToolCommand {
+/**
+ * {@code scripts/kiosk sim central [--port N] ...} (and {@link Main} on its own): runs the
+ * reference central platform until the process is stopped. Defaults: mutual-TLS listener on
+ * 8443, plain-HTTP development listener on 8480, CA and seal keys kept in {@code var/central-sim}
+ * so enrolled terminals stay valid across restarts.
+ */
+public final class SimCentralCommand extends OptionsCommand<SimCentralCommand.Options> {
     @Override
     public Kind kind() {
         return Kind.SIM;
@@ -22,17 +32,66 @@ public final class SimCentralCommand implements ToolCommand {
     }
 
     @Override
-    public String usage() {
-        return "[--host 127.0.0.1] [--port 8480] [--https-port 8443] [--state-dir var/central-sim] [--catalog-dir DIR] [--seed-dir DIR] [--public-url URL] [--lenient] [--no-plain-http]";
+    protected Options options() {
+        return new Options();
+    }
+
+    static final class Options {
+        @Option(names = "--host", paramLabel = "127.0.0.1") String host;
+        @Option(names = "--port", paramLabel = "8480") int port = 8480;
+        @Option(names = "--https-port", paramLabel = "8443") int httpsPort = 8443;
+        @Option(names = "--state-dir", paramLabel = "var/central-sim") Path stateDir = Path.of("var/central-sim");
+        @Option(names = "--catalog-dir", paramLabel = "DIR") Path catalogDir;
+        @Option(names = "--seed-dir", paramLabel = "DIR") Path seedDir;
+        @Option(names = "--public-url", paramLabel = "URL") String publicUrl;
+        @Option(names = "--lenient") boolean lenient;
+        @Option(names = "--no-plain-http") boolean noPlainHttp;
+        @Option(names = "--pay-after-polls", paramLabel = "N") Integer payAfterPolls;
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    protected int run(Options o, PrintStream out, PrintStream err) throws Exception {
+        CentralSimulator.Builder b = CentralSimulator.builder()
+                .port(ToolArgs.inRange("--port", o.port, 0, 65535))
+                .httpsPort(ToolArgs.inRange("--https-port", o.httpsPort, 0, 65535))
+                .stateDir(o.stateDir)
+                .strict(!o.lenient)
+                .plainHttp(!o.noPlainHttp);
+        // The rest keep the builder's own defaults unless given.
+        if (o.host != null) {
+            b.host(o.host);
+        }
+        if (o.catalogDir != null) {
+            b.catalogDir(o.catalogDir);
+        }
+        if (o.seedDir != null) {
+            b.seedDir(o.seedDir);
+        }
+        if (o.publicUrl != null) {
+            b.publicBaseUrl(o.publicUrl);
+        }
+        if (o.payAfterPolls != null) {
+            b.payAfterPolls(o.payAfterPolls);
+        }
+        CentralSimulator sim = start(b);
+        out.println("central-sim ready " + sim.httpsBaseUrl() + " (mutual TLS)"
+                + (sim.hasPlainHttp() ? " and " + sim.baseUrl() + " (plain HTTP, development only)" : ""));
+        out.flush();
+        CountDownLatch done = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sim.close();
+            done.countDown();
+        }));
+        done.await();
+        return 0;
+    }
+
+    private static CentralSimulator start(CentralSimulator.Builder b) throws IOException, UsageException {
         try {
-            return Main.run(args);
+            return b.start();
         } catch (IllegalArgumentException e) {
-            err.println("central-sim: " + e.getMessage());
-            return 2;
+            // A directory or URL the simulator cannot use: the technician's arguments, so exit 2.
+            throw new UsageException(e);
         }
     }
 }

@@ -8,6 +8,15 @@ import java.util.List;
  * {@code scripts/kiosk sim NAME ...}. Modules register implementations in
  * {@code META-INF/services/org.zizhu.tools.ToolCommand}; the launcher finds them with
  * {@link java.util.ServiceLoader}, so adding a device never edits the launcher.
+ *
+ * <p>Implementations extend {@link OptionsCommand}: the arguments are picocli {@code @Option}
+ * fields of an options object, parsed by {@link ToolArgs}. picocli rather than a parser of our
+ * own because it is the well-kept standard for Java command lines (typed values, required and
+ * mutually exclusive options, unknown-option errors, a usage line generated from the same
+ * declarations, so it cannot drift from them), and it does not fight this contract: it only
+ * parses into an object, while this interface keeps the exit codes and the output streams
+ * (picocli's own {@code execute} and help printing are not used). It replaced five hand-written
+ * loops and three {@code Args} classes, each with its own rules and messages.
  */
 public interface ToolCommand {
     enum Kind { DIAG, SIM }

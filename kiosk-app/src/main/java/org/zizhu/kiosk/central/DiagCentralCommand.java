@@ -6,17 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.zizhu.kiosk.KioskRuntime;
-import org.zizhu.kiosk.Main;
-import org.zizhu.kiosk.config.ConfigException;
 import org.zizhu.kiosk.config.ConfigKey;
 import org.zizhu.kiosk.config.KioskConfig;
 import org.zizhu.kiosk.outbox.Outbox;
+import org.zizhu.kiosk.cli.ConfigFileOption;
 import org.zizhu.kiosk.cli.ConfiguredCommand;
-import org.zizhu.tools.ToolCommand;
+import picocli.CommandLine.Option;
 
 /**
  * {@code diag central [--config FILE] [--no-probe] [--requeue SEQ] [--discard SEQ]}: enrolment
@@ -24,7 +22,7 @@ import org.zizhu.tools.ToolCommand;
  * the operator actions on dead letters. Exit 1 if not enrolled, the link is down, or dead
  * letters wait for an operator.
  */
-public final class DiagCentralCommand extends ConfiguredCommand {
+public final class DiagCentralCommand extends ConfiguredCommand<DiagCentralCommand.Options> {
     @Override
     public Kind kind() {
         return Kind.DIAG;
@@ -41,26 +39,21 @@ public final class DiagCentralCommand extends ConfiguredCommand {
     }
 
     @Override
-    public String usage() {
-        return "[--config FILE] [--no-probe] [--requeue SEQ] [--discard SEQ]";
+    protected Options options() {
+        return new Options();
+    }
+
+    static final class Options extends ConfigFileOption {
+        @Option(names = "--no-probe") boolean noProbe;
+        @Option(names = "--requeue", paramLabel = "SEQ") Long requeue;
+        @Option(names = "--discard", paramLabel = "SEQ") Long discard;
     }
 
     @Override
-    protected int run(KioskConfig config, List<String> rest, PrintStream out, PrintStream err) throws Exception {
-        boolean probe = !rest.remove("--no-probe");
-        Long requeue = null;
-        Long discard = null;
-        try {
-            requeue = option(rest, "--requeue");
-            discard = option(rest, "--discard");
-        } catch (NumberFormatException e) {
-            err.println("diag central: --requeue and --discard take a message number (seq)");
-            return 2;
-        }
-        if (!rest.isEmpty()) {
-            err.println("usage: diag central [--config FILE] [--no-probe] [--requeue SEQ] [--discard SEQ]");
-            return 2;
-        }
+    protected int run(KioskConfig config, Options options, PrintStream out, PrintStream err) throws Exception {
+        boolean probe = !options.noProbe;
+        Long requeue = options.requeue;
+        Long discard = options.discard;
         ObjectMapper json = new ObjectMapper();
         ObjectNode o = json.createObjectNode();
         int code = 0;
@@ -141,19 +134,5 @@ public final class DiagCentralCommand extends ConfiguredCommand {
         }
         out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(o));
         return code;
-    }
-
-    private static Long option(List<String> rest, String name) {
-        int i = rest.indexOf(name);
-        if (i < 0) {
-            return null;
-        }
-        if (i + 1 >= rest.size()) {
-            throw new NumberFormatException();
-        }
-        long v = Long.parseLong(rest.get(i + 1));
-        rest.remove(i + 1);
-        rest.remove(i);
-        return v;
     }
 }

@@ -1,33 +1,31 @@
 package org.zizhu.kiosk.cli;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import org.zizhu.kiosk.Main;
 import org.zizhu.kiosk.config.ConfigException;
 import org.zizhu.kiosk.config.KioskConfig;
-import org.zizhu.tools.ToolCommand;
+import org.zizhu.tools.OptionsCommand;
 
 /**
- * A technician command that works on the kiosk's configuration: reads {@code --config FILE}
- * (the embedded defaults without it), answers a configuration error with a message and exit
- * code 2, and hands the remaining arguments on.
+ * A technician command that works on the kiosk's configuration: its options take
+ * {@code --config FILE} (the embedded defaults without it), a configuration error is answered
+ * with a message and exit code 2, and the command runs with the loaded configuration.
+ *
+ * @param <O> the command's options, {@code --config} included by extending {@link ConfigFileOption}
  */
-public abstract class ConfiguredCommand implements ToolCommand {
+public abstract class ConfiguredCommand<O extends ConfigFileOption> extends OptionsCommand<O> {
     @Override
-    public final int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        List<String> rest = new ArrayList<>();
+    protected final int run(O options, PrintStream out, PrintStream err) throws Exception {
         KioskConfig config;
         try {
-            config = Main.loadConfig(args, rest);
+            config = options.load();
         } catch (ConfigException e) {
             err.println(kind().name().toLowerCase(Locale.ROOT) + " " + name() + ": configuration error: " + e.getMessage());
             return 2;
         }
-        return run(config, rest, out, err);
+        return run(config, options, out, err);
     }
 
-    /** Runs with the loaded configuration; {@code rest} (mutable) holds the other arguments. */
-    protected abstract int run(KioskConfig config, List<String> rest, PrintStream out, PrintStream err) throws Exception;
+    /** Runs with the loaded configuration and the parsed options. */
+    protected abstract int run(KioskConfig config, O options, PrintStream out, PrintStream err) throws Exception;
 }

@@ -3,22 +3,18 @@ package org.zizhu.kiosk.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
 import org.zizhu.kiosk.KioskRuntime;
-import org.zizhu.kiosk.Main;
 import org.zizhu.kiosk.catalog.Catalog;
 import org.zizhu.kiosk.central.CentralException;
-import org.zizhu.kiosk.config.ConfigException;
 import org.zizhu.kiosk.config.ConfigKey;
 import org.zizhu.kiosk.config.KioskConfig;
-import org.zizhu.tools.ToolCommand;
+import picocli.CommandLine.Option;
 
 /**
  * {@code diag catalog [--config FILE] [--sync]}: the catalogue this terminal holds (version,
  * item count, last sync), optionally syncing with the centre first.
  */
-public final class DiagCatalogCommand extends ConfiguredCommand {
+public final class DiagCatalogCommand extends ConfiguredCommand<DiagCatalogCommand.Options> {
     @Override
     public Kind kind() {
         return Kind.DIAG;
@@ -35,21 +31,20 @@ public final class DiagCatalogCommand extends ConfiguredCommand {
     }
 
     @Override
-    public String usage() {
-        return "[--config FILE] [--sync]";
+    protected Options options() {
+        return new Options();
+    }
+
+    static final class Options extends ConfigFileOption {
+        @Option(names = "--sync") boolean sync;
     }
 
     @Override
-    protected int run(KioskConfig config, List<String> rest, PrintStream out, PrintStream err) throws Exception {
-        boolean doSync = rest.remove("--sync");
-        if (!rest.isEmpty()) {
-            err.println("usage: diag catalog [--config FILE] [--sync]");
-            return 2;
-        }
+    protected int run(KioskConfig config, Options options, PrintStream out, PrintStream err) throws Exception {
         ObjectNode o = new ObjectMapper().createObjectNode();
         int code = 0;
         try (KioskRuntime rt = KioskRuntime.open(config)) {
-            if (doSync) {
+            if (options.sync) {
                 try {
                     var r = rt.syncNow();
                     o.put("sync", r.changed() ? "updated" : "unchanged");

@@ -1,21 +1,19 @@
 package org.zizhu.kiosk.cli;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
-import org.zizhu.kiosk.Main;
 import org.zizhu.kiosk.config.ConfigException;
 import org.zizhu.kiosk.config.ConfigKey;
 import org.zizhu.kiosk.config.KioskConfig;
 import org.zizhu.kiosk.config.ProductionGuard;
-import org.zizhu.tools.ToolCommand;
+import org.zizhu.tools.OptionsCommand;
 
 /**
  * {@code diag config [--config FILE]}: validates a configuration file, prints every effective
  * value and, for {@code device.mode=real}, what the {@link ProductionGuard} would refuse at start
  * (exit code 1 if anything).
  */
-public final class DiagConfigCommand implements ToolCommand {
+public final class DiagConfigCommand extends OptionsCommand<ConfigFileOption> {
     @Override
     public Kind kind() {
         return Kind.DIAG;
@@ -32,23 +30,19 @@ public final class DiagConfigCommand implements ToolCommand {
     }
 
     @Override
-    public String usage() {
-        return "--config FILE";
+    protected ConfigFileOption options() {
+        return new ConfigFileOption();
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
+    protected int run(ConfigFileOption options, PrintStream out, PrintStream err) {
         KioskConfig c;
-        List<String> rest = new ArrayList<>();
         try {
-            c = Main.loadConfig(args, rest);
+            c = options.load();
         } catch (ConfigException e) {
+            // Unlike the other commands, an invalid file is what this one checks for: it failed the check.
             err.println("diag config: " + e.getMessage());
             return 1;
-        }
-        if (!rest.isEmpty()) {
-            err.println("diag config: unknown argument " + rest.get(0));
-            return 2;
         }
         out.println("# effective configuration from " + c.source());
         for (ConfigKey k : ConfigKey.values()) {

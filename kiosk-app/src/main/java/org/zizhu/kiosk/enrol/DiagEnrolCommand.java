@@ -3,15 +3,14 @@ package org.zizhu.kiosk.enrol;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
 import org.zizhu.kiosk.KioskRuntime;
-import org.zizhu.kiosk.Main;
 import org.zizhu.kiosk.central.CentralException;
 import org.zizhu.kiosk.config.ConfigException;
 import org.zizhu.kiosk.config.KioskConfig;
+import org.zizhu.kiosk.cli.ConfigFileOption;
 import org.zizhu.kiosk.cli.ConfiguredCommand;
-import org.zizhu.tools.ToolCommand;
+import org.zizhu.tools.UsageException;
+import picocli.CommandLine.Option;
 
 /**
  * {@code diag enrol --code CODE [--config FILE]}: enrols this terminal with the technician's
@@ -19,7 +18,7 @@ import org.zizhu.tools.ToolCommand;
  * (pin it in {@code central.caFingerprint} first, from the enrolment sheet; a CA trusted on
  * first use must be compared with the sheet afterwards).
  */
-public final class DiagEnrolCommand extends ConfiguredCommand {
+public final class DiagEnrolCommand extends ConfiguredCommand<DiagEnrolCommand.Options> {
     @Override
     public Kind kind() {
         return Kind.DIAG;
@@ -36,21 +35,19 @@ public final class DiagEnrolCommand extends ConfiguredCommand {
     }
 
     @Override
-    public String usage() {
-        return "--code CODE [--config FILE]";
+    protected Options options() {
+        return new Options();
+    }
+
+    static final class Options extends ConfigFileOption {
+        @Option(names = "--code", paramLabel = "CODE", required = true) String code;
     }
 
     @Override
-    protected int run(KioskConfig config, List<String> rest, PrintStream out, PrintStream err) throws Exception {
-        int i = rest.indexOf("--code");
-        if (i < 0 || i + 1 >= rest.size() || rest.size() != 2) {
-            err.println("usage: diag enrol --code CODE [--config FILE]");
-            return 2;
-        }
-        String code = rest.get(i + 1);
+    protected int run(KioskConfig config, Options options, PrintStream out, PrintStream err) throws Exception {
+        String code = options.code;
         if (!code.matches("[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){2,5}")) {
-            err.println("diag enrol: the code looks like ABCD-EFGH-JKLM (check for typos)");
-            return 2;
+            throw new UsageException("the code looks like ABCD-EFGH-JKLM (check for typos)");
         }
         try (KioskRuntime rt = KioskRuntime.open(config)) {
             if (!rt.client().usesTls()) {

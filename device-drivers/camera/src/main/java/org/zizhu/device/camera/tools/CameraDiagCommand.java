@@ -6,10 +6,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.zizhu.device.camera.CameraConfig;
 import org.zizhu.device.camera.CameraFrameSource;
 import org.zizhu.device.camera.CameraStats;
@@ -17,16 +15,17 @@ import org.zizhu.device.camera.Frame;
 import org.zizhu.device.camera.qr.QrPayload;
 import org.zizhu.device.camera.qr.QrReading;
 import org.zizhu.device.camera.qr.QrScanner;
-import org.zizhu.tools.ToolCommand;
+import org.zizhu.tools.OptionsCommand;
+import org.zizhu.tools.ToolArgs;
+import org.zizhu.tools.UsageException;
+import picocli.CommandLine.Option;
 
 /**
  * {@code diag camera --source v4l2:/dev/video0|lavfi|file:PATH --seconds N}: runs the camera
  * for N seconds and reports frame rate, frame size, decode time, errors and the QR codes seen
  * (kind and masked value, or the rejection reason). Exit 0 when frames arrived, 1 when none did.
  */
-public final class CameraDiagCommand implements ToolCommand {
-    private static final Set<String> VALUED = Set.of("--source", "--seconds", "--ffmpeg", "--size", "--fps");
-
+public final class CameraDiagCommand extends OptionsCommand<CameraDiagCommand.Options> {
     @Override
     public Kind kind() {
         return Kind.DIAG;
@@ -44,31 +43,40 @@ public final class CameraDiagCommand implements ToolCommand {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    protected Options options() {
+        return new Options();
+    }
+
+    static final class Options {
+        @Option(names = "--source", paramLabel = "v4l2:/dev/video0|lavfi|file:PATH") String source = "v4l2:/dev/video0";
+        @Option(names = "--seconds", paramLabel = "N") int seconds = 5;
+        @Option(names = "--size", paramLabel = "WxH") String size;
+        @Option(names = "--fps", paramLabel = "N") Integer fps;
+        @Option(names = "--ffmpeg", paramLabel = "PATH") String ffmpeg;
+    }
+
+    @Override
+    protected int run(Options o, PrintStream out, PrintStream err) throws Exception {
         CameraConfig config;
-        int seconds;
+        int seconds = ToolArgs.inRange("--seconds", o.seconds, 1, 300);
         try {
-            Args a = Args.parse(args, VALUED, Set.of());
-            seconds = a.intValue("--seconds", 5, 1, 300);
-            CameraConfig.Builder b = CameraConfig.parseSource(a.get("--source", "v4l2:/dev/video0"));
-            if (a.has("--ffmpeg")) {
-                b.ffmpegPath(a.get("--ffmpeg", "ffmpeg"));
+            CameraConfig.Builder b = CameraConfig.parseSource(o.source);
+            if (o.ffmpeg != null) {
+                b.ffmpegPath(o.ffmpeg);
             }
-            if (a.has("--fps")) {
-                b.fps(a.intValue("--fps", 15, 1, 60));
+            if (o.fps != null) {
+                b.fps(o.fps);
             }
-            if (a.has("--size")) {
-                String[] wh = a.get("--size", "").split("x");
+            if (o.size != null) {
+                String[] wh = o.size.split("x");
                 if (wh.length != 2) {
-                    throw new Args.UsageException("--size must look like 640x480");
+                    throw new UsageException("--size must look like 640x480");
                 }
                 b.size(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]));
             }
             config = b.build();
-        } catch (Args.UsageException | IllegalArgumentException e) {
-            err.println("diag camera: " + e.getMessage());
-            err.println("usage: diag camera " + summary().substring(summary().indexOf('(')));
-            return 2;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e);
         }
 
         Map<String, Object> report = new LinkedHashMap<>();

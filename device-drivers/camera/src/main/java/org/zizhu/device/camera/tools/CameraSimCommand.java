@@ -7,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.zizhu.device.camera.CameraConfig;
 import org.zizhu.device.camera.CameraFrameSource;
 import org.zizhu.device.camera.Frame;
@@ -20,7 +18,11 @@ import org.zizhu.device.camera.qr.QrPayloadParser;
 import org.zizhu.device.camera.qr.QrReading;
 import org.zizhu.device.camera.qr.QrScanner;
 import org.zizhu.device.camera.sim.CameraSimulator;
-import org.zizhu.tools.ToolCommand;
+import org.zizhu.tools.OptionsCommand;
+import org.zizhu.tools.ToolArgs;
+import org.zizhu.tools.UsageException;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
 
 /**
  * {@code sim camera --qr 'zizhu:login:v1:...' | --face | --dark-face | --pattern [--dir DIR] [--check N]}:
@@ -28,10 +30,7 @@ import org.zizhu.tools.ToolCommand;
  * spec and the exact ffmpeg command). With {@code --check N} it also runs that source for up to
  * N seconds and reports what the kiosk would read from it.
  */
-public final class CameraSimCommand implements ToolCommand {
-    private static final Set<String> VALUED = Set.of("--qr", "--dir", "--check");
-    private static final Set<String> FLAGS = Set.of("--face", "--dark-face", "--pattern");
-
+public final class CameraSimCommand extends OptionsCommand<CameraSimCommand.Options> {
     @Override
     public Kind kind() {
         return Kind.SIM;
@@ -48,37 +47,40 @@ public final class CameraSimCommand implements ToolCommand {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a;
-        int check;
-        try {
-            a = Args.parse(args, VALUED, FLAGS);
-            check = a.intValue("--check", 0, 0, 60);
-            int scenes = (a.has("--qr") ? 1 : 0) + (a.has("--face") ? 1 : 0) + (a.has("--dark-face") ? 1 : 0)
-                    + (a.has("--pattern") ? 1 : 0);
-            if (scenes != 1) {
-                throw new Args.UsageException("choose exactly one of --qr TEXT, --face, --dark-face, --pattern");
-            }
-        } catch (Args.UsageException e) {
-            err.println("sim camera: " + e.getMessage());
-            err.println("usage: sim camera " + summary());
-            return 2;
-        }
-        Path dir = a.has("--dir") ? Path.of(a.get("--dir", ".")) : Files.createTempDirectory("zizhu-camera-sim");
+    protected Options options() {
+        return new Options();
+    }
+
+    static final class Options {
+        @ArgGroup(multiplicity = "1") Scene scene;
+        @Option(names = "--dir", paramLabel = "DIR") Path dir;
+        @Option(names = "--check", paramLabel = "SECONDS") int check;
+    }
+
+    /** What the camera shows: exactly one (picocli refuses none or two). */
+    static final class Scene {
+        @Option(names = "--qr", paramLabel = "TEXT") String qr;
+        @Option(names = "--face") boolean face;
+        @Option(names = "--dark-face") boolean darkFace;
+        @Option(names = "--pattern") boolean pattern;
+    }
+
+    @Override
+    protected int run(Options o, PrintStream out, PrintStream err) throws Exception {
+        int check = ToolArgs.inRange("--check", o.check, 0, 60);
+        Path dir = o.dir != null ? o.dir : Files.createTempDirectory("zizhu-camera-sim");
         Map<String, Object> report = new LinkedHashMap<>();
         CameraConfig config;
-        if (a.has("--qr")) {
-            String payload = a.get("--qr", "");
+        if (o.scene.qr != null) {
             try {
-                config = CameraSimulator.showQr(payload, dir);
+                config = CameraSimulator.showQr(o.scene.qr, dir);
             } catch (IllegalArgumentException e) {
-                err.println("sim camera: " + e.getMessage());
-                return 2;
+                throw new UsageException(e);
             }
-            report.put("payload", describe(QrPayloadParser.parse(payload)));
-        } else if (a.has("--face")) {
+            report.put("payload", describe(QrPayloadParser.parse(o.scene.qr)));
+        } else if (o.scene.face) {
             config = CameraSimulator.showFace(dir);
-        } else if (a.has("--dark-face")) {
+        } else if (o.scene.darkFace) {
             config = CameraSimulator.showDarkFace(dir);
         } else {
             config = CameraSimulator.testPattern();
@@ -87,7 +89,7 @@ public final class CameraSimCommand implements ToolCommand {
         report.put("ffmpeg", config.ffmpegCommand());
         int exit = 0;
         if (check > 0) {
-            Map<String, Object> seen = check(config, check, a.has("--qr"));
+            Map<String, Object> seen = check(config, check, o.scene.qr != null);
             report.put("check", seen);
             exit = Boolean.TRUE.equals(seen.get("ok")) ? 0 : 1;
         }

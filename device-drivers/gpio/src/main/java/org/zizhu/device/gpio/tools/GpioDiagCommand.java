@@ -9,21 +9,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.zizhu.device.gpio.GpioConfig;
 import org.zizhu.device.gpio.GpioController;
 import org.zizhu.device.gpio.GpioScheduler;
 import org.zizhu.device.gpio.PinRole;
-import org.zizhu.tools.ToolCommand;
+import org.zizhu.tools.OptionsCommand;
+import org.zizhu.tools.UsageException;
+import picocli.CommandLine.Option;
 
 /**
  * {@code diag gpio --provider gpiod|mock | --config FILE [--self-test]}: shows the pin map, input
  * states, light pattern, fan and temperature; with {@code --self-test} switches each output on
  * and off once and reads it back. The provider must be named: there is no guessing.
  */
-public final class GpioDiagCommand implements ToolCommand {
+public final class GpioDiagCommand extends OptionsCommand<GpioDiagCommand.Options> {
     @Override
     public Kind kind() {
         return Kind.DIAG;
@@ -40,44 +41,38 @@ public final class GpioDiagCommand implements ToolCommand {
     }
 
     @Override
-    public String usage() {
-        return "--provider gpiod|mock | --config FILE [--thermal PATH] [--self-test]";
+    protected Options options() {
+        return new Options();
+    }
+
+    static final class Options {
+        @Option(names = "--provider", paramLabel = "gpiod|mock") String provider;
+        @Option(names = "--config", paramLabel = "FILE") Path config;
+        @Option(names = "--thermal", paramLabel = "PATH") Path thermal;
+        @Option(names = "--self-test") boolean selfTest;
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    protected int run(Options o, PrintStream out, PrintStream err) throws Exception {
         GpioConfig config;
-        boolean selfTest = false;
         try {
-            String provider = null;
-            Path configFile = null;
-            Path thermal = null;
-            for (int i = 0; i < args.size(); i++) {
-                switch (args.get(i)) {
-                    case "--provider" -> provider = value(args, ++i, "--provider");
-                    case "--config" -> configFile = Path.of(value(args, ++i, "--config"));
-                    case "--thermal" -> thermal = Path.of(value(args, ++i, "--thermal"));
-                    case "--self-test" -> selfTest = true;
-                    default -> throw new IllegalArgumentException("unknown argument: " + args.get(i));
-                }
-            }
             Properties p = new Properties();
-            if (configFile != null) {
-                try (Reader r = Files.newBufferedReader(configFile)) {
+            if (o.config != null) {
+                try (Reader r = Files.newBufferedReader(o.config)) {
                     p.load(r);
                 }
             }
-            if (provider != null) {
-                p.setProperty("gpio.provider", provider);
+            if (o.provider != null) {
+                p.setProperty("gpio.provider", o.provider);
             }
-            if (thermal != null) {
-                p.setProperty("gpio.thermalZone", thermal.toString());
+            if (o.thermal != null) {
+                p.setProperty("gpio.thermalZone", o.thermal.toString());
             }
             config = GpioConfig.fromProperties(p);
-        } catch (IllegalArgumentException | IOException e) {
-            err.println("diag gpio: " + e.getMessage());
-            err.println("usage: diag gpio --provider gpiod|mock | --config FILE [--thermal PATH] [--self-test]");
-            return 2;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e);
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + o.config + ": " + e.getMessage());
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("provider", config.provider().name().toLowerCase(java.util.Locale.ROOT));
@@ -97,7 +92,7 @@ public final class GpioDiagCommand implements ToolCommand {
             report.put("fanOn", gpio.fan().isOn());
             report.put("celsius", gpio.fan().lastTemperature().isPresent() ? gpio.fan().lastTemperature().getAsDouble() : null);
             report.put("status", gpio.status().status().name());
-            if (selfTest) {
+            if (o.selfTest) {
                 Map<String, Object> st = new LinkedHashMap<>();
                 Map<PinRole, Boolean> result = gpio.selfTest(Duration.ofMillis(300));
                 result.forEach((r, ok) -> st.put(r.key(), ok ? "ok" : "no-readback"));
@@ -113,12 +108,5 @@ public final class GpioDiagCommand implements ToolCommand {
         }
         out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         return exit;
-    }
-
-    private static String value(List<String> args, int i, String key) {
-        if (i >= args.size()) {
-            throw new IllegalArgumentException(key + " needs a value");
-        }
-        return args.get(i);
     }
 }

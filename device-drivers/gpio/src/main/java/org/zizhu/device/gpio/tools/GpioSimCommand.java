@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.zizhu.device.gpio.GpioController;
@@ -18,7 +17,8 @@ import org.zizhu.device.gpio.GpioListener;
 import org.zizhu.device.gpio.GpioScheduler;
 import org.zizhu.device.gpio.GpioSimulator;
 import org.zizhu.device.gpio.LightPattern;
-import org.zizhu.tools.ToolCommand;
+import org.zizhu.tools.OptionsCommand;
+import picocli.CommandLine.Option;
 
 /**
  * {@code sim gpio [--dir DIR]}: a simulated GPIO board (Pi4J mock provider) driven by lines on
@@ -28,7 +28,7 @@ import org.zizhu.tools.ToolCommand;
  * temperature is written to {@code DIR/temp} in sysfs format, so a kiosk configured with
  * {@code gpio.thermalZone=DIR/temp} reacts to it too.
  */
-public final class GpioSimCommand implements ToolCommand {
+public final class GpioSimCommand extends OptionsCommand<GpioSimCommand.Options> {
     private final InputStream stdin;
 
     public GpioSimCommand() {
@@ -55,21 +55,22 @@ public final class GpioSimCommand implements ToolCommand {
     }
 
     @Override
-    public String usage() {
-        return "[--dir DIR]   (then on stdin: help | tamper open|close | reset | temp C | light P | relay MS | status | quit)";
+    protected String usageNote() {
+        return "(then on stdin: help | tamper open|close | reset | temp C | light P | relay MS | status | quit)";
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Path dir;
-        if (args.isEmpty()) {
-            dir = Files.createTempDirectory("zizhu-gpio-sim");
-        } else if (args.size() == 2 && args.get(0).equals("--dir")) {
-            dir = Path.of(args.get(1));
-        } else {
-            err.println("usage: sim gpio [--dir DIR]");
-            return 2;
-        }
+    protected Options options() {
+        return new Options();
+    }
+
+    static final class Options {
+        @Option(names = "--dir", paramLabel = "DIR") Path dir;
+    }
+
+    @Override
+    protected int run(Options o, PrintStream out, PrintStream err) throws Exception {
+        Path dir = o.dir != null ? o.dir : Files.createTempDirectory("zizhu-gpio-sim");
         ObjectMapper json = new ObjectMapper();
         Object lock = new Object();
         try (GpioScheduler scheduler = GpioScheduler.system();

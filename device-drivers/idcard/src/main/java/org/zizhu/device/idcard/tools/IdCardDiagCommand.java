@@ -7,8 +7,6 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
 import org.zizhu.device.Masking;
 import org.zizhu.device.idcard.Identity;
 import org.zizhu.device.idcard.IdCardReaderConfig;
@@ -19,7 +17,10 @@ import org.zizhu.device.idcard.SamId;
 import org.zizhu.device.idcard.SamLinkException;
 import org.zizhu.device.idcard.SamStatus;
 import org.zizhu.device.idcard.SamStatusException;
-import org.zizhu.tools.ToolCommand;
+import org.zizhu.tools.OptionsCommand;
+import org.zizhu.tools.ToolArgs;
+import org.zizhu.tools.UsageException;
+import picocli.CommandLine.Option;
 
 /**
  * {@code diag idcard --port PATH [--baud N] [--reveal] [--timeout-ms N] [--fingerprint]}:
@@ -27,9 +28,7 @@ import org.zizhu.tools.ToolCommand;
  * and timings as JSON. Exit 0 read OK, 1 no reader / no answer / no card / read failed,
  * 2 bad usage.
  */
-public final class IdCardDiagCommand implements ToolCommand {
-    private static final String USAGE = "usage: diag idcard --port PATH [--baud 115200|57600|38400|19200|9600]"
-            + " [--timeout-ms N] [--reveal] [--fingerprint]";
+public final class IdCardDiagCommand extends OptionsCommand<IdCardDiagCommand.Options> {
     private final Clock clock;
 
     public IdCardDiagCommand() {
@@ -56,36 +55,27 @@ public final class IdCardDiagCommand implements ToolCommand {
     }
 
     @Override
-    public String usage() {
-        return USAGE;
+    protected Options options() {
+        return new Options();
+    }
+
+    static final class Options {
+        @Option(names = "--port", paramLabel = "PATH", required = true) String port;
+        @Option(names = "--baud", paramLabel = "115200|57600|38400|19200|9600") int baud = 115200;
+        @Option(names = "--timeout-ms", paramLabel = "N") int timeoutMs = 1000;
+        @Option(names = "--reveal") boolean reveal;
+        @Option(names = "--fingerprint") boolean fingerprint;
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a;
+    protected int run(Options o, PrintStream out, PrintStream err) throws Exception {
         IdCardReaderConfig cfg;
-        boolean reveal;
-        boolean fingerprint;
         try {
-            a = new Args(args, Set.of("port", "baud", "timeout-ms"), Set.of("reveal", "fingerprint", "help"));
-            if (a.has("help")) {
-                err.println(USAGE);
-                return 2;
-            }
-            String port = a.get("port");
-            if (port == null) {
-                throw new Args.UsageException("--port is required (e.g. /dev/serial/by-id/usb-...)");
-            }
-            int baud = a.intValue("baud", 115200, 1, 1_000_000);
-            int timeout = a.intValue("timeout-ms", 1000, 10, 30_000);
-            reveal = a.has("reveal");
-            fingerprint = a.has("fingerprint");
-            cfg = IdCardReaderConfig.builder(port).baud(SamBaud.of(baud)).readTimeout(Duration.ofMillis(timeout))
+            cfg = IdCardReaderConfig.builder(o.port).baud(SamBaud.of(o.baud))
+                    .readTimeout(Duration.ofMillis(ToolArgs.inRange("--timeout-ms", o.timeoutMs, 10, 30_000)))
                     .retries(1).build();
-        } catch (Args.UsageException | IllegalArgumentException e) {
-            err.println("diag idcard: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e);
         }
 
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -93,7 +83,7 @@ public final class IdCardDiagCommand implements ToolCommand {
         ObjectNode timings = json.createObjectNode();
         root.put("port", cfg.portPath());
         root.put("baud", cfg.baud().bitsPerSecond());
-        root.put("masked", !reveal);
+        root.put("masked", !o.reveal);
         long start = System.nanoTime();
         long t = start;
         SamClient client;
@@ -132,7 +122,7 @@ public final class IdCardDiagCommand implements ToolCommand {
             t = lap(timings, "findMs", t);
             client.selectCard();
             t = lap(timings, "selectMs", t);
-            Identity identity = client.readIdentity(fingerprint);
+            Identity identity = client.readIdentity(o.fingerprint);
             t = lap(timings, "readMs", t);
             long bytes = client.bytesSent() + client.bytesReceived() - bytes0;
             timings.put("exchangeMs", ms(System.nanoTime() - exchange0));
@@ -140,7 +130,7 @@ public final class IdCardDiagCommand implements ToolCommand {
             timings.put("wireBytes", bytes);
             timings.put("wireTimeMs", ms(bytes * cfg.baud().nanosPerByte()));
             try {
-                root.set("card", card(json, identity, reveal));
+                root.set("card", card(json, identity, o.reveal));
             } finally {
                 identity.wipe();
             }

@@ -8,15 +8,15 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.zizhu.device.idcard.SamBaud;
 import org.zizhu.device.idcard.SamCommand;
 import org.zizhu.device.idcard.SamStatus;
 import org.zizhu.device.idcard.sim.SamSimulator;
 import org.zizhu.device.idcard.sim.TestCards;
-import org.zizhu.tools.ToolCommand;
+import org.zizhu.tools.OptionsCommand;
+import org.zizhu.tools.UsageException;
+import picocli.CommandLine.Option;
 
 /**
  * {@code sim idcard [--port PATH] [--baud N] [--no-pacing] [--hold]}: runs the SAM reader
@@ -24,7 +24,7 @@ import org.zizhu.tools.ToolCommand;
  * standard input, one per line. Prints the port the driver should open, then one JSON line per
  * command. End of input quits unless {@code --hold} is given (then it runs until killed).
  */
-public final class IdCardSimCommand implements ToolCommand {
+public final class IdCardSimCommand extends OptionsCommand<IdCardSimCommand.Options> {
     static final String HELP = """
             commands:
               place resident|rarename|longterm|expired|permit|foreign2017|foreign2023
@@ -68,36 +68,40 @@ public final class IdCardSimCommand implements ToolCommand {
     }
 
     @Override
-    public String usage() {
-        return "[--port PATH] [--baud N] [--no-pacing] [--hold]   (then on stdin: place CARD | remove | quit)";
+    protected String usageNote() {
+        return "(then on stdin: place CARD | remove | quit)";
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a;
+    protected Options options() {
+        return new Options();
+    }
+
+    static final class Options {
+        @Option(names = "--port", paramLabel = "PATH") String port;
+        @Option(names = "--baud", paramLabel = "N") int baud = 115200;
+        @Option(names = "--no-pacing") boolean noPacing;
+        @Option(names = "--hold") boolean hold;
+    }
+
+    @Override
+    protected int run(Options o, PrintStream out, PrintStream err) throws Exception {
         SamBaud baud;
         try {
-            a = new Args(args, Set.of("port", "baud"), Set.of("no-pacing", "hold", "help"));
-            if (a.has("help")) {
-                err.println("usage: sim idcard [--port PATH] [--baud N] [--no-pacing] [--hold]\n" + HELP);
-                return 2;
-            }
-            baud = SamBaud.of(a.intValue("baud", 115200, 1, 1_000_000));
-        } catch (Args.UsageException | IllegalArgumentException e) {
-            err.println("sim idcard: " + e.getMessage());
-            err.println("usage: sim idcard [--port PATH] [--baud N] [--no-pacing] [--hold]");
-            return 2;
+            baud = SamBaud.of(o.baud);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e);
         }
         ObjectMapper json = new ObjectMapper();
         SamSimulator sim;
         try {
-            sim = a.get("port") == null ? SamSimulator.startOnPtyPair(baud) : SamSimulator.startOnPort(a.get("port"), baud);
+            sim = o.port == null ? SamSimulator.startOnPtyPair(baud) : SamSimulator.startOnPort(o.port, baud);
         } catch (java.io.IOException e) {
             err.println("sim idcard: " + e.getMessage());
             return 1;
         }
         try (sim) {
-            sim.setPacing(!a.has("no-pacing"));
+            sim.setPacing(!o.noPacing);
             ObjectNode ready = json.createObjectNode();
             ready.put("event", "ready");
             ready.put("hostPort", sim.hostPortPath());
@@ -132,7 +136,7 @@ public final class IdCardSimCommand implements ToolCommand {
                 out.println(json.writeValueAsString(ack));
                 out.flush();
             }
-            if (a.has("hold")) {
+            if (o.hold) {
                 err.println("input ended; holding (--hold) until killed");
                 Thread.sleep(Long.MAX_VALUE);
             }

@@ -6,8 +6,6 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.List;
-import java.util.Set;
 import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.printer.PrintResult;
 import org.zizhu.device.printer.escpos.EscPosPrinter;
@@ -20,16 +18,16 @@ import org.zizhu.print.TestPageData;
 import org.zizhu.print.a4.A4PdfRenderer;
 import org.zizhu.print.receipt.ReceiptLayout;
 import org.zizhu.print.receipt.ReceiptPaper;
-import org.zizhu.tools.ToolCommand;
+import org.zizhu.tools.OptionsCommand;
+import org.zizhu.tools.UsageException;
+import picocli.CommandLine.Option;
 
 /**
  * {@code diag printer --receipt tcp://HOST:PORT|serial:PATH|usb:/dev/usb/lp0 [--paper 80|58]
  * [--a4 QUEUE] [--cups http://localhost:631] [--print yes|no] [--terminal ID]}: prints the
  * technician test page on each printer given and reports status as JSON.
  */
-public final class PrinterDiagCommand implements ToolCommand {
-    private static final Set<String> KEYS = Set.of("receipt", "paper", "a4", "cups", "print", "terminal");
-
+public final class PrinterDiagCommand extends OptionsCommand<PrinterDiagCommand.Options> {
     @Override
     public Kind kind() {
         return Kind.DIAG;
@@ -46,43 +44,48 @@ public final class PrinterDiagCommand implements ToolCommand {
     }
 
     @Override
-    public String usage() {
-        return "--receipt tcp://HOST:PORT|serial:PATH|usb:/dev/usb/lp0 [--paper 80|58] [--a4 QUEUE] [--cups URL] [--print yes|no]";
+    protected Options options() {
+        return new Options();
+    }
+
+    static final class Options {
+        @Option(names = "--receipt", paramLabel = "tcp://HOST:PORT|serial:PATH|usb:/dev/usb/lp0") String receipt;
+        @Option(names = "--paper", paramLabel = "80|58") String paper = "80";
+        @Option(names = "--a4", paramLabel = "QUEUE") String a4;
+        @Option(names = "--cups", paramLabel = "URL") String cups;
+        @Option(names = "--print", paramLabel = "yes|no") String print = "yes";
+        /** The terminal id the test page shows; the kiosk's own when the launcher was given it. */
+        @Option(names = "--terminal", paramLabel = "ID") String terminal = System.getProperty("zizhu.terminal.id", "unknown");
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a;
+    protected int run(Options o, PrintStream out, PrintStream err) throws Exception {
         ReceiptPaper paper;
         try {
-            a = Args.parse(args, KEYS);
-            paper = ReceiptPaper.parse(a.get("paper", "80"));
-            if (!a.has("receipt") && !a.has("a4")) {
-                throw new IllegalArgumentException("give --receipt ENDPOINT and/or --a4 QUEUE");
-            }
+            paper = ReceiptPaper.parse(o.paper);
         } catch (IllegalArgumentException e) {
-            err.println("diag printer: " + e.getMessage());
-            err.println("usage: diag printer --receipt tcp://HOST:PORT|serial:PATH|usb:/dev/usb/lp0 [--paper 80|58] [--a4 QUEUE] [--cups URL] [--print yes|no]");
-            return 2;
+            throw new UsageException(e);
         }
-        boolean print = !"no".equals(a.get("print", "yes"));
+        if (o.receipt == null && o.a4 == null) {
+            throw new UsageException("give --receipt ENDPOINT and/or --a4 QUEUE");
+        }
+        boolean print = !"no".equals(o.print);
         ObjectMapper json = new ObjectMapper();
         ObjectNode report = json.createObjectNode();
         boolean ok = true;
         PrintTemplates templates = PrintTemplates.builtIn();
-        String terminal = a.get("terminal", System.getProperty("zizhu.terminal.id", "unknown"));
 
-        if (a.has("receipt")) {
+        if (o.receipt != null) {
             ObjectNode r = report.putObject("receipt");
-            r.put("endpoint", a.get("receipt", ""));
+            r.put("endpoint", o.receipt);
             r.put("paper", paper.name());
-            try (EscPosPrinter p = new EscPosPrinter(ReceiptPrinterConfig.builder(a.get("receipt", ""))
+            try (EscPosPrinter p = new EscPosPrinter(ReceiptPrinterConfig.builder(o.receipt)
                     .paper(paper).pollInterval(Duration.ZERO).build())) {
                 DeviceStatus s = p.refreshStatus();
                 r.put("status", s.name());
                 r.put("detail", p.tracker().detail());
                 if (print && s.usable()) {
-                    PrintDocument doc = templates.fill(new TestPageData(terminal, version(), "receipt", LocalDateTime.now()));
+                    PrintDocument doc = templates.fill(new TestPageData(o.terminal, version(), "receipt", LocalDateTime.now()));
                     PrintResult res = p.print(ReceiptLayout.layout(doc, paper));
                     result(r.putObject("print"), res);
                     r.put("status", p.tracker().status().name());
@@ -97,13 +100,13 @@ public final class PrinterDiagCommand implements ToolCommand {
                 ok = false;
             }
         }
-        if (a.has("a4")) {
+        if (o.a4 != null) {
             ObjectNode r = report.putObject("a4");
-            String queue = a.get("a4", "");
+            String queue = o.a4;
             r.put("queue", queue);
             try {
                 A4PrinterConfig cfg = A4PrinterConfig.of(queue);
-                cfg = new A4PrinterConfig(cfg.deviceId(), URI.create(a.get("cups", cfg.cups().toString())), queue,
+                cfg = new A4PrinterConfig(cfg.deviceId(), o.cups == null ? cfg.cups() : URI.create(o.cups), queue,
                         cfg.pollInterval(), Duration.ofSeconds(60), cfg.stoppedGrace());
                 CupsA4Printer p = new CupsA4Printer(cfg);
                 DeviceStatus s = p.refreshStatus();
@@ -111,7 +114,7 @@ public final class PrinterDiagCommand implements ToolCommand {
                 r.put("detail", p.tracker().detail());
                 if (print && s.usable()) {
                     byte[] pdf = new A4PdfRenderer().render(templates.fill(
-                            new TestPageData(terminal, version(), queue, LocalDateTime.now())));
+                            new TestPageData(o.terminal, version(), queue, LocalDateTime.now())));
                     PrintResult res = p.print(pdf, "zizhu-test-page");
                     result(r.putObject("print"), res);
                     r.put("status", p.tracker().status().name());

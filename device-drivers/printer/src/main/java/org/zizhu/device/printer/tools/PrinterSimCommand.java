@@ -3,24 +3,22 @@ package org.zizhu.device.printer.tools;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.zizhu.device.printer.sim.EscPosSimulator;
 import org.zizhu.device.printer.sim.PaperState;
 import org.zizhu.print.receipt.ReceiptPaper;
-import org.zizhu.tools.ToolCommand;
+import org.zizhu.tools.OptionsCommand;
+import org.zizhu.tools.UsageException;
+import picocli.CommandLine.Option;
 
 /**
  * {@code sim printer [--port 9100 | --serial PATH] [--paper 80|58] [--out DIR]
  * [--paper-state fine|near-end|end] [--exit-after N]}: runs the ESC/POS simulator and saves
  * each receipt as {@code DIR/receipt-NNNN.png}; one JSON line per event on stdout.
  */
-public final class PrinterSimCommand implements ToolCommand {
-    private static final Set<String> KEYS = Set.of("port", "serial", "paper", "out", "paper-state", "exit-after");
-
+public final class PrinterSimCommand extends OptionsCommand<PrinterSimCommand.Options> {
     @Override
     public Kind kind() {
         return Kind.SIM;
@@ -37,34 +35,36 @@ public final class PrinterSimCommand implements ToolCommand {
     }
 
     @Override
-    public String usage() {
-        return "[--port 9100|--serial PATH] [--paper 80|58] [--out DIR] [--paper-state fine|near-end|end] [--exit-after N]";
+    protected Options options() {
+        return new Options();
+    }
+
+    static final class Options {
+        @Option(names = "--port", paramLabel = "9100") int port = 9100;
+        @Option(names = "--serial", paramLabel = "PATH") String serial;
+        @Option(names = "--paper", paramLabel = "80|58") String paper = "80";
+        @Option(names = "--out", paramLabel = "DIR") Path out = Path.of("var/printer-sim");
+        @Option(names = "--paper-state", paramLabel = "fine|near-end|end") String paperState = "fine";
+        @Option(names = "--exit-after", paramLabel = "N") int exitAfter;
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a;
+    protected int run(Options o, PrintStream out, PrintStream err) throws Exception {
         ReceiptPaper paper;
         PaperState state;
-        int port;
-        int exitAfter;
         try {
-            a = Args.parse(args, KEYS);
-            paper = ReceiptPaper.parse(a.get("paper", "80"));
-            state = PaperState.valueOf(a.get("paper-state", "fine").toUpperCase(Locale.ROOT).replace('-', '_'));
-            port = Integer.parseInt(a.get("port", "9100"));
-            exitAfter = Integer.parseInt(a.get("exit-after", "0"));
+            paper = ReceiptPaper.parse(o.paper);
+            state = PaperState.valueOf(o.paperState.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            err.println("sim printer: " + e.getMessage());
-            err.println("usage: sim printer [--port 9100|--serial PATH] [--paper 80|58] [--out DIR] [--paper-state fine|near-end|end] [--exit-after N]");
-            return 2;
+            throw new UsageException(e);
         }
-        Path dir = Path.of(a.get("out", "var/printer-sim"));
+        int exitAfter = o.exitAfter;
+        Path dir = o.out;
         Files.createDirectories(dir);
         AtomicInteger count = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(Math.max(1, exitAfter));
-        try (EscPosSimulator sim = a.has("serial") ? EscPosSimulator.startSerial(a.get("serial", ""), paper.dots())
-                : EscPosSimulator.startTcp(port, paper.dots())) {
+        try (EscPosSimulator sim = o.serial != null ? EscPosSimulator.startSerial(o.serial, paper.dots())
+                : EscPosSimulator.startTcp(o.port, paper.dots())) {
             sim.setPaper(state);
             sim.onReceipt(r -> {
                 int n = count.incrementAndGet();
@@ -83,11 +83,11 @@ public final class PrinterSimCommand implements ToolCommand {
                 done.countDown();
             });
             out.printf("{\"listening\":\"%s\",\"paper\":\"%s\",\"out\":\"%s\"}%n",
-                    a.has("serial") ? "serial:" + a.get("serial", "") : "tcp://127.0.0.1:" + sim.port(), paper.name(), dir);
+                    o.serial != null ? "serial:" + o.serial : "tcp://127.0.0.1:" + sim.port(), paper.name(), dir);
             out.flush();
             if (exitAfter > 0) {
                 done.await();
-                if (!a.has("serial")) {
+                if (o.serial == null) {
                     sim.awaitDisconnected(java.time.Duration.ofSeconds(3));
                 }
             } else {

@@ -15,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import javax.smartcardio.Card;
 import javax.smartcardio.CardTerminal;
 import javax.smartcardio.CardTerminals;
@@ -30,7 +28,9 @@ import org.zizhu.device.smartcard.technician.EcKeys;
 import org.zizhu.device.smartcard.technician.IssuerTrust;
 import org.zizhu.device.smartcard.technician.TechnicianAuthResult;
 import org.zizhu.device.smartcard.technician.TechnicianCardAuthenticator;
-import org.zizhu.tools.ToolCommand;
+import org.zizhu.tools.OptionsCommand;
+import org.zizhu.tools.UsageException;
+import picocli.CommandLine.Option;
 
 /**
  * {@code scripts/kiosk diag smartcard [--reader REGEX] [--pin (--issuer-key FILE | --demo-issuer)]}:
@@ -38,9 +38,7 @@ import org.zizhu.tools.ToolCommand;
  * (no echo) or the first line of stdin, and tries a technician login on the matched reader.
  * JSON on stdout; exit 0 ok, 1 check failed, 2 bad usage.
  */
-public final class SmartCardDiagCommand implements ToolCommand {
-    private static final String USAGE = "usage: diag smartcard [--reader REGEX] [--pin (--issuer-key FILE | --demo-issuer)]";
-
+public final class SmartCardDiagCommand extends OptionsCommand<SmartCardDiagCommand.Options> {
     private final InputStream stdin;
 
     public SmartCardDiagCommand() {
@@ -67,56 +65,36 @@ public final class SmartCardDiagCommand implements ToolCommand {
     }
 
     @Override
-    public String usage() {
-        return USAGE;
+    protected String usageNote() {
+        return "(--pin needs --issuer-key FILE or --demo-issuer)";
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Pattern readerPattern = Pattern.compile(".*");
-        boolean login = false;
-        String issuerKeyFile = null;
-        boolean demoIssuer = false;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--reader" -> {
-                    if (++i >= args.size()) {
-                        return usage(err, "--reader needs a regular expression");
-                    }
-                    try {
-                        readerPattern = Pattern.compile(args.get(i));
-                    } catch (PatternSyntaxException e) {
-                        return usage(err, "invalid --reader pattern: " + e.getDescription());
-                    }
-                }
-                case "--pin" -> login = true;
-                case "--issuer-key" -> {
-                    if (++i >= args.size()) {
-                        return usage(err, "--issuer-key needs a file (base64 X.509 P-256 public key)");
-                    }
-                    issuerKeyFile = args.get(i);
-                }
-                case "--demo-issuer" -> demoIssuer = true;
-                case "-h", "--help" -> {
-                    err.println(USAGE);
-                    return 0;
-                }
-                default -> {
-                    return usage(err, "unknown argument: " + a);
-                }
-            }
-        }
-        if (login && issuerKeyFile == null && !demoIssuer) {
-            return usage(err, "--pin needs the issuer key to trust: --issuer-key FILE, or --demo-issuer for simulated cards");
+    protected Options options() {
+        return new Options();
+    }
+
+    static final class Options {
+        @Option(names = "--reader", paramLabel = "REGEX") Pattern reader = Pattern.compile(".*");
+        @Option(names = "--pin") boolean pin;
+        @Option(names = "--issuer-key", paramLabel = "FILE") Path issuerKey;
+        @Option(names = "--demo-issuer") boolean demoIssuer;
+    }
+
+    @Override
+    protected int run(Options o, PrintStream out, PrintStream err) throws Exception {
+        Pattern readerPattern = o.reader;
+        boolean login = o.pin;
+        if (login && o.issuerKey == null && !o.demoIssuer) {
+            throw new UsageException("--pin needs the issuer key to trust: --issuer-key FILE, or --demo-issuer for simulated cards");
         }
         IssuerTrust trust = null;
         if (login) {
             try {
-                trust = demoIssuer ? DemoCards.demoIssuerTrust()
-                        : IssuerTrust.of(EcKeys.publicKeyFromBase64(Files.readString(Path.of(issuerKeyFile)).trim()));
+                trust = o.demoIssuer ? DemoCards.demoIssuerTrust()
+                        : IssuerTrust.of(EcKeys.publicKeyFromBase64(Files.readString(o.issuerKey).trim()));
             } catch (IOException | IllegalArgumentException e) {
-                return usage(err, "cannot read issuer key " + issuerKeyFile + ": " + e.getMessage());
+                throw new UsageException("cannot read issuer key " + o.issuerKey + ": " + e.getMessage());
             }
         }
 
@@ -163,7 +141,7 @@ public final class SmartCardDiagCommand implements ToolCommand {
             char[] pin = readPin(err);
             try {
                 if (pin == null || !TechnicianCardAuthenticator.isWellFormedPin(pin)) {
-                    return usage(err, "PIN must be 4-8 digits (typed at the prompt or the first line of stdin)");
+                    throw new UsageException("PIN must be 4-8 digits (typed at the prompt or the first line of stdin)");
                 }
                 ObjectNode l = result.putObject("login");
                 TechnicianAuthResult r;
@@ -177,9 +155,9 @@ public final class SmartCardDiagCommand implements ToolCommand {
                     }
                 }
                 l.put("result", r.code());
-                if (r instanceof TechnicianAuthResult.Ok o) {
-                    l.put("role", o.role().nameEn());
-                    l.put("card", o.cardSerialHex());
+                if (r instanceof TechnicianAuthResult.Ok okResult) {
+                    l.put("role", okResult.role().nameEn());
+                    l.put("card", okResult.cardSerialHex());
                 } else if (r instanceof TechnicianAuthResult.WrongPin w) {
                     l.put("retriesLeft", w.retriesLeft());
                 } else if (r instanceof TechnicianAuthResult.ReaderError re) {
@@ -222,11 +200,5 @@ public final class SmartCardDiagCommand implements ToolCommand {
         }
         String line = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).readLine();
         return line == null ? null : line.trim().toCharArray();
-    }
-
-    private static int usage(PrintStream err, String message) {
-        err.println(message);
-        err.println(USAGE);
-        return 2;
     }
 }

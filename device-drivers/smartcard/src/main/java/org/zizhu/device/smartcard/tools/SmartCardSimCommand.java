@@ -6,12 +6,15 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import org.zizhu.device.smartcard.sim.DemoCards;
 import org.zizhu.device.smartcard.sim.VirtualCardConnection;
-import org.zizhu.tools.ToolCommand;
+import org.zizhu.tools.OptionsCommand;
+import org.zizhu.tools.ToolArgs;
+import org.zizhu.tools.UsageException;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code scripts/kiosk sim smartcard [--slot N] [KIND]}: puts a virtual card into vpcd reader
@@ -21,9 +24,8 @@ import org.zizhu.tools.ToolCommand;
  * stays in until the process is stopped (so it can run in the background).
  * Prints one JSON line per change on stdout. Exit 1 if vpcd is not listening, 2 bad usage.
  */
-public final class SmartCardSimCommand implements ToolCommand {
-    private static final String USAGE = "usage: sim smartcard [--slot N] [technician|operator|blocked|forged|sscard|garbage]"
-            + "  (stdin: insert KIND | remove | status | quit)";
+public final class SmartCardSimCommand extends OptionsCommand<SmartCardSimCommand.Options> {
+    private static final String STDIN = "(stdin: insert KIND | remove | status | quit)";
 
     private final InputStream stdin;
     private final boolean waitAtEof;
@@ -54,38 +56,28 @@ public final class SmartCardSimCommand implements ToolCommand {
     }
 
     @Override
-    public String usage() {
-        return USAGE;
+    protected String usageNote() {
+        return STDIN;
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        int slot = 0;
+    protected Options options() {
+        return new Options();
+    }
+
+    static final class Options {
+        @Option(names = "--slot", paramLabel = "0|1") int slot;
+        @Parameters(arity = "0..1", paramLabel = "technician|operator|blocked|forged|sscard|garbage") String kind;
+    }
+
+    @Override
+    protected int run(Options o, PrintStream out, PrintStream err) throws Exception {
+        int slot = ToolArgs.inRange("--slot", o.slot, 0, 1);
         DemoCards.Kind first = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--slot")) {
-                if (++i >= args.size()) {
-                    return usage(err, "--slot needs 0 or 1");
-                }
-                try {
-                    slot = Integer.parseInt(args.get(i));
-                } catch (NumberFormatException e) {
-                    slot = -1;
-                }
-                if (slot < 0 || slot > 1) {
-                    return usage(err, "--slot must be 0 or 1");
-                }
-            } else if (a.equals("-h") || a.equals("--help")) {
-                err.println(USAGE);
-                return 0;
-            } else if (first == null) {
-                first = kind(a);
-                if (first == null) {
-                    return usage(err, "unknown card kind: " + a);
-                }
-            } else {
-                return usage(err, "unexpected argument: " + a);
+        if (o.kind != null) {
+            first = kind(o.kind);
+            if (first == null) {
+                throw new UsageException("unknown card kind: " + o.kind);
             }
         }
         String reader = "Virtual PCD 00 0" + slot;
@@ -105,7 +97,7 @@ public final class SmartCardSimCommand implements ToolCommand {
                         case "insert" -> {
                             DemoCards.Kind k = w.length > 1 ? kind(w[1]) : null;
                             if (k == null) {
-                                err.println("insert what? " + USAGE);
+                                err.println("insert what? " + usage());
                             } else if (!insert(conn, k, reader, out, err)) {
                                 return 1;
                             }
@@ -119,7 +111,7 @@ public final class SmartCardSimCommand implements ToolCommand {
                         case "quit", "exit" -> {
                             return 0;
                         }
-                        default -> err.println("unknown command: " + w[0] + "  " + USAGE);
+                        default -> err.println("unknown command: " + w[0] + "  " + usage());
                     }
                     out.flush();
                 }
@@ -159,11 +151,5 @@ public final class SmartCardSimCommand implements ToolCommand {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static int usage(PrintStream err, String message) {
-        err.println(message);
-        err.println(USAGE);
-        return 2;
     }
 }
