@@ -177,13 +177,25 @@ public final class IppClient {
         HttpRequest req = HttpRequest.newBuilder(printerHttp).timeout(timeout)
                 .header("Content-Type", "application/ipp")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        // The request timeout of java.net.http ends when the headers arrive; the body is read
+        // without one. A cupsd that stalls mid-answer would hang the resident's print (and the
+        // status poller) for good, so the whole exchange waits at most twice the timeout and is
+        // then cancelled, which closes the connection.
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            HttpResponse<byte[]> resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> resp = f.get(timeout.toMillis() * 2, java.util.concurrent.TimeUnit.MILLISECONDS);
             if (resp.statusCode() != 200) {
                 throw new IOException("CUPS answered HTTP " + resp.statusCode());
             }
             return decode(resp.body(), allGroups);
+        } catch (java.util.concurrent.TimeoutException e) {
+            f.cancel(true);
+            throw new java.net.http.HttpTimeoutException("CUPS did not finish its answer within " + timeout.multipliedBy(2));
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            throw c instanceof IOException io ? io : new IOException(String.valueOf(c), c);
         } catch (InterruptedException e) {
+            f.cancel(true);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }

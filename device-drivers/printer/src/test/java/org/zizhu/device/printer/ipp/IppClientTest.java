@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,5 +35,35 @@ class IppClientTest {
         assertEquals(JobState.FAILED, CupsA4Printer.jobState(8));
         assertThrows(IOException.class, () -> IppClient.decode(Arrays.copyOf(req, req.length - 3)));
         assertThrows(IOException.class, () -> IppClient.decode(new byte[] {2, 0, 0}));
+    }
+
+    /**
+     * A CUPS that sends its headers and half its answer, then stalls: the call fails in time
+     * (the request timeout alone covers only the headers) instead of hanging the print for good.
+     */
+    @Test
+    void anAnswerStalledMidBodyFailsInTime() throws Exception {
+        try (ServerSocket server = new ServerSocket(0)) {
+            Thread peer = new Thread(() -> {
+                try (Socket s = server.accept()) {
+                    s.getInputStream().read(new byte[4096]);
+                    OutputStream out = s.getOutputStream();
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/ipp\r\nContent-Length: 200\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    out.write(new byte[] {2, 0, 0, 0, 0, 0, 0, 1, 1});
+                    out.flush();
+                    Thread.sleep(30_000); // stalls with the rest of the answer owed
+                } catch (IOException | InterruptedException e) {
+                    // the client gave up and closed the connection: that is the point
+                }
+            }, "stalling-cups");
+            peer.setDaemon(true);
+            peer.start();
+            IppClient client = new IppClient(URI.create("http://127.0.0.1:" + server.getLocalPort()), "q", "zizhu", Duration.ofMillis(500));
+            long t0 = System.nanoTime();
+            assertThrows(IOException.class, () -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    Duration.ofSeconds(10), () -> client.printerAttributes()));
+            org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() - t0 < java.util.concurrent.TimeUnit.SECONDS.toNanos(10));
+        }
     }
 }
