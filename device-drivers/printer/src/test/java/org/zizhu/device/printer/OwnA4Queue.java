@@ -60,8 +60,21 @@ final class OwnA4Queue implements AutoCloseable {
                 }
                 Thread.sleep(50);
             }
-            run("lpadmin", "-p", q.name, "-E", "-v", "ipp://localhost:" + port + "/ipp/print", "-m", "everywhere");
-            return q;
+            // "-m everywhere" builds the queue's PPD from the printer's answer. A printer asked too
+            // soon after it started listening can give CUPS a PPD without the PDF filter line, and
+            // every job then aborts with "Unable to convert file 0 to printable format" (seen under
+            // load). So the queue counts only once its PPD takes PDF; otherwise it is made again.
+            Path ppd = Path.of("/etc/cups/ppd", q.name + ".ppd");
+            for (int attempt = 1; ; attempt++) {
+                run("lpadmin", "-p", q.name, "-E", "-v", "ipp://localhost:" + port + "/ipp/print", "-m", "everywhere");
+                if (!Files.isReadable(ppd) || Files.readString(ppd).contains("application/pdf")) {
+                    return q; // (an unreadable PPD: cupsd elsewhere; nothing to check)
+                }
+                if (attempt == 5) {
+                    fail("CUPS made queue " + q.name + " without PDF support five times: " + ppd);
+                }
+                Thread.sleep(300);
+            }
         } catch (Exception | Error e) {
             q.close();
             throw e;
