@@ -89,8 +89,8 @@ public final class KioskLauncher {
             // Typically "Unable to load glass GTK library": say what is missing, loudly.
             System.err.println("zizhu: the kiosk window cannot open: " + e.getMessage()
                     + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
-            System.err.println("zizhu: a display ($DISPLAY) and the packages in scripts/packages.d/display.txt"
-                    + " (GTK 3, OpenGL) are needed; as root: apt-get install -y $(grep -v '^#' scripts/packages.d/display.txt | cut -d' ' -f1)");
+            System.err.println("zizhu: it needs a display ($DISPLAY) and the packages listed in"
+                    + " scripts/packages.d/display.txt (GTK 3, OpenGL, XTest); scripts/demo run as root installs them");
             EventLog.event(EventId.FIRST_FRAME, Outcome.FAILURE, "error", String.valueOf(e.getMessage()));
             stop.run();
             return 3;

@@ -2,7 +2,6 @@ package org.zizhu.kiosk;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.slf4j.LoggerFactory;
 import org.zizhu.events.EventId;
@@ -84,9 +83,6 @@ public final class KioskStartup implements AutoCloseable {
         done.whenComplete(callback);
     }
 
-    public boolean isDone() {
-        return done.isDone();
-    }
 
     private void open() {
         long t0 = System.nanoTime();
@@ -196,13 +192,4 @@ public final class KioskStartup implements AutoCloseable {
         }
     }
 
-    /** Waits up to {@code timeout} for start-up to finish (tests). */
-    public boolean await(long timeout, TimeUnit unit) {
-        try {
-            done.get(timeout, unit);
-            return true;
-        } catch (Exception e) {
-            return done.isDone();
-        }
-    }
 }

@@ -2,17 +2,16 @@ package org.zizhu.kiosk.devices;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
+import org.zizhu.kiosk.central.SecureFiles;
 
 /**
  * The tamper alarm, kept on disk: once the cabinet door has been seen open, the kiosk stays out
@@ -21,8 +20,8 @@ import org.zizhu.events.Outcome;
  * what an intruder would do after opening the door; this file is not.
  *
  * <p>The latch is the presence of {@code DIR/tamper-latched} (its content says when and why,
- * for the technician). It is written to a temporary file, fsynced and renamed, and the
- * directory is fsynced too, so a power cut right after the alarm keeps it. A latch file that
+ * for the technician). It is written with {@link SecureFiles#write} (fsynced, renamed into
+ * place, owner-only), and the directory is fsynced too, so a power cut right after the alarm keeps it. A latch file that
  * cannot be read counts as latched: when in doubt, stay out of service.
  */
 public final class TamperLatch {
@@ -54,15 +53,9 @@ public final class TamperLatch {
             return;
         }
         try {
-            Path tmp = dir.resolve(FILE + ".part");
             byte[] body = ("tripped=" + clock.instant() + "\nreason=" + reason + "\n").getBytes(StandardCharsets.UTF_8);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(ByteBuffer.wrap(body));
-                ch.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncDir();
+            SecureFiles.write(file, body); // fsynced temporary file, then an atomic rename
+            syncDir(); // and the rename itself survives a power cut
             EventLog.event(EventId.TAMPER_LATCH, Outcome.FAILURE, "action", "latched", "reason", reason);
         } catch (IOException e) {
             // The in-memory state still takes the kiosk out of service; say loudly that it will
