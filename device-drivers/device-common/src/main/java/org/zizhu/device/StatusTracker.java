@@ -21,6 +21,7 @@ public final class StatusTracker {
     private final List<DeviceStatusListener> listeners = new CopyOnWriteArrayList<>();
     private DeviceStatus status;
     private String detail = "";
+    private DeviceFault fault = DeviceFault.Common.NONE;
 
     public StatusTracker(String deviceId, DeviceStatus initial) {
         this(deviceId, initial, Clock.systemUTC());
@@ -44,6 +45,17 @@ public final class StatusTracker {
         return detail;
     }
 
+    /** The typed reason for the status now ({@link DeviceFault.Common#NONE} when there is none). */
+    public synchronized DeviceFault fault() {
+        return fault;
+    }
+
+    /** Sets status and typed reason; the reason's tag becomes the {@link #detail()}. */
+    public boolean update(DeviceStatus next, DeviceFault reason) {
+        DeviceFault r = reason == null ? DeviceFault.Common.NONE : reason;
+        return change(next, r, r.tag());
+    }
+
     public void addListener(DeviceStatusListener listener) {
         listeners.add(listener);
     }
@@ -52,14 +64,21 @@ public final class StatusTracker {
         listeners.remove(listener);
     }
 
-    /** Sets the status; returns true and notifies listeners only if status or detail changed. */
+    /**
+     * Sets the status with a free-text reason. Kept while drivers move to {@link DeviceFault};
+     * new code uses {@link #update(DeviceStatus, DeviceFault)}.
+     */
     public boolean update(DeviceStatus next, String nextDetail) {
-        String d = nextDetail == null ? "" : nextDetail;
+        return change(next, DeviceFault.Common.NONE, nextDetail == null ? "" : nextDetail);
+    }
+
+    private boolean change(DeviceStatus next, DeviceFault reason, String d) {
         DeviceStatusEvent event;
         synchronized (this) {
-            if (next == status && d.equals(detail)) {
+            if (next == status && d.equals(detail) && reason.equals(fault)) {
                 return false;
             }
+            fault = reason;
             event = new DeviceStatusEvent(deviceId, status, next, d, clock.instant());
             status = next;
             detail = d;
