@@ -18,7 +18,7 @@ class StatusTrackerTest {
         });
         t.addListener(seen::add);
 
-        assertTrue(t.update(DeviceStatus.ONLINE, null));
+        assertTrue(t.update(DeviceStatus.ONLINE, (String) null));
         assertFalse(t.update(DeviceStatus.ONLINE, ""));
         assertTrue(t.update(DeviceStatus.USER_ERROR, "paper-end"));
         assertTrue(t.update(DeviceStatus.USER_ERROR, "cover-open"));
@@ -36,5 +36,16 @@ class StatusTrackerTest {
         assertEquals("张**", Masking.name("张三丰"));
         assertEquals("䶮*", Masking.name("䶮"+"x"));
         assertEquals("𠀀*", Masking.name("\uD840\uDC00"));
+    }
+
+    @Test
+    void typedFaultBecomesTheDetailAndIsClearedByAPlainUpdate() {
+        StatusTracker t = new StatusTracker("receipt", DeviceStatus.ONLINE);
+        assertTrue(t.update(DeviceStatus.OFFLINE, DeviceFault.Common.CONNECTION_LOST));
+        assertEquals(DeviceFault.Common.CONNECTION_LOST, t.fault());
+        assertEquals("connection-lost", t.detail());
+        assertFalse(t.update(DeviceStatus.OFFLINE, DeviceFault.Common.CONNECTION_LOST));
+        assertTrue(t.update(DeviceStatus.ONLINE, ""));
+        assertEquals(DeviceFault.Common.NONE, t.fault());
     }
 }
