@@ -22,7 +22,8 @@ import org.zizhu.kiosk.catalog.CatalogStore;
 import org.zizhu.kiosk.catalog.CatalogSync;
 import org.zizhu.kiosk.central.CentralClient;
 import org.zizhu.kiosk.central.CentralException;
-import org.zizhu.kiosk.central.HeartbeatSender;
+import org.zizhu.kiosk.ops.HeartbeatSender;
+import org.zizhu.kiosk.ops.MetricsServer;
 import org.zizhu.kiosk.central.LinkState;
 import org.zizhu.kiosk.config.ConfigException;
 import org.zizhu.kiosk.config.ConfigKey;
@@ -44,7 +45,7 @@ import org.zizhu.threads.DaemonThreads;
  * the centre, heartbeats, devices. Background work runs on one scheduler thread so it never
  * blocks the UI; the screens read the current {@link Catalog} and listen for changes.
  */
-public final class KioskRuntime implements AutoCloseable {
+public final class KioskRuntime implements AutoCloseable, MetricsServer.Source {
     public static final String VERSION = "0.1.0";
     private static final Logger log = LoggerFactory.getLogger(KioskRuntime.class);
 
@@ -227,6 +228,11 @@ public final class KioskRuntime implements AutoCloseable {
         return config;
     }
 
+    @Override
+    public int catalogItems() {
+        return catalog().size();
+    }
+
     public Catalog catalog() {
         return catalog.get();
     }
@@ -235,6 +241,7 @@ public final class KioskRuntime implements AutoCloseable {
         catalogListeners.add(l);
     }
 
+    @Override
     public LinkState link() {
         return link;
     }
@@ -277,6 +284,7 @@ public final class KioskRuntime implements AutoCloseable {
         devices.add(t);
     }
 
+    @Override
     public List<StatusTracker> devices() {
         return List.copyOf(devices);
     }

@@ -12,6 +12,7 @@ import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemSummary;
 import org.zizhu.kiosk.catalog.CatalogModel.Material;
 import org.zizhu.kiosk.catalog.CatalogModel.ProcessStep;
+import org.zizhu.kiosk.i18n.Text;
 
 /**
  * Turns the centre's catalogue JSON into model values and refuses anything incomplete: a

@@ -2,6 +2,7 @@ package org.zizhu.kiosk.catalog;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
+import org.zizhu.kiosk.i18n.Text;
 
 /** The catalogue's value types, parsed from the centre's JSON (see the OpenAPI contract). */
 public final class CatalogModel {

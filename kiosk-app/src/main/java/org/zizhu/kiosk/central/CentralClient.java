@@ -28,7 +28,7 @@ import javax.net.ssl.SSLException;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
-import org.zizhu.kiosk.catalog.Text;
+import org.zizhu.kiosk.i18n.Text;
 
 /**
  * HTTP client for the central platform API: JSON over java.net.http with a deadline on every

@@ -1,6 +1,6 @@
 package org.zizhu.kiosk.central;
 
-import org.zizhu.kiosk.catalog.Text;
+import org.zizhu.kiosk.i18n.Text;
 
 /**
  * A failed call to the centre, classified by what the kiosk should do about it and carrying a

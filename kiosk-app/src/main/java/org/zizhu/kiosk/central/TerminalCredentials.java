@@ -25,6 +25,7 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.zizhu.kiosk.storage.SecureFiles;
 
 /**
  * The terminal's identity at the centre, issued at enrolment and kept in

@@ -11,7 +11,7 @@ import java.time.Clock;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
-import org.zizhu.kiosk.central.SecureFiles;
+import org.zizhu.kiosk.storage.SecureFiles;
 
 /**
  * The tamper alarm, kept on disk: once the cabinet door has been seen open, the kiosk stays out

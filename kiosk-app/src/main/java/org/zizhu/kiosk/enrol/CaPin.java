@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import org.zizhu.kiosk.central.SecureFiles;
+import org.zizhu.kiosk.storage.SecureFiles;
 import org.zizhu.kiosk.central.TerminalCredentials;
 import org.zizhu.kiosk.config.ConfigException;
 import org.zizhu.kiosk.config.ConfigKey;

@@ -2,7 +2,7 @@ package org.zizhu.kiosk.flow;
 
 import java.util.List;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
-import org.zizhu.kiosk.catalog.Text;
+import org.zizhu.kiosk.i18n.Text;
 import org.zizhu.kiosk.session.Rating;
 import org.zizhu.kiosk.session.Resident;
 import org.zizhu.kiosk.session.Wipeable;

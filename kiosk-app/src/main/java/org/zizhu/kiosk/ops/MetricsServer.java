@@ -15,10 +15,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Executors;
 import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.StatusTracker;
-import org.zizhu.kiosk.KioskRuntime;
 import org.zizhu.kiosk.central.LinkState;
 import org.zizhu.threads.DaemonThreads;
 
@@ -32,7 +32,21 @@ public final class MetricsServer implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HttpServer server;
 
-    public MetricsServer(KioskRuntime runtime, String host, int port) throws IOException {
+    /**
+     * What the metrics read, asked on every scrape. An interface here (not the runtime itself)
+     * so the operations package does not depend on the kiosk that composes it.
+     */
+    public interface Source {
+        LinkState link();
+
+        /** Service items in the cached catalogue. */
+        int catalogItems();
+
+        /** Every device's status; devices can be added after start. */
+        List<StatusTracker> devices();
+    }
+
+    public MetricsServer(Source runtime, String host, int port) throws IOException {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -40,7 +54,7 @@ public final class MetricsServer implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
         Gauge.builder("zizhu_central_link_online", runtime, r -> r.link().status() == LinkState.Status.ONLINE ? 1 : 0)
                 .description("1 when the last call to the centre succeeded").register(registry);
-        Gauge.builder("zizhu_catalog_items", runtime, r -> r.catalog().size())
+        Gauge.builder("zizhu_catalog_items", runtime, Source::catalogItems)
                 .description("service items in the cached catalogue").register(registry);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 8);
         server.setExecutor(Executors.newSingleThreadExecutor(DaemonThreads.named("metrics-http")));
@@ -59,7 +73,7 @@ public final class MetricsServer implements AutoCloseable {
     }
 
     /** Devices can be added after start; gauges are registered on first sight (idempotent). */
-    private void registerDevices(KioskRuntime runtime) {
+    private void registerDevices(Source runtime) {
         for (StatusTracker t : runtime.devices()) {
             for (DeviceStatus s : DeviceStatus.values()) {
                 Gauge.builder("zizhu_device_status", t, tr -> tr.status() == s ? 1 : 0)

@@ -11,7 +11,7 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.zizhu.kiosk.central.SecureFiles;
+import org.zizhu.kiosk.storage.SecureFiles;
 import org.zizhu.kiosk.central.TerminalCredentials;
 
 /**

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.zizhu.kiosk.catalog.Text;
+import org.zizhu.kiosk.i18n.Text;
 import org.zizhu.kiosk.central.CentralClient;
 import org.zizhu.kiosk.central.CentralException;
 import org.zizhu.kiosk.outbox.Outbox;

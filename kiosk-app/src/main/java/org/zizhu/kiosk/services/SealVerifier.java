@@ -18,7 +18,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
-import org.zizhu.kiosk.catalog.Text;
+import org.zizhu.kiosk.i18n.Text;
 import org.zizhu.kiosk.central.CentralClient;
 import org.zizhu.kiosk.central.CentralException;
 

@@ -1,7 +1,7 @@
 package org.zizhu.kiosk.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.zizhu.kiosk.catalog.Text;
+import org.zizhu.kiosk.i18n.Text;
 
 /**
  * A document from the centre (an e-license or an issued certificate) whose SM2 seal was

@@ -17,7 +17,7 @@ import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.kiosk.catalog.CatalogModel;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
-import org.zizhu.kiosk.catalog.Text;
+import org.zizhu.kiosk.i18n.Text;
 import org.zizhu.kiosk.central.CentralException;
 import org.zizhu.kiosk.devices.DeviceHub;
 import org.zizhu.kiosk.flow.ServicePorts;

@@ -8,7 +8,7 @@ import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
-import org.zizhu.kiosk.catalog.Text;
+import org.zizhu.kiosk.i18n.Text;
 import org.zizhu.kiosk.central.CentralException;
 import org.zizhu.kiosk.printing.PrintService;
 import org.zizhu.kiosk.services.AppointmentService;

@@ -91,7 +91,7 @@ public final class KioskApplication extends Application {
     private volatile long firstFrameMillis = -1;
     private volatile String transientNotice;
     /** Text for the "queue.result" notice (it carries the ticket number). */
-    private volatile org.zizhu.kiosk.catalog.Text transientText;
+    private volatile org.zizhu.kiosk.i18n.Text transientText;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("kiosk-service"));
     /** Technician work (PIN check, sync) never waits behind a resident's transaction. */
     private final ExecutorService maintenanceWorker = Executors.newSingleThreadExecutor(DaemonThreads.named("kiosk-maintenance"));
@@ -665,7 +665,7 @@ public final class KioskApplication extends Application {
     }
 
     /** The text of the queue-ticket notice (tests read it). */
-    public org.zizhu.kiosk.catalog.Text noticeText() {
+    public org.zizhu.kiosk.i18n.Text noticeText() {
         return transientText;
     }
 

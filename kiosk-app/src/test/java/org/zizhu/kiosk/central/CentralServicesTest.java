@@ -35,6 +35,7 @@ import org.zizhu.kiosk.services.PaymentService;
 import org.zizhu.kiosk.services.ReportService;
 import org.zizhu.kiosk.services.ResidentSession;
 import org.zizhu.kiosk.services.VerifiedDocument;
+import org.zizhu.kiosk.cli.DiagCentralCommand;
 
 /**
  * The kiosk's central client against central-sim over real HTTPS with mutual TLS: enrolment,
@@ -367,7 +368,7 @@ class CentralServicesTest {
         var pe = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
         DiagCentralCommand diag = new DiagCentralCommand();
         assertEquals(1, diag.run(List.of("--config", cfg.toString()), ps, pe), "not enrolled yet");
-        assertEquals(0, new org.zizhu.kiosk.enrol.DiagEnrolCommand().run(List.of("--code", "DEMO-0000-0001", "--config", cfg.toString()), ps, pe),
+        assertEquals(0, new org.zizhu.kiosk.cli.DiagEnrolCommand().run(List.of("--code", "DEMO-0000-0001", "--config", cfg.toString()), ps, pe),
                 err.toString());
         out.reset();
         assertEquals(0, diag.run(List.of("--config", cfg.toString()), ps, pe), err.toString());
@@ -377,7 +378,7 @@ class CentralServicesTest {
         assertTrue(j.path("enrolment").path("credentialFilesOwnerOnly").asBoolean());
         assertEquals("ONLINE", j.path("link").path("status").asText());
         assertEquals(0, j.path("outbox").path("pendingByKind").path("EVALUATION").asInt(-1));
-        assertEquals(2, new org.zizhu.kiosk.enrol.DiagEnrolCommand().run(List.of("--code", "bad code"), ps, pe));
+        assertEquals(2, new org.zizhu.kiosk.cli.DiagEnrolCommand().run(List.of("--code", "bad code"), ps, pe));
         assertEquals(List.of(), central.contractViolations());
     }
 }

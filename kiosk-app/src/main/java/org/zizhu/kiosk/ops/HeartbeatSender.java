@@ -1,4 +1,4 @@
-package org.zizhu.kiosk.central;
+package org.zizhu.kiosk.ops;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -12,6 +12,8 @@ import org.zizhu.device.StatusTracker;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
+import org.zizhu.kiosk.central.CentralClient;
+import org.zizhu.kiosk.central.CentralException;
 
 /** Builds and sends the terminal heartbeat: uptime, catalogue version and every device's status. */
 public final class HeartbeatSender {

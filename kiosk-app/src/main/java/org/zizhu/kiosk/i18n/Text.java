@@ -1,4 +1,4 @@
-package org.zizhu.kiosk.catalog;
+package org.zizhu.kiosk.i18n;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.zizhu.kiosk.i18n.Language;
@@ -11,7 +11,7 @@ public record Text(String zh, String en) {
         return v == null || v.isBlank() ? (zh == null ? "" : zh) : v;
     }
 
-    boolean complete() {
+    public boolean complete() {
         return zh != null && !zh.isBlank() && en != null && !en.isBlank();
     }
 }

@@ -1,4 +1,4 @@
-package org.zizhu.kiosk.central;
+package org.zizhu.kiosk.storage;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package org.zizhu.kiosk.enrol;
+package org.zizhu.kiosk.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -6,9 +6,8 @@ import java.io.PrintStream;
 import org.zizhu.kiosk.KioskRuntime;
 import org.zizhu.kiosk.central.CentralException;
 import org.zizhu.kiosk.config.ConfigException;
+import org.zizhu.kiosk.enrol.Enrolment;
 import org.zizhu.kiosk.config.KioskConfig;
-import org.zizhu.kiosk.cli.ConfigFileOption;
-import org.zizhu.kiosk.cli.ConfiguredCommand;
 import org.zizhu.tools.UsageException;
 import picocli.CommandLine.Option;
 

@@ -1,4 +1,4 @@
-package org.zizhu.kiosk.central;
+package org.zizhu.kiosk.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,9 +12,12 @@ import org.zizhu.kiosk.KioskRuntime;
 import org.zizhu.kiosk.config.ConfigKey;
 import org.zizhu.kiosk.config.KioskConfig;
 import org.zizhu.kiosk.outbox.Outbox;
-import org.zizhu.kiosk.cli.ConfigFileOption;
-import org.zizhu.kiosk.cli.ConfiguredCommand;
 import picocli.CommandLine.Option;
+import org.zizhu.kiosk.central.CentralClient;
+import org.zizhu.kiosk.central.CentralException;
+import org.zizhu.kiosk.central.LinkState;
+import org.zizhu.kiosk.storage.SecureFiles;
+import org.zizhu.kiosk.central.TerminalCredentials;
 
 /**
  * {@code diag central [--config FILE] [--no-probe] [--requeue SEQ] [--discard SEQ]}: enrolment
