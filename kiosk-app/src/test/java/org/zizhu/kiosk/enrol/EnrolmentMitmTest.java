@@ -23,6 +23,7 @@ import org.zizhu.kiosk.central.CentralException;
 import org.zizhu.kiosk.central.TerminalCredentials;
 import org.zizhu.kiosk.config.ConfigKey;
 import org.zizhu.kiosk.config.KioskConfig;
+import org.zizhu.kiosk.cli.DiagEnrolCommand;
 
 /**
  * Enrolment against a man in the middle: a TLS relay on loopback with its own certificate in

@@ -18,7 +18,7 @@ import org.zizhu.kiosk.catalog.CatalogModel;
 import org.zizhu.kiosk.catalog.CatalogModel.Audience;
 import org.zizhu.kiosk.catalog.CatalogModel.Group;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemSummary;
-import org.zizhu.kiosk.catalog.Text;
+import org.zizhu.kiosk.i18n.Text;
 import org.zizhu.kiosk.i18n.Language;
 
 class BrowseFlowTest {

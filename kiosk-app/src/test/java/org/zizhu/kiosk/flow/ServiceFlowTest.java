@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.zizhu.kiosk.catalog.CatalogModel;
-import org.zizhu.kiosk.catalog.Text;
+import org.zizhu.kiosk.i18n.Text;
 import org.zizhu.kiosk.flow.ServiceFlow.Step;
 import org.zizhu.kiosk.services.EvaluationService;
 import org.zizhu.kiosk.session.Rating;

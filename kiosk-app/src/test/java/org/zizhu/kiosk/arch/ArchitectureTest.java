@@ -1,0 +1,77 @@
+package org.zizhu.kiosk.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dependency rules of docs/architecture.md, checked on the main bytecode of every module
+ * (this module's test classpath holds them all, central-sim included). A rule broken here is a
+ * design decision to discuss, not a line to silence: fix the dependency.
+ */
+class ArchitectureTest {
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.zizhu");
+    }
+
+    @Test
+    void noPackageCycleAnywhere() {
+        slices().matching("org.zizhu.(**)").should().beFreeOfCycles().check(main);
+    }
+
+    @Test
+    void screensDoNotTalkToDrivers() {
+        noClasses().that().resideInAPackage("org.zizhu.kiosk.ui..")
+                .should().dependOnClassesThat().resideInAPackage("org.zizhu.device..")
+                .because("the UI renders flow states; devices reach it only through the flow")
+                .check(main);
+    }
+
+    @Test
+    void flowsRunWithoutJavaFx() {
+        noClasses().that().resideInAPackage("org.zizhu.kiosk.flow..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.zizhu.kiosk.ui..")
+                .because("resident flows are state machines tested without a screen")
+                .check(main);
+    }
+
+    @Test
+    void driversKnowNothingOfTemplatesOrTheKiosk() {
+        noClasses().that().resideInAPackage("org.zizhu.device..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.zizhu.print..", "org.zizhu.kiosk..", "org.zizhu.central..")
+                .because("a driver takes rendered jobs and reports typed status; it is usable by any application")
+                .check(main);
+    }
+
+    @Test
+    void printTemplatesDoNotDependOnDriversOrTheKiosk() {
+        noClasses().that().resideInAPackage("org.zizhu.print..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.zizhu.device..", "org.zizhu.kiosk..", "org.zizhu.central..")
+                .check(main);
+    }
+
+    @Test
+    void nothingButTheSimulatorUsesTheSimulatedCentre() {
+        noClasses().that().resideOutsideOfPackage("org.zizhu.central..")
+                .should().dependOnClassesThat().resideInAPackage("org.zizhu.central..")
+                .because("central-sim is a runtime/test dependency only; the kiosk speaks to any centre through the contract")
+                .check(main);
+    }
+
+    @Test
+    void theSimulatedCentreDoesNotUseTheKioskOrDrivers() {
+        noClasses().that().resideInAPackage("org.zizhu.central..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.zizhu.kiosk..", "org.zizhu.device..")
+                .check(main);
+    }
+}
