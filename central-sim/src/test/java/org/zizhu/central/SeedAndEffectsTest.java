@@ -1,7 +1,7 @@
 package org.zizhu.central;
 
 import org.zizhu.ids.IdChecks;
-import org.zizhu.device.Masking;
+import org.zizhu.privacy.Masking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

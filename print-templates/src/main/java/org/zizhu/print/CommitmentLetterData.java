@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.zizhu.device.Masking;
+import org.zizhu.privacy.Masking;
 import org.zizhu.print.internal.Req;
 
 /**
