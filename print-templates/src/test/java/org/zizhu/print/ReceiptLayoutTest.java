@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.zizhu.print.receipt.Receipt;
 import org.zizhu.print.receipt.ReceiptLayout;
 import org.zizhu.print.receipt.ReceiptLine;
-import org.zizhu.print.receipt.ReceiptPaper;
+import org.zizhu.device.printer.escpos.ReceiptPaper;
 
 class ReceiptLayoutTest {
     @Test

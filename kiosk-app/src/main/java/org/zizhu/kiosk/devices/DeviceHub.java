@@ -27,7 +27,7 @@ import org.zizhu.device.printer.escpos.ReceiptPrinterConfig;
 import org.zizhu.device.printer.ipp.A4PrinterConfig;
 import org.zizhu.device.printer.ipp.CupsA4Printer;
 import org.zizhu.device.printer.sim.EscPosSimulator;
-import org.zizhu.print.receipt.ReceiptPaper;
+import org.zizhu.device.printer.escpos.ReceiptPaper;
 import org.zizhu.device.idcard.IdCardListener;
 import org.zizhu.device.idcard.IdCardReader;
 import org.zizhu.device.idcard.IdCardReaderConfig;

@@ -19,9 +19,9 @@ import org.zizhu.print.PrintTemplates;
 import org.zizhu.print.TemplateData;
 import org.zizhu.print.TemplateDataException;
 import org.zizhu.print.a4.A4PdfRenderer;
-import org.zizhu.print.a4.FontConfig;
+import org.zizhu.fonts.FontConfig;
 import org.zizhu.print.receipt.ReceiptLayout;
-import org.zizhu.device.printer.escpos.ReceiptEncoder;
+import org.zizhu.print.escpos.ReceiptEncoder;
 
 /**
  * The kiosk's printing: fills a template, renders it completely (PDF for A4, ESC/POS bytes for

@@ -1,5 +1,6 @@
 package org.zizhu.print.a4;
 
+import org.zizhu.fonts.FontConfig;
 import com.google.zxing.common.BitMatrix;
 import java.awt.Color;
 import java.awt.geom.AffineTransform;

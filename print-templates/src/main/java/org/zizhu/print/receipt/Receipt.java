@@ -1,5 +1,6 @@
 package org.zizhu.print.receipt;
 
+import org.zizhu.device.printer.escpos.ReceiptPaper;
 import java.util.List;
 
 /** A document laid out for a receipt printer of the given paper width; ends with a cut. */

@@ -1,5 +1,6 @@
 package org.zizhu.print.receipt;
 
+import org.zizhu.device.printer.escpos.ReceiptPaper;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;

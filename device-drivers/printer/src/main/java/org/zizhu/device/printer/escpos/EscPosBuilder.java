@@ -10,8 +10,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Builds ESC/POS command bytes for Chinese receipt printers (see devices.md section 2).
- * Text is GBK in Chinese mode; text GBK cannot encode is refused here (the
- * {@link ReceiptEncoder} prints such lines as raster images instead). Not thread-safe.
+ * Text is GBK in Chinese mode; text GBK cannot encode is refused here (print-templates'
+ * receipt encoder prints such lines as raster images instead). Not thread-safe.
  */
 public final class EscPosBuilder {
     public static final Charset GBK = Charset.forName("GBK");

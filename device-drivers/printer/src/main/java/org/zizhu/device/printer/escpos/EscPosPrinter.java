@@ -18,7 +18,6 @@ import org.zizhu.device.printer.transport.Transport;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
-import org.zizhu.print.receipt.Receipt;
 import org.zizhu.threads.DaemonThreads;
 
 /**
@@ -71,11 +70,6 @@ public final class EscPosPrinter implements AutoCloseable {
 
     public boolean printing() {
         return printing;
-    }
-
-    /** Encodes the laid-out receipt completely, then prints it. */
-    public PrintResult print(Receipt receipt) {
-        return print(ReceiptEncoder.encode(receipt));
     }
 
     /**

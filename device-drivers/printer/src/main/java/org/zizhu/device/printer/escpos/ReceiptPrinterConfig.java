@@ -3,7 +3,6 @@ package org.zizhu.device.printer.escpos;
 import java.time.Duration;
 import java.util.Objects;
 import org.zizhu.device.printer.transport.Endpoint;
-import org.zizhu.print.receipt.ReceiptPaper;
 
 /**
  * Immutable receipt printer settings; build with {@link #builder(String)}.

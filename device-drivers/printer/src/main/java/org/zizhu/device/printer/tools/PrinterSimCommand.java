@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.zizhu.device.printer.sim.EscPosSimulator;
 import org.zizhu.device.printer.sim.PaperState;
-import org.zizhu.print.receipt.ReceiptPaper;
+import org.zizhu.device.printer.escpos.ReceiptPaper;
 import org.zizhu.tools.OptionsCommand;
 import org.zizhu.tools.UsageException;
 import picocli.CommandLine.Option;

@@ -8,13 +8,14 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.zizhu.print.escpos.ReceiptEncoder;
 import org.zizhu.device.printer.escpos.EscPosPrinter;
 import org.zizhu.device.printer.escpos.ReceiptPrinterConfig;
 import org.zizhu.device.printer.sim.EscPosSimulator;
 import org.zizhu.print.PrintTemplates;
 import org.zizhu.print.SampleDocuments;
 import org.zizhu.print.receipt.ReceiptLayout;
-import org.zizhu.print.receipt.ReceiptPaper;
+import org.zizhu.device.printer.escpos.ReceiptPaper;
 
 /** Garbage on the wire neither kills the simulator nor confuses the next job. */
 class SimulatorRobustnessTest {
@@ -33,8 +34,8 @@ class SimulatorRobustnessTest {
             int before = sim.receipts().size();
             try (EscPosPrinter p = new EscPosPrinter(ReceiptPrinterConfig.builder("tcp://127.0.0.1:" + sim.port())
                     .pollInterval(Duration.ZERO).build())) {
-                PrintResult r = p.print(ReceiptLayout.layout(PrintTemplates.builtIn().fill(SampleDocuments.queueTicket()),
-                        ReceiptPaper.MM80));
+                PrintResult r = p.print(ReceiptEncoder.encode(ReceiptLayout.layout(PrintTemplates.builtIn().fill(SampleDocuments.queueTicket()),
+                        ReceiptPaper.MM80)));
                 assertTrue(r.ok(), r.toString());
             }
             var all = sim.awaitReceipts(before + 1, Duration.ofSeconds(5));

@@ -1,4 +1,4 @@
-package org.zizhu.device.printer.tools;
+package org.zizhu.print.tools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import org.zizhu.print.escpos.ReceiptEncoder;
 import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.printer.PrintResult;
 import org.zizhu.device.printer.escpos.EscPosPrinter;
@@ -17,7 +18,7 @@ import org.zizhu.print.PrintTemplates;
 import org.zizhu.print.TestPageData;
 import org.zizhu.print.a4.A4PdfRenderer;
 import org.zizhu.print.receipt.ReceiptLayout;
-import org.zizhu.print.receipt.ReceiptPaper;
+import org.zizhu.device.printer.escpos.ReceiptPaper;
 import org.zizhu.tools.OptionsCommand;
 import org.zizhu.tools.UsageException;
 import picocli.CommandLine.Option;
@@ -86,7 +87,7 @@ public final class PrinterDiagCommand extends OptionsCommand<PrinterDiagCommand.
                 r.put("detail", p.tracker().detail());
                 if (print && s.usable()) {
                     PrintDocument doc = templates.fill(new TestPageData(o.terminal, version(), "receipt", LocalDateTime.now()));
-                    PrintResult res = p.print(ReceiptLayout.layout(doc, paper));
+                    PrintResult res = p.print(ReceiptEncoder.encode(ReceiptLayout.layout(doc, paper)));
                     result(r.putObject("print"), res);
                     r.put("status", p.tracker().status().name());
                     r.put("detail", p.tracker().detail());

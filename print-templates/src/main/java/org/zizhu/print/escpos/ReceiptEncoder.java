@@ -1,5 +1,7 @@
-package org.zizhu.device.printer.escpos;
+package org.zizhu.print.escpos;
 
+import org.zizhu.device.printer.escpos.EscPosJob;
+import org.zizhu.device.printer.escpos.EscPosBuilder;
 import java.awt.image.BufferedImage;
 import org.zizhu.print.Align;
 import org.zizhu.print.receipt.Receipt;

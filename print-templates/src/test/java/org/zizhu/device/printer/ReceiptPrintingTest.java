@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.zizhu.device.printer.escpos.EscPosPrinter;
-import org.zizhu.device.printer.escpos.ReceiptEncoder;
+import org.zizhu.print.escpos.ReceiptEncoder;
 import org.zizhu.device.printer.escpos.ReceiptPrinterConfig;
 import org.zizhu.device.printer.sim.EscPosSimulator;
 import org.zizhu.device.printer.sim.SimulatedReceipt;
@@ -24,7 +24,7 @@ import org.zizhu.print.SampleDocuments;
 import org.zizhu.print.TemplateData;
 import org.zizhu.print.receipt.Receipt;
 import org.zizhu.print.receipt.ReceiptLayout;
-import org.zizhu.print.receipt.ReceiptPaper;
+import org.zizhu.device.printer.escpos.ReceiptPaper;
 
 /** Every template as ESC/POS over TCP into the simulator; checks what the simulator decoded. */
 class ReceiptPrintingTest {
@@ -50,7 +50,7 @@ class ReceiptPrintingTest {
         Receipt receipt = ReceiptLayout.layout(TEMPLATES.fill(data), paper);
         try (EscPosPrinter p = new EscPosPrinter(ReceiptPrinterConfig.builder("tcp://127.0.0.1:" + sim.port())
                 .paper(paper).pollInterval(Duration.ZERO).build())) {
-            PrintResult r = p.print(receipt);
+            PrintResult r = p.print(ReceiptEncoder.encode(receipt));
             assertTrue(r.ok(), r.toString());
         }
         List<SimulatedReceipt> all = sim.awaitReceipts(before + 1, Duration.ofSeconds(5));

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zizhu.print.escpos.ReceiptEncoder;
 import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.printer.escpos.EscPosPrinter;
 import org.zizhu.device.printer.escpos.ReceiptPrinterConfig;
@@ -19,7 +20,7 @@ import org.zizhu.device.printer.transport.Endpoint;
 import org.zizhu.print.PrintTemplates;
 import org.zizhu.print.SampleDocuments;
 import org.zizhu.print.receipt.ReceiptLayout;
-import org.zizhu.print.receipt.ReceiptPaper;
+import org.zizhu.device.printer.escpos.ReceiptPaper;
 
 /**
  * Serial (jSerialComm) and USB-device-file transports over a socat pty pair, with the
@@ -40,8 +41,8 @@ class TransportTest {
         try (EscPosPrinter p = new EscPosPrinter(ReceiptPrinterConfig.builder(endpoint).paper(ReceiptPaper.MM58)
                 .pollInterval(Duration.ZERO).build())) {
             assertEquals(DeviceStatus.ONLINE, p.refreshStatus());
-            PrintResult r = p.print(ReceiptLayout.layout(PrintTemplates.builtIn().fill(SampleDocuments.queueTicket()),
-                    ReceiptPaper.MM58));
+            PrintResult r = p.print(ReceiptEncoder.encode(ReceiptLayout.layout(PrintTemplates.builtIn().fill(SampleDocuments.queueTicket()),
+                    ReceiptPaper.MM58)));
             assertTrue(r.ok(), r.toString());
             List<SimulatedReceipt> got = sim.awaitReceipts(1, Duration.ofSeconds(5));
             assertEquals(1, got.size());
