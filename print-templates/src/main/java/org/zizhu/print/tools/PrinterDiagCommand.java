@@ -9,10 +9,12 @@ import java.time.LocalDateTime;
 import org.zizhu.print.escpos.ReceiptEncoder;
 import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.printer.PrintResult;
-import org.zizhu.device.printer.escpos.EscPosPrinter;
+import org.zizhu.device.printer.escpos.ReceiptPrinter;
 import org.zizhu.device.printer.escpos.ReceiptPrinterConfig;
+import org.zizhu.device.printer.escpos.ReceiptPrinters;
+import org.zizhu.device.printer.ipp.A4Printer;
 import org.zizhu.device.printer.ipp.A4PrinterConfig;
-import org.zizhu.device.printer.ipp.CupsA4Printer;
+import org.zizhu.device.printer.ipp.A4Printers;
 import org.zizhu.print.PrintDocument;
 import org.zizhu.print.PrintTemplates;
 import org.zizhu.print.TestPageData;
@@ -80,8 +82,8 @@ public final class PrinterDiagCommand extends OptionsCommand<PrinterDiagCommand.
             ObjectNode r = report.putObject("receipt");
             r.put("endpoint", o.receipt);
             r.put("paper", paper.name());
-            try (EscPosPrinter p = new EscPosPrinter(ReceiptPrinterConfig.builder(o.receipt)
-                    .paper(paper).pollInterval(Duration.ZERO).build())) {
+            try (ReceiptPrinter p = ReceiptPrinters.real(ReceiptPrinterConfig.of(o.receipt)
+                    .withPaper(paper).withPollInterval(Duration.ZERO))) {
                 DeviceStatus s = p.refreshStatus();
                 r.put("status", s.name());
                 r.put("detail", p.tracker().detail());
@@ -106,10 +108,11 @@ public final class PrinterDiagCommand extends OptionsCommand<PrinterDiagCommand.
             String queue = o.a4;
             r.put("queue", queue);
             try {
-                A4PrinterConfig cfg = A4PrinterConfig.of(queue);
-                cfg = new A4PrinterConfig(cfg.deviceId(), o.cups == null ? cfg.cups() : URI.create(o.cups), queue,
-                        cfg.pollInterval(), Duration.ofSeconds(60), cfg.stoppedGrace());
-                CupsA4Printer p = new CupsA4Printer(cfg);
+                A4PrinterConfig cfg = A4PrinterConfig.of(queue).withJobTimeout(Duration.ofSeconds(60));
+                if (o.cups != null) {
+                    cfg = cfg.withCups(URI.create(o.cups));
+                }
+                A4Printer p = A4Printers.real(cfg);
                 DeviceStatus s = p.refreshStatus();
                 r.put("status", s.name());
                 r.put("detail", p.tracker().detail());
