@@ -1,8 +1,8 @@
 package org.zizhu.print.escpos;
 
-import org.zizhu.device.printer.escpos.EscPosJob;
-import org.zizhu.device.printer.escpos.EscPosBuilder;
 import java.awt.image.BufferedImage;
+import org.zizhu.device.printer.escpos.EscPosBuilder;
+import org.zizhu.device.printer.escpos.EscPosJob;
 import org.zizhu.print.Align;
 import org.zizhu.print.receipt.Receipt;
 import org.zizhu.print.receipt.ReceiptLine;

@@ -19,15 +19,15 @@ import org.zizhu.device.DeviceStatusEvent;
 import org.zizhu.device.printer.escpos.EscPosJob;
 import org.zizhu.device.printer.escpos.EscPosPrinter;
 import org.zizhu.device.printer.escpos.EscPosStatus;
-import org.zizhu.print.escpos.ReceiptEncoder;
+import org.zizhu.device.printer.escpos.ReceiptPaper;
 import org.zizhu.device.printer.escpos.ReceiptPrinterConfig;
 import org.zizhu.device.printer.sim.EscPosSimulator;
 import org.zizhu.device.printer.sim.PaperState;
 import org.zizhu.device.printer.sim.SimulatedReceipt;
 import org.zizhu.print.PrintTemplates;
 import org.zizhu.print.SampleDocuments;
+import org.zizhu.print.escpos.ReceiptEncoder;
 import org.zizhu.print.receipt.ReceiptLayout;
-import org.zizhu.device.printer.escpos.ReceiptPaper;
 
 /** Real-time status (DLE EOT) against the simulator: paper, cover, cutter, offline, polling during a job. */
 class ReceiptStatusTest {

@@ -8,14 +8,14 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.zizhu.print.escpos.ReceiptEncoder;
 import org.zizhu.device.printer.escpos.EscPosPrinter;
+import org.zizhu.device.printer.escpos.ReceiptPaper;
 import org.zizhu.device.printer.escpos.ReceiptPrinterConfig;
 import org.zizhu.device.printer.sim.EscPosSimulator;
 import org.zizhu.print.PrintTemplates;
 import org.zizhu.print.SampleDocuments;
+import org.zizhu.print.escpos.ReceiptEncoder;
 import org.zizhu.print.receipt.ReceiptLayout;
-import org.zizhu.device.printer.escpos.ReceiptPaper;
 
 /** Garbage on the wire neither kills the simulator nor confuses the next job. */
 class SimulatorRobustnessTest {

@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zizhu.print.escpos.ReceiptEncoder;
 import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.printer.escpos.EscPosPrinter;
+import org.zizhu.device.printer.escpos.ReceiptPaper;
 import org.zizhu.device.printer.escpos.ReceiptPrinterConfig;
 import org.zizhu.device.printer.sim.EscPosSimulator;
 import org.zizhu.device.printer.sim.PaperState;
@@ -19,8 +19,8 @@ import org.zizhu.device.printer.sim.SimulatedReceipt;
 import org.zizhu.device.printer.transport.Endpoint;
 import org.zizhu.print.PrintTemplates;
 import org.zizhu.print.SampleDocuments;
+import org.zizhu.print.escpos.ReceiptEncoder;
 import org.zizhu.print.receipt.ReceiptLayout;
-import org.zizhu.device.printer.escpos.ReceiptPaper;
 
 /**
  * Serial (jSerialComm) and USB-device-file transports over a socat pty pair, with the

@@ -1,12 +1,12 @@
 package org.zizhu.device.printer.escpos;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.CharacterCodingException;
-import java.nio.CharBuffer;
-import java.nio.ByteBuffer;
 
 /**
  * Builds ESC/POS command bytes for Chinese receipt printers (see devices.md section 2).

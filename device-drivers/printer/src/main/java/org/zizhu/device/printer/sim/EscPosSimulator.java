@@ -30,10 +30,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.zizhu.fonts.GlyphFonts;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
+import org.zizhu.fonts.GlyphFonts;
 import org.zizhu.threads.DaemonThreads;
 
 /**
