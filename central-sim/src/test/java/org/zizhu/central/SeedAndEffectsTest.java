@@ -1,7 +1,5 @@
 package org.zizhu.central;
 
-import org.zizhu.ids.IdChecks;
-import org.zizhu.device.Masking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.zizhu.central.contract.OpenApiContract;
 import org.zizhu.central.security.Crypto;
 import org.zizhu.central.seed.SeedData;
+import org.zizhu.ids.IdChecks;
+import org.zizhu.privacy.Masking;
 
 class SeedAndEffectsTest {
     @Test

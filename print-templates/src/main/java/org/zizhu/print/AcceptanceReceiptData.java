@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.zizhu.device.Masking;
 import org.zizhu.print.internal.Req;
+import org.zizhu.privacy.Masking;
 
 /**
  * 受理回执: what the resident takes home after submitting an application. The ID number is

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.zizhu.device.Masking;
 import org.zizhu.print.internal.Req;
+import org.zizhu.privacy.Masking;
 
 /**
  * 容缺受理承诺书: the resident promises to hand in the missing minor materials by their due

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.zizhu.device.Masking;
 import org.zizhu.print.internal.Req;
+import org.zizhu.privacy.Masking;
 
 /**
  * 电子证照打印件: a printed copy of an electronic license with the issuer's seal image, a

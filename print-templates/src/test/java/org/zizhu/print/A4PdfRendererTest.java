@@ -121,13 +121,13 @@ class A4PdfRendererTest {
 
     @Test
     void backgroundStartAndMissingFont() throws Exception {
-        A4PdfRenderer r = A4PdfRenderer.startInBackground(org.zizhu.print.a4.FontConfig.defaults())
+        A4PdfRenderer r = A4PdfRenderer.startInBackground(org.zizhu.fonts.FontConfig.defaults())
                 .get(60, java.util.concurrent.TimeUnit.SECONDS);
         Path p = dir.resolve("bg.pdf");
         Files.write(p, r.render(templates.fill(SampleDocuments.queueTicket())));
         assertTrue(Poppler.text(p).contains("不动产登记"));
         IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> new A4PdfRenderer(new org.zizhu.print.a4.FontConfig(Path.of("/nonexistent/font.ttc"), "X", List.of())));
+                () -> new A4PdfRenderer(new org.zizhu.fonts.FontConfig(Path.of("/nonexistent/font.ttc"), "X", List.of())));
         assertTrue(e.getMessage().contains("fonts-wqy-zenhei"), e.getMessage());
     }
 

@@ -3,10 +3,10 @@ package org.zizhu.print;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.zizhu.device.printer.escpos.ReceiptPaper;
 import org.zizhu.print.receipt.Receipt;
 import org.zizhu.print.receipt.ReceiptLayout;
 import org.zizhu.print.receipt.ReceiptLine;
-import org.zizhu.print.receipt.ReceiptPaper;
 
 class ReceiptLayoutTest {
     @Test

@@ -1,7 +1,5 @@
 package org.zizhu.central.api;
 
-import org.zizhu.ids.IdChecks;
-import org.zizhu.device.Masking;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,6 +26,8 @@ import org.zizhu.central.http.ApiRequest;
 import org.zizhu.central.http.ApiResponse;
 import org.zizhu.central.security.SealIssuer;
 import org.zizhu.central.seed.SeedData;
+import org.zizhu.ids.IdChecks;
+import org.zizhu.privacy.Masking;
 
 /**
  * Operations on behalf of a resident: face verification and QR login (which yield a short-lived

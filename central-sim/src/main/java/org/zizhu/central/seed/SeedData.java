@@ -1,7 +1,5 @@
 package org.zizhu.central.seed;
 
-import org.zizhu.ids.IdChecks;
-import org.zizhu.device.Masking;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.zizhu.central.contract.OpenApiContract;
+import org.zizhu.ids.IdChecks;
+import org.zizhu.privacy.Masking;
 
 /**
  * The simulator's seeded people and things, read from data files (classpath {@code seed/} or a

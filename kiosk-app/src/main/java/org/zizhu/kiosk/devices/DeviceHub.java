@@ -22,12 +22,15 @@ import org.zizhu.device.camera.face.FaceQualityIssue;
 import org.zizhu.device.camera.sim.CameraSimulator;
 import java.time.Duration;
 import org.zizhu.device.gpio.GpioConfig;
-import org.zizhu.device.printer.escpos.EscPosPrinter;
+import org.zizhu.device.printer.escpos.ReceiptPaper;
+import org.zizhu.device.printer.escpos.ReceiptPrinter;
 import org.zizhu.device.printer.escpos.ReceiptPrinterConfig;
+import org.zizhu.device.printer.escpos.ReceiptPrinterSimulation;
+import org.zizhu.device.printer.escpos.ReceiptPrinters;
+import org.zizhu.device.printer.ipp.A4Printer;
 import org.zizhu.device.printer.ipp.A4PrinterConfig;
-import org.zizhu.device.printer.ipp.CupsA4Printer;
+import org.zizhu.device.printer.ipp.A4Printers;
 import org.zizhu.device.printer.sim.EscPosSimulator;
-import org.zizhu.print.receipt.ReceiptPaper;
 import org.zizhu.device.idcard.IdCardListener;
 import org.zizhu.device.idcard.IdCardReader;
 import org.zizhu.device.idcard.IdCardReaderConfig;
@@ -71,9 +74,9 @@ public final class DeviceHub implements AutoCloseable {
     private final List<IdCardListener> idcardListeners = new CopyOnWriteArrayList<>();
     private IdCardReader idcard;
     private SamSimulator idcardSim;
-    private EscPosPrinter receipt;
+    private ReceiptPrinter receipt;
     private EscPosSimulator receiptSim;
-    private CupsA4Printer a4;
+    private A4Printer a4;
     private CameraFrameSource camera;
     private GpioController gpio;
     private GpioSimulator gpioSim;
@@ -155,15 +158,20 @@ public final class DeviceHub implements AutoCloseable {
         }
         try {
             ReceiptPaper paper = config.get(ConfigKey.RECEIPT_PAPER_MM).equals("58") ? ReceiptPaper.MM58 : ReceiptPaper.MM80;
-            String target = config.get(ConfigKey.RECEIPT_TARGET);
-            if (mode.equals("simulated")) {
+            boolean simulated = mode.equals("simulated");
+            // A simulation brings its own loopback endpoint; the configured target is not read.
+            ReceiptPrinterConfig cfg = (simulated ? ReceiptPrinterConfig.defaults()
+                    : ReceiptPrinterConfig.of(config.get(ConfigKey.RECEIPT_TARGET))).withDeviceId("receipt-printer").withPaper(paper);
+            if (simulated) {
                 // The simulator interprets ESC/POS on a loopback TCP port, like a networked printer.
-                receiptSim = EscPosSimulator.startTcp(0, paper.dots());
-                owned.add(receiptSim);
-                target = "tcp://127.0.0.1:" + receiptSim.port();
+                ReceiptPrinterSimulation sim = ReceiptPrinters.simulated(cfg);
+                owned.add(sim);
+                receiptSim = sim.controls();
+                receipt = sim.printer();
+            } else {
+                receipt = ReceiptPrinters.real(cfg);
+                owned.add(receipt);
             }
-            receipt = new EscPosPrinter(ReceiptPrinterConfig.builder(target).deviceId("receipt-printer").paper(paper).build());
-            owned.add(receipt);
             trackers.add(receipt.tracker()); // the driver polls DLE EOT status by itself
         } catch (IOException | RuntimeException e) {
             failed("receipt-printer", e);
@@ -178,11 +186,12 @@ public final class DeviceHub implements AutoCloseable {
         try {
             // Simulated and real both print through CUPS: the simulator is ippeveprinter behind
             // the local CUPS (scripts/stacks/cups.sh), a real IPP Everywhere printer.
-            a4 = new CupsA4Printer(A4PrinterConfig.of(config.get(ConfigKey.A4_QUEUE)).withDeviceId("a4-printer"));
+            A4PrinterConfig a4Config = A4PrinterConfig.of(config.get(ConfigKey.A4_QUEUE)).withDeviceId("a4-printer");
+            a4 = mode.equals("simulated") ? A4Printers.simulated(a4Config) : A4Printers.real(a4Config);
             trackers.add(a4.tracker());
             // The CUPS queue is asked between jobs too, off the start-up path, so heartbeats and
             // the maintenance screen see a stopped queue or a printer turned off.
-            CupsA4Printer printer = a4;
+            A4Printer printer = a4;
             // Jobs a previous run left in the queue (killed or powered off mid-job) are cancelled
             // before anything else, off the start-up path, so they never print for someone else.
             housekeeping.execute(() -> {
@@ -350,7 +359,7 @@ public final class DeviceHub implements AutoCloseable {
         idcardListeners.add(l);
     }
 
-    public Optional<EscPosPrinter> receiptPrinter() {
+    public Optional<ReceiptPrinter> receiptPrinter() {
         return Optional.ofNullable(receipt);
     }
 
@@ -359,7 +368,7 @@ public final class DeviceHub implements AutoCloseable {
         return Optional.ofNullable(receiptSim);
     }
 
-    public Optional<CupsA4Printer> a4Printer() {
+    public Optional<A4Printer> a4Printer() {
         return Optional.ofNullable(a4);
     }
 

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.zizhu.device.printer.PrintResult;
-import org.zizhu.device.printer.escpos.EscPosPrinter;
-import org.zizhu.device.printer.ipp.CupsA4Printer;
+import org.zizhu.device.printer.escpos.ReceiptPrinter;
+import org.zizhu.device.printer.ipp.A4Printer;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
+import org.zizhu.fonts.FontConfig;
 import org.zizhu.kiosk.catalog.CatalogModel;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
 import org.zizhu.kiosk.i18n.Language;
@@ -19,9 +20,8 @@ import org.zizhu.print.PrintTemplates;
 import org.zizhu.print.TemplateData;
 import org.zizhu.print.TemplateDataException;
 import org.zizhu.print.a4.A4PdfRenderer;
-import org.zizhu.print.a4.FontConfig;
+import org.zizhu.print.escpos.ReceiptEncoder;
 import org.zizhu.print.receipt.ReceiptLayout;
-import org.zizhu.device.printer.escpos.ReceiptEncoder;
 
 /**
  * The kiosk's printing: fills a template, renders it completely (PDF for A4, ESC/POS bytes for
@@ -40,10 +40,11 @@ public final class PrintService {
 
     private final PrintTemplates templates = PrintTemplates.builtIn();
     private final CompletableFuture<A4PdfRenderer> renderer;
-    private final EscPosPrinter receipt;
-    private final CupsA4Printer a4;
+    private final ReceiptPrinter receipt;
+    private final A4Printer a4;
 
-    public PrintService(EscPosPrinter receipt, CupsA4Printer a4) {
+    /** Either printer may be null (not configured). */
+    public PrintService(ReceiptPrinter receipt, A4Printer a4) {
         this.receipt = receipt;
         this.a4 = a4;
         this.renderer = A4PdfRenderer.startInBackground(FontConfig.defaults());
@@ -86,7 +87,7 @@ public final class PrintService {
             throw new PrintFailure("no-receipt-printer");
         }
         PrintDocument doc = fill(data);
-        PrintResult r = receipt.print(ReceiptEncoder.encode(ReceiptLayout.layout(doc, receipt.config().paper())));
+        PrintResult r = receipt.print(ReceiptEncoder.encode(ReceiptLayout.layout(doc, receipt.paper())));
         log(jobName, "receipt", r);
         if (!r.ok()) {
             throw new PrintFailure(r.detail());

@@ -1,7 +1,7 @@
 package org.zizhu.kiosk.services;
 
 import org.zizhu.ids.IdChecks;
-import org.zizhu.device.Masking;
+import org.zizhu.privacy.Masking;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,7 +1,7 @@
 package org.zizhu.kiosk.session;
 
 import java.time.LocalDate;
-import org.zizhu.device.Masking;
+import org.zizhu.privacy.Masking;
 
 /**
  * The identified resident as the service flows need them: name, ID number and card validity.

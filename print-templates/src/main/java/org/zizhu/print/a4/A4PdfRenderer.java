@@ -26,6 +26,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.zizhu.fonts.FontConfig;
 import org.zizhu.print.Align;
 import org.zizhu.print.Block;
 import org.zizhu.print.Output;

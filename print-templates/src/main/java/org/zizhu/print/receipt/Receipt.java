@@ -1,6 +1,7 @@
 package org.zizhu.print.receipt;
 
 import java.util.List;
+import org.zizhu.device.printer.escpos.ReceiptPaper;
 
 /** A document laid out for a receipt printer of the given paper width; ends with a cut. */
 public record Receipt(String templateName, ReceiptPaper paper, List<ReceiptLine> lines) {

@@ -5,6 +5,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import org.zizhu.device.printer.escpos.ReceiptPaper;
 import org.zizhu.print.Align;
 import org.zizhu.print.Block;
 import org.zizhu.print.Output;

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Optional;
-import org.zizhu.device.Masking;
+import org.zizhu.privacy.Masking;
 
 /**
  * The identity read from one card. Immutable apart from {@link #wipe()}: the session that owns

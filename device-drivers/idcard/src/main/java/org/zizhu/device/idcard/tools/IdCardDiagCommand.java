@@ -7,7 +7,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import org.zizhu.device.Masking;
+import org.zizhu.privacy.Masking;
 import org.zizhu.device.idcard.Identity;
 import org.zizhu.device.idcard.IdCardReaderConfig;
 import org.zizhu.device.idcard.MalformedCardDataException;

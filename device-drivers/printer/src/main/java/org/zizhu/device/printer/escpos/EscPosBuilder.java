@@ -1,17 +1,17 @@
 package org.zizhu.device.printer.escpos;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.CharacterCodingException;
-import java.nio.CharBuffer;
-import java.nio.ByteBuffer;
 
 /**
  * Builds ESC/POS command bytes for Chinese receipt printers (see devices.md section 2).
- * Text is GBK in Chinese mode; text GBK cannot encode is refused here (the
- * {@link ReceiptEncoder} prints such lines as raster images instead). Not thread-safe.
+ * Text is GBK in Chinese mode; text GBK cannot encode is refused here (print-templates'
+ * receipt encoder prints such lines as raster images instead). Not thread-safe.
  */
 public final class EscPosBuilder {
     public static final Charset GBK = Charset.forName("GBK");

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zizhu.device.DeviceFault;
 import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.StatusTracker;
 import org.zizhu.device.printer.JobState;
@@ -18,7 +19,6 @@ import org.zizhu.device.printer.transport.Transport;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
-import org.zizhu.print.receipt.Receipt;
 import org.zizhu.threads.DaemonThreads;
 
 /**
@@ -31,7 +31,7 @@ import org.zizhu.threads.DaemonThreads;
  * interrupted by paper end (or cover open, or a printer that stops answering) stops sending,
  * is reported FAILED and can be printed again after the paper is replaced.
  */
-public final class EscPosPrinter implements AutoCloseable {
+public final class EscPosPrinter implements ReceiptPrinter {
     private static final Logger log = LoggerFactory.getLogger(EscPosPrinter.class);
 
     private final ReceiptPrinterConfig config;
@@ -44,6 +44,7 @@ public final class EscPosPrinter implements AutoCloseable {
     private volatile boolean printing;
     private Transport transport;
 
+    /** Prefer {@link ReceiptPrinters#real}; public for the tests that need the concrete driver. */
     public EscPosPrinter(ReceiptPrinterConfig config) {
         this.config = config;
         this.tracker = new StatusTracker(config.deviceId(), DeviceStatus.OFFLINE);
@@ -56,8 +57,14 @@ public final class EscPosPrinter implements AutoCloseable {
         }
     }
 
+    @Override
     public StatusTracker tracker() {
         return tracker;
+    }
+
+    @Override
+    public ReceiptPaper paper() {
+        return config.paper();
     }
 
     public ReceiptPrinterConfig config() {
@@ -69,13 +76,9 @@ public final class EscPosPrinter implements AutoCloseable {
         return statusAnswers.get();
     }
 
+    @Override
     public boolean printing() {
         return printing;
-    }
-
-    /** Encodes the laid-out receipt completely, then prints it. */
-    public PrintResult print(Receipt receipt) {
-        return print(ReceiptEncoder.encode(receipt));
     }
 
     /**
@@ -83,6 +86,7 @@ public final class EscPosPrinter implements AutoCloseable {
      * until the last chunk is accepted and the paper sensor checked. One job at a time.
      * Chunks end only at command boundaries, about {@code chunkSize} bytes each.
      */
+    @Override
     public PrintResult print(EscPosJob escPosJob) {
         byte[] job = escPosJob.bytes();
         int[] bounds = escPosJob.boundaries();
@@ -93,14 +97,14 @@ public final class EscPosPrinter implements AutoCloseable {
             try {
                 before = fullStatus();
             } catch (NoAnswer e) {
-                return failed(id, e.detail, 0, start);
+                return failed(id, e.fault, 0, start);
             }
             if (!before.ready()) {
-                tracker.update(before.deviceStatus(), before.detail());
-                return failed(id, before.detail(), 0, start);
+                tracker.update(before.deviceStatus(), before.fault());
+                return failed(id, before.fault(), 0, start);
             }
             printing = true;
-            tracker.update(DeviceStatus.BUSY, "printing");
+            tracker.update(DeviceStatus.BUSY, ReceiptFault.PRINTING);
             long sent = 0;
             try {
                 int bi = 0;
@@ -122,8 +126,8 @@ public final class EscPosPrinter implements AutoCloseable {
                         transport().write(job, off, n);
                     } catch (IOException e) {
                         dropTransport();
-                        tracker.update(DeviceStatus.OFFLINE, "connection-lost");
-                        return failed(id, "connection-lost", sent, start);
+                        tracker.update(DeviceStatus.OFFLINE, DeviceFault.Common.CONNECTION_LOST);
+                        return failed(id, DeviceFault.Common.CONNECTION_LOST, sent, start);
                     } finally {
                         io.unlock();
                     }
@@ -132,43 +136,44 @@ public final class EscPosPrinter implements AutoCloseable {
                     // The paper sensor answer comes after the printer has taken the chunk.
                     EscPosStatus s = EscPosStatus.paperOnly(ask(4));
                     if (s.paperEnd()) {
-                        tracker.update(DeviceStatus.USER_ERROR, "paper-end");
-                        return failed(id, "paper-end", sent, start);
+                        tracker.update(DeviceStatus.USER_ERROR, ReceiptFault.PAPER_END);
+                        return failed(id, ReceiptFault.PAPER_END, sent, start);
                     }
                 }
                 EscPosStatus after = fullStatus();
                 if (after.paperEnd() || after.stoppedByPaperEnd() || !after.ready()) {
-                    tracker.update(after.deviceStatus(), after.detail());
-                    return failed(id, after.detail(), sent, start);
+                    tracker.update(after.deviceStatus(), after.fault());
+                    return failed(id, after.fault(), sent, start);
                 }
-                tracker.update(DeviceStatus.ONLINE, after.detail());
+                tracker.update(DeviceStatus.ONLINE, after.fault());
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 EventLog.event(EventId.PRINT_JOB, Outcome.SUCCESS, "device", config.deviceId(), "job", id,
                         "bytes", sent, "ms", took.toMillis());
                 return new PrintResult(id, JobState.COMPLETED, after.detail(), sent, took);
             } catch (NoAnswer e) {
-                return failed(id, e.detail, sent, start);
+                return failed(id, e.fault, sent, start);
             } finally {
                 printing = false;
             }
         }
     }
 
-    private PrintResult failed(String id, String detail, long sent, long start) {
+    private PrintResult failed(String id, DeviceFault fault, long sent, long start) {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         EventLog.event(EventId.PRINT_JOB_FAILED, Outcome.FAILURE, "device", config.deviceId(), "job", id,
-                "reason", detail, "bytes", sent);
-        return new PrintResult(id, JobState.FAILED, detail, sent, took);
+                "reason", fault.tag(), "bytes", sent);
+        return new PrintResult(id, JobState.FAILED, fault.tag(), sent, took);
     }
 
     /** Asks all four real-time statuses and updates the tracker (BUSY is kept while a job runs). */
+    @Override
     public DeviceStatus refreshStatus() {
         try {
             EscPosStatus s = fullStatus();
             if (printing && s.ready()) {
-                tracker.update(DeviceStatus.BUSY, "printing");
+                tracker.update(DeviceStatus.BUSY, ReceiptFault.PRINTING);
             } else {
-                tracker.update(s.deviceStatus(), s.detail());
+                tracker.update(s.deviceStatus(), s.fault());
             }
         } catch (NoAnswer e) {
             // already reported by ask()
@@ -205,8 +210,7 @@ public final class EscPosPrinter implements AutoCloseable {
                 long left = deadline - System.nanoTime();
                 int b = left > 0 ? t.read(Duration.ofNanos(left)) : -1;
                 if (b < 0) {
-                    tracker.update(DeviceStatus.OFFLINE, "no-response");
-                    throw new NoAnswer("no-response");
+                    throw noAnswer(DeviceStatus.OFFLINE, DeviceFault.Common.NO_RESPONSE);
                 }
                 if (EscPosStatus.isStatusByte(b)) {
                     statusAnswers.incrementAndGet();
@@ -215,15 +219,12 @@ public final class EscPosPrinter implements AutoCloseable {
                 // not a status answer (noise, automatic status back): keep waiting
             }
         } catch (NoSuchFileException e) {
-            tracker.update(DeviceStatus.NO_DEVICE, "not-found");
-            throw new NoAnswer("not-found");
+            throw noAnswer(DeviceStatus.NO_DEVICE, DeviceFault.Common.NOT_FOUND);
         } catch (java.net.ConnectException | java.net.SocketTimeoutException | java.net.UnknownHostException e) {
-            tracker.update(DeviceStatus.OFFLINE, "unreachable");
-            throw new NoAnswer("unreachable");
+            throw noAnswer(DeviceStatus.OFFLINE, ReceiptFault.UNREACHABLE);
         } catch (IOException e) {
             dropTransport();
-            tracker.update(DeviceStatus.OFFLINE, "connection-lost");
-            throw new NoAnswer("connection-lost");
+            throw noAnswer(DeviceStatus.OFFLINE, DeviceFault.Common.CONNECTION_LOST);
         } finally {
             io.unlock();
         }
@@ -251,6 +252,7 @@ public final class EscPosPrinter implements AutoCloseable {
         }
     }
 
+    /** Stops polling and closes the link; never throws, may be called more than once. */
     @Override
     public void close() {
         if (poller != null) {
@@ -259,13 +261,20 @@ public final class EscPosPrinter implements AutoCloseable {
         dropTransport();
     }
 
-    /** No status answer: the detail is already on the tracker. */
-    private static final class NoAnswer extends RuntimeException {
-        final String detail;
+    /** Puts the fault on the tracker and returns the exception that unwinds the exchange. */
+    private NoAnswer noAnswer(DeviceStatus status, DeviceFault fault) {
+        tracker.update(status, fault);
+        return new NoAnswer(fault);
+    }
 
-        NoAnswer(String detail) {
-            super(detail, null, false, false);
-            this.detail = detail;
+    /** No status answer: the fault is already on the tracker. */
+    private static final class NoAnswer extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient DeviceFault fault;
+
+        NoAnswer(DeviceFault fault) {
+            super(fault.tag(), null, false, false);
+            this.fault = fault;
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.zizhu.device.printer.escpos;
 
+import org.zizhu.device.DeviceFault;
 import org.zizhu.device.DeviceStatus;
 
 /**
@@ -53,29 +54,34 @@ public record EscPosStatus(boolean offline, boolean coverOpen, boolean stoppedBy
         return DeviceStatus.ONLINE;
     }
 
-    /** A short machine-readable reason, e.g. {@code paper-end}; empty when all is well. */
-    public String detail() {
+    /** Why the status is what it is, most specific first; {@link DeviceFault.Common#NONE} when all is well. */
+    public DeviceFault fault() {
         if (paperEnd || stoppedByPaperEnd) {
-            return "paper-end";
+            return ReceiptFault.PAPER_END;
         }
         if (coverOpen) {
-            return "cover-open";
+            return ReceiptFault.COVER_OPEN;
         }
         if (cutterError) {
-            return "cutter-error";
+            return ReceiptFault.CUTTER_ERROR;
         }
         if (headError) {
-            return "head-temperature-or-voltage";
+            return ReceiptFault.HEAD_TEMPERATURE_OR_VOLTAGE;
         }
         if (unrecoverable || error) {
-            return "unrecoverable-error";
+            return ReceiptFault.UNRECOVERABLE_ERROR;
         }
         if (offline) {
-            return "offline";
+            return ReceiptFault.OFFLINE;
         }
         if (paperNearEnd) {
-            return "paper-near-end";
+            return ReceiptFault.PAPER_NEAR_END;
         }
-        return "";
+        return DeviceFault.Common.NONE;
+    }
+
+    /** The fault's tag, e.g. {@code paper-end}; empty when all is well. */
+    public String detail() {
+        return fault().tag();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.zizhu.device.DeviceFault;
 import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.StatusTracker;
 import org.zizhu.device.printer.JobState;
@@ -24,7 +25,7 @@ import org.zizhu.events.Outcome;
  * an unknown queue NO_DEVICE. A job it gives up on is cancelled and confirmed cancelled, and
  * every job that has ended is purged from the CUPS spool (docs/printing.md).
  */
-public final class CupsA4Printer {
+public final class CupsA4Printer implements A4Printer {
     private final A4PrinterConfig config;
     private final IppClient ipp;
     private final StatusTracker tracker;
@@ -38,6 +39,7 @@ public final class CupsA4Printer {
     private static final int IPP_NOT_POSSIBLE = 0x0404;
     private static final int IPP_NOT_FOUND = 0x0406;
 
+    /** Prefer {@link A4Printers}; public for the tests that need the concrete driver. */
     public CupsA4Printer(A4PrinterConfig config) {
         this.config = config;
         this.ipp = new IppClient(config.cups(), config.queue(), localUser(), Duration.ofSeconds(10));
@@ -57,6 +59,7 @@ public final class CupsA4Printer {
         return u.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}") ? u : "zizhu";
     }
 
+    @Override
     public StatusTracker tracker() {
         return tracker;
     }
@@ -69,58 +72,60 @@ public final class CupsA4Printer {
      * Asks CUPS for the queue's state and updates the tracker. First cancels any failed job
      * CUPS could not be told about before (see {@link #print(byte[], String, Consumer)}).
      */
+    @Override
     public DeviceStatus refreshStatus() {
         QueueState q = queueState();
         // Only when CUPS answers: each attempt against a hung cupsd would cost the IPP timeout.
-        if (q.status != DeviceStatus.NO_DEVICE && !q.detail.startsWith("cups-")) {
+        if (q.status != DeviceStatus.NO_DEVICE && q.fault != A4Fault.CUPS_UNREACHABLE && q.fault != A4Fault.CUPS_ERROR) {
             settleUncancelled();
             for (Integer jobId : List.copyOf(unpurged)) {
                 purge(jobId);
             }
             if (!uncancelled.isEmpty() && q.status.usable()) {
-                q = new QueueState(DeviceStatus.OFFLINE, JOB_NOT_CANCELLED);
+                q = new QueueState(DeviceStatus.OFFLINE, A4Fault.JOB_NOT_CANCELLED);
             }
         }
-        tracker.update(q.status, q.detail);
+        tracker.update(q.status, q.fault);
         return q.status;
     }
 
-    private record QueueState(DeviceStatus status, String detail) {
+    private record QueueState(DeviceStatus status, DeviceFault fault) {
     }
 
     private QueueState queueState() {
         try {
             IppResponse r = ipp.printerAttributes();
             if (r.status() == 0x0406) {
-                return new QueueState(DeviceStatus.NO_DEVICE, "no-queue");
+                return new QueueState(DeviceStatus.NO_DEVICE, A4Fault.NO_QUEUE);
             }
             if (!r.ok()) {
-                return new QueueState(DeviceStatus.HARDWARE_ERROR, "ipp-status-" + Integer.toHexString(r.status()));
+                return new QueueState(DeviceStatus.HARDWARE_ERROR,
+                        new A4Fault.IppRefusal(A4Fault.IppRefusal.Kind.PRINTER_ATTRIBUTES, r.status()));
             }
             Integer state = r.integer("printer-state");
             if (state != null && state == 5) {
-                return new QueueState(DeviceStatus.OFFLINE, "queue-stopped");
+                return new QueueState(DeviceStatus.OFFLINE, A4Fault.QUEUE_STOPPED);
             }
             if (Boolean.FALSE.equals(r.bool("printer-is-accepting-jobs"))) {
-                return new QueueState(DeviceStatus.OFFLINE, "not-accepting");
+                return new QueueState(DeviceStatus.OFFLINE, A4Fault.NOT_ACCEPTING);
             }
             List<Object> reasons = r.all("printer-state-reasons");
             for (Object o : reasons) {
                 String s = String.valueOf(o);
-                if (s.startsWith("media-empty") || s.startsWith("media-needed") || s.startsWith("door-open")
-                        || s.startsWith("media-jam")) {
-                    return new QueueState(DeviceStatus.USER_ERROR, s.replaceAll("-(error|warning|report)$", ""));
+                Optional<A4Fault> atThePrinter = A4Fault.ofPrinterReason(s);
+                if (atThePrinter.isPresent()) {
+                    return new QueueState(DeviceStatus.USER_ERROR, atThePrinter.get());
                 }
                 if (s.startsWith("offline") || s.startsWith("connecting-to-device")) {
-                    return new QueueState(DeviceStatus.OFFLINE, "printer-unreachable");
+                    return new QueueState(DeviceStatus.OFFLINE, A4Fault.PRINTER_UNREACHABLE);
                 }
             }
             return new QueueState(state != null && state == 4 ? DeviceStatus.BUSY : DeviceStatus.ONLINE,
-                    state != null && state == 4 ? "printing" : "");
+                    state != null && state == 4 ? A4Fault.PRINTING : DeviceFault.Common.NONE);
         } catch (ConnectException e) {
-            return new QueueState(DeviceStatus.OFFLINE, "cups-unreachable");
+            return new QueueState(DeviceStatus.OFFLINE, A4Fault.CUPS_UNREACHABLE);
         } catch (IOException e) {
-            return new QueueState(DeviceStatus.OFFLINE, "cups-error");
+            return new QueueState(DeviceStatus.OFFLINE, A4Fault.CUPS_ERROR);
         }
     }
 
@@ -134,11 +139,6 @@ public final class CupsA4Printer {
         };
     }
 
-    public PrintResult print(byte[] pdf, String jobName) {
-        return print(pdf, jobName, s -> {
-        });
-    }
-
     /**
      * Sends a complete PDF and waits until the job is completed or failed, telling
      * {@code progress} each state change. A job that cannot finish (queue stopped, timeout,
@@ -149,32 +149,34 @@ public final class CupsA4Printer {
      * the printer reports OFFLINE "job-not-cancelled" and accepts no new job. {@code jobName}
      * must not contain personal data (CUPS logs it).
      */
+    @Override
     public PrintResult print(byte[] pdf, String jobName, Consumer<JobState> progress) {
         long start = System.nanoTime();
         QueueState q = queueState();
         if (!q.status.usable()) {
-            tracker.update(q.status, q.detail);
-            return failed("-", q.detail, 0, start);
+            tracker.update(q.status, q.fault);
+            return failed("-", q.fault, 0, start);
         }
         settleUncancelled();
         if (!uncancelled.isEmpty()) {
             // An earlier resident's job may still print: never put a new document behind it.
-            tracker.update(DeviceStatus.OFFLINE, JOB_NOT_CANCELLED);
-            return failed("-", JOB_NOT_CANCELLED, 0, start);
+            tracker.update(DeviceStatus.OFFLINE, A4Fault.JOB_NOT_CANCELLED);
+            return failed("-", A4Fault.JOB_NOT_CANCELLED, 0, start);
         }
         int jobId;
         try {
             IppResponse r = ipp.printJob(pdf, jobName);
             Integer id = r.integer("job-id");
             if (!r.ok() || id == null) {
-                String d = r.status() == 0x0506 ? "not-accepting" : "rejected-" + Integer.toHexString(r.status());
+                DeviceFault d = r.status() == 0x0506 ? A4Fault.NOT_ACCEPTING
+                        : new A4Fault.IppRefusal(A4Fault.IppRefusal.Kind.PRINT_JOB, r.status());
                 tracker.update(DeviceStatus.OFFLINE, d);
                 return failed("-", d, 0, start);
             }
             jobId = id;
         } catch (IOException e) {
-            tracker.update(DeviceStatus.OFFLINE, "cups-unreachable");
-            return failed("-", "cups-unreachable", 0, start);
+            tracker.update(DeviceStatus.OFFLINE, A4Fault.CUPS_UNREACHABLE);
+            return failed("-", A4Fault.CUPS_UNREACHABLE, 0, start);
         }
         String jid = config.queue() + "-" + jobId;
         JobState last = null;
@@ -189,7 +191,7 @@ public final class CupsA4Printer {
                     last = s;
                     progress.accept(s);
                     if (!s.done()) {
-                        tracker.update(DeviceStatus.BUSY, s == JobState.QUEUED ? "queued" : "printing");
+                        tracker.update(DeviceStatus.BUSY, s == JobState.QUEUED ? A4Fault.QUEUED : A4Fault.PRINTING);
                     }
                 }
                 if (s == JobState.COMPLETED) {
@@ -200,36 +202,34 @@ public final class CupsA4Printer {
                 if (s == JobState.FAILED) {
                     ended(jobId, r.bool("job-preserved"));
                     QueueState after = queueState();
+                    A4Fault why = st != null && st == 7 ? A4Fault.JOB_CANCELED : A4Fault.JOB_ABORTED;
                     tracker.update(after.status.usable() ? DeviceStatus.HARDWARE_ERROR : after.status,
-                            after.status.usable() ? "job-" + (st != null && st == 7 ? "canceled" : "aborted") : after.detail);
-                    return failed(jid, st != null && st == 7 ? "job-canceled" : "job-aborted", pdf.length, start);
+                            after.status.usable() ? why : after.fault);
+                    return failed(jid, why, pdf.length, start);
                 }
                 QueueState now = queueState();
-                if (now.detail.equals("queue-stopped") || now.status == DeviceStatus.NO_DEVICE) {
+                if (now.fault == A4Fault.QUEUE_STOPPED || now.status == DeviceStatus.NO_DEVICE) {
                     stoppedSince = stoppedSince == 0 ? System.nanoTime() : stoppedSince;
                     if (System.nanoTime() - stoppedSince > config.stoppedGrace().toNanos()) {
-                        return abandon(jobId, jid, now.status, now.detail, pdf.length, start, progress);
+                        return abandon(jobId, jid, now.status, now.fault, pdf.length, start, progress);
                     }
                 } else {
                     stoppedSince = 0;
                 }
                 if (System.nanoTime() > deadline) {
-                    return abandon(jobId, jid, DeviceStatus.OFFLINE, "job-timeout", pdf.length, start, progress);
+                    return abandon(jobId, jid, DeviceStatus.OFFLINE, A4Fault.JOB_TIMEOUT, pdf.length, start, progress);
                 }
                 Thread.sleep(config.pollInterval().toMillis());
             }
         } catch (IOException e) {
             // CUPS restarting or not answering: the job is still in its spool and would print
             // once CUPS is back, after the resident was told it failed.
-            return abandon(jobId, jid, DeviceStatus.OFFLINE, "cups-unreachable", pdf.length, start, progress);
+            return abandon(jobId, jid, DeviceStatus.OFFLINE, A4Fault.CUPS_UNREACHABLE, pdf.length, start, progress);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return abandon(jobId, jid, DeviceStatus.OFFLINE, "interrupted", pdf.length, start, progress);
+            return abandon(jobId, jid, DeviceStatus.OFFLINE, A4Fault.INTERRUPTED, pdf.length, start, progress);
         }
     }
-
-    /** Detail while a failed job could not be cancelled yet; no new job is sent meanwhile. */
-    static final String JOB_NOT_CANCELLED = "job-not-cancelled";
 
     /** What CUPS says about a job the kiosk gave up on; {@code detail} goes to the log. */
     private record Settlement(boolean wontPrint, boolean completed, String detail, Boolean preserved) {
@@ -250,7 +250,7 @@ public final class CupsA4Printer {
      * {@link A4PrinterConfig#cancelTimeout()} while CUPS does not answer. If it completed in
      * the meantime the resident has the document, and that is what is reported.
      */
-    private PrintResult abandon(int jobId, String jid, DeviceStatus status, String reason, long bytes, long start,
+    private PrintResult abandon(int jobId, String jid, DeviceStatus status, DeviceFault reason, long bytes, long start,
                                 Consumer<JobState> progress) {
         // An interrupted thread must still cancel (the HTTP client refuses to send while the
         // flag is set), but only once, without waiting.
@@ -278,7 +278,7 @@ public final class CupsA4Printer {
             }
             if (!s.wontPrint()) {
                 uncancelled.add(jobId);
-                tracker.update(DeviceStatus.OFFLINE, JOB_NOT_CANCELLED);
+                tracker.update(DeviceStatus.OFFLINE, A4Fault.JOB_NOT_CANCELLED);
             } else {
                 tracker.update(status, reason);
             }
@@ -358,6 +358,7 @@ public final class CupsA4Printer {
      * the first job. Returns how many were found; a CUPS that does not answer is left to the
      * status refresh (the queue shows OFFLINE then anyway).
      */
+    @Override
     public int cancelLeftoverJobs() {
         List<Integer> left;
         try {
@@ -408,6 +409,7 @@ public final class CupsA4Printer {
      * (PreserveJobFiles is not No): the driver still purges every job, but a job it cannot
      * purge (kiosk crash, CUPS down at the wrong moment) would leave its document there.
      */
+    @Override
     public Optional<Boolean> spoolKeepsDocuments() {
         return Optional.ofNullable(spoolKeepsDocuments);
     }
@@ -424,9 +426,14 @@ public final class CupsA4Printer {
         return new PrintResult(jid, JobState.COMPLETED, "", bytes, took);
     }
 
-    private PrintResult failed(String id, String detail, long bytes, long start) {
+    private PrintResult failed(String id, DeviceFault reason, long bytes, long start) {
         EventLog.event(EventId.PRINT_JOB_FAILED, Outcome.FAILURE, "device", config.deviceId(), "job", id,
-                "reason", detail);
-        return new PrintResult(id, JobState.FAILED, detail, bytes, Duration.ofNanos(System.nanoTime() - start));
+                "reason", reason.tag());
+        return new PrintResult(id, JobState.FAILED, reason.tag(), bytes, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Nothing to release: every exchange with CUPS is its own request. */
+    @Override
+    public void close() {
     }
 }

@@ -30,10 +30,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.zizhu.device.printer.escpos.TextRasterizer;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
+import org.zizhu.fonts.GlyphFonts;
 import org.zizhu.threads.DaemonThreads;
 
 /**
@@ -588,7 +588,7 @@ public final class EscPosSimulator implements AutoCloseable {
                 int cp = s.codePointAt(i);
                 i += Character.charCount(cp);
                 int cell = (cp < 0x80 ? 12 : 24) * widthMul;
-                Font f = TextRasterizer.fontFor(cp);
+                Font f = GlyphFonts.fontFor(cp);
                 if (f != null) {
                     Font sized = f.deriveFont(bold ? Font.BOLD : Font.PLAIN, 22f)
                             .deriveFont(java.awt.geom.AffineTransform.getScaleInstance(widthMul, heightMul));

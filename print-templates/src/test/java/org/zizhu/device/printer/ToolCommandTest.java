@@ -50,7 +50,7 @@ class ToolCommandTest {
     @Test
     void diagPrintsTestPageOnReceiptAndA4() throws Exception {
         try (EscPosSimulator sim = EscPosSimulator.startTcp(0)) {
-            Run r = run(find(ToolCommand.Kind.DIAG), "--receipt", "tcp://127.0.0.1:" + sim.port(), "--a4", "zizhu-a4",
+            Run r = run(find(ToolCommand.Kind.DIAG), "--receipt", "tcp://127.0.0.1:" + sim.port(), "--a4", CupsA4PrinterTest.QUEUE,
                     "--terminal", "ZZ-0042");
             assertEquals(0, r.code(), r.out() + r.err());
             JsonNode j = JSON.readTree(r.out());

@@ -19,15 +19,15 @@ import org.zizhu.device.DeviceStatusEvent;
 import org.zizhu.device.printer.escpos.EscPosJob;
 import org.zizhu.device.printer.escpos.EscPosPrinter;
 import org.zizhu.device.printer.escpos.EscPosStatus;
-import org.zizhu.device.printer.escpos.ReceiptEncoder;
+import org.zizhu.device.printer.escpos.ReceiptPaper;
 import org.zizhu.device.printer.escpos.ReceiptPrinterConfig;
 import org.zizhu.device.printer.sim.EscPosSimulator;
 import org.zizhu.device.printer.sim.PaperState;
 import org.zizhu.device.printer.sim.SimulatedReceipt;
 import org.zizhu.print.PrintTemplates;
 import org.zizhu.print.SampleDocuments;
+import org.zizhu.print.escpos.ReceiptEncoder;
 import org.zizhu.print.receipt.ReceiptLayout;
-import org.zizhu.print.receipt.ReceiptPaper;
 
 /** Real-time status (DLE EOT) against the simulator: paper, cover, cutter, offline, polling during a job. */
 class ReceiptStatusTest {
@@ -46,8 +46,8 @@ class ReceiptStatusTest {
     }
 
     EscPosPrinter printer(Duration poll) {
-        printer = new EscPosPrinter(ReceiptPrinterConfig.builder("tcp://127.0.0.1:" + sim.port())
-                .deviceId("receipt-test").pollInterval(poll).statusTimeout(Duration.ofMillis(800)).build());
+        printer = new EscPosPrinter(ReceiptPrinterConfig.of("tcp://127.0.0.1:" + sim.port())
+                .withDeviceId("receipt-test").withPollInterval(poll).withStatusTimeout(Duration.ofMillis(800)));
         printer.tracker().addListener(events::add);
         return printer;
     }
@@ -170,14 +170,14 @@ class ReceiptStatusTest {
         try (ServerSocket s = new ServerSocket(0)) {
             freePort = s.getLocalPort();
         }
-        try (EscPosPrinter nowhere = new EscPosPrinter(ReceiptPrinterConfig.builder("tcp://127.0.0.1:" + freePort)
-                .pollInterval(Duration.ZERO).build())) {
+        try (EscPosPrinter nowhere = new EscPosPrinter(ReceiptPrinterConfig.of("tcp://127.0.0.1:" + freePort)
+                .withPollInterval(Duration.ZERO))) {
             assertEquals(DeviceStatus.OFFLINE, nowhere.refreshStatus());
             assertEquals("unreachable", nowhere.tracker().detail());
             assertEquals(JobState.FAILED, nowhere.print(GUIDE).state());
         }
-        try (EscPosPrinter missing = new EscPosPrinter(ReceiptPrinterConfig.builder("usb:/dev/usb/lp-none")
-                .pollInterval(Duration.ZERO).build())) {
+        try (EscPosPrinter missing = new EscPosPrinter(ReceiptPrinterConfig.of("usb:/dev/usb/lp-none")
+                .withPollInterval(Duration.ZERO))) {
             assertEquals(DeviceStatus.NO_DEVICE, missing.refreshStatus());
         }
     }

@@ -1,6 +1,5 @@
 package org.zizhu.device.printer;
 
-import org.zizhu.print.Images;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,20 +10,21 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import org.zizhu.device.printer.escpos.EscPosPrinter;
-import org.zizhu.device.printer.escpos.ReceiptEncoder;
+import org.zizhu.device.printer.escpos.ReceiptPaper;
 import org.zizhu.device.printer.escpos.ReceiptPrinterConfig;
 import org.zizhu.device.printer.sim.EscPosSimulator;
 import org.zizhu.device.printer.sim.SimulatedReceipt;
+import org.zizhu.print.Images;
 import org.zizhu.print.PrintTemplates;
 import org.zizhu.print.SampleDocuments;
 import org.zizhu.print.TemplateData;
+import org.zizhu.print.escpos.ReceiptEncoder;
 import org.zizhu.print.receipt.Receipt;
 import org.zizhu.print.receipt.ReceiptLayout;
-import org.zizhu.print.receipt.ReceiptPaper;
 
 /** Every template as ESC/POS over TCP into the simulator; checks what the simulator decoded. */
 class ReceiptPrintingTest {
@@ -48,9 +48,9 @@ class ReceiptPrintingTest {
         EscPosSimulator sim = paper == ReceiptPaper.MM80 ? sim80 : sim58;
         int before = sim.receipts().size();
         Receipt receipt = ReceiptLayout.layout(TEMPLATES.fill(data), paper);
-        try (EscPosPrinter p = new EscPosPrinter(ReceiptPrinterConfig.builder("tcp://127.0.0.1:" + sim.port())
-                .paper(paper).pollInterval(Duration.ZERO).build())) {
-            PrintResult r = p.print(receipt);
+        try (EscPosPrinter p = new EscPosPrinter(ReceiptPrinterConfig.of("tcp://127.0.0.1:" + sim.port())
+                .withPaper(paper).withPollInterval(Duration.ZERO))) {
+            PrintResult r = p.print(ReceiptEncoder.encode(receipt));
             assertTrue(r.ok(), r.toString());
         }
         List<SimulatedReceipt> all = sim.awaitReceipts(before + 1, Duration.ofSeconds(5));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.printer.escpos.EscPosPrinter;
+import org.zizhu.device.printer.escpos.ReceiptPaper;
 import org.zizhu.device.printer.escpos.ReceiptPrinterConfig;
 import org.zizhu.device.printer.sim.EscPosSimulator;
 import org.zizhu.device.printer.sim.PaperState;
@@ -18,8 +19,8 @@ import org.zizhu.device.printer.sim.SimulatedReceipt;
 import org.zizhu.device.printer.transport.Endpoint;
 import org.zizhu.print.PrintTemplates;
 import org.zizhu.print.SampleDocuments;
+import org.zizhu.print.escpos.ReceiptEncoder;
 import org.zizhu.print.receipt.ReceiptLayout;
-import org.zizhu.print.receipt.ReceiptPaper;
 
 /**
  * Serial (jSerialComm) and USB-device-file transports over a socat pty pair, with the
@@ -37,11 +38,11 @@ class TransportTest {
     }
 
     private static void printAndCheck(String endpoint, EscPosSimulator sim) throws Exception {
-        try (EscPosPrinter p = new EscPosPrinter(ReceiptPrinterConfig.builder(endpoint).paper(ReceiptPaper.MM58)
-                .pollInterval(Duration.ZERO).build())) {
+        try (EscPosPrinter p = new EscPosPrinter(ReceiptPrinterConfig.of(endpoint).withPaper(ReceiptPaper.MM58)
+                .withPollInterval(Duration.ZERO))) {
             assertEquals(DeviceStatus.ONLINE, p.refreshStatus());
-            PrintResult r = p.print(ReceiptLayout.layout(PrintTemplates.builtIn().fill(SampleDocuments.queueTicket()),
-                    ReceiptPaper.MM58));
+            PrintResult r = p.print(ReceiptEncoder.encode(ReceiptLayout.layout(PrintTemplates.builtIn().fill(SampleDocuments.queueTicket()),
+                    ReceiptPaper.MM58)));
             assertTrue(r.ok(), r.toString());
             List<SimulatedReceipt> got = sim.awaitReceipts(1, Duration.ofSeconds(5));
             assertEquals(1, got.size());

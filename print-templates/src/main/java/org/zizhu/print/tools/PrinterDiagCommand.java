@@ -1,4 +1,4 @@
-package org.zizhu.device.printer.tools;
+package org.zizhu.print.tools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,16 +8,19 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.printer.PrintResult;
-import org.zizhu.device.printer.escpos.EscPosPrinter;
+import org.zizhu.device.printer.escpos.ReceiptPaper;
+import org.zizhu.device.printer.escpos.ReceiptPrinter;
 import org.zizhu.device.printer.escpos.ReceiptPrinterConfig;
+import org.zizhu.device.printer.escpos.ReceiptPrinters;
+import org.zizhu.device.printer.ipp.A4Printer;
 import org.zizhu.device.printer.ipp.A4PrinterConfig;
-import org.zizhu.device.printer.ipp.CupsA4Printer;
+import org.zizhu.device.printer.ipp.A4Printers;
 import org.zizhu.print.PrintDocument;
 import org.zizhu.print.PrintTemplates;
 import org.zizhu.print.TestPageData;
 import org.zizhu.print.a4.A4PdfRenderer;
+import org.zizhu.print.escpos.ReceiptEncoder;
 import org.zizhu.print.receipt.ReceiptLayout;
-import org.zizhu.print.receipt.ReceiptPaper;
 import org.zizhu.tools.OptionsCommand;
 import org.zizhu.tools.UsageException;
 import picocli.CommandLine.Option;
@@ -79,14 +82,14 @@ public final class PrinterDiagCommand extends OptionsCommand<PrinterDiagCommand.
             ObjectNode r = report.putObject("receipt");
             r.put("endpoint", o.receipt);
             r.put("paper", paper.name());
-            try (EscPosPrinter p = new EscPosPrinter(ReceiptPrinterConfig.builder(o.receipt)
-                    .paper(paper).pollInterval(Duration.ZERO).build())) {
+            try (ReceiptPrinter p = ReceiptPrinters.real(ReceiptPrinterConfig.of(o.receipt)
+                    .withPaper(paper).withPollInterval(Duration.ZERO))) {
                 DeviceStatus s = p.refreshStatus();
                 r.put("status", s.name());
                 r.put("detail", p.tracker().detail());
                 if (print && s.usable()) {
                     PrintDocument doc = templates.fill(new TestPageData(o.terminal, version(), "receipt", LocalDateTime.now()));
-                    PrintResult res = p.print(ReceiptLayout.layout(doc, paper));
+                    PrintResult res = p.print(ReceiptEncoder.encode(ReceiptLayout.layout(doc, paper)));
                     result(r.putObject("print"), res);
                     r.put("status", p.tracker().status().name());
                     r.put("detail", p.tracker().detail());
@@ -105,10 +108,11 @@ public final class PrinterDiagCommand extends OptionsCommand<PrinterDiagCommand.
             String queue = o.a4;
             r.put("queue", queue);
             try {
-                A4PrinterConfig cfg = A4PrinterConfig.of(queue);
-                cfg = new A4PrinterConfig(cfg.deviceId(), o.cups == null ? cfg.cups() : URI.create(o.cups), queue,
-                        cfg.pollInterval(), Duration.ofSeconds(60), cfg.stoppedGrace());
-                CupsA4Printer p = new CupsA4Printer(cfg);
+                A4PrinterConfig cfg = A4PrinterConfig.of(queue).withJobTimeout(Duration.ofSeconds(60));
+                if (o.cups != null) {
+                    cfg = cfg.withCups(URI.create(o.cups));
+                }
+                A4Printer p = A4Printers.real(cfg);
                 DeviceStatus s = p.refreshStatus();
                 r.put("status", s.name());
                 r.put("detail", p.tracker().detail());

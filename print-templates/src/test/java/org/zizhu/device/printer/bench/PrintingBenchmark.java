@@ -12,7 +12,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.zizhu.device.printer.escpos.EscPosJob;
-import org.zizhu.device.printer.escpos.ReceiptEncoder;
+import org.zizhu.device.printer.escpos.ReceiptPaper;
 import org.zizhu.print.AcceptanceReceiptData;
 import org.zizhu.print.ItemGuideData;
 import org.zizhu.print.PrintTemplates;
@@ -20,8 +20,8 @@ import org.zizhu.print.QueueTicketData;
 import org.zizhu.print.SampleDocuments;
 import org.zizhu.print.TestPageData;
 import org.zizhu.print.a4.A4PdfRenderer;
+import org.zizhu.print.escpos.ReceiptEncoder;
 import org.zizhu.print.receipt.ReceiptLayout;
-import org.zizhu.print.receipt.ReceiptPaper;
 
 /**
  * Warm rendering cost: template + data to complete output bytes (A4 PDF, or ESC/POS job),

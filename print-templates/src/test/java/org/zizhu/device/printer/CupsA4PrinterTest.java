@@ -1,6 +1,5 @@
 package org.zizhu.device.printer;
 
-import org.zizhu.print.Poppler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.printer.ipp.A4PrinterConfig;
 import org.zizhu.device.printer.ipp.CupsA4Printer;
+import org.zizhu.print.Poppler;
 import org.zizhu.print.PrintTemplates;
 import org.zizhu.print.SampleDocuments;
 import org.zizhu.print.a4.A4PdfRenderer;

@@ -1,4 +1,4 @@
-package org.zizhu.device;
+package org.zizhu.privacy;
 
 /**
  * Masks personal values for logs, screens and print-outs. Everything that shows an ID number

@@ -9,12 +9,13 @@ import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.zizhu.device.printer.escpos.EscPosPrinter;
+import org.zizhu.device.printer.escpos.ReceiptPaper;
 import org.zizhu.device.printer.escpos.ReceiptPrinterConfig;
 import org.zizhu.device.printer.sim.EscPosSimulator;
 import org.zizhu.print.PrintTemplates;
 import org.zizhu.print.SampleDocuments;
+import org.zizhu.print.escpos.ReceiptEncoder;
 import org.zizhu.print.receipt.ReceiptLayout;
-import org.zizhu.print.receipt.ReceiptPaper;
 
 /** Garbage on the wire neither kills the simulator nor confuses the next job. */
 class SimulatorRobustnessTest {
@@ -31,10 +32,10 @@ class SimulatorRobustnessTest {
             }
             Thread.sleep(200);
             int before = sim.receipts().size();
-            try (EscPosPrinter p = new EscPosPrinter(ReceiptPrinterConfig.builder("tcp://127.0.0.1:" + sim.port())
-                    .pollInterval(Duration.ZERO).build())) {
-                PrintResult r = p.print(ReceiptLayout.layout(PrintTemplates.builtIn().fill(SampleDocuments.queueTicket()),
-                        ReceiptPaper.MM80));
+            try (EscPosPrinter p = new EscPosPrinter(ReceiptPrinterConfig.of("tcp://127.0.0.1:" + sim.port())
+                    .withPollInterval(Duration.ZERO))) {
+                PrintResult r = p.print(ReceiptEncoder.encode(ReceiptLayout.layout(PrintTemplates.builtIn().fill(SampleDocuments.queueTicket()),
+                        ReceiptPaper.MM80)));
                 assertTrue(r.ok(), r.toString());
             }
             var all = sim.awaitReceipts(before + 1, Duration.ofSeconds(5));

@@ -1,4 +1,4 @@
-package org.zizhu.print.receipt;
+package org.zizhu.device.printer.escpos;
 
 /**
  * Receipt paper widths at 203 dpi (8 dots/mm) with the 12x24 font A: 80 mm paper prints

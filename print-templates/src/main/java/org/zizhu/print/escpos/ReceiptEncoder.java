@@ -1,6 +1,8 @@
-package org.zizhu.device.printer.escpos;
+package org.zizhu.print.escpos;
 
 import java.awt.image.BufferedImage;
+import org.zizhu.device.printer.escpos.EscPosBuilder;
+import org.zizhu.device.printer.escpos.EscPosJob;
 import org.zizhu.print.Align;
 import org.zizhu.print.receipt.Receipt;
 import org.zizhu.print.receipt.ReceiptLine;

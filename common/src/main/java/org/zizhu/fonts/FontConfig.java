@@ -1,4 +1,4 @@
-package org.zizhu.print.a4;
+package org.zizhu.fonts;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,69 +1,20 @@
-package org.zizhu.device.printer.escpos;
+package org.zizhu.print.escpos;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontFormatException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.File;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.zizhu.print.a4.FontConfig;
+import org.zizhu.device.printer.escpos.EscPosBuilder;
+import org.zizhu.fonts.GlyphFonts;
 
 /**
  * Renders text to a 1-bit image with the CJK font (headless java.awt), for lines the printer's
  * GBK font cannot print (rare characters in names, CJK extensions A/B). Uses the same fonts as
- * the A4 output: the primary CJK font, then fallbacks, per character. Fonts load on first use.
+ * the A4 output ({@link GlyphFonts}): the primary CJK font, then fallbacks, per character.
  */
 public final class TextRasterizer {
-    private static final Logger log = LoggerFactory.getLogger(TextRasterizer.class);
-    private static volatile List<Font> fonts;
-
     private TextRasterizer() {
-    }
-
-    static List<Font> fonts() {
-        List<Font> f = fonts;
-        if (f == null) {
-            synchronized (TextRasterizer.class) {
-                if (fonts == null) {
-                    fonts = load(FontConfig.defaults());
-                }
-                f = fonts;
-            }
-        }
-        return f;
-    }
-
-    private static List<Font> load(FontConfig cfg) {
-        List<Font> out = new ArrayList<>();
-        List<File> files = new ArrayList<>();
-        files.add(cfg.primary().toFile());
-        cfg.fallbacks().forEach(p -> files.add(p.toFile()));
-        for (File file : files) {
-            try {
-                Font[] faces = Font.createFonts(file);
-                out.add(faces[0]);
-            } catch (IOException | FontFormatException | RuntimeException e) {
-                log.warn("raster font {} unusable", file, e);
-            }
-        }
-        out.add(new Font(Font.SANS_SERIF, Font.PLAIN, 1)); // last resort: whatever the JDK maps
-        return List.copyOf(out);
-    }
-
-    /** The first font that can draw {@code cp}, or null. */
-    public static Font fontFor(int cp) {
-        for (Font f : fonts()) {
-            if (f.canDisplay(cp)) {
-                return f;
-            }
-        }
-        return null;
     }
 
     /**
@@ -98,7 +49,7 @@ public final class TextRasterizer {
                 int cp = text.codePointAt(i);
                 i += Character.charCount(cp);
                 int cell = cp < 0x80 ? height / 2 : height;
-                Font f = fontFor(cp);
+                Font f = GlyphFonts.fontFor(cp);
                 String s = Character.toString(cp);
                 if (f != null) {
                     g.setFont(f.deriveFont(bold ? Font.BOLD : Font.PLAIN, size));

@@ -1,0 +1,72 @@
+package org.zizhu.device.printer.escpos;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.zizhu.device.DeviceStatus;
+import org.zizhu.device.printer.PrintResult;
+import org.zizhu.device.printer.sim.PaperState;
+
+/** The simulated mode: the kiosk's interface and, apart from it, the simulator's controls. */
+class ReceiptPrintersTest {
+    private static EscPosJob job(String text) {
+        return new EscPosBuilder().init().chineseMode(true).line(text).feedAndCut(24).build();
+    }
+
+    @Test
+    void simulationPrintsThroughTheInterfaceAndItsControlsSetTypedFaults() throws Exception {
+        ReceiptPrinterConfig cfg = ReceiptPrinterConfig.defaults().withDeviceId("receipt").withPaper(ReceiptPaper.MM58)
+                .withPollInterval(Duration.ZERO);
+        int port;
+        try (ReceiptPrinterSimulation sim = ReceiptPrinters.simulated(cfg)) {
+            ReceiptPrinter printer = sim.printer();
+            assertInstanceOf(EscPosPrinter.class, printer);
+            assertEquals("receipt", printer.id());
+            assertEquals(ReceiptPaper.MM58, printer.paper());
+            port = sim.controls().port();
+            assertTrue(port > 0 && port != 9100, "the simulator's own port replaces the configured endpoint");
+
+            assertEquals(DeviceStatus.ONLINE, printer.refreshStatus());
+            PrintResult ok = printer.print(job("取号 A001"));
+            assertTrue(ok.ok(), ok.toString());
+            assertEquals("取号 A001", sim.controls().awaitReceipts(1, Duration.ofSeconds(5)).get(0).lines().get(0));
+
+            sim.controls().setPaper(PaperState.END);
+            assertEquals(DeviceStatus.USER_ERROR, printer.refreshStatus());
+            assertEquals(ReceiptFault.PAPER_END, printer.tracker().fault());
+            assertEquals("paper-end", printer.tracker().detail());
+            PrintResult refused = printer.print(job("A002"));
+            assertFalse(refused.ok());
+            assertEquals("paper-end", refused.detail());
+
+            sim.controls().setPaper(PaperState.FINE);
+            sim.controls().setCoverOpen(true);
+            assertEquals(DeviceStatus.USER_ERROR, printer.refreshStatus());
+            assertEquals(ReceiptFault.COVER_OPEN, printer.tracker().fault());
+        }
+        int closedPort = port;
+        assertThrows(IOException.class, () -> new Socket("127.0.0.1", closedPort).close(), "closing the simulation stops the simulator");
+    }
+
+    @Test
+    void realPrinterWithNobodyThereIsOfflineUnreachable() {
+        int free;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            free = s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        try (ReceiptPrinter p = ReceiptPrinters.real(ReceiptPrinterConfig.of("tcp://127.0.0.1:" + free)
+                .withPollInterval(Duration.ZERO).withConnectTimeout(Duration.ofSeconds(1)))) {
+            assertEquals(DeviceStatus.OFFLINE, p.refreshStatus());
+            assertEquals(ReceiptFault.UNREACHABLE, p.tracker().fault());
+        }
+    }
+}
