@@ -59,7 +59,7 @@ class DeviceUiTest {
         hub.trackers().forEach(runtime::addDevice);
         FxToolkit.registerPrimaryStage();
         app = (KioskApplication) FxToolkit.setupApplication(() -> new KioskApplication(runtime, hub, null, null));
-        await().atMost(Duration.ofSeconds(20)).until(() -> hub.smartcard().orElseThrow().statusTracker().status() == DeviceStatus.ONLINE);
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.smartcard().orElseThrow().status() == DeviceStatus.ONLINE);
 
         card = VirtualCardConnection.vpcd(0);
         card.insert(DemoCards.create(DemoCards.Kind.TECHNICIAN));

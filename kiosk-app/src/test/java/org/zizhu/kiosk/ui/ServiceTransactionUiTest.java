@@ -109,8 +109,8 @@ class ServiceTransactionUiTest {
         openGuide(item.code());
         robot.clickOn("#guide-start");
         // central-sim's seeded login token for resident 150202198503120016, as the app would show it.
-        hub.camera().orElseThrow().reconfigure(org.zizhu.device.camera.sim.CameraSimulator.showQr(
-                "zizhu:login:v1:QRDEMO-wangjianguo-0001", data.resolve("cam")));
+        hub.simulators().camera().orElseThrow().showQr(
+                "zizhu:login:v1:QRDEMO-wangjianguo-0001");
         await().atMost(Duration.ofSeconds(20)).until(() -> app.service().view().step() == ServiceFlow.Step.CONSENT);
         Instant before = Instant.now();
         robot.interact(() -> app.service().consent(true));
@@ -162,8 +162,8 @@ class ServiceTransactionUiTest {
         robot.clickOn("#appointment-code").write("YY2025001");
         robot.clickOn("#appointment-confirm");
         assertEquals(ServiceFlow.Step.INSERT_CARD, app.service().view().step());
-        hub.camera().orElseThrow().reconfigure(org.zizhu.device.camera.sim.CameraSimulator.showQr(
-                "zizhu:login:v1:QRDEMO-wangjianguo-0001", data.resolve("cam")));
+        hub.simulators().camera().orElseThrow().showQr(
+                "zizhu:login:v1:QRDEMO-wangjianguo-0001");
         awaitFinished(60);
         ServiceFlow.View done = app.service().view();
         assertEquals(ServiceFlow.Step.DONE, done.step(), () -> "failed: " + done.centralMessage());
