@@ -134,18 +134,18 @@ public final class DeviceHub implements AutoCloseable {
             return;
         }
         try {
-            IdCardReaderConfig.Builder settings = IdCardReaderConfig.builder()
-                    .baud(SamBaud.valueOf("B" + config.get(ConfigKey.IDCARD_BAUD)));
+            IdCardReaderConfig c = IdCardReaderConfig.builder().portPath(config.get(ConfigKey.IDCARD_PORT))
+                    .baud(SamBaud.valueOf("B" + config.get(ConfigKey.IDCARD_BAUD))).build();
             IdCardListener fanOut = event -> idcardListeners.forEach(l -> l.onEvent(event));
             if (mode == DeviceMode.SIMULATED) {
                 // The simulator speaks the SAM protocol on the far end of a socat pty pair.
-                SimulatedIdCard sim = SimulatedIdCard.open(settings, fanOut);
+                SimulatedIdCard sim = SimulatedIdCard.open(c, fanOut);
                 owned.add(sim);
                 simulators.idcard(sim.controls());
                 idcard = sim.reader();
                 idcardListeners.add(simulators::onIdCardEvent);
             } else {
-                idcard = IdCardReader.open(settings.portPath(config.get(ConfigKey.IDCARD_PORT)).build(), fanOut);
+                idcard = IdCardReader.open(c, fanOut);
                 owned.add(idcard);
             }
             trackers.add(idcard.tracker());
@@ -325,16 +325,16 @@ public final class DeviceHub implements AutoCloseable {
             return;
         }
         try {
+            SmartCardConfig c = SmartCardConfig.builder().readerNamePattern(config.get(ConfigKey.SMARTCARD_READER_PATTERN)).build();
             if (mode == DeviceMode.SIMULATED) {
                 // Simulated technician cards are inserted into pcscd's first virtual reader (vpcd).
-                SimulatedSmartCard sim = SimulatedSmartCard.open(SmartCardConfig.builder());
+                SimulatedSmartCard sim = SimulatedSmartCard.open(c);
                 owned.add(sim);
                 simulators.smartcard(sim.controls());
                 smartcard = sim.reader();
                 issuerTrust = sim.issuerTrust();
             } else {
-                smartcard = SmartCardReader.open(SmartCardConfig.builder()
-                        .readerNamePattern(config.get(ConfigKey.SMARTCARD_READER_PATTERN)).build());
+                smartcard = SmartCardReader.open(c);
                 owned.add(smartcard);
                 String key = config.get(ConfigKey.SMARTCARD_ISSUER_KEY);
                 if (!key.equals("none")) {

@@ -13,15 +13,14 @@ import org.zizhu.device.idcard.IdCardReaderConfig;
  */
 public record SimulatedIdCard(IdCardReader reader, SamSimulator controls) implements AutoCloseable {
     /**
-     * Starts the simulator and the reader on it. {@code settings} gives everything but the port
-     * (the simulator's pty), e.g. {@code IdCardReaderConfig.builder().baud(SamBaud.B115200)}.
+     * Starts the simulator at the config's baud and the reader on it. The config is the same one
+     * a real reader takes; its port is replaced by the simulator's pty.
      */
-    public static SimulatedIdCard open(IdCardReaderConfig.Builder settings, IdCardListener listener) throws IOException {
-        IdCardReaderConfig probe = settings.portPath("/dev/null").build();
-        SamSimulator sim = SamSimulator.startOnPtyPair(probe.baud());
+    public static SimulatedIdCard open(IdCardReaderConfig config, IdCardListener listener) throws IOException {
+        SamSimulator sim = SamSimulator.startOnPtyPair(config.baud());
         try {
-            IdCardReaderConfig config = probe.toBuilder().portPath(sim.hostPortPath()).build();
-            return new SimulatedIdCard(IdCardReader.open(config, listener), sim);
+            IdCardReaderConfig onSimulator = config.toBuilder().portPath(sim.hostPortPath()).build();
+            return new SimulatedIdCard(IdCardReader.open(onSimulator, listener), sim);
         } catch (RuntimeException e) {
             sim.close();
             throw e;

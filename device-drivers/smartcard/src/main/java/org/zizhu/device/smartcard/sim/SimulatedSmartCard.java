@@ -17,9 +17,12 @@ public record SimulatedSmartCard(SmartCardReader reader, Controls controls) impl
     /** The vpcd reader simulated cards are inserted into. */
     public static final String VIRTUAL_READER = "Virtual PCD 00 00";
 
-    /** {@code settings} gives everything but the reader pattern (the virtual reader's). */
-    public static SimulatedSmartCard open(SmartCardConfig.Builder settings) {
-        SmartCardReader reader = SmartCardReader.open(settings.readerNamePattern(Pattern.quote(VIRTUAL_READER)).build());
+    /**
+     * Starts the reader on the virtual reader. The config is the same one a real reader takes;
+     * its reader-name pattern is replaced by the virtual reader's.
+     */
+    public static SimulatedSmartCard open(SmartCardConfig config) {
+        SmartCardReader reader = SmartCardReader.open(config.toBuilder().readerNamePattern(Pattern.quote(VIRTUAL_READER)).build());
         return new SimulatedSmartCard(reader, new Controls());
     }
 
