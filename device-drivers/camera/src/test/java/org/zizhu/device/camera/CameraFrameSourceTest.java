@@ -156,6 +156,7 @@ class CameraFrameSourceTest {
         try (CameraFrameSource cam = start(cfg)) {
             await().atMost(WAIT).until(() -> cam.status() == DeviceStatus.NO_DEVICE);
             assertEquals("no-device", cam.tracker().detail());
+            assertEquals(CameraFault.NO_DEVICE, cam.tracker().fault());
             await().atMost(WAIT).until(() -> cam.stats().restarts() >= 1); // keeps trying: a camera may be plugged in
         }
     }
@@ -178,6 +179,7 @@ class CameraFrameSourceTest {
             await().atMost(WAIT).until(() -> cam.stats().restarts() >= 2);
             assertEquals(DeviceStatus.HARDWARE_ERROR, cam.status());
             assertEquals("stalled", cam.tracker().detail());
+            assertEquals(CameraFault.STALLED, cam.tracker().fault());
         }
     }
 

@@ -100,6 +100,7 @@ class GpioControllerTest {
         assertEquals(List.of("tamper-open"), heard);
         assertEquals(DeviceStatus.FRAUD_ATTEMPT, gpio.status());
         assertEquals("tamper-open", gpio.tracker().detail());
+        assertEquals(GpioFault.TAMPER_OPEN, gpio.tracker().fault());
         assertEquals(LightPattern.OUT_OF_SERVICE, gpio.light().pattern());
         assertFalse(gpio.resetTamper(), "cannot reset while the door is open");
 

@@ -211,6 +211,7 @@ class IdCardReaderSerialTest {
         Thread.sleep(120);
         assertEquals(DeviceStatus.NO_DEVICE, reader.status());
         assertEquals("port-not-found", reader.tracker().detail());
+        assertEquals(SamLinkException.Reason.PORT_NOT_FOUND, reader.tracker().fault());
         try (PtyPair pty = PtyPair.create(dir); SamSimulator s = SamSimulator.startOnPort(pty.devicePath(), SamBaud.B115200)) {
             s.setPacing(false);
             rec.awaitStatus(reader.tracker(), DeviceStatus.ONLINE, WAIT);

@@ -163,6 +163,7 @@ class ReaderPcscTest {
                 .deviceId("smartcard-missing").readerNamePattern("^No Such Reader$").pollInterval(Duration.ofMillis(50)).build())) {
             await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> none.status() == DeviceStatus.NO_DEVICE);
             assertEquals("no-matching-reader", none.tracker().detail());
+            assertEquals(SmartCardFault.NO_MATCHING_READER, none.tracker().fault());
             SmartCardException e = assertThrows(SmartCardException.class, none::openSession);
             assertEquals(SmartCardException.Reason.NO_READER, e.reason());
             assertTrue(none.readerName().isEmpty());
