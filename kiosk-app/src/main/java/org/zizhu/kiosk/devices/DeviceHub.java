@@ -22,7 +22,6 @@ import org.zizhu.device.camera.sim.SimulatedCamera;
 import java.time.Duration;
 import org.zizhu.device.gpio.Gpio;
 import org.zizhu.device.gpio.GpioConfig;
-import org.zizhu.device.gpio.GpioSimulator;
 import org.zizhu.device.gpio.SimulatedGpio;
 import org.zizhu.device.printer.escpos.EscPosPrinter;
 import org.zizhu.device.printer.escpos.ReceiptPrinterConfig;
@@ -368,7 +367,7 @@ public final class DeviceHub implements AutoCloseable {
      * The SAM simulator in simulated mode.
      *
      * @deprecated simulator controls are apart from the devices: use {@code simulators().idcard()}.
-     *     Kept until the screenshot tour moves to it.
+     *     Kept only because ui/ScreenshotTour still calls it.
      */
     @Deprecated(forRemoval = true)
     public Optional<SamSimulator> idcardSimulator() {
@@ -399,17 +398,6 @@ public final class DeviceHub implements AutoCloseable {
 
     public Optional<Gpio> gpio() {
         return Optional.ofNullable(gpio);
-    }
-
-    /**
-     * The GPIO simulator in simulated mode.
-     *
-     * @deprecated simulator controls are apart from the devices: use {@code simulators().gpio()}.
-     *     Kept until the UI tests move to it.
-     */
-    @Deprecated(forRemoval = true)
-    public Optional<GpioSimulator> gpioSimulator() {
-        return simulators.gpio();
     }
 
     /**

@@ -134,7 +134,7 @@ class ServiceTransactionUiTest {
         robot.clickOn("#guide-start");
         java.util.List<ServiceFlow.View> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         app.service().addListener(seen::add);
-        hub.idcardSimulator().orElseThrow().placeCard(TestCards.RESIDENT);
+        hub.simulators().idcard().orElseThrow().placeCard(TestCards.RESIDENT);
         await().atMost(Duration.ofSeconds(15)).until(() -> app.service().view().step() == ServiceFlow.Step.CONSENT);
         robot.interact(() -> app.service().consent(true));
         awaitFinished(90);
@@ -186,7 +186,7 @@ class ServiceTransactionUiTest {
         robot.clickOn("#guide-start");
         assertEquals(ServiceFlow.Step.INSERT_CARD, app.service().view().step());
 
-        hub.idcardSimulator().orElseThrow().placeCard(TestCards.RESIDENT);
+        hub.simulators().idcard().orElseThrow().placeCard(TestCards.RESIDENT);
         await().atMost(Duration.ofSeconds(15)).until(() -> app.service().view().step() == ServiceFlow.Step.CONSENT);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("王**", app.service().view().maskedName());

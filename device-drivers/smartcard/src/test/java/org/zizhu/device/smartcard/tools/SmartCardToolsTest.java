@@ -109,6 +109,7 @@ class SmartCardToolsTest {
             assertTrue(lines[3].contains("\"card\":\"sscard\""), r.out());
             assertTrue(lines[4].contains("removed"), r.out());
             assertTrue(lines[5].contains("\"card\":null"), r.out());
+            await().atMost(Duration.ofSeconds(5)).until(() -> !watch.cardPresent()); // the reader saw it go too
         }
         assertEquals(2, run(new SmartCardSimCommand(stdin(""), false), "unicorn").rc());
         assertEquals(2, run(new SmartCardSimCommand(stdin(""), false), "--slot", "7", "technician").rc());
