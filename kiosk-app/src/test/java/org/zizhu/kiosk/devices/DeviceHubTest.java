@@ -133,6 +133,13 @@ class DeviceHubTest {
             var captured = hub.captureFace(Duration.ofSeconds(20));
             assertTrue(captured instanceof org.zizhu.device.camera.face.FaceCaptureResult.Accepted, captured.toString());
             ((org.zizhu.device.camera.face.FaceCaptureResult.Accepted) captured).face().wipe();
+            // The demo console sets scenes through the same controls.
+            DemoConsole console = new DemoConsole(hub, new java.io.ByteArrayInputStream(new byte[0]),
+                    new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8), data);
+            assertEquals("camera shows face-dark", console.handle("face dark"));
+            assertEquals("camera shows test-pattern", console.handle("face none"));
+            assertEquals("camera shows a QR code", console.handle("qr zizhu:login:v1:demo-token"));
+            assertEquals("qr", camera.scene());
         }
     }
 }
