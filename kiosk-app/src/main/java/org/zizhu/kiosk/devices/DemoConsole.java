@@ -7,11 +7,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.zizhu.device.camera.sim.CameraSimulator;
 import org.zizhu.device.idcard.sim.TestCards;
 import org.zizhu.device.printer.sim.PaperState;
 import org.zizhu.device.smartcard.sim.DemoCards;
-import org.zizhu.device.smartcard.sim.VirtualCardConnection;
 import org.zizhu.threads.DaemonThreads;
 
 /**
@@ -45,9 +43,7 @@ public final class DemoConsole implements Runnable {
     private final DeviceHub hub;
     private final InputStream in;
     private final PrintStream out;
-    private final Path workDir;
     private final java.util.function.Supplier<Screen> screen;
-    private VirtualCardConnection smartcard;
     /** Scripted runs: any failed command stops the kiosk with exit code 1. */
     private volatile boolean strict;
     private volatile boolean quitting;
@@ -56,11 +52,11 @@ public final class DemoConsole implements Runnable {
         this(hub, in, out, workDir, () -> null);
     }
 
+    /** {@code workDir} is unused since the camera scenes moved to the simulated camera's controls; kept for callers. */
     public DemoConsole(DeviceHub hub, InputStream in, PrintStream out, Path workDir, java.util.function.Supplier<Screen> screen) {
         this.hub = hub;
         this.in = in;
         this.out = out;
-        this.workDir = workDir;
         this.screen = screen;
     }
 
@@ -77,6 +73,7 @@ public final class DemoConsole implements Runnable {
               paper fine|near|end              receipt printer paper
               techcard insert|remove           technician card (PIN %s) in the smart-card reader
               qr TEXT                          show a QR code to the camera (e.g. zizhu:login:v1:demo-token)
+              face [dark|none]                 a resident (in a dark hall) or nobody in front of the camera
             the screen (scripted demos and the smoke test):
               screen                           name of the screen shown now
               touch                            touch the screen
@@ -116,6 +113,14 @@ public final class DemoConsole implements Runnable {
         }
     }
 
+    private SimulatorControls sims() {
+        return hub.simulators();
+    }
+
+    private org.zizhu.device.camera.sim.SimulatedCamera.Controls camera() {
+        return sims().camera().orElseThrow(() -> new IllegalStateException("camera is not simulated"));
+    }
+
     private Screen ui() {
         Screen s = screen.get();
         if (s == null) {
@@ -142,7 +147,7 @@ public final class DemoConsole implements Runnable {
         String arg = w.length > 1 ? w[1].strip() : "";
         switch (w[0].toLowerCase(Locale.ROOT)) {
             case "card" -> {
-                var sim = hub.idcardSimulator().orElseThrow(() -> new IllegalStateException("ID card reader is not simulated"));
+                var sim = sims().idcard().orElseThrow(() -> new IllegalStateException("ID card reader is not simulated"));
                 if (arg.equals("remove")) {
                     sim.removeCard();
                     return "card removed";
@@ -161,15 +166,15 @@ public final class DemoConsole implements Runnable {
                 return "card placed: " + card.name();
             }
             case "help" -> {
-                hub.gpioSimulator().orElseThrow(() -> new IllegalStateException("GPIO is not simulated")).pressHelp();
+                sims().gpio().orElseThrow(() -> new IllegalStateException("GPIO is not simulated")).pressHelp();
                 return "help button pressed";
             }
             case "door" -> {
-                hub.gpioSimulator().orElseThrow(() -> new IllegalStateException("GPIO is not simulated")).setTamperOpen(arg.equals("open"));
+                sims().gpio().orElseThrow(() -> new IllegalStateException("GPIO is not simulated")).setTamperOpen(arg.equals("open"));
                 return "door " + (arg.equals("open") ? "open" : "closed");
             }
             case "paper" -> {
-                var sim = hub.receiptSimulator().orElseThrow(() -> new IllegalStateException("receipt printer is not simulated"));
+                var sim = hub.simulators().receipt().orElseThrow(() -> new IllegalStateException("receipt printer is not simulated"));
                 sim.setPaper(switch (arg) {
                     case "near" -> PaperState.NEAR_END;
                     case "end" -> PaperState.END;
@@ -178,22 +183,26 @@ public final class DemoConsole implements Runnable {
                 return "paper " + arg;
             }
             case "techcard" -> {
+                var reader = sims().smartcard().orElseThrow(() -> new IllegalStateException("smart-card reader is not simulated"));
                 if (arg.equals("remove")) {
-                    if (smartcard != null) {
-                        smartcard.remove();
-                    }
+                    reader.remove();
                     return "technician card removed";
                 }
-                if (smartcard == null) {
-                    smartcard = VirtualCardConnection.vpcd(0);
-                }
-                smartcard.insert(DemoCards.create(DemoCards.Kind.TECHNICIAN));
+                reader.insertTechnicianCard();
                 return "technician card inserted (PIN " + DemoCards.DEMO_PIN + ")";
             }
             case "qr" -> {
-                var cam = hub.camera().orElseThrow(() -> new IllegalStateException("no camera"));
-                cam.reconfigure(CameraSimulator.showQr(arg, workDir.resolve("camera")));
+                camera().showQr(arg);
                 return "camera shows a QR code";
+            }
+            case "face" -> {
+                switch (arg) {
+                    case "" -> camera().showFace();
+                    case "dark" -> camera().showDarkFace();
+                    case "none" -> camera().showTestPattern();
+                    default -> throw new IllegalArgumentException("face [dark|none]");
+                }
+                return "camera shows " + camera().scene();
             }
             case "screen" -> {
                 return "screen " + ui().shown();

@@ -9,19 +9,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.StatusTracker;
+import org.zizhu.device.camera.Camera;
 import org.zizhu.device.camera.CameraConfig;
-import org.zizhu.device.camera.CameraFrameSource;
 import org.zizhu.device.camera.face.FaceCapture;
 import org.zizhu.device.camera.face.FaceCaptureResult;
 import org.zizhu.device.camera.face.FaceQualityIssue;
-import org.zizhu.device.camera.sim.CameraSimulator;
+import org.zizhu.device.camera.sim.SimulatedCamera;
 import java.time.Duration;
+import org.zizhu.device.gpio.Gpio;
 import org.zizhu.device.gpio.GpioConfig;
+import org.zizhu.device.gpio.SimulatedGpio;
 import org.zizhu.device.printer.escpos.ReceiptPaper;
 import org.zizhu.device.printer.escpos.ReceiptPrinter;
 import org.zizhu.device.printer.escpos.ReceiptPrinterConfig;
@@ -30,20 +31,17 @@ import org.zizhu.device.printer.escpos.ReceiptPrinters;
 import org.zizhu.device.printer.ipp.A4Printer;
 import org.zizhu.device.printer.ipp.A4PrinterConfig;
 import org.zizhu.device.printer.ipp.A4Printers;
-import org.zizhu.device.printer.sim.EscPosSimulator;
 import org.zizhu.device.idcard.IdCardListener;
 import org.zizhu.device.idcard.IdCardReader;
 import org.zizhu.device.idcard.IdCardReaderConfig;
 import org.zizhu.device.idcard.SamBaud;
 import org.zizhu.device.idcard.sim.SamSimulator;
-import org.zizhu.device.gpio.GpioController;
+import org.zizhu.device.idcard.sim.SimulatedIdCard;
 import org.zizhu.device.gpio.GpioListener;
 import org.zizhu.device.gpio.GpioScheduler;
-import org.zizhu.device.gpio.GpioSimulator;
-import org.zizhu.device.smartcard.PcscSmartCardReader;
 import org.zizhu.device.smartcard.SmartCardConfig;
 import org.zizhu.device.smartcard.SmartCardReader;
-import org.zizhu.device.smartcard.sim.DemoCards;
+import org.zizhu.device.smartcard.sim.SimulatedSmartCard;
 import org.zizhu.device.smartcard.technician.EcKeys;
 import org.zizhu.device.smartcard.technician.IssuerTrust;
 import org.zizhu.events.EventId;
@@ -54,11 +52,15 @@ import org.zizhu.kiosk.config.KioskConfig;
 import org.zizhu.threads.DaemonThreads;
 
 /**
- * Owns the terminal's devices, created from configuration: each one real, simulated (a
- * simulator speaking the device's real protocol, started here) or off. Like a Pi4J context,
- * the choice is explicit per device and never falls back to a simulator by accident. A device
- * that fails to start is reported with a NO_DEVICE or HARDWARE_ERROR status and the kiosk runs
- * on without it.
+ * Owns the terminal's devices, created from configuration: each one real, simulated (the real
+ * driver on a simulator speaking the device's protocol, started here) or off ({@link DeviceMode}).
+ * Like a Pi4J context, the choice is explicit per device and never falls back to a simulator by
+ * accident. A device that fails to start is reported with a NO_DEVICE or HARDWARE_ERROR status
+ * and the kiosk runs on without it.
+ *
+ * <p>The kiosk sees each device through its interface ({@link IdCardReader}, {@link Camera},
+ * {@link Gpio}, {@link SmartCardReader}). The simulators' controls are apart, in
+ * {@link #simulators()}, for the demo console and tests.
  */
 public final class DeviceHub implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeviceHub.class);
@@ -72,14 +74,12 @@ public final class DeviceHub implements AutoCloseable {
     private final java.util.concurrent.ScheduledExecutorService housekeeping =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("device-housekeeping"));
     private final List<IdCardListener> idcardListeners = new CopyOnWriteArrayList<>();
+    private final SimulatorControls simulators = new SimulatorControls();
     private IdCardReader idcard;
-    private SamSimulator idcardSim;
     private ReceiptPrinter receipt;
-    private EscPosSimulator receiptSim;
     private A4Printer a4;
-    private CameraFrameSource camera;
-    private GpioController gpio;
-    private GpioSimulator gpioSim;
+    private Camera camera;
+    private Gpio gpio;
     private SmartCardReader smartcard;
     private IssuerTrust issuerTrust;
     private final TamperLatch tamperLatch;
@@ -116,49 +116,52 @@ public final class DeviceHub implements AutoCloseable {
         return hub;
     }
 
-    private String mode(ConfigKey key) {
-        return config.deviceMode(key);
+    private DeviceMode mode(ConfigKey key) {
+        return DeviceMode.of(config.deviceMode(key));
     }
 
     private void failed(String device, Exception e) {
         StatusTracker t = new StatusTracker(device, DeviceStatus.NO_DEVICE);
-        t.update(DeviceStatus.NO_DEVICE, "start-failed");
+        t.update(DeviceStatus.NO_DEVICE, org.zizhu.device.DeviceFault.Common.START_FAILED);
         trackers.add(t);
         EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "device-start", "device", device, "error", e.getClass().getSimpleName());
         log.warn("device {} did not start: {}", device, e.toString());
     }
 
     private void startIdCard() {
-        String mode = mode(ConfigKey.IDCARD_MODE);
-        if (mode.equals("off")) {
+        DeviceMode mode = mode(ConfigKey.IDCARD_MODE);
+        if (mode == DeviceMode.OFF) {
             return;
         }
         try {
-            SamBaud baud = SamBaud.valueOf("B" + config.get(ConfigKey.IDCARD_BAUD));
-            String port = config.get(ConfigKey.IDCARD_PORT);
-            if (mode.equals("simulated")) {
+            IdCardReaderConfig c = IdCardReaderConfig.builder().portPath(config.get(ConfigKey.IDCARD_PORT))
+                    .baud(SamBaud.valueOf("B" + config.get(ConfigKey.IDCARD_BAUD))).build();
+            IdCardListener fanOut = event -> idcardListeners.forEach(l -> l.onEvent(event));
+            if (mode == DeviceMode.SIMULATED) {
                 // The simulator speaks the SAM protocol on the far end of a socat pty pair.
-                idcardSim = SamSimulator.startOnPtyPair(baud);
-                owned.add(idcardSim);
-                port = idcardSim.hostPortPath();
+                SimulatedIdCard sim = SimulatedIdCard.open(c, fanOut);
+                owned.add(sim);
+                simulators.idcard(sim.controls());
+                idcard = sim.reader();
+                idcardListeners.add(simulators::onIdCardEvent);
+            } else {
+                idcard = IdCardReader.open(c, fanOut);
+                owned.add(idcard);
             }
-            idcard = IdCardReader.open(IdCardReaderConfig.builder(port).baud(baud).build(),
-                    event -> idcardListeners.forEach(l -> l.onEvent(event)));
-            owned.add(idcard);
-            trackers.add(idcard.statusTracker());
+            trackers.add(idcard.tracker());
         } catch (IOException | RuntimeException e) {
             failed("idcard", e);
         }
     }
 
     private void startReceiptPrinter() {
-        String mode = mode(ConfigKey.RECEIPT_MODE);
-        if (mode.equals("off")) {
+        DeviceMode mode = mode(ConfigKey.RECEIPT_MODE);
+        if (mode == DeviceMode.OFF) {
             return;
         }
         try {
             ReceiptPaper paper = config.get(ConfigKey.RECEIPT_PAPER_MM).equals("58") ? ReceiptPaper.MM58 : ReceiptPaper.MM80;
-            boolean simulated = mode.equals("simulated");
+            boolean simulated = mode == DeviceMode.SIMULATED;
             // A simulation brings its own loopback endpoint; the configured target is not read.
             ReceiptPrinterConfig cfg = (simulated ? ReceiptPrinterConfig.defaults()
                     : ReceiptPrinterConfig.of(config.get(ConfigKey.RECEIPT_TARGET))).withDeviceId("receipt-printer").withPaper(paper);
@@ -166,7 +169,7 @@ public final class DeviceHub implements AutoCloseable {
                 // The simulator interprets ESC/POS on a loopback TCP port, like a networked printer.
                 ReceiptPrinterSimulation sim = ReceiptPrinters.simulated(cfg);
                 owned.add(sim);
-                receiptSim = sim.controls();
+                simulators.receipt(sim.controls());
                 receipt = sim.printer();
             } else {
                 receipt = ReceiptPrinters.real(cfg);
@@ -179,15 +182,15 @@ public final class DeviceHub implements AutoCloseable {
     }
 
     private void startA4Printer() {
-        String mode = mode(ConfigKey.A4_MODE);
-        if (mode.equals("off")) {
+        DeviceMode mode = mode(ConfigKey.A4_MODE);
+        if (mode == DeviceMode.OFF) {
             return;
         }
         try {
             // Simulated and real both print through CUPS: the simulator is ippeveprinter behind
             // the local CUPS (scripts/stacks/cups.sh), a real IPP Everywhere printer.
             A4PrinterConfig a4Config = A4PrinterConfig.of(config.get(ConfigKey.A4_QUEUE)).withDeviceId("a4-printer");
-            a4 = mode.equals("simulated") ? A4Printers.simulated(a4Config) : A4Printers.real(a4Config);
+            a4 = mode == DeviceMode.SIMULATED ? A4Printers.simulated(a4Config) : A4Printers.real(a4Config);
             trackers.add(a4.tracker());
             // The CUPS queue is asked between jobs too, off the start-up path, so heartbeats and
             // the maintenance screen see a stopped queue or a printer turned off.
@@ -214,37 +217,43 @@ public final class DeviceHub implements AutoCloseable {
     }
 
     private void startCamera() {
-        String mode = mode(ConfigKey.CAMERA_MODE);
-        if (mode.equals("off")) {
+        DeviceMode mode = mode(ConfigKey.CAMERA_MODE);
+        if (mode == DeviceMode.OFF) {
             return;
         }
         try {
-            CameraConfig c = mode.equals("simulated") ? CameraSimulator.testPattern()
-                    : CameraConfig.parseSource("v4l2:" + config.get(ConfigKey.CAMERA_DEVICE)).build();
-            camera = CameraFrameSource.start(c);
+            if (mode == DeviceMode.SIMULATED) {
+                // ffmpeg's test pattern until the demo console or a test sets a scene.
+                SimulatedCamera sim = SimulatedCamera.open(workDir.resolve("camera"));
+                simulators.camera(sim.controls());
+                camera = sim.camera();
+            } else {
+                camera = Camera.open(CameraConfig.builder().v4l2(config.get(ConfigKey.CAMERA_DEVICE)).build());
+            }
             owned.add(camera);
-            trackers.add(camera.status());
+            trackers.add(camera.tracker());
         } catch (RuntimeException e) {
-            failed(CameraFrameSource.DEVICE_ID, e);
+            failed("camera", e);
         }
     }
 
     private void startGpio() {
-        String mode = mode(ConfigKey.GPIO_MODE);
-        if (mode.equals("off")) {
+        DeviceMode mode = mode(ConfigKey.GPIO_MODE);
+        if (mode == DeviceMode.OFF) {
             return;
         }
         try {
-            if (mode.equals("simulated")) {
-                gpioSim = GpioSimulator.start(workDir.resolve("gpio"), GpioScheduler.system());
-                gpio = gpioSim.controller();
-                owned.add(gpioSim);
+            if (mode == DeviceMode.SIMULATED) {
+                SimulatedGpio sim = SimulatedGpio.open(workDir.resolve("gpio"), GpioScheduler.system());
+                simulators.gpio(sim.controls());
+                gpio = sim.gpio();
+                owned.add(sim);
             } else {
                 Properties p = new Properties();
                 try (InputStream in = Files.newInputStream(Path.of(config.get(ConfigKey.GPIO_PIN_MAP)))) {
                     p.load(in);
                 }
-                gpio = GpioController.start(GpioConfig.fromProperties(p), GpioScheduler.system());
+                gpio = Gpio.open(GpioConfig.fromProperties(p));
                 owned.add(gpio);
             }
             gpio.addListener(new GpioListener() {
@@ -267,7 +276,7 @@ public final class DeviceHub implements AutoCloseable {
                     gpioListeners.forEach(l -> l.fanChanged(on));
                 }
             });
-            trackers.add(gpio.status());
+            trackers.add(gpio.tracker());
             if (gpio.tamperAlarm()) {
                 // Open at boot (opened while powered off), or opened before this listener was in place.
                 tripQuietly("door-open-at-start");
@@ -303,7 +312,7 @@ public final class DeviceHub implements AutoCloseable {
                 EventLog.event(EventId.GPIO_TAMPER_RESET, Outcome.FAILURE, "reason", "door-open");
                 return TamperReset.DOOR_OPEN;
             }
-        } else if (!mode(ConfigKey.GPIO_MODE).equals("off")) {
+        } else if (mode(ConfigKey.GPIO_MODE) != DeviceMode.OFF) {
             EventLog.event(EventId.GPIO_TAMPER_RESET, Outcome.FAILURE, "reason", "gpio-unavailable");
             return TamperReset.SWITCH_UNREADABLE;
         }
@@ -317,24 +326,28 @@ public final class DeviceHub implements AutoCloseable {
     }
 
     private void startSmartcard() {
-        String mode = mode(ConfigKey.SMARTCARD_MODE);
-        if (mode.equals("off")) {
+        DeviceMode mode = mode(ConfigKey.SMARTCARD_MODE);
+        if (mode == DeviceMode.OFF) {
             return;
         }
         try {
-            boolean sim = mode.equals("simulated");
-            // Simulated technician cards are inserted into pcscd's first virtual reader (vpcd).
-            String pattern = sim ? Pattern.quote("Virtual PCD 00 00") : config.get(ConfigKey.SMARTCARD_READER_PATTERN);
-            smartcard = PcscSmartCardReader.create(SmartCardConfig.builder().readerNamePattern(pattern).build());
-            smartcard.start();
-            owned.add(smartcard);
-            trackers.add(smartcard.statusTracker());
-            String key = config.get(ConfigKey.SMARTCARD_ISSUER_KEY);
-            if (sim) {
-                issuerTrust = DemoCards.demoIssuerTrust();
-            } else if (!key.equals("none")) {
-                issuerTrust = IssuerTrust.of(EcKeys.publicKeyFromBase64(key));
+            SmartCardConfig c = SmartCardConfig.builder().readerNamePattern(config.get(ConfigKey.SMARTCARD_READER_PATTERN)).build();
+            if (mode == DeviceMode.SIMULATED) {
+                // Simulated technician cards are inserted into pcscd's first virtual reader (vpcd).
+                SimulatedSmartCard sim = SimulatedSmartCard.open(c);
+                owned.add(sim);
+                simulators.smartcard(sim.controls());
+                smartcard = sim.reader();
+                issuerTrust = sim.issuerTrust();
+            } else {
+                smartcard = SmartCardReader.open(c);
+                owned.add(smartcard);
+                String key = config.get(ConfigKey.SMARTCARD_ISSUER_KEY);
+                if (!key.equals("none")) {
+                    issuerTrust = IssuerTrust.of(EcKeys.publicKeyFromBase64(key));
+                }
             }
+            trackers.add(smartcard.tracker());
         } catch (RuntimeException e) {
             failed("smartcard", e);
         }
@@ -349,10 +362,14 @@ public final class DeviceHub implements AutoCloseable {
         return Optional.ofNullable(idcard);
     }
 
-    /** The SAM simulator in simulated mode (demo and tests place cards on it). */
-    public Optional<SamSimulator> idcardSimulator() {
-        return Optional.ofNullable(idcardSim);
+    /**
+     * The simulators' controls (place a card, open the door, show the camera a QR code), each
+     * present only for a device in simulated mode. For the demo console and tests only.
+     */
+    public SimulatorControls simulators() {
+        return simulators;
     }
+
 
     /** ID card events, delivered on the reader's thread. */
     public void addIdCardListener(IdCardListener l) {
@@ -364,45 +381,29 @@ public final class DeviceHub implements AutoCloseable {
     }
 
     /** The ESC/POS simulator in simulated mode (decoded receipts, paper state). */
-    public Optional<EscPosSimulator> receiptSimulator() {
-        return Optional.ofNullable(receiptSim);
-    }
 
     public Optional<A4Printer> a4Printer() {
         return Optional.ofNullable(a4);
     }
 
-    public Optional<CameraFrameSource> camera() {
+    public Optional<Camera> camera() {
         return Optional.ofNullable(camera);
     }
 
-    public Optional<GpioController> gpio() {
+    public Optional<Gpio> gpio() {
         return Optional.ofNullable(gpio);
-    }
-
-    /** The GPIO simulator in simulated mode (demo: press help, open the door). */
-    public Optional<GpioSimulator> gpioSimulator() {
-        return Optional.ofNullable(gpioSim);
     }
 
     /**
      * Captures a face from the camera for verification, waiting up to {@code timeout} for a frame
-     * that passes the quality checks. In simulated mode the camera simulator is first switched to
-     * a face scene (a demo has no one standing in front of it). The caller owns and must wipe
-     * the returned face.
+     * that passes the quality checks. What the camera looks at is the world's business (in
+     * simulated mode the simulator's: see {@link SimulatorControls}). The caller owns and must
+     * wipe the returned face.
      */
     public FaceCaptureResult captureFace(Duration timeout) throws InterruptedException {
-        CameraFrameSource cam = camera;
+        Camera cam = camera;
         if (cam == null) {
             throw new IllegalStateException("no camera");
-        }
-        if (mode(ConfigKey.CAMERA_MODE).equals("simulated")) {
-            try {
-                cam.reconfigure(CameraSimulator.showFace(workDir.resolve("camera")));
-                cam.poll(Duration.ofSeconds(3)); // drop the frames of the previous scene
-            } catch (IOException e) {
-                throw new IllegalStateException("camera simulator scene: " + e.getMessage(), e);
-            }
         }
         return FaceCapture.withDefaults().captureFrom(cam, timeout)
                 .orElse(new FaceCaptureResult.Rejected(FaceQualityIssue.NO_FACE, null));

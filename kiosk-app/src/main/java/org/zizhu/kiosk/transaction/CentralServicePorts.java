@@ -168,7 +168,7 @@ public final class CentralServicePorts implements ServicePorts {
         FaceCaptureResult captured = hub.captureFace(FACE_TIMEOUT);
         if (captured instanceof FaceCaptureResult.Rejected rejected) {
             throw new ServiceException("face not captured: " + rejected.issue(),
-                    new Text(rejected.messageZh(), rejected.messageEn()), true, null);
+                    org.zizhu.kiosk.devices.DeviceTexts.standard().face(rejected.issue()), true, null);
         }
         var face = ((FaceCaptureResult.Accepted) captured).face();
         IdentityService.FaceCheck check;

@@ -574,7 +574,8 @@ public final class KioskApplication extends Application {
         if (r instanceof TechnicianAuthResult.Ok ok) {
             return new MaintenanceFlow.Result(true, ok.technicianId(), ok.role().name(), "", "");
         }
-        return new MaintenanceFlow.Result(false, "", "", r.messageZh(), r.messageEn());
+        org.zizhu.kiosk.i18n.Text words = org.zizhu.kiosk.devices.DeviceTexts.standard().technician(r);
+        return new MaintenanceFlow.Result(false, "", "", words.zh(), words.en());
     }
 
     /** Card events come on the reader's thread; identities are turned into residents and wiped at once. */
@@ -698,7 +699,7 @@ public final class KioskApplication extends Application {
         startService(item);
     }
 
-    private void scanForLogin(ServiceFlow s, org.zizhu.device.camera.CameraFrameSource cam) {
+    private void scanForLogin(ServiceFlow s, org.zizhu.device.camera.Camera cam) {
         org.zizhu.device.camera.qr.QrScanner scanner = new org.zizhu.device.camera.qr.QrScanner();
         try {
             while (service == s && (s.awaitingIdentity() || s.view().step() == ServiceFlow.Step.ENTER_CODE)) {

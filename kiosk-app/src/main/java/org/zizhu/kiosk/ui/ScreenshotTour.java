@@ -109,7 +109,7 @@ public final class ScreenshotTour implements Runnable {
 
     /** A 马上办 transaction on the simulated devices: guide, insert card, consent, result, rating. */
     private void serviceScreens() throws Exception {
-        if (hub == null || hub.idcardSimulator().isEmpty() || app.startableItem().isEmpty()) {
+        if (hub == null || hub.simulators().idcard().isEmpty() || app.startableItem().isEmpty()) {
             return;
         }
         var item = app.startableItem().get();
@@ -117,7 +117,7 @@ public final class ScreenshotTour implements Runnable {
         shot("07-guide-start");
         fx(() -> app.startServiceFor(item));
         shot("08-insert-card");
-        hub.idcardSimulator().get().placeCard(org.zizhu.device.idcard.sim.TestCards.RESIDENT);
+        hub.simulators().idcard().get().placeCard(org.zizhu.device.idcard.sim.TestCards.RESIDENT);
         waitFor(org.zizhu.kiosk.flow.ServiceFlow.Step.CONSENT, 20);
         shot("09-consent");
         fx(() -> app.service().consent(true));
@@ -125,7 +125,7 @@ public final class ScreenshotTour implements Runnable {
         shot("10-result");
         fx(() -> app.service().toRating());
         shot("11-rating");
-        hub.idcardSimulator().get().removeCard();
+        hub.simulators().idcard().get().removeCard();
         fx(() -> app.flow().endSession());
         var paid = app.payableItem();
         if (paid.isPresent()) {
@@ -134,13 +134,13 @@ public final class ScreenshotTour implements Runnable {
                 app.flow().openItem(paid.get().code());
                 app.startServiceFor(paid.get());
             });
-            hub.idcardSimulator().get().placeCard(org.zizhu.device.idcard.sim.TestCards.RESIDENT);
+            hub.simulators().idcard().get().placeCard(org.zizhu.device.idcard.sim.TestCards.RESIDENT);
             waitFor(org.zizhu.kiosk.flow.ServiceFlow.Step.CONSENT, 20);
             fx(() -> app.service().consent(true));
             waitFor(org.zizhu.kiosk.flow.ServiceFlow.Step.PAYING, 30);
             shot("12-payment");
             waitFor(org.zizhu.kiosk.flow.ServiceFlow.Step.DONE, 90);
-            hub.idcardSimulator().get().removeCard();
+            hub.simulators().idcard().get().removeCard();
             fx(() -> app.flow().endSession());
         }
     }

@@ -46,7 +46,7 @@ class DeviceHubTest {
 
             List<IdCardEvent> events = new CopyOnWriteArrayList<>();
             hub.addIdCardListener(events::add);
-            hub.idcardSimulator().orElseThrow().placeCard(TestCards.RARE_NAME);
+            hub.simulators().idcard().orElseThrow().placeCard(TestCards.RARE_NAME);
             await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(e -> e instanceof IdCardEvent.IdentityRead));
             IdCardEvent.IdentityRead read = (IdCardEvent.IdentityRead) events.stream()
                     .filter(e -> e instanceof IdCardEvent.IdentityRead).findFirst().orElseThrow();
@@ -60,7 +60,7 @@ class DeviceHubTest {
                     tamper[0] = open;
                 }
             });
-            hub.gpioSimulator().orElseThrow().setTamperOpen(true);
+            hub.simulators().gpio().orElseThrow().setTamperOpen(true);
             await().atMost(Duration.ofSeconds(5)).until(() -> tamper[0]);
             assertEquals(DeviceStatus.FRAUD_ATTEMPT, byId.get("gpio").status());
             assertTrue(hub.camera().orElseThrow().poll(Duration.ofSeconds(5)).isPresent(), "camera frames flow");
@@ -103,12 +103,43 @@ class DeviceHubTest {
             await().atMost(Duration.ofSeconds(10)).until(() ->
                     hub.receiptPrinter().orElseThrow().refreshStatus() == DeviceStatus.USER_ERROR);
             console.handle("door open");
-            await().atMost(Duration.ofSeconds(5)).until(() -> hub.gpio().orElseThrow().status().status() == DeviceStatus.FRAUD_ATTEMPT);
+            await().atMost(Duration.ofSeconds(5)).until(() -> hub.gpio().orElseThrow().status() == DeviceStatus.FRAUD_ATTEMPT);
             assertEquals("unknown command; ? for help", console.handle("frobnicate"));
             // A bad command throws inside handle(); run() turns that into a message and goes on.
             IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                     () -> console.handle("card nonsense"));
             assertTrue(e.getMessage().contains("unknown card"));
+        }
+    }
+
+    @Test
+    void theSimulationNotTheFaceCaptureSetsTheCameraScene() throws Exception {
+        KioskConfig config = TestKiosk.config("http://127.0.0.1:9/api/v1", data)
+                .with(ConfigKey.SMARTCARD_MODE, "off").with(ConfigKey.A4_MODE, "off").with(ConfigKey.RECEIPT_MODE, "off")
+                .with(ConfigKey.GPIO_MODE, "off");
+        try (DeviceHub hub = DeviceHub.start(config)) {
+            var camera = hub.simulators().camera().orElseThrow();
+            // Nobody in front of the kiosk: the capture does not conjure up a face.
+            assertTrue(hub.captureFace(Duration.ofSeconds(2)) instanceof org.zizhu.device.camera.face.FaceCaptureResult.Rejected);
+            assertEquals("test-pattern", camera.scene());
+            // A simulated resident places a card, and so stands in front of the camera.
+            List<IdCardEvent> events = new CopyOnWriteArrayList<>();
+            hub.addIdCardListener(events::add);
+            hub.simulators().idcard().orElseThrow().placeCard(TestCards.RESIDENT);
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(e -> e instanceof IdCardEvent.IdentityRead));
+            assertEquals("face", camera.scene());
+            events.stream().filter(e -> e instanceof IdCardEvent.IdentityRead)
+                    .forEach(e -> ((IdCardEvent.IdentityRead) e).identity().wipe());
+            var captured = hub.captureFace(Duration.ofSeconds(20));
+            assertTrue(captured instanceof org.zizhu.device.camera.face.FaceCaptureResult.Accepted, captured.toString());
+            ((org.zizhu.device.camera.face.FaceCaptureResult.Accepted) captured).face().wipe();
+            // The demo console sets scenes through the same controls.
+            DemoConsole console = new DemoConsole(hub, new java.io.ByteArrayInputStream(new byte[0]),
+                    new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8), data);
+            assertEquals("camera shows face-dark", console.handle("face dark"));
+            assertEquals("camera shows test-pattern", console.handle("face none"));
+            assertEquals("camera shows a QR code", console.handle("qr zizhu:login:v1:demo-token"));
+            assertEquals("qr", camera.scene());
         }
     }
 }

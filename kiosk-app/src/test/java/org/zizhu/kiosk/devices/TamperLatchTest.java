@@ -34,9 +34,9 @@ class TamperLatchTest {
     void anAlarmSurvivesARestartAfterTheDoorWasClosedAgain() throws Exception {
         try (DeviceHub hub = DeviceHub.start(config())) {
             assertFalse(hub.tamperLatched());
-            hub.gpioSimulator().orElseThrow().setTamperOpen(true);
+            hub.simulators().gpio().orElseThrow().setTamperOpen(true);
             await().atMost(Duration.ofSeconds(5)).until(hub::tamperLatched);
-            hub.gpioSimulator().orElseThrow().setTamperOpen(false); // closed again before the restart
+            hub.simulators().gpio().orElseThrow().setTamperOpen(false); // closed again before the restart
             Thread.sleep(200);
         }
         try (DeviceHub hub = DeviceHub.start(config())) {
@@ -64,11 +64,11 @@ class TamperLatchTest {
     @Test
     void aResetIsRefusedWhileTheDoorIsOpen() throws Exception {
         try (DeviceHub hub = DeviceHub.start(config())) {
-            hub.gpioSimulator().orElseThrow().setTamperOpen(true);
+            hub.simulators().gpio().orElseThrow().setTamperOpen(true);
             await().atMost(Duration.ofSeconds(5)).until(hub::tamperLatched);
             assertEquals(DeviceHub.TamperReset.DOOR_OPEN, hub.resetTamper());
             assertTrue(hub.tamperLatched());
-            hub.gpioSimulator().orElseThrow().setTamperOpen(false);
+            hub.simulators().gpio().orElseThrow().setTamperOpen(false);
             await().atMost(Duration.ofSeconds(5)).until(() -> hub.resetTamper() == DeviceHub.TamperReset.CLEARED);
             assertFalse(hub.tamperLatched());
         }

@@ -99,7 +99,7 @@ public class PrintingTest {
         PrintService printing = new PrintService(hub.receiptPrinter().orElse(null), hub.a4Printer().orElse(null));
         await().atMost(Duration.ofSeconds(10)).until(() -> hub.receiptPrinter().orElseThrow().tracker().status() == DeviceStatus.ONLINE);
         printing.printReceipt(SampleDocuments.acceptanceReceipt(), "receipt-test");
-        SimulatedReceipt r = hub.receiptSimulator().orElseThrow().lastReceipt();
+        SimulatedReceipt r = hub.simulators().receipt().orElseThrow().lastReceipt();
         assertTrue(r.cut());
         assertTrue(r.text().contains("1101**********002X"), r.text());
         assertFalse(r.text().contains(SampleDocuments.SAMPLE_ID), "full ID number never printed");

@@ -59,7 +59,7 @@ class DeviceUiTest {
         hub.trackers().forEach(runtime::addDevice);
         FxToolkit.registerPrimaryStage();
         app = (KioskApplication) FxToolkit.setupApplication(() -> new KioskApplication(runtime, hub, null, null));
-        await().atMost(Duration.ofSeconds(20)).until(() -> hub.smartcard().orElseThrow().statusTracker().status() == DeviceStatus.ONLINE);
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.smartcard().orElseThrow().status() == DeviceStatus.ONLINE);
 
         card = VirtualCardConnection.vpcd(0);
         card.insert(DemoCards.create(DemoCards.Kind.TECHNICIAN));
@@ -84,7 +84,7 @@ class DeviceUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("ONLINE", robot.lookup("#device-status-idcard").queryAs(Label.class).getText());
 
-        hub.gpioSimulator().orElseThrow().setTamperOpen(true);
+        hub.simulators().gpio().orElseThrow().setTamperOpen(true);
         await().atMost(Duration.ofSeconds(5)).until(app::outOfService);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#maintenance-reset-tamper"); // with the door still open
@@ -101,7 +101,7 @@ class DeviceUiTest {
                 closed[0] = !open;
             }
         });
-        hub.gpioSimulator().orElseThrow().setTamperOpen(false);
+        hub.simulators().gpio().orElseThrow().setTamperOpen(false);
         await().atMost(Duration.ofSeconds(5)).until(() -> closed[0]);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(app.outOfService(), "the alarm latches until a technician resets it");

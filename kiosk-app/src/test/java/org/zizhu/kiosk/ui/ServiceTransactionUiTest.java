@@ -93,7 +93,7 @@ class ServiceTransactionUiTest {
         String text = app.noticeText().zh();
         assertTrue(text.startsWith("已取号 "), text);
         String number = text.substring("已取号 ".length(), text.indexOf('，'));
-        var receipt = hub.receiptSimulator().orElseThrow().lastReceipt();
+        var receipt = hub.simulators().receipt().orElseThrow().lastReceipt();
         assertTrue(receipt.text().contains(number), receipt.text());
         assertTrue(receipt.cut());
         assertEquals(List.of(), central.contractViolations());
@@ -109,8 +109,8 @@ class ServiceTransactionUiTest {
         openGuide(item.code());
         robot.clickOn("#guide-start");
         // central-sim's seeded login token for resident 150202198503120016, as the app would show it.
-        hub.camera().orElseThrow().reconfigure(org.zizhu.device.camera.sim.CameraSimulator.showQr(
-                "zizhu:login:v1:QRDEMO-wangjianguo-0001", data.resolve("cam")));
+        hub.simulators().camera().orElseThrow().showQr(
+                "zizhu:login:v1:QRDEMO-wangjianguo-0001");
         await().atMost(Duration.ofSeconds(20)).until(() -> app.service().view().step() == ServiceFlow.Step.CONSENT);
         Instant before = Instant.now();
         robot.interact(() -> app.service().consent(true));
@@ -134,7 +134,7 @@ class ServiceTransactionUiTest {
         robot.clickOn("#guide-start");
         java.util.List<ServiceFlow.View> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         app.service().addListener(seen::add);
-        hub.idcardSimulator().orElseThrow().placeCard(TestCards.RESIDENT);
+        hub.simulators().idcard().orElseThrow().placeCard(TestCards.RESIDENT);
         await().atMost(Duration.ofSeconds(15)).until(() -> app.service().view().step() == ServiceFlow.Step.CONSENT);
         robot.interact(() -> app.service().consent(true));
         awaitFinished(90);
@@ -162,12 +162,12 @@ class ServiceTransactionUiTest {
         robot.clickOn("#appointment-code").write("YY2025001");
         robot.clickOn("#appointment-confirm");
         assertEquals(ServiceFlow.Step.INSERT_CARD, app.service().view().step());
-        hub.camera().orElseThrow().reconfigure(org.zizhu.device.camera.sim.CameraSimulator.showQr(
-                "zizhu:login:v1:QRDEMO-wangjianguo-0001", data.resolve("cam")));
+        hub.simulators().camera().orElseThrow().showQr(
+                "zizhu:login:v1:QRDEMO-wangjianguo-0001");
         awaitFinished(60);
         ServiceFlow.View done = app.service().view();
         assertEquals(ServiceFlow.Step.DONE, done.step(), () -> "failed: " + done.centralMessage());
-        var receipt = hub.receiptSimulator().orElseThrow().lastReceipt();
+        var receipt = hub.simulators().receipt().orElseThrow().lastReceipt();
         assertTrue(receipt.text().contains(done.reference()), "ticket " + done.reference() + " printed: " + receipt.text());
         assertEquals(List.of(), central.contractViolations());
     }
@@ -186,7 +186,7 @@ class ServiceTransactionUiTest {
         robot.clickOn("#guide-start");
         assertEquals(ServiceFlow.Step.INSERT_CARD, app.service().view().step());
 
-        hub.idcardSimulator().orElseThrow().placeCard(TestCards.RESIDENT);
+        hub.simulators().idcard().orElseThrow().placeCard(TestCards.RESIDENT);
         await().atMost(Duration.ofSeconds(15)).until(() -> app.service().view().step() == ServiceFlow.Step.CONSENT);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("王**", app.service().view().maskedName());

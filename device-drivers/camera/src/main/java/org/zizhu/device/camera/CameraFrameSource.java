@@ -26,6 +26,7 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zizhu.device.DeviceFault;
 import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.StatusTracker;
 import org.zizhu.device.camera.internal.LatestFrames;
@@ -56,7 +57,7 @@ import org.zizhu.threads.DaemonThreads;
  * <p>Decoding uses an in-memory image stream: ImageIO's default file cache would put camera
  * pictures (faces) on disk.
  */
-public final class CameraFrameSource implements AutoCloseable {
+public final class CameraFrameSource implements Camera {
     public static final String DEVICE_ID = "camera";
     private static final Logger log = LoggerFactory.getLogger(CameraFrameSource.class);
     private static final Duration KILL_GRACE = Duration.ofSeconds(2);
@@ -89,13 +90,13 @@ public final class CameraFrameSource implements AutoCloseable {
         this.supervisor = DaemonThreads.unstarted("camera-supervisor", this::supervise);
     }
 
-    /** Starts capturing in the background; returns at once. Watch {@link #status()} or poll frames. */
-    public static CameraFrameSource start(CameraConfig config) {
-        return start(config, new StatusTracker(DEVICE_ID, DeviceStatus.OFFLINE));
+    /** Starts capturing in the background; returns at once. Watch {@link #tracker()} or poll frames. */
+    public static CameraFrameSource open(CameraConfig config) {
+        return open(config, new StatusTracker(DEVICE_ID, DeviceStatus.OFFLINE));
     }
 
-    /** As {@link #start(CameraConfig)}, reporting to the given tracker (so listeners can be added first). */
-    public static CameraFrameSource start(CameraConfig config, StatusTracker status) {
+    /** As {@link #open(CameraConfig)}, reporting to the given tracker (so listeners can be added first). */
+    public static CameraFrameSource open(CameraConfig config, StatusTracker status) {
         CameraFrameSource s = new CameraFrameSource(config, status);
         EventLog.event(EventId.CAMERA_STARTED, Outcome.SUCCESS, "source", config.describe(),
                 "size", config.width() + "x" + config.height(), "fps", config.fps());
@@ -103,24 +104,27 @@ public final class CameraFrameSource implements AutoCloseable {
         return s;
     }
 
-    public StatusTracker status() {
+    @Override
+    public StatusTracker tracker() {
         return status;
     }
 
+    @Override
     public CameraConfig config() {
         return config;
     }
 
-    /** Takes the next frame not yet consumed, waiting up to {@code timeout}. */
+    @Override
     public Optional<Frame> poll(Duration timeout) throws InterruptedException {
         return frames.poll(timeout);
     }
 
-    /** The newest frame, whether or not it was consumed. */
+    @Override
     public Optional<Frame> latest() {
         return frames.latest();
     }
 
+    @Override
     public CameraStats stats() {
         return new CameraStats(sequence.get(), frames.dropped(), corrupt.get(), garbage.get(), restarts.get(),
                 decodeNanos.get());
@@ -135,6 +139,7 @@ public final class CameraFrameSource implements AutoCloseable {
     /**
      * Switches to another source (for example the simulator showing a QR code, then the test
      * pattern again): the running process is ended and the new one started without backoff.
+     * Not on {@link Camera}: only the simulator's controls ({@code SimulatedCamera}) and tools switch scenes.
      */
     public void reconfigure(CameraConfig next) {
         this.config = next;
@@ -161,7 +166,7 @@ public final class CameraFrameSource implements AutoCloseable {
         }
         ProcessTree.destroy(current, KILL_GRACE); // in case the supervisor was stuck
         frames.clear();
-        status.update(DeviceStatus.OFFLINE, "stopped");
+        status.update(DeviceStatus.OFFLINE, DeviceFault.Common.STOPPED);
         CameraStats s = stats();
         EventLog.event(EventId.CAMERA_STOPPED, Outcome.SUCCESS, "frames", s.framesDecoded(),
                 "dropped", s.framesDropped(), "corrupt", s.framesCorrupt(), "restarts", s.restarts());
@@ -192,7 +197,7 @@ public final class CameraFrameSource implements AutoCloseable {
                 p = pb.start();
                 p.getOutputStream().close();
             } catch (IOException e) {
-                status.update(DeviceStatus.NO_DEVICE, "capture-command-not-found");
+                status.update(DeviceStatus.NO_DEVICE, CameraFault.CAPTURE_COMMAND_NOT_FOUND);
                 EventLog.event(EventId.CAMERA_PROCESS_EXITED, Outcome.FAILURE, "source", cfg.describe(),
                         "error", "cannot start " + cfg.ffmpegCommand().get(0) + ": " + e.getMessage(),
                         "hint", "install it: apt-get install -y ffmpeg", "retryMs", backoff.toMillis());
@@ -238,13 +243,13 @@ public final class CameraFrameSource implements AutoCloseable {
             }
             String lastErr = lastStderrLine();
             if (stalled) {
-                status.update(DeviceStatus.HARDWARE_ERROR, "stalled");
+                status.update(DeviceStatus.HARDWARE_ERROR, CameraFault.STALLED);
                 EventLog.event(EventId.CAMERA_STALLED, Outcome.FAILURE, "source", cfg.describe(),
                         "stallMs", cfg.stallTimeout().toMillis(), "retryMs", backoff.toMillis());
             } else {
                 boolean missing = produced == 0 && looksLikeMissingDevice(lastErr);
                 status.update(missing ? DeviceStatus.NO_DEVICE : DeviceStatus.HARDWARE_ERROR,
-                        missing ? "no-device" : "process-exited");
+                        missing ? CameraFault.NO_DEVICE : CameraFault.PROCESS_EXITED);
                 EventLog.event(EventId.CAMERA_PROCESS_EXITED, Outcome.FAILURE, "source", cfg.describe(),
                         "exitCode", p.exitValue(), "framesThisRun", produced, "stderr", lastErr,
                         "retryMs", backoff.toMillis());
@@ -346,7 +351,7 @@ public final class CameraFrameSource implements AutoCloseable {
         Frame f = new Frame(sequence.incrementAndGet(), Instant.now(), image, jpeg.length, dt);
         frames.offer(f);
         if (status.status() != DeviceStatus.ONLINE) {
-            status.update(DeviceStatus.ONLINE, "streaming");
+            status.update(DeviceStatus.ONLINE, CameraFault.STREAMING);
         }
     }
 

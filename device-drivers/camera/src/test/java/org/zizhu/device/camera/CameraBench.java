@@ -76,7 +76,7 @@ class CameraBench {
         int seconds = 20;
         AtomicBoolean run = new AtomicBoolean(true);
         AtomicLong consumed = new AtomicLong();
-        try (CameraFrameSource cam = CameraFrameSource.start(cfg)) {
+        try (CameraFrameSource cam = CameraFrameSource.open(cfg)) {
             Thread consumer = new Thread(() -> {
                 QrScanner scanner = new QrScanner();
                 try {

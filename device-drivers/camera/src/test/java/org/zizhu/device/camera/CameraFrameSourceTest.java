@@ -39,7 +39,7 @@ class CameraFrameSourceTest {
     private CameraFrameSource start(CameraConfig config) {
         StatusTracker t = new StatusTracker(CameraFrameSource.DEVICE_ID, DeviceStatus.OFFLINE);
         t.addListener(events::add);
-        return CameraFrameSource.start(config, t);
+        return CameraFrameSource.open(config, t);
     }
 
     private List<DeviceStatus> statuses() {
@@ -59,7 +59,7 @@ class CameraFrameSourceTest {
             for (int i = 0; i < 5; i++) {
                 assertTrue(cam.poll(WAIT).isPresent());
             }
-            assertEquals(DeviceStatus.ONLINE, cam.status().status());
+            assertEquals(DeviceStatus.ONLINE, cam.status());
             pid = cam.processId().orElseThrow();
             assertTrue(cam.stats().averageDecodeMillis() > 0);
         } finally {
@@ -67,7 +67,7 @@ class CameraFrameSourceTest {
         }
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "ffmpeg still running");
         assertTrue(ProcessHandle.current().descendants().noneMatch(h -> h.pid() == pid));
-        assertEquals(DeviceStatus.OFFLINE, cam.status().status());
+        assertEquals(DeviceStatus.OFFLINE, cam.status());
         assertTrue(cam.latest().isEmpty(), "frames forgotten on close");
         assertEquals(List.of(DeviceStatus.ONLINE, DeviceStatus.OFFLINE), statuses());
     }
@@ -143,7 +143,7 @@ class CameraFrameSourceTest {
             long seqAfterRestart = cam.stats().framesDecoded();
             await().atMost(WAIT).until(() -> cam.stats().framesDecoded() > seqAfterRestart + 3);
             assertNotEquals(pid, cam.processId().orElseThrow());
-            await().atMost(WAIT).until(() -> cam.status().status() == DeviceStatus.ONLINE);
+            await().atMost(WAIT).until(() -> cam.status() == DeviceStatus.ONLINE);
             assertEquals(List.of(DeviceStatus.ONLINE, DeviceStatus.HARDWARE_ERROR, DeviceStatus.ONLINE), statuses());
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
         }
@@ -154,8 +154,9 @@ class CameraFrameSourceTest {
         CameraConfig cfg = CameraConfig.builder().v4l2("/dev/video-zizhu-missing")
                 .backoff(Duration.ofMillis(100), Duration.ofMillis(500)).build();
         try (CameraFrameSource cam = start(cfg)) {
-            await().atMost(WAIT).until(() -> cam.status().status() == DeviceStatus.NO_DEVICE);
-            assertEquals("no-device", cam.status().detail());
+            await().atMost(WAIT).until(() -> cam.status() == DeviceStatus.NO_DEVICE);
+            assertEquals("no-device", cam.tracker().detail());
+            assertEquals(CameraFault.NO_DEVICE, cam.tracker().fault());
             await().atMost(WAIT).until(() -> cam.stats().restarts() >= 1); // keeps trying: a camera may be plugged in
         }
     }
@@ -165,8 +166,8 @@ class CameraFrameSourceTest {
         CameraConfig cfg = CameraSimulator.testPattern().toBuilder().ffmpegPath("/nonexistent/ffmpeg")
                 .backoff(Duration.ofMillis(100), Duration.ofMillis(200)).build();
         try (CameraFrameSource cam = start(cfg)) {
-            await().atMost(WAIT).until(() -> cam.status().status() == DeviceStatus.NO_DEVICE);
-            assertEquals("capture-command-not-found", cam.status().detail());
+            await().atMost(WAIT).until(() -> cam.status() == DeviceStatus.NO_DEVICE);
+            assertEquals("capture-command-not-found", cam.tracker().detail());
         }
     }
 
@@ -176,8 +177,9 @@ class CameraFrameSourceTest {
                 .stallTimeout(Duration.ofMillis(400)).backoff(Duration.ofMillis(100), Duration.ofMillis(200)).build();
         try (CameraFrameSource cam = start(cfg)) {
             await().atMost(WAIT).until(() -> cam.stats().restarts() >= 2);
-            assertEquals(DeviceStatus.HARDWARE_ERROR, cam.status().status());
-            assertEquals("stalled", cam.status().detail());
+            assertEquals(DeviceStatus.HARDWARE_ERROR, cam.status());
+            assertEquals("stalled", cam.tracker().detail());
+            assertEquals(CameraFault.STALLED, cam.tracker().fault());
         }
     }
 

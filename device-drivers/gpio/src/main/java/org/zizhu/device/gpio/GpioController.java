@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zizhu.device.DeviceFault;
 import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.StatusTracker;
 import org.zizhu.events.EventId;
@@ -36,7 +37,7 @@ import org.zizhu.events.Outcome;
  * (closing the door does not undo what may have been done inside); the light then shows
  * {@link LightPattern#OUT_OF_SERVICE}.
  */
-public final class GpioController implements AutoCloseable {
+public final class GpioController implements Gpio {
     public static final String DEVICE_ID = "gpio";
     private static final Logger log = LoggerFactory.getLogger(GpioController.class);
 
@@ -81,16 +82,16 @@ public final class GpioController implements AutoCloseable {
      * Builds the Pi4J context for the configured provider, claims the pins and starts the light
      * (OFF), fan thermostat and input debouncing. Takes ~0.3 s.
      */
-    public static GpioController start(GpioConfig config, GpioScheduler scheduler) {
-        return start(config, scheduler, new StatusTracker(DEVICE_ID, DeviceStatus.OFFLINE));
+    public static GpioController open(GpioConfig config, GpioScheduler scheduler) {
+        return open(config, scheduler, new StatusTracker(DEVICE_ID, DeviceStatus.OFFLINE));
     }
 
-    public static GpioController start(GpioConfig config, GpioScheduler scheduler, StatusTracker status) {
+    public static GpioController open(GpioConfig config, GpioScheduler scheduler, StatusTracker status) {
         GpioController c;
         try {
             c = new GpioController(config, scheduler, status);
         } catch (RuntimeException e) {
-            status.update(DeviceStatus.HARDWARE_ERROR, "gpio-init-failed");
+            status.update(DeviceStatus.HARDWARE_ERROR, GpioFault.INIT_FAILED);
             EventLog.event(EventId.GPIO_STARTED, Outcome.FAILURE, "provider", config.provider().name(),
                     "error", e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e;
@@ -100,7 +101,7 @@ public final class GpioController implements AutoCloseable {
         c.scheduleFanPoll();
         EventLog.event(EventId.GPIO_STARTED, Outcome.SUCCESS, "provider", config.provider().name(),
                 "pins", config.pins().toString());
-        status.update(DeviceStatus.ONLINE, "");
+        status.update(DeviceStatus.ONLINE, DeviceFault.Common.NONE);
         if (c.tamper.stable()) {
             c.onTamper(true); // started with the door open: that is an alarm too
         }
@@ -171,12 +172,12 @@ public final class GpioController implements AutoCloseable {
                 tamperLatched = true;
             }
             EventLog.event(EventId.GPIO_TAMPER_ALARM, Outcome.FAILURE, "pin", config.pin(PinRole.TAMPER), "switch", "open");
-            status.update(DeviceStatus.FRAUD_ATTEMPT, "tamper-open");
+            status.update(DeviceStatus.FRAUD_ATTEMPT, GpioFault.TAMPER_OPEN);
             light.show(LightPattern.OUT_OF_SERVICE);
         } else {
             EventLog.event(EventId.GPIO_TAMPER_ALARM, Outcome.NA, "pin", config.pin(PinRole.TAMPER), "switch", "closed",
                     "note", "alarm stays until a technician resets it");
-            status.update(DeviceStatus.FRAUD_ATTEMPT, "tamper-closed-awaiting-reset");
+            status.update(DeviceStatus.FRAUD_ATTEMPT, GpioFault.TAMPER_CLOSED_AWAITING_RESET);
         }
         listeners.forEach(l -> safely(() -> l.tamperChanged(open)));
     }
@@ -184,6 +185,7 @@ public final class GpioController implements AutoCloseable {
     /**
      * A technician clears the tamper alarm. Refused (false) while the switch is still open.
      */
+    @Override
     public boolean resetTamper() {
         synchronized (this) {
             if (tamper.stable()) {
@@ -195,11 +197,12 @@ public final class GpioController implements AutoCloseable {
             tamperLatched = false;
         }
         EventLog.event(EventId.GPIO_TAMPER_RESET, Outcome.SUCCESS);
-        status.update(DeviceStatus.ONLINE, "");
+        status.update(DeviceStatus.ONLINE, DeviceFault.Common.NONE);
         light.show(LightPattern.READY);
         return true;
     }
 
+    @Override
     public synchronized boolean tamperAlarm() {
         return tamperLatched;
     }
@@ -221,35 +224,43 @@ public final class GpioController implements AutoCloseable {
         }
     }
 
+    @Override
     public void addListener(GpioListener l) {
         listeners.add(l);
     }
 
+    @Override
     public void removeListener(GpioListener l) {
         listeners.remove(l);
     }
 
-    public StatusTracker status() {
+    @Override
+    public StatusTracker tracker() {
         return status;
     }
 
+    @Override
     public StatusLight light() {
         return light;
     }
 
+    @Override
     public FanControl fan() {
         return fan;
     }
 
+    @Override
     public PowerRelay relay() {
         return relay;
     }
 
+    @Override
     public GpioConfig config() {
         return config;
     }
 
     /** Debounced input states (true = pressed / open), for diagnostics. */
+    @Override
     public Map<PinRole, Boolean> inputStates() {
         Map<PinRole, Boolean> m = new EnumMap<>(PinRole.class);
         m.put(PinRole.HELP_BUTTON, help.stable());
@@ -258,6 +269,7 @@ public final class GpioController implements AutoCloseable {
     }
 
     /** Output states as last set (true = active), for diagnostics. */
+    @Override
     public Map<PinRole, Boolean> outputStates() {
         Map<PinRole, Boolean> m = new EnumMap<>(PinRole.class);
         outputs.forEach((r, p) -> m.put(r, p.active()));
@@ -268,6 +280,7 @@ public final class GpioController implements AutoCloseable {
      * Technician self-test: switches each output on for {@code each}, then back to what it was,
      * one after the other (the relay pulse briefly power-cycles its device). Blocks the caller.
      */
+    @Override
     public Map<PinRole, Boolean> selfTest(Duration each) throws InterruptedException {
         Map<PinRole, Boolean> readBack = new EnumMap<>(PinRole.class);
         for (OutputPin p : outputs.values()) {
@@ -303,7 +316,7 @@ public final class GpioController implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Pi4J shutdown failed", e);
         }
-        status.update(DeviceStatus.OFFLINE, "stopped");
+        status.update(DeviceStatus.OFFLINE, DeviceFault.Common.STOPPED);
         EventLog.event(EventId.GPIO_STOPPED, Outcome.SUCCESS);
     }
 }

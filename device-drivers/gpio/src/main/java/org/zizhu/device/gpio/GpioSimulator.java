@@ -13,7 +13,7 @@ import java.time.Duration;
  * with the actions a person would do to a real kiosk. The demo uses it in-process:
  *
  * <pre>{@code
- * GpioSimulator sim = GpioSimulator.start(simDir, GpioScheduler.system());
+ * GpioSimulator sim = GpioSimulator.open(simDir, GpioScheduler.system());
  * GpioController gpio = sim.controller();          // what the app uses, same as on a terminal
  * sim.pressHelp();                                  // a resident presses the help button
  * sim.setTamperOpen(true);                          // someone opens the cabinet door
@@ -39,13 +39,13 @@ public final class GpioSimulator implements AutoCloseable {
      * The cabinet door keeps its position in {@code dir/door} across restarts, as a real door
      * does while the kiosk is off: a door left open is read open at the next start.
      */
-    public static GpioSimulator start(Path dir, GpioScheduler scheduler) throws IOException {
+    public static GpioSimulator open(Path dir, GpioScheduler scheduler) throws IOException {
         Files.createDirectories(dir);
         Path temp = dir.resolve("temp");
         writeMillidegrees(temp, 45.0);
         Path door = dir.resolve("door");
         GpioConfig config = GpioConfig.builder().provider(GpioConfig.Provider.MOCK).thermalZone(temp).build();
-        GpioSimulator sim = new GpioSimulator(GpioController.start(config, scheduler), scheduler, temp, door);
+        GpioSimulator sim = new GpioSimulator(GpioController.open(config, scheduler), scheduler, temp, door);
         if (Files.exists(door) && Files.readString(door, StandardCharsets.US_ASCII).strip().equals("open")) {
             sim.drive(PinRole.TAMPER, true);
         }
@@ -53,11 +53,11 @@ public final class GpioSimulator implements AutoCloseable {
     }
 
     /** @throws IllegalArgumentException unless the config chooses the MOCK provider */
-    public static GpioSimulator start(GpioConfig config, GpioScheduler scheduler) {
+    public static GpioSimulator open(GpioConfig config, GpioScheduler scheduler) {
         if (config.provider() != GpioConfig.Provider.MOCK) {
             throw new IllegalArgumentException("the GPIO simulator needs provider MOCK, not " + config.provider());
         }
-        return new GpioSimulator(GpioController.start(config, scheduler), scheduler, config.thermalZone(), null);
+        return new GpioSimulator(GpioController.open(config, scheduler), scheduler, config.thermalZone(), null);
     }
 
     public GpioController controller() {

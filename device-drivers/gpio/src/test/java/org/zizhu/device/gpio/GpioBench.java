@@ -20,7 +20,7 @@ class GpioBench {
     @Test
     void helpLatencyAndIdleCpu(@TempDir Path dir) throws Exception {
         try (GpioScheduler scheduler = GpioScheduler.system();
-             GpioSimulator sim = GpioSimulator.start(dir, scheduler)) {
+             GpioSimulator sim = GpioSimulator.open(dir, scheduler)) {
             GpioController gpio = sim.controller();
             SynchronousQueue<Long> heard = new SynchronousQueue<>();
             gpio.addListener(new GpioListener() {

@@ -77,6 +77,6 @@ class GpioConfigTest {
     @Test
     void simulatorRefusesARealProvider() {
         GpioConfig real = GpioConfig.builder().provider(GpioConfig.Provider.GPIOD).build();
-        assertThrows(IllegalArgumentException.class, () -> GpioSimulator.start(real, new ManualScheduler()));
+        assertThrows(IllegalArgumentException.class, () -> GpioSimulator.open(real, new ManualScheduler()));
     }
 }

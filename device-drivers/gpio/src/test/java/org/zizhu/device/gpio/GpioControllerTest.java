@@ -29,7 +29,7 @@ class GpioControllerTest {
 
     @BeforeEach
     void start() throws Exception {
-        sim = GpioSimulator.start(dir, clock);
+        sim = GpioSimulator.open(dir, clock);
         gpio = sim.controller();
         gpio.addListener(new GpioListener() {
             @Override
@@ -56,7 +56,7 @@ class GpioControllerTest {
 
     @Test
     void bouncingHelpButtonGivesOneEventPerPress() {
-        assertEquals(DeviceStatus.ONLINE, gpio.status().status());
+        assertEquals(DeviceStatus.ONLINE, gpio.status());
         // Contact bounce: six edges 5 ms apart, all inside the 50 ms window.
         for (int i = 0; i < 6; i++) {
             sim.setHelpPressed(i % 2 == 0);
@@ -98,17 +98,18 @@ class GpioControllerTest {
         sim.setTamperOpen(true);
         clock.advanceMillis(60);
         assertEquals(List.of("tamper-open"), heard);
-        assertEquals(DeviceStatus.FRAUD_ATTEMPT, gpio.status().status());
-        assertEquals("tamper-open", gpio.status().detail());
+        assertEquals(DeviceStatus.FRAUD_ATTEMPT, gpio.status());
+        assertEquals("tamper-open", gpio.tracker().detail());
+        assertEquals(GpioFault.TAMPER_OPEN, gpio.tracker().fault());
         assertEquals(LightPattern.OUT_OF_SERVICE, gpio.light().pattern());
         assertFalse(gpio.resetTamper(), "cannot reset while the door is open");
 
         sim.setTamperOpen(false);
         clock.advanceMillis(60);
-        assertEquals(DeviceStatus.FRAUD_ATTEMPT, gpio.status().status(), "closing the door does not clear the alarm");
+        assertEquals(DeviceStatus.FRAUD_ATTEMPT, gpio.status(), "closing the door does not clear the alarm");
         assertTrue(gpio.tamperAlarm());
         assertTrue(gpio.resetTamper());
-        assertEquals(DeviceStatus.ONLINE, gpio.status().status());
+        assertEquals(DeviceStatus.ONLINE, gpio.status());
         assertEquals(LightPattern.READY, gpio.light().pattern());
         assertEquals(List.of("tamper-open", "tamper-closed"), heard);
     }
@@ -210,11 +211,11 @@ class GpioControllerTest {
         GpioConfig cfg = GpioConfig.builder().provider(GpioConfig.Provider.MOCK)
                 .activeLow(PinRole.TAMPER, true)
                 .thermalZone(sim.thermalFile()).build();
-        try (GpioSimulator s2 = GpioSimulator.start(cfg, clock)) {
-            assertEquals(DeviceStatus.ONLINE, s2.controller().status().status());
+        try (GpioSimulator s2 = GpioSimulator.open(cfg, clock)) {
+            assertEquals(DeviceStatus.ONLINE, s2.controller().status());
             s2.setTamperOpen(true);
             clock.advanceMillis(60);
-            assertEquals(DeviceStatus.FRAUD_ATTEMPT, s2.controller().status().status());
+            assertEquals(DeviceStatus.FRAUD_ATTEMPT, s2.controller().status());
         }
     }
 
@@ -223,7 +224,7 @@ class GpioControllerTest {
         gpio.light().show(LightPattern.READY);
         gpio.relay().pulse(Duration.ofSeconds(5), "test");
         sim.close();
-        assertEquals(DeviceStatus.OFFLINE, gpio.status().status());
+        assertEquals(DeviceStatus.OFFLINE, gpio.status());
         assertFalse(gpio.outputStates().get(PinRole.RELAY));
         assertFalse(gpio.outputStates().get(PinRole.LIGHT_GREEN));
     }

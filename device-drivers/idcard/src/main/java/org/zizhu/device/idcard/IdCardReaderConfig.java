@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Immutable settings of one SAM reader. Build with {@link #builder(String)}; configure the port
+ * Immutable settings of one SAM reader. Build with {@code builder().portPath(...)...build()}; configure the port
  * by its stable path ({@code /dev/serial/by-id/usb-...}) so it survives re-plugging into
  * another USB socket.
  */
@@ -29,12 +29,12 @@ public final class IdCardReaderConfig {
         this.deviceId = b.deviceId;
     }
 
-    public static Builder builder(String portPath) {
-        return new Builder(portPath);
+    public static Builder builder() {
+        return new Builder();
     }
 
     public Builder toBuilder() {
-        return new Builder(portPath).baud(baud).pollInterval(pollInterval).readTimeout(readTimeout).retries(retries)
+        return new Builder().portPath(portPath).baud(baud).pollInterval(pollInterval).readTimeout(readTimeout).retries(retries)
                 .reconnectInterval(reconnectInterval).readFingerprint(readFingerprint).deviceId(deviceId);
     }
 
@@ -83,7 +83,7 @@ public final class IdCardReaderConfig {
     }
 
     public static final class Builder {
-        private final String portPath;
+        private String portPath;
         private SamBaud baud = SamBaud.B115200;
         private Duration pollInterval = Duration.ofMillis(200);
         private Duration readTimeout = Duration.ofMillis(1000);
@@ -92,11 +92,16 @@ public final class IdCardReaderConfig {
         private boolean readFingerprint;
         private String deviceId = "idcard";
 
-        private Builder(String portPath) {
+        private Builder() {
+        }
+
+        /** Required: the serial port, by its stable path. */
+        public Builder portPath(String portPath) {
             this.portPath = Objects.requireNonNull(portPath, "portPath");
             if (portPath.isBlank()) {
                 throw new IllegalArgumentException("portPath is blank");
             }
+            return this;
         }
 
         public Builder baud(SamBaud baud) {
@@ -143,6 +148,7 @@ public final class IdCardReaderConfig {
         }
 
         public IdCardReaderConfig build() {
+            Objects.requireNonNull(portPath, "portPath");
             return new IdCardReaderConfig(this);
         }
 

@@ -4,7 +4,8 @@ import java.io.IOException;
 
 /** The serial link to the reader failed: no port, port lost, no answer, or only corrupt answers. */
 public final class SamLinkException extends IOException {
-    public enum Reason {
+    /** Why the link failed; also the reader's typed status fault (tag e.g. {@code port-lost}). */
+    public enum Reason implements org.zizhu.device.DeviceFault {
         /** Nothing at the configured path. */
         PORT_NOT_FOUND,
         /** The path exists but could not be opened (permissions, busy). */
@@ -16,7 +17,12 @@ public final class SamLinkException extends IOException {
         /** Replies arrived but failed their checksum or did not fit the command, after all retries. */
         CORRUPT_REPLY,
         /** The client was closed. */
-        CLOSED
+        CLOSED;
+
+        @Override
+        public String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     private final Reason reason;
@@ -32,6 +38,6 @@ public final class SamLinkException extends IOException {
 
     /** Short tag for status details and logs, e.g. {@code port-lost}. */
     public String tag() {
-        return reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return reason.tag();
     }
 }

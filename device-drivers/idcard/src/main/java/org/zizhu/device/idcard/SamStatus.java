@@ -7,7 +7,7 @@ import org.zizhu.device.DeviceStatus;
  * documentation has a constant; anything else maps to {@link #UNRECOGNISED} and the raw byte
  * stays available in {@link SamReply#sw3()}.
  */
-public enum SamStatus {
+public enum SamStatus implements org.zizhu.device.DeviceFault {
     SUCCESS(0x90, "success"),
     FIND_CARD_SUCCESS(0x9F, "find card: a card is in the field"),
     CHECKSUM_ERROR(0x10, "reader received a frame with a wrong checksum"),
@@ -81,6 +81,7 @@ public enum SamStatus {
     }
 
     /** Short machine-readable tag for logs and status details, e.g. {@code sam-0x41}. */
+    @Override
     public String tag() {
         return code < 0 ? "sam-unrecognised" : String.format("sam-0x%02x", code);
     }

@@ -35,10 +35,10 @@ class IdCardReaderSerialTest {
     private final EventRecorder rec = new EventRecorder();
 
     private IdCardReader open(String path, SamBaud baud) {
-        IdCardReaderConfig cfg = IdCardReaderConfig.builder(path).baud(baud).pollInterval(Duration.ofMillis(20))
+        IdCardReaderConfig cfg = IdCardReaderConfig.builder().portPath(path).baud(baud).pollInterval(Duration.ofMillis(20))
                 .readTimeout(Duration.ofMillis(400)).retries(1).reconnectInterval(Duration.ofMillis(50)).build();
         reader = IdCardReader.open(cfg, rec);
-        rec.watch(reader.statusTracker());
+        rec.watch(reader.tracker());
         return reader;
     }
 
@@ -46,7 +46,7 @@ class IdCardReaderSerialTest {
         sim = SamSimulator.startOnPtyPair();
         sim.setPacing(false);
         open(sim.hostPortPath(), SamBaud.B115200);
-        rec.awaitStatus(reader.statusTracker(), DeviceStatus.ONLINE, WAIT);
+        rec.awaitStatus(reader.tracker(), DeviceStatus.ONLINE, WAIT);
     }
 
     @AfterEach
@@ -144,10 +144,10 @@ class IdCardReaderSerialTest {
     void silentReaderGoesOfflineAndComesBack() throws Exception {
         startAll();
         sim.setSilent(true);
-        DeviceStatusEvent off = rec.awaitStatus(reader.statusTracker(), DeviceStatus.OFFLINE, WAIT);
+        DeviceStatusEvent off = rec.awaitStatus(reader.tracker(), DeviceStatus.OFFLINE, WAIT);
         assertEquals("timeout", off.detail());
         sim.setSilent(false);
-        rec.awaitStatus(reader.statusTracker(), DeviceStatus.ONLINE, WAIT);
+        rec.awaitStatus(reader.tracker(), DeviceStatus.ONLINE, WAIT);
         sim.placeCard(TestCards.RESIDENT);
         rec.next(IdCardEvent.IdentityRead.class, WAIT);
     }
@@ -156,10 +156,10 @@ class IdCardReaderSerialTest {
     void garbledRepliesMakeTheReaderOfflineNotCrash() throws Exception {
         startAll();
         sim.corruptNextReplies(1000);
-        DeviceStatusEvent off = rec.awaitStatus(reader.statusTracker(), DeviceStatus.OFFLINE, WAIT);
+        DeviceStatusEvent off = rec.awaitStatus(reader.tracker(), DeviceStatus.OFFLINE, WAIT);
         assertEquals("corrupt-reply", off.detail());
         sim.corruptNextReplies(0);
-        rec.awaitStatus(reader.statusTracker(), DeviceStatus.ONLINE, WAIT);
+        rec.awaitStatus(reader.tracker(), DeviceStatus.ONLINE, WAIT);
     }
 
     @Test
@@ -168,10 +168,10 @@ class IdCardReaderSerialTest {
         sim.setPacing(false);
         sim.setSamHealth(SamStatus.SAM_SELF_TEST_FAILED);
         open(sim.hostPortPath(), SamBaud.B115200);
-        DeviceStatusEvent e = rec.awaitStatus(reader.statusTracker(), DeviceStatus.HARDWARE_ERROR, WAIT);
+        DeviceStatusEvent e = rec.awaitStatus(reader.tracker(), DeviceStatus.HARDWARE_ERROR, WAIT);
         assertEquals("sam-0x60", e.detail());
         sim.setSamHealth(SamStatus.SUCCESS);
-        rec.awaitStatus(reader.statusTracker(), DeviceStatus.ONLINE, WAIT);
+        rec.awaitStatus(reader.tracker(), DeviceStatus.ONLINE, WAIT);
     }
 
     @Test
@@ -179,16 +179,16 @@ class IdCardReaderSerialTest {
         // 9600 baud paced: the 1295-byte read reply takes ~1.35 s, so the unplug lands mid-read
         sim = SamSimulator.startOnPtyPair(SamBaud.B9600);
         open(sim.hostPortPath(), SamBaud.B9600);
-        rec.awaitStatus(reader.statusTracker(), DeviceStatus.ONLINE, WAIT);
+        rec.awaitStatus(reader.tracker(), DeviceStatus.ONLINE, WAIT);
         sim.placeCard(TestCards.RESIDENT);
-        rec.awaitStatus(reader.statusTracker(), DeviceStatus.BUSY, WAIT);
+        rec.awaitStatus(reader.tracker(), DeviceStatus.BUSY, WAIT);
         while (sim.received(SamCommand.READ_TEXT_AND_PHOTO) == 0) {
             Thread.sleep(5);
         }
         Thread.sleep(200);
         long t0 = System.nanoTime();
         sim.unplug();
-        DeviceStatusEvent lost = rec.awaitStatus(reader.statusTracker(), DeviceStatus.NO_DEVICE, WAIT);
+        DeviceStatusEvent lost = rec.awaitStatus(reader.tracker(), DeviceStatus.NO_DEVICE, WAIT);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(ms < 1000, "NO_DEVICE reported " + ms + " ms after the unplug");
         assertTrue(lost == null || lost.detail().equals("port-lost"), String.valueOf(lost));
@@ -199,7 +199,7 @@ class IdCardReaderSerialTest {
         assertEquals(DeviceStatus.NO_DEVICE, reader.status());
 
         sim.replug();
-        rec.awaitStatus(reader.statusTracker(), DeviceStatus.ONLINE, 5000);
+        rec.awaitStatus(reader.tracker(), DeviceStatus.ONLINE, 5000);
         rec.next(IdCardEvent.CardPlaced.class, 5000);
         assertEquals(TestCards.RESIDENT.idNumber(), rec.next(IdCardEvent.IdentityRead.class, 5000).identity().idNumber());
     }
@@ -210,10 +210,11 @@ class IdCardReaderSerialTest {
         open(link.toString(), SamBaud.B115200);
         Thread.sleep(120);
         assertEquals(DeviceStatus.NO_DEVICE, reader.status());
-        assertEquals("port-not-found", reader.statusTracker().detail());
+        assertEquals("port-not-found", reader.tracker().detail());
+        assertEquals(SamLinkException.Reason.PORT_NOT_FOUND, reader.tracker().fault());
         try (PtyPair pty = PtyPair.create(dir); SamSimulator s = SamSimulator.startOnPort(pty.devicePath(), SamBaud.B115200)) {
             s.setPacing(false);
-            rec.awaitStatus(reader.statusTracker(), DeviceStatus.ONLINE, WAIT);
+            rec.awaitStatus(reader.tracker(), DeviceStatus.ONLINE, WAIT);
             s.placeCard(TestCards.FOREIGN_2023);
             assertEquals(CardType.FOREIGN_PERMANENT_2023, rec.next(IdCardEvent.IdentityRead.class, WAIT).identity().cardType());
             reader.close();
@@ -253,10 +254,10 @@ class IdCardReaderSerialTest {
         assertEquals(before, serialEventThreads(), "jSerialComm event thread gone");
         // the port is free again: a second reader can open it
         EventRecorder rec2 = new EventRecorder();
-        try (IdCardReader again = IdCardReader.open(IdCardReaderConfig.builder(sim.hostPortPath())
+        try (IdCardReader again = IdCardReader.open(IdCardReaderConfig.builder().portPath(sim.hostPortPath())
                 .pollInterval(Duration.ofMillis(20)).build(), rec2)) {
-            rec2.watch(again.statusTracker());
-            rec2.awaitStatus(again.statusTracker(), DeviceStatus.ONLINE, WAIT);
+            rec2.watch(again.tracker());
+            rec2.awaitStatus(again.tracker(), DeviceStatus.ONLINE, WAIT);
         }
     }
 
@@ -271,12 +272,12 @@ class IdCardReaderSerialTest {
 
     @Test
     void configBuilderBoundsItsValues() {
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> IdCardReaderConfig.builder(" "));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> IdCardReaderConfig.builder("/x").retries(11));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> IdCardReaderConfig.builder("/x").baud(12345));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> IdCardReaderConfig.builder().portPath(" "));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> IdCardReaderConfig.builder().portPath("/x").retries(11));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> IdCardReaderConfig.builder().portPath("/x").baud(12345));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> IdCardReaderConfig.builder("/x").pollInterval(Duration.ZERO));
-        IdCardReaderConfig c = IdCardReaderConfig.builder("/dev/serial/by-id/usb-x").baud(57600).retries(0).build();
+                () -> IdCardReaderConfig.builder().portPath("/x").pollInterval(Duration.ZERO));
+        IdCardReaderConfig c = IdCardReaderConfig.builder().portPath("/dev/serial/by-id/usb-x").baud(57600).retries(0).build();
         assertEquals(SamBaud.B57600, c.baud());
         assertEquals(c.portPath(), c.toBuilder().build().portPath());
         assertEquals(Duration.ofMillis(200), c.pollInterval());

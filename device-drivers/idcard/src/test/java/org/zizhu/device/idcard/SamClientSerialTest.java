@@ -27,7 +27,7 @@ class SamClientSerialTest {
     static void start() throws Exception {
         sim = SamSimulator.startOnPtyPair();
         sim.setPacing(false);
-        client = SamClient.open(IdCardReaderConfig.builder(sim.hostPortPath())
+        client = SamClient.open(IdCardReaderConfig.builder().portPath(sim.hostPortPath())
                 .readTimeout(Duration.ofMillis(300)).retries(1).build(), null);
     }
 

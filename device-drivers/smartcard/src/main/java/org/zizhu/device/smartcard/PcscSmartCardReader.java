@@ -9,6 +9,7 @@ import javax.smartcardio.CardTerminal;
 import javax.smartcardio.CardTerminals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zizhu.device.DeviceFault;
 import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.StatusTracker;
 import org.zizhu.device.smartcard.SmartCardException.Reason;
@@ -52,17 +53,19 @@ public final class PcscSmartCardReader implements SmartCardReader {
         this.status = new StatusTracker(config.deviceId(), DeviceStatus.NO_DEVICE, clock);
     }
 
-    /** Creates the reader; nothing touches PC/SC until {@link #start()}. */
-    public static PcscSmartCardReader create(SmartCardConfig config) {
-        return new PcscSmartCardReader(config, Clock.systemUTC());
+    /** Creates the reader and starts watching: status and card events from its monitor thread. */
+    public static PcscSmartCardReader open(SmartCardConfig config) {
+        PcscSmartCardReader r = new PcscSmartCardReader(config, Clock.systemUTC());
+        r.start();
+        return r;
     }
 
+    @Override
     public SmartCardConfig config() {
         return config;
     }
 
-    @Override
-    public void start() {
+    private void start() {
         synchronized (lock) {
             if (monitor != null) {
                 return;
@@ -73,7 +76,7 @@ public final class PcscSmartCardReader implements SmartCardReader {
     }
 
     @Override
-    public StatusTracker statusTracker() {
+    public StatusTracker tracker() {
         return status;
     }
 
@@ -147,7 +150,7 @@ public final class PcscSmartCardReader implements SmartCardReader {
                 }
                 Optional<CardTerminal> found = Pcsc.find(ctx, config.readerNamePattern());
                 if (found.isEmpty()) {
-                    readerGone(DeviceStatus.NO_DEVICE, "no-matching-reader");
+                    readerGone(DeviceStatus.NO_DEVICE, SmartCardFault.NO_MATCHING_READER);
                     sleep(pollMs);
                     continue;
                 }
@@ -164,19 +167,19 @@ public final class PcscSmartCardReader implements SmartCardReader {
                 }
             } catch (SmartCardException e) {
                 // establish() failed: pcscd is not there (yet).
-                readerGone(DeviceStatus.OFFLINE, "pcscd-unavailable");
+                readerGone(DeviceStatus.OFFLINE, SmartCardFault.PCSCD_UNAVAILABLE);
                 sleep(config.reconnectInterval().toMillis());
             } catch (Exception | LinkageError e) {
                 Reason r = Pcsc.classify(e);
                 if (r == Reason.NO_READER) {
-                    readerGone(DeviceStatus.NO_DEVICE, "no-matching-reader");
+                    readerGone(DeviceStatus.NO_DEVICE, SmartCardFault.NO_MATCHING_READER);
                 } else if (r == Reason.SERVICE_UNAVAILABLE) {
-                    readerGone(DeviceStatus.OFFLINE, "pcscd-unavailable");
+                    readerGone(DeviceStatus.OFFLINE, SmartCardFault.PCSCD_UNAVAILABLE);
                 } else {
                     log.debug("smart-card monitor: {}", e.toString());
                     EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "device", config.deviceId(),
                             "where", "smartcard-monitor", "error", e.getClass().getSimpleName());
-                    readerGone(DeviceStatus.OFFLINE, "pcsc-error");
+                    readerGone(DeviceStatus.OFFLINE, SmartCardFault.PCSC_ERROR);
                 }
                 // Any failure: drop the context; the next round establishes a fresh one.
                 Pcsc.release(ctx);
@@ -192,10 +195,10 @@ public final class PcscSmartCardReader implements SmartCardReader {
             readerName = name;
             EventLog.event(EventId.SMARTCARD_READER_CONNECTED, Outcome.SUCCESS, "device", config.deviceId(), "reader", name);
         }
-        status.update(DeviceStatus.ONLINE, "");
+        status.update(DeviceStatus.ONLINE, DeviceFault.Common.NONE);
     }
 
-    private void readerGone(DeviceStatus s, String detail) {
+    private void readerGone(DeviceStatus s, SmartCardFault reason) {
         String was = readerName;
         readerName = null;
         if (cardPresent) {
@@ -203,9 +206,9 @@ public final class PcscSmartCardReader implements SmartCardReader {
             atrHex = "";
             fire(new CardEvent(CardEvent.Kind.REMOVED, was == null ? "" : was, "", clock.instant()));
         }
-        if (status.update(s, detail)) {
+        if (status.update(s, reason)) {
             EventLog.event(EventId.SMARTCARD_READER_LOST, Outcome.FAILURE, "device", config.deviceId(),
-                    "status", s.name(), "detail", detail);
+                    "status", s.name(), "detail", reason.tag());
         }
     }
 

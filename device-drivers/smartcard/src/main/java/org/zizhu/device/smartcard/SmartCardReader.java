@@ -1,24 +1,24 @@
 package org.zizhu.device.smartcard;
 
 import java.util.Optional;
+import org.zizhu.device.Device;
 import org.zizhu.device.DeviceStatus;
-import org.zizhu.device.StatusTracker;
 
 /**
- * The kiosk's PC/SC reader. {@link #start()} begins watching: status
+ * The kiosk's PC/SC reader. {@link #open} starts watching: status
  * ({@link DeviceStatus#ONLINE} while the reader is there and pcscd answers,
  * {@link DeviceStatus#NO_DEVICE} while no reader matches, {@link DeviceStatus#OFFLINE} while
- * pcscd is unreachable; back to ONLINE by itself) and card insertion/removal events.
- * Create with {@link PcscSmartCardReader#create(SmartCardConfig)}.
+ * pcscd is unreachable; back to ONLINE by itself; reasons in {@link SmartCardFault}) and card
+ * insertion/removal events. Simulated mode is the same reader on pcscd's virtual reader
+ * ({@link org.zizhu.device.smartcard.sim.SimulatedSmartCard}).
  */
-public interface SmartCardReader extends AutoCloseable {
-    void start();
-
-    StatusTracker statusTracker();
-
-    default DeviceStatus status() {
-        return statusTracker().status();
+public interface SmartCardReader extends Device {
+    /** The real reader: watches the first reader whose name matches the configured pattern. */
+    static SmartCardReader open(SmartCardConfig config) {
+        return PcscSmartCardReader.open(config);
     }
+
+    SmartCardConfig config();
 
     /** The matched reader's name, if one is present now. */
     Optional<String> readerName();

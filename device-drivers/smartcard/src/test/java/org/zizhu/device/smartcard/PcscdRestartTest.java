@@ -34,13 +34,13 @@ class PcscdRestartTest {
 
         try (VpcdRig rig = new VpcdRig()) {
             List<DeviceStatus> seen = new CopyOnWriteArrayList<>();
-            rig.reader.statusTracker().addListener(e -> seen.add(e.current()));
+            rig.reader.tracker().addListener(e -> seen.add(e.current()));
             rig.insert(DemoCards.create(DemoCards.Kind.TECHNICIAN));
             try {
                 script("stop");
                 await("OFFLINE while pcscd is gone").atMost(Duration.ofSeconds(5))
                         .until(() -> rig.reader.status() == DeviceStatus.OFFLINE);
-                assertEquals("pcscd-unavailable", rig.reader.statusTracker().detail());
+                assertEquals("pcscd-unavailable", rig.reader.tracker().detail());
                 assertFalse(rig.reader.cardPresent());
                 SmartCardException e = assertThrows(SmartCardException.class, rig.reader::openSession);
                 assertEquals(SmartCardException.Reason.SERVICE_UNAVAILABLE, e.reason());

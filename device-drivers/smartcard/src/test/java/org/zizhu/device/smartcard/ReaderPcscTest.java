@@ -159,11 +159,11 @@ class ReaderPcscTest {
 
     @Test
     void aPatternMatchingNoReaderIsNoDevice() throws Exception {
-        try (PcscSmartCardReader none = PcscSmartCardReader.create(SmartCardConfig.builder()
+        try (PcscSmartCardReader none = PcscSmartCardReader.open(SmartCardConfig.builder()
                 .deviceId("smartcard-missing").readerNamePattern("^No Such Reader$").pollInterval(Duration.ofMillis(50)).build())) {
-            none.start();
             await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> none.status() == DeviceStatus.NO_DEVICE);
-            assertEquals("no-matching-reader", none.statusTracker().detail());
+            assertEquals("no-matching-reader", none.tracker().detail());
+            assertEquals(SmartCardFault.NO_MATCHING_READER, none.tracker().fault());
             SmartCardException e = assertThrows(SmartCardException.class, none::openSession);
             assertEquals(SmartCardException.Reason.NO_READER, e.reason());
             assertTrue(none.readerName().isEmpty());

@@ -58,7 +58,8 @@ class TechnicianLoginPcscTest {
         TechnicianAuthResult.Ok ok = assertInstanceOf(TechnicianAuthResult.Ok.class, r);
         assertEquals("T-0001", ok.technicianId());
         assertEquals(TechnicianRole.TECHNICIAN, ok.role());
-        assertTrue(ok.messageZh().contains("维护模式"));
+        // The Chinese and English screen text is the kiosk's (DeviceReasonTextTest in kiosk-app).
+        assertTrue(ok.description().contains("Maintenance mode unlocked"));
         rig.remove();
 
         rig.insert(DemoCards.create(DemoCards.Kind.OPERATOR));
@@ -80,16 +81,15 @@ class TechnicianLoginPcscTest {
         assertEquals(new TechnicianAuthResult.WrongPin(1), auth.authenticate(rig.reader, pin("2222")));
         TechnicianAuthResult third = auth.authenticate(rig.reader, pin("3333"));
         assertInstanceOf(TechnicianAuthResult.Blocked.class, third);
-        assertTrue(third.messageEn().contains("blocked"));
+        assertTrue(third.description().contains("blocked"));
 
         // Pull it out and put it back: still blocked, even with the right PIN.
         rig.remove();
         rig.insert(card);
         assertInstanceOf(TechnicianAuthResult.Blocked.class, auth.authenticate(rig.reader, pin(DemoCards.DEMO_PIN)));
         assertEquals(0, card.triesLeft());
-        // Wrong-PIN messages carry the count, in both languages.
-        assertEquals("PIN 码错误，还可尝试 2 次。", new TechnicianAuthResult.WrongPin(2).messageZh());
-        assertEquals("Wrong PIN. 1 try left.", new TechnicianAuthResult.WrongPin(1).messageEn());
+        // Wrong-PIN outcomes carry the count (both screen languages: DeviceReasonTextTest in kiosk-app).
+        assertEquals("Wrong PIN. 1 try left.", new TechnicianAuthResult.WrongPin(1).description());
     }
 
     @Test
@@ -180,7 +180,7 @@ class TechnicianLoginPcscTest {
         TechnicianAuthResult.NotATechnicianCard n = assertInstanceOf(TechnicianAuthResult.NotATechnicianCard.class,
                 auth.authenticate(rig.reader, pin(DemoCards.DEMO_PIN)));
         assertTrue(n.detail().contains("6A82"), n.detail());
-        assertTrue(n.messageZh().contains("维护人员卡"));
+        assertTrue(n.description().contains("not a maintenance card")); // screen text: DeviceReasonTextTest
     }
 
     @Test
@@ -255,7 +255,7 @@ class TechnicianLoginPcscTest {
         TechnicianAuthResult.ReaderError e = assertInstanceOf(TechnicianAuthResult.ReaderError.class,
                 auth.authenticate(rig.reader, pin(DemoCards.DEMO_PIN)));
         assertEquals(SmartCardException.Reason.NO_CARD, e.reason(), e.detail());
-        assertEquals("请插入维护人员卡。", e.messageZh());
+        assertEquals("Please insert a maintenance card.", e.description()); // screen text: DeviceReasonTextTest
         assertThrows(IllegalArgumentException.class, () -> auth.authenticate(rig.reader, pin("12")));
     }
 

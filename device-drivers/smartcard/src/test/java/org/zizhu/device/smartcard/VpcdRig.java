@@ -19,7 +19,7 @@ final class VpcdRig implements AutoCloseable {
 
     VpcdRig() {
         PcscdStack.require();
-        reader = PcscSmartCardReader.create(SmartCardConfig.builder()
+        reader = PcscSmartCardReader.open(SmartCardConfig.builder()
                 .readerNamePattern("^" + PcscdStack.READER + "$")
                 .pollInterval(Duration.ofMillis(100))
                 .apduTimeout(APDU_TIMEOUT)
@@ -27,8 +27,7 @@ final class VpcdRig implements AutoCloseable {
                 .reconnectInterval(Duration.ofMillis(200))
                 .build());
         slot = VirtualCardConnection.vpcd(PcscdStack.SLOT);
-        reader.addCardListener(events::add);
-        reader.start();
+        reader.addCardListener(events::add); // no card is in the slot yet: nothing to miss
         await("reader ONLINE").atMost(Duration.ofSeconds(10)).until(() -> reader.status() == DeviceStatus.ONLINE);
     }
 

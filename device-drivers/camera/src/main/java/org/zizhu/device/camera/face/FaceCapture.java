@@ -17,7 +17,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
-import org.zizhu.device.camera.CameraFrameSource;
+import org.zizhu.device.camera.Camera;
 import org.zizhu.device.camera.Frame;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
@@ -79,7 +79,7 @@ public final class FaceCapture {
      * Looks at frames from the camera until one is accepted or {@code timeout} passes; returns the
      * accepted result or the last rejection (empty if no frame arrived at all).
      */
-    public Optional<FaceCaptureResult> captureFrom(CameraFrameSource camera, Duration timeout) throws InterruptedException {
+    public Optional<FaceCaptureResult> captureFrom(Camera camera, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         FaceCaptureResult last = null;
         while (true) {

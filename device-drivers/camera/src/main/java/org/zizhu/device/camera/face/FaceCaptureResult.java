@@ -8,14 +8,7 @@ public sealed interface FaceCaptureResult {
     record Accepted(CapturedFace face, QualityMetrics metrics) implements FaceCaptureResult {
     }
 
-    /** Not good enough; {@code issue} says what the resident should do. */
+    /** Not good enough; {@code issue} is why (the kiosk tells the resident what to do). */
     record Rejected(FaceQualityIssue issue, QualityMetrics metrics) implements FaceCaptureResult {
-        public String messageZh() {
-            return issue.messageZh();
-        }
-
-        public String messageEn() {
-            return issue.messageEn();
-        }
     }
 }

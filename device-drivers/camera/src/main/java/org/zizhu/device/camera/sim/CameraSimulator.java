@@ -13,7 +13,8 @@ import org.zizhu.device.camera.CameraConfig;
  * this class draws. The demo uses it in-process:
  *
  * <pre>{@code
- * CameraFrameSource cam = CameraFrameSource.start(CameraSimulator.testPattern());
+ * CameraFrameSource cam = CameraFrameSource.open(CameraSimulator.testPattern());
+ * // (the kiosk uses SimulatedCamera, which wraps these scenes in its controls)
  * // the resident "shows" their app's login code:
  * cam.reconfigure(CameraSimulator.showQr("zizhu:login:v1:" + token, simDir));
  * // ...and later a face for the face check:

@@ -91,7 +91,7 @@ public final class CameraDiagCommand extends OptionsCommand<CameraDiagCommand.Op
         long jpegBytes = 0;
         QrScanner scanner = new QrScanner();
         long scanNanos = 0;
-        try (CameraFrameSource cam = CameraFrameSource.start(config)) {
+        try (CameraFrameSource cam = CameraFrameSource.open(config)) {
             long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
             while (System.nanoTime() < deadline) {
                 Optional<Frame> f = cam.poll(Duration.ofMillis(200));
@@ -115,8 +115,8 @@ public final class CameraDiagCommand extends OptionsCommand<CameraDiagCommand.Op
             }
             CameraStats s = cam.stats();
             report.put("ok", frames > 0);
-            report.put("status", cam.status().status().name());
-            report.put("statusDetail", cam.status().detail());
+            report.put("status", cam.status().name());
+            report.put("statusDetail", cam.tracker().detail());
             report.put("frames", frames);
             report.put("fps", frames > 1 ? round((frames - 1) / ((lastNanos - firstNanos) / 1e9)) : 0.0);
             report.put("width", width);

@@ -101,7 +101,7 @@ public final class CameraSimCommand extends OptionsCommand<CameraSimCommand.Opti
         Map<String, Object> r = new LinkedHashMap<>();
         QrScanner scanner = new QrScanner();
         FaceCapture faces = FaceCapture.withDefaults();
-        try (CameraFrameSource cam = CameraFrameSource.start(config)) {
+        try (CameraFrameSource cam = CameraFrameSource.open(config)) {
             long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
             long frames = 0;
             while (System.nanoTime() < deadline) {
@@ -127,14 +127,14 @@ public final class CameraSimCommand extends OptionsCommand<CameraSimCommand.Opti
                         r.put("face", Map.of("verdict", "accepted", "jpegBytes", acc.face().size()));
                         acc.face().wipe();
                     } else if (res instanceof FaceCaptureResult.Rejected rej) {
-                        r.put("face", Map.of("verdict", rej.issue().name(), "zh", rej.messageZh(), "en", rej.messageEn()));
+                        r.put("face", Map.of("verdict", rej.issue().name(), "en", rej.issue().description()));
                     }
                     r.put("ok", true);
                     return r;
                 }
             }
             r.put("ok", false);
-            r.put("status", cam.status().status().name());
+            r.put("status", cam.status().name());
             return r;
         }
     }
@@ -150,7 +150,7 @@ public final class CameraSimCommand extends OptionsCommand<CameraSimCommand.Opti
             case QrReading.Rejected rej -> {
                 m.put("result", "rejected");
                 m.put("reason", rej.reason().name());
-                m.put("en", rej.reason().messageEn());
+                m.put("en", rej.reason().description());
             }
             case QrReading.NoCode n -> m.put("result", "none");
         }

@@ -84,14 +84,14 @@ public final class GpioDiagCommand extends OptionsCommand<GpioDiagCommand.Option
         report.put("pins", pins);
         int exit = 0;
         try (GpioScheduler scheduler = GpioScheduler.system();
-             GpioController gpio = GpioController.start(config, scheduler)) {
+             GpioController gpio = GpioController.open(config, scheduler)) {
             Map<String, Object> inputs = new LinkedHashMap<>();
             gpio.inputStates().forEach((r, v) -> inputs.put(r.key(), v));
             report.put("inputs", inputs);
             report.put("light", String.valueOf(gpio.light().pattern()));
             report.put("fanOn", gpio.fan().isOn());
             report.put("celsius", gpio.fan().lastTemperature().isPresent() ? gpio.fan().lastTemperature().getAsDouble() : null);
-            report.put("status", gpio.status().status().name());
+            report.put("status", gpio.status().name());
             if (o.selfTest) {
                 Map<String, Object> st = new LinkedHashMap<>();
                 Map<PinRole, Boolean> result = gpio.selfTest(Duration.ofMillis(300));

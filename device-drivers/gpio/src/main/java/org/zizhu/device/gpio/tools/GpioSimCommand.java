@@ -74,7 +74,7 @@ public final class GpioSimCommand extends OptionsCommand<GpioSimCommand.Options>
         ObjectMapper json = new ObjectMapper();
         Object lock = new Object();
         try (GpioScheduler scheduler = GpioScheduler.system();
-             GpioSimulator sim = GpioSimulator.start(dir, scheduler)) {
+             GpioSimulator sim = GpioSimulator.open(dir, scheduler)) {
             GpioController gpio = sim.controller();
             gpio.addListener(new GpioListener() {
                 @Override
@@ -85,7 +85,7 @@ public final class GpioSimCommand extends OptionsCommand<GpioSimCommand.Options>
                 @Override
                 public void tamperChanged(boolean open) {
                     emit(out, json, lock, Map.of("event", open ? "tamper-open" : "tamper-closed",
-                            "status", gpio.status().status().name()));
+                            "status", gpio.status().name()));
                 }
 
                 @Override
@@ -140,7 +140,7 @@ public final class GpioSimCommand extends OptionsCommand<GpioSimCommand.Options>
                 } catch (IllegalArgumentException e) {
                     reply.put("error", e.getMessage());
                 }
-                reply.put("status", gpio.status().status().name());
+                reply.put("status", gpio.status().name());
                 reply.put("light", String.valueOf(gpio.light().pattern()));
                 reply.put("fanOn", gpio.fan().isOn());
                 emit(out, json, lock, reply);

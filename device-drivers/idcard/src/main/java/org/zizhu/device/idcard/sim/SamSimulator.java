@@ -29,7 +29,7 @@ import org.zizhu.threads.DaemonThreads;
  * <p>In-process use (the kiosk demo):
  * <pre>{@code
  * try (SamSimulator sim = SamSimulator.startOnPtyPair()) {
- *     IdCardReader reader = IdCardReader.open(IdCardReaderConfig.builder(sim.hostPortPath()).build());
+ *     IdCardReader reader = IdCardReader.open(IdCardReaderConfig.builder().portPath(sim.hostPortPath()).build());
  *     sim.placeCard(TestCards.RESIDENT);
  * }
  * }</pre>

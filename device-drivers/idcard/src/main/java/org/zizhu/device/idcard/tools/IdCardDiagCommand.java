@@ -71,7 +71,7 @@ public final class IdCardDiagCommand extends OptionsCommand<IdCardDiagCommand.Op
     protected int run(Options o, PrintStream out, PrintStream err) throws Exception {
         IdCardReaderConfig cfg;
         try {
-            cfg = IdCardReaderConfig.builder(o.port).baud(SamBaud.of(o.baud))
+            cfg = IdCardReaderConfig.builder().portPath(o.port).baud(SamBaud.of(o.baud))
                     .readTimeout(Duration.ofMillis(ToolArgs.inRange("--timeout-ms", o.timeoutMs, 10, 30_000)))
                     .retries(1).build();
         } catch (IllegalArgumentException e) {

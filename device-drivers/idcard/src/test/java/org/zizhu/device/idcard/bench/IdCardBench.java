@@ -58,7 +58,7 @@ class IdCardBench {
         try (SamSimulator sim = SamSimulator.startOnPtyPair(SamBaud.B115200)) {
             BlockingQueue<Object[]> reads = new LinkedBlockingQueue<>();
             BlockingQueue<IdCardEvent> others = new LinkedBlockingQueue<>();
-            IdCardReaderConfig cfg = IdCardReaderConfig.builder(sim.hostPortPath()).baud(SamBaud.B115200).build();
+            IdCardReaderConfig cfg = IdCardReaderConfig.builder().portPath(sim.hostPortPath()).baud(SamBaud.B115200).build();
             try (IdCardReader reader = IdCardReader.open(cfg, e -> {
                 if (e instanceof IdCardEvent.IdentityRead r) {
                     reads.add(new Object[] {r, System.nanoTime()});
@@ -111,7 +111,7 @@ class IdCardBench {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (SamSimulator sim = SamSimulator.startOnPtyPair(SamBaud.B115200)) {
-            IdCardReaderConfig cfg = IdCardReaderConfig.builder(sim.hostPortPath()).build();
+            IdCardReaderConfig cfg = IdCardReaderConfig.builder().portPath(sim.hostPortPath()).build();
             try (IdCardReader reader = IdCardReader.open(cfg)) {
                 awaitOnline(reader);
                 Thread.sleep(2000); // warm-up: JIT, first polls

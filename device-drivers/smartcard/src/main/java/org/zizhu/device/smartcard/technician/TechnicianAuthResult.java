@@ -4,16 +4,18 @@ import java.util.Objects;
 import org.zizhu.device.smartcard.SmartCardException;
 
 /**
- * The outcome of a technician card login, with the messages the maintenance screen shows.
+ * The outcome of a technician card login: a reason the maintenance screen words from its bundles.
  * Only {@link Ok} unlocks maintenance mode. No variant carries the PIN or key material.
  */
 public sealed interface TechnicianAuthResult {
     /** Short stable code for logs and JSON, e.g. {@code wrong-pin}. */
     String code();
 
-    String messageZh();
-
-    String messageEn();
+    /**
+     * English for technicians (diag tool, logs). The maintenance screen words the outcome from the
+     * kiosk's message bundles ({@code device.technician.<code>}): drivers return reasons, not text.
+     */
+    String description();
 
     default boolean success() {
         return this instanceof Ok;
@@ -30,11 +32,7 @@ public sealed interface TechnicianAuthResult {
             return "ok";
         }
 
-        public String messageZh() {
-            return "验证通过：" + role.nameZh() + " " + technicianId + "，已进入维护模式。";
-        }
-
-        public String messageEn() {
+        public String description() {
             return "Verified: " + role.nameEn() + " " + technicianId + ". Maintenance mode unlocked.";
         }
 
@@ -50,11 +48,7 @@ public sealed interface TechnicianAuthResult {
             return "wrong-pin";
         }
 
-        public String messageZh() {
-            return "PIN 码错误，还可尝试 " + retriesLeft + " 次。";
-        }
-
-        public String messageEn() {
+        public String description() {
             return "Wrong PIN. " + retriesLeft + (retriesLeft == 1 ? " try" : " tries") + " left.";
         }
     }
@@ -65,11 +59,7 @@ public sealed interface TechnicianAuthResult {
             return "blocked";
         }
 
-        public String messageZh() {
-            return "此卡 PIN 已锁定，请联系中心解锁或换卡。";
-        }
-
-        public String messageEn() {
+        public String description() {
             return "This card's PIN is blocked. Contact the centre to unblock or replace it.";
         }
     }
@@ -80,11 +70,7 @@ public sealed interface TechnicianAuthResult {
             return "not-a-technician-card";
         }
 
-        public String messageZh() {
-            return "这不是维护人员卡，请插入技术员或运维人员卡。";
-        }
-
-        public String messageEn() {
+        public String description() {
             return "This is not a maintenance card. Insert a technician or operator card.";
         }
     }
@@ -95,11 +81,7 @@ public sealed interface TechnicianAuthResult {
             return "forged";
         }
 
-        public String messageZh() {
-            return "此卡未通过中心签发验证，已拒绝。该事件已记录。";
-        }
-
-        public String messageEn() {
+        public String description() {
             return "This card failed the centre's authenticity check and was refused. The event has been logged.";
         }
     }
@@ -110,11 +92,7 @@ public sealed interface TechnicianAuthResult {
             return "expired";
         }
 
-        public String messageZh() {
-            return "此卡已过期或尚未生效，请联系中心换卡。";
-        }
-
-        public String messageEn() {
+        public String description() {
             return "This card is expired or not yet valid. Contact the centre for a new card.";
         }
     }
@@ -125,11 +103,7 @@ public sealed interface TechnicianAuthResult {
             return "revoked";
         }
 
-        public String messageZh() {
-            return "此卡已被中心注销，不能使用。";
-        }
-
-        public String messageEn() {
+        public String description() {
             return "This card has been revoked by the centre and cannot be used.";
         }
     }
@@ -140,17 +114,7 @@ public sealed interface TechnicianAuthResult {
             return "reader-error";
         }
 
-        public String messageZh() {
-            return switch (reason) {
-                case NO_CARD -> "请插入维护人员卡。";
-                case CARD_REMOVED -> "读卡过程中卡被取出，请重新插卡。";
-                case NO_READER, SERVICE_UNAVAILABLE -> "读卡器不可用，请检查读卡器连接。";
-                case TIMEOUT -> "卡片无响应，请重新插卡。";
-                default -> "读卡失败，请重新插卡。";
-            };
-        }
-
-        public String messageEn() {
+        public String description() {
             return switch (reason) {
                 case NO_CARD -> "Please insert a maintenance card.";
                 case CARD_REMOVED -> "The card was removed while being read. Please insert it again.";

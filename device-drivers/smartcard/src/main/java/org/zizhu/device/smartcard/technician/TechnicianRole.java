@@ -1,19 +1,21 @@
 package org.zizhu.device.smartcard.technician;
 
-/** What a technician card unlocks. The code is the byte in the certificate (tag 5F4C). */
+/**
+ * What a technician card unlocks. The code is the byte in the certificate (tag 5F4C). Screens word
+ * the role from the kiosk's bundles ({@code device.technician.role.<NAME>}); {@link #nameEn()} is
+ * for technicians' tools.
+ */
 public enum TechnicianRole {
     /** Field technician: device set-up, self-tests, enrolment. */
-    TECHNICIAN(0x01, "技术员", "technician"),
+    TECHNICIAN(0x01, "technician"),
     /** Operations staff: health screens, consumables, logs. */
-    OPERATOR(0x02, "运维人员", "operator");
+    OPERATOR(0x02, "operator");
 
     private final int code;
-    private final String nameZh;
     private final String nameEn;
 
-    TechnicianRole(int code, String nameZh, String nameEn) {
+    TechnicianRole(int code, String nameEn) {
         this.code = code;
-        this.nameZh = nameZh;
         this.nameEn = nameEn;
     }
 
@@ -21,10 +23,7 @@ public enum TechnicianRole {
         return code;
     }
 
-    public String nameZh() {
-        return nameZh;
-    }
-
+    /** English name for tools and logs, e.g. {@code technician}. */
     public String nameEn() {
         return nameEn;
     }

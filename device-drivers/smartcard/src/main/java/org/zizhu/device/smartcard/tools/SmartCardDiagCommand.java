@@ -163,11 +163,10 @@ public final class SmartCardDiagCommand extends OptionsCommand<SmartCardDiagComm
                 } else if (r instanceof TechnicianAuthResult.ReaderError re) {
                     l.put("reason", re.reason().name());
                 }
-                l.put("messageZh", r.messageZh());
-                l.put("messageEn", r.messageEn());
+                l.put("description", r.description());
                 if (!r.success()) {
                     ok = false;
-                    err.println("technician login failed: " + r.messageEn());
+                    err.println("technician login failed: " + r.description());
                 }
             } finally {
                 if (pin != null) {

@@ -30,14 +30,13 @@ public final class SmartCardBench {
         SmartCardConfig config = SmartCardConfig.builder().readerNamePattern("^Virtual PCD 00 00$")
                 .pollInterval(Duration.ofMillis(250)).build();
         LinkedBlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
-        try (PcscSmartCardReader reader = PcscSmartCardReader.create(config);
+        try (PcscSmartCardReader reader = PcscSmartCardReader.open(config);
              VirtualCardConnection slot = VirtualCardConnection.vpcd(0)) {
             reader.addCardListener(events::add);
-            reader.start();
             long until = System.nanoTime() + 10_000_000_000L;
             while (reader.status() != DeviceStatus.ONLINE) {
                 if (System.nanoTime() > until) {
-                    throw new IllegalStateException("reader not ONLINE: " + reader.statusTracker().detail()
+                    throw new IllegalStateException("reader not ONLINE: " + reader.tracker().detail()
                             + " (is pcscd running? scripts/stacks/pcscd.sh start)");
                 }
                 Thread.sleep(20);

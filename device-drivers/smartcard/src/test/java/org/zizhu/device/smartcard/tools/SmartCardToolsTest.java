@@ -48,8 +48,7 @@ class SmartCardToolsTest {
         PcscdStack.require();
         ObjectMapper json = new ObjectMapper();
         try (VirtualCardConnection slot = VirtualCardConnection.vpcd(PcscdStack.SLOT);
-             PcscSmartCardReader watch = PcscSmartCardReader.create(SmartCardConfig.builder().readerNamePattern(PcscdStack.READER).build())) {
-            watch.start();
+             PcscSmartCardReader watch = PcscSmartCardReader.open(SmartCardConfig.builder().readerNamePattern(PcscdStack.READER).build())) {
             slot.insert(DemoCards.create(DemoCards.Kind.TECHNICIAN));
             await().atMost(Duration.ofSeconds(5)).until(watch::cardPresent);
 
@@ -100,8 +99,7 @@ class SmartCardToolsTest {
     @Test
     void simInsertsAndRemovesFromStdin() throws Exception {
         PcscdStack.require();
-        try (PcscSmartCardReader watch = PcscSmartCardReader.create(SmartCardConfig.builder().readerNamePattern(PcscdStack.READER).build())) {
-            watch.start();
+        try (PcscSmartCardReader watch = PcscSmartCardReader.open(SmartCardConfig.builder().readerNamePattern(PcscdStack.READER).build())) {
             Run r = run(new SmartCardSimCommand(stdin("status\ninsert sscard\nstatus\nremove\nstatus\nquit\n"), false), "operator");
             assertEquals(0, r.rc(), r.err());
             String[] lines = r.out().strip().split("\n");
@@ -111,6 +109,7 @@ class SmartCardToolsTest {
             assertTrue(lines[3].contains("\"card\":\"sscard\""), r.out());
             assertTrue(lines[4].contains("removed"), r.out());
             assertTrue(lines[5].contains("\"card\":null"), r.out());
+            await().atMost(Duration.ofSeconds(5)).until(() -> !watch.cardPresent()); // the reader saw it go too
         }
         assertEquals(2, run(new SmartCardSimCommand(stdin(""), false), "unicorn").rc());
         assertEquals(2, run(new SmartCardSimCommand(stdin(""), false), "--slot", "7", "technician").rc());
