@@ -336,7 +336,12 @@ public final class KioskFlow {
             Optional<MaintenanceFlow.Authenticator> auth = d.technicianAuthenticator();
             if (auth.isPresent()) {
                 m = new MaintenanceFlow(auth.get(), maintenanceWorker);
-                m.addListener(v -> fire(new Input.MaintenanceChanged(v.step() != MaintenanceFlow.Step.CLOSED)));
+                // Every step of the keypad is shown, not only opening and closing.
+                m.addListener(v -> {
+                    if (!fire(new Input.MaintenanceChanged(v.step() != MaintenanceFlow.Step.CLOSED))) {
+                        changed();
+                    }
+                });
                 maintenanceFlow = m;
             }
             d.addListener(new DeviceListener());
@@ -401,8 +406,10 @@ public final class KioskFlow {
             if (f.tx().service().busy()) {
                 return;
             }
-            fire(new Input.TransactionEnded());
+            // Ending the visit first takes the transaction with it (attract screen): the guide
+            // under it never flashes up.
             browse.endSession();
+            fire(new Input.TransactionEnded());
             browse.touch();
         }
         browse.home();
@@ -410,8 +417,8 @@ public final class KioskFlow {
 
     /** The resident finished the transaction (after the rating): the visit ends. */
     public void finishTransaction() {
+        browse.endSession(); // back on the attract screen: the transaction goes with the visit
         fire(new Input.TransactionEnded());
-        browse.endSession();
     }
 
     /** A screen could not be drawn: the visit is abandoned so the screen does not stay frozen on it. */
@@ -469,7 +476,6 @@ public final class KioskFlow {
             previous.stop();
         }
         EventLog.event(EventId.SERVICE_STEP, Outcome.SUCCESS, "item", item.code(), "step", "started");
-        changed();
     }
 
     /** Prints the guide on A4 on the worker; the notice bar says how it went. */
@@ -567,7 +573,8 @@ public final class KioskFlow {
 
     // ---- applying inputs ---------------------------------------------------------------
 
-    private void fire(Input in) {
+    /** Applies {@code in}; true if the facts changed (listeners were told). */
+    private boolean fire(Input in) {
         Facts before;
         Facts after;
         TerminalDevices.LoginScan ended = null;
@@ -588,7 +595,9 @@ public final class KioskFlow {
         }
         if (!after.equals(before)) {
             changed();
+            return true;
         }
+        return false;
     }
 
     /** Tells listeners the (possibly same) mode: something they render changed. */
