@@ -27,6 +27,14 @@ import org.zizhu.kiosk.session.Resident;
  * changes them only through {@link #next} and tells listeners the new mode. Device events come
  * in through {@link TerminalEvents}; touches come from the window. No JavaFX here.
  *
+ * <pre>
+ *   Starting --started--> Attract --touch--> Browse --start/check-in--> Transaction
+ *      |                    ^  ^---idle / finish / home-------------------'  |
+ *      '--start failed--> OutOfService(START_FAILED)                          |
+ *   any serving mode --door opened--> OutOfService(TAMPER) --reset--> Attract
+ *   any serving mode --technician card--> Maintenance(underneath) --card out--> underneath
+ * </pre>
+ *
  * <p>Thread rules: every method is thread-safe. The facts change under this object's lock; the
  * browse, service and maintenance flows are called and listeners told only outside it, so no
  * lock of another flow is ever taken while this one is held.
@@ -181,7 +189,9 @@ public final class KioskFlow {
         this.owned = owned;
         this.browse = new BrowseFlow(this::catalog, defaultLanguage, idleTimeout, clock);
         this.facts = new Facts(Phase.STARTING, browse.state(), false, null, false, null, null, null, false);
-        browse.addListener(s -> fire(new Input.BrowseChanged(null)));
+        // The browse state is read under this flow's lock, so the last change wins even when two
+        // threads report browse changes at once (their listener calls may arrive out of order).
+        browse.addListener(s -> fire(() -> new Input.BrowseChanged(browse.state())));
     }
 
     /** The kiosk's flow, with its own worker threads and idle ticker; {@link #close} stops them. */
@@ -575,15 +585,17 @@ public final class KioskFlow {
 
     /** Applies {@code in}; true if the facts changed (listeners were told). */
     private boolean fire(Input in) {
+        return fire(() -> in);
+    }
+
+    /** Applies the input {@code in} makes under the lock; true if the facts changed (listeners were told). */
+    private boolean fire(java.util.function.Supplier<Input> in) {
         Facts before;
         Facts after;
         TerminalDevices.LoginScan ended = null;
         synchronized (this) {
             before = facts;
-            // The browse state is read here, under the lock, so the last change wins even when
-            // two threads report browse changes at once.
-            Input resolved = in instanceof Input.BrowseChanged ? new Input.BrowseChanged(browse.state()) : in;
-            after = next(before, resolved);
+            after = next(before, in.get());
             facts = after;
             if (before.tx() != null && after.tx() != before.tx()) {
                 ended = scan;
