@@ -2,7 +2,6 @@ package org.zizhu.kiosk.flow;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +16,11 @@ import org.zizhu.kiosk.catalog.Catalog;
 import org.zizhu.kiosk.catalog.CatalogModel;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
 import org.zizhu.kiosk.catalog.Text;
+import org.zizhu.kiosk.flow.KioskState.Facts;
+import org.zizhu.kiosk.flow.KioskState.Input;
+import org.zizhu.kiosk.flow.KioskState.Notice;
+import org.zizhu.kiosk.flow.KioskState.Phase;
+import org.zizhu.kiosk.flow.KioskState.Tx;
 import org.zizhu.kiosk.i18n.Language;
 import org.zizhu.kiosk.session.Resident;
 
@@ -24,8 +28,8 @@ import org.zizhu.kiosk.session.Resident;
  * The terminal as a state machine: starting, attract, browse, transaction, maintenance, out of
  * service ({@link KioskMode}). It owns the facts the mode is derived from (start-up phase,
  * tamper alarm, help call, the current transaction, the technician's maintenance, notices),
- * changes them only through {@link #next} and tells listeners the new mode. Device events come
- * in through {@link TerminalEvents}; touches come from the window. No JavaFX here.
+ * changes them only through {@link KioskState#next} and tells listeners the new mode. Device
+ * events come in through {@link TerminalEvents}; touches come from the window. No JavaFX here.
  *
  * <pre>
  *   Starting --started--> Attract --touch--> Browse --start/check-in--> Transaction
@@ -51,115 +55,6 @@ public final class KioskFlow {
     static final Duration LOGIN_SCAN_LIMIT = Duration.ofMinutes(5);
     /** How often {@link #tick} runs on the kiosk (idle timer, notices, status light). */
     public static final Duration TICK = Duration.ofSeconds(1);
-
-    enum Phase { STARTING, SERVING, START_FAILED }
-
-    /** A service transaction and the item it is for. */
-    record Tx(ServiceFlow service, ItemDetail item) {
-    }
-
-    /** A notice on the bar until {@code until}; {@code text} for notices that carry data (queue ticket). */
-    record Notice(String key, Text text, Instant until) {
-    }
-
-    /** Everything the mode is derived from. Immutable: {@link #next} makes the next one. */
-    record Facts(Phase phase, BrowseState browse, boolean tampered, MaintenanceFlow maintenance,
-                 boolean maintenanceOpen, Tx tx, Instant helpUntil, Notice notice, boolean closing) {
-        Facts withBrowse(BrowseState b) {
-            // Back on the attract screen the visit is over: its transaction goes with it.
-            Tx t = b.screen() == BrowseState.Screen.ATTRACT ? null : tx;
-            return new Facts(phase, b, tampered, maintenance, maintenanceOpen, t, helpUntil, notice, closing);
-        }
-
-        Facts withPhase(Phase p, boolean tamper, MaintenanceFlow m) {
-            return new Facts(p, browse, tamper, m, maintenanceOpen, tx, helpUntil, notice, closing);
-        }
-
-        Facts withTampered(boolean t) {
-            return new Facts(phase, browse, t, maintenance, maintenanceOpen, tx, helpUntil, notice, closing);
-        }
-
-        Facts withMaintenanceOpen(boolean open) {
-            return new Facts(phase, browse, tampered, maintenance, open, tx, helpUntil, notice, closing);
-        }
-
-        Facts withTx(Tx t) {
-            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, t, helpUntil, notice, closing);
-        }
-
-        Facts withHelpUntil(Instant until) {
-            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, until, notice, closing);
-        }
-
-        Facts withNotice(Notice n) {
-            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, n, closing);
-        }
-
-        Facts closed() {
-            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, notice, true);
-        }
-
-        boolean helpCalled(Instant now) {
-            return helpUntil != null && now.isBefore(helpUntil);
-        }
-    }
-
-    /** What changes the facts. */
-    sealed interface Input {
-        record Started(boolean tamperLatched, MaintenanceFlow maintenance) implements Input { }
-        record StartFailed() implements Input { }
-        record BrowseChanged(BrowseState state) implements Input { }
-        record TamperOpened() implements Input { }
-        record TamperCleared() implements Input { }
-        record MaintenanceChanged(boolean open) implements Input { }
-        record TransactionBegun(Tx tx) implements Input { }
-        record TransactionEnded() implements Input { }
-        record HelpPressed(Instant until) implements Input { }
-        record NoticeShown(Notice notice) implements Input { }
-        record Tick(Instant now) implements Input { }
-        record Closing() implements Input { }
-    }
-
-    /** The transition function: the facts after {@code in}. Pure. */
-    static Facts next(Facts f, Input in) {
-        return switch (in) {
-            // A failed start-up is final; a late report cannot bring the kiosk into service.
-            case Input.Started s -> f.phase() != Phase.STARTING ? f
-                    : f.withPhase(Phase.SERVING, f.tampered() || s.tamperLatched(), s.maintenance());
-            case Input.StartFailed s -> f.phase() == Phase.STARTING ? f.withPhase(Phase.START_FAILED, f.tampered(), null) : f;
-            case Input.BrowseChanged b -> f.withBrowse(b.state());
-            // The alarm latches: only a technician's reset clears it.
-            case Input.TamperOpened t -> f.withTampered(true);
-            case Input.TamperCleared t -> f.withTampered(false);
-            case Input.MaintenanceChanged m -> f.withMaintenanceOpen(m.open());
-            case Input.TransactionBegun t -> f.phase() != Phase.SERVING || f.closing() || f.tampered() ? f : f.withTx(t.tx());
-            case Input.TransactionEnded t -> f.withTx(null);
-            case Input.HelpPressed h -> f.withHelpUntil(h.until());
-            case Input.NoticeShown n -> f.withNotice(n.notice());
-            case Input.Tick t -> f.withHelpUntil(f.helpCalled(t.now()) ? f.helpUntil() : null)
-                    .withNotice(f.notice() != null && t.now().isBefore(f.notice().until()) ? f.notice() : null);
-            case Input.Closing c -> f.closed();
-        };
-    }
-
-    /** The mode the facts amount to. Pure. */
-    static KioskMode modeOf(Facts f) {
-        KioskMode resident;
-        if (f.phase() == Phase.START_FAILED) {
-            resident = new KioskMode.OutOfService(KioskMode.OutOfService.Reason.START_FAILED);
-        } else if (f.tampered()) {
-            resident = new KioskMode.OutOfService(KioskMode.OutOfService.Reason.TAMPER);
-        } else if (f.phase() == Phase.STARTING) {
-            resident = new KioskMode.Starting();
-        } else if (f.tx() != null && f.browse().screen() != BrowseState.Screen.ATTRACT) {
-            resident = new KioskMode.Transaction(f.browse(), f.tx().service(), f.tx().item());
-        } else if (f.browse().screen() == BrowseState.Screen.ATTRACT) {
-            resident = new KioskMode.Attract(f.browse());
-        } else {
-            resident = new KioskMode.Browse(f.browse());
-        }
-        return f.maintenanceOpen() && f.maintenance() != null ? new KioskMode.Maintenance(f.maintenance(), resident) : resident;
-    }
 
     private final BrowseFlow browse;
     private final Clock clock;
@@ -205,7 +100,7 @@ public final class KioskFlow {
     // ---- reading -------------------------------------------------------------------------
 
     public KioskMode mode() {
-        return modeOf(facts());
+        return KioskState.modeOf(facts());
     }
 
     private synchronized Facts facts() {
@@ -391,7 +286,7 @@ public final class KioskFlow {
     /** A touch anywhere: wakes the attract screen and restarts the idle timer, when a resident may be served. */
     public void touch() {
         Facts f = facts();
-        KioskMode m = modeOf(f);
+        KioskMode m = KioskState.modeOf(f);
         if (f.closing() || !(m instanceof KioskMode.Attract || m instanceof KioskMode.Browse || m instanceof KioskMode.Transaction)) {
             return; // starting, out of service, maintenance: a touch is not a resident's visit
         }
@@ -595,7 +490,7 @@ public final class KioskFlow {
         TerminalDevices.LoginScan ended = null;
         synchronized (this) {
             before = facts;
-            after = next(before, in.get());
+            after = KioskState.next(before, in.get());
             facts = after;
             if (before.tx() != null && after.tx() != before.tx()) {
                 ended = scan;
@@ -630,7 +525,7 @@ public final class KioskFlow {
         synchronized (lightLock) {
             Facts f = facts();
             boolean hardwareError = p.backend().devices().stream().anyMatch(DeviceHealth::hardwareError);
-            StatusLight light = StatusLight.of(modeOf(f), f.helpCalled(clock.instant()), hardwareError);
+            StatusLight light = StatusLight.of(KioskState.modeOf(f), f.helpCalled(clock.instant()), hardwareError);
             if (light != shownLight) {
                 shownLight = light;
                 p.devices().showLight(light);

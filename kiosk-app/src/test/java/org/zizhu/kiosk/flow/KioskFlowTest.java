@@ -568,19 +568,19 @@ class KioskFlowTest {
 
     @Test
     void theTransitionFunctionIsPure() {
-        KioskFlow.Facts f = new KioskFlow.Facts(KioskFlow.Phase.STARTING, BrowseState.attract(Language.ZH), false, null,
+        KioskState.Facts f = new KioskState.Facts(KioskState.Phase.STARTING, BrowseState.attract(Language.ZH), false, null,
                 false, null, null, null, false);
-        KioskFlow.Facts tampered = KioskFlow.next(f, new KioskFlow.Input.TamperOpened());
+        KioskState.Facts tampered = KioskState.next(f, new KioskState.Input.TamperOpened());
         assertFalse(f.tampered(), "the old facts are unchanged");
-        assertEquals(new KioskMode.OutOfService(KioskMode.OutOfService.Reason.TAMPER), KioskFlow.modeOf(tampered));
-        assertEquals(KioskFlow.next(tampered, new KioskFlow.Input.Started(false, null)),
-                KioskFlow.next(tampered, new KioskFlow.Input.Started(false, null)), "same input, same facts");
-        KioskFlow.Facts serving = KioskFlow.next(tampered, new KioskFlow.Input.Started(false, null));
+        assertEquals(new KioskMode.OutOfService(KioskMode.OutOfService.Reason.TAMPER), KioskState.modeOf(tampered));
+        assertEquals(KioskState.next(tampered, new KioskState.Input.Started(false, null)),
+                KioskState.next(tampered, new KioskState.Input.Started(false, null)), "same input, same facts");
+        KioskState.Facts serving = KioskState.next(tampered, new KioskState.Input.Started(false, null));
         assertTrue(serving.tampered(), "a start-up that found no latch does not clear one seen meanwhile");
-        assertEquals(KioskFlow.Phase.SERVING, serving.phase());
-        assertNotNull(KioskFlow.modeOf(serving));
+        assertEquals(KioskState.Phase.SERVING, serving.phase());
+        assertNotNull(KioskState.modeOf(serving));
         // A transaction cannot begin before start-up has finished.
-        assertNull(KioskFlow.next(f, new KioskFlow.Input.TransactionBegun(new KioskFlow.Tx(null, IMMEDIATE))).tx());
+        assertNull(KioskState.next(f, new KioskState.Input.TransactionBegun(new KioskState.Tx(null, IMMEDIATE))).tx());
     }
 
     /** The status light's rule, as a table: mode, help called, hardware error -> light. */
