@@ -48,11 +48,32 @@ public final class ScreenshotsCommand extends ConfiguredCommand<ScreenshotsComma
             var printing = new org.zizhu.kiosk.printing.PrintService(hub.receiptPrinter().orElse(null), hub.a4Printer().orElse(null));
             var ports = new org.zizhu.kiosk.transaction.CentralServicePorts(rt.services(), hub, printing);
             KioskApplication.prepare(rt, hub, ports, printing);
-            ScreenshotTourLauncher launcher = new ScreenshotTourLauncher(rt, hub, outDir, options.faults);
+            ScreenshotTourLauncher launcher = new ScreenshotTourLauncher(rt, residentCards(hub), outDir, options.faults);
             KioskApplication.afterStart(launcher);
             Application.launch(KioskApplication.class);
             out.println(launcher.written().size() + " screenshots in " + outDir);
             return launcher.written().size() >= 5 ? 0 : 1;
         }
+    }
+
+    /** The tour's hand on the simulated ID card reader: a test resident's card. */
+    private static org.zizhu.kiosk.ui.ScreenshotTour.ResidentCards residentCards(org.zizhu.kiosk.devices.DeviceHub hub) {
+        return hub.simulators().idcard().<org.zizhu.kiosk.ui.ScreenshotTour.ResidentCards>map(sim ->
+                new org.zizhu.kiosk.ui.ScreenshotTour.ResidentCards() {
+                    @Override
+                    public boolean available() {
+                        return true;
+                    }
+
+                    @Override
+                    public void place() {
+                        sim.placeCard(org.zizhu.device.idcard.sim.TestCards.RESIDENT);
+                    }
+
+                    @Override
+                    public void remove() {
+                        sim.removeCard();
+                    }
+                }).orElse(org.zizhu.kiosk.ui.ScreenshotTour.ResidentCards.NONE);
     }
 }

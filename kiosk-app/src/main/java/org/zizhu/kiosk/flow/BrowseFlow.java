@@ -49,6 +49,29 @@ public final class BrowseFlow {
         return state;
     }
 
+    /** The state with what it shows looked up in the catalogue (screens render this). */
+    public BrowseView view() {
+        BrowseState s = state();
+        Catalog c = catalog.get();
+        List<org.zizhu.kiosk.catalog.CatalogModel.ItemSummary> items;
+        BrowseView.Listing listing;
+        org.zizhu.kiosk.i18n.Text groupName = null;
+        if (!s.query().isEmpty()) {
+            items = c.search(s.query());
+            listing = BrowseView.Listing.SEARCH;
+        } else if (s.groupId() != null) {
+            items = c.inGroup(s.groupId());
+            listing = BrowseView.Listing.GROUP;
+            groupName = c.group(s.groupId()).map(g -> g.name()).orElse(null);
+        } else {
+            items = c.highFrequency(s.audience(), BrowseView.HIGH_FREQUENCY_ITEMS);
+            listing = BrowseView.Listing.HIGH_FREQUENCY;
+        }
+        // A guide whose item left the catalogue (a sync meanwhile) falls back to the home list.
+        var detail = s.screen() == BrowseState.Screen.GUIDE ? c.detail(s.itemCode()).orElse(null) : null;
+        return new BrowseView(s, c.groups(s.audience()), listing, groupName, items, c.isEmpty(), detail);
+    }
+
     public void addListener(Consumer<BrowseState> l) {
         listeners.add(l);
     }

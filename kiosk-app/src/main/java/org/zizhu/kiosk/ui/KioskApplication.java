@@ -1,16 +1,11 @@
 package org.zizhu.kiosk.ui;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Optional;
 import java.util.function.BiConsumer;
-import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
-import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.event.Event;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -28,74 +23,48 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.slf4j.LoggerFactory;
-import org.zizhu.device.gpio.GpioListener;
-import org.zizhu.device.gpio.LightPattern;
-import org.zizhu.device.idcard.IdCardEvent;
-import org.zizhu.device.idcard.Identity;
-import org.zizhu.device.smartcard.CardEvent;
-import org.zizhu.device.smartcard.technician.TechnicianAuthResult;
-import org.zizhu.device.smartcard.technician.TechnicianCardAuthenticator;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
 import org.zizhu.kiosk.KioskRuntime;
 import org.zizhu.kiosk.KioskServices;
 import org.zizhu.kiosk.KioskStartup;
-import org.zizhu.kiosk.catalog.Catalog;
-import org.zizhu.kiosk.config.KioskConfig;
+import org.zizhu.kiosk.KioskWiring;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
-import org.zizhu.kiosk.central.LinkState;
+import org.zizhu.kiosk.i18n.Text;
 import org.zizhu.kiosk.config.ConfigKey;
+import org.zizhu.kiosk.config.KioskConfig;
 import org.zizhu.kiosk.devices.DemoConsole;
 import org.zizhu.kiosk.devices.DeviceHub;
 import org.zizhu.kiosk.flow.BrowseFlow;
-import org.zizhu.kiosk.flow.BrowseState;
+import org.zizhu.kiosk.flow.KioskFlow;
+import org.zizhu.kiosk.flow.KioskMode;
 import org.zizhu.kiosk.flow.MaintenanceFlow;
 import org.zizhu.kiosk.flow.ServiceFlow;
 import org.zizhu.kiosk.flow.ServicePorts;
 import org.zizhu.kiosk.i18n.Language;
 import org.zizhu.kiosk.i18n.Messages;
 import org.zizhu.kiosk.printing.PrintService;
-import org.zizhu.kiosk.transaction.QueueTicketAction;
-import org.zizhu.kiosk.session.Resident;
-import org.zizhu.threads.DaemonThreads;
 
 /**
- * The touchscreen window. It owns no logic: it renders the flows' states (browse, service
- * transaction, maintenance), forwards touches and device events to them, ticks the idle timer,
- * shows the offline banner, and keeps the status light in step. Device events arrive on device
- * threads and are handed to the JavaFX thread here.
+ * The touchscreen window. It owns no logic: it renders the {@link KioskFlow}'s mode (starting,
+ * attract, browse, transaction, maintenance, out of service) and forwards touches to it. The
+ * flow decides, keeps the status light and the idle timer, and receives the device events; its
+ * changes arrive on any thread and are rendered on the JavaFX thread here.
  */
 public final class KioskApplication extends Application {
     private static volatile KioskStartup prepared;
     /** The window on screen, for the orderly stop on SIGTERM. */
     private static volatile KioskApplication running;
     private static volatile int exitCode;
-    /** Stopping: no new visit begins. */
-    private volatile boolean closing;
     /** The screen rendered last (the demo console and tests read it). */
     private volatile String lastShown = "";
     private static volatile BiConsumer<KioskApplication, Stage> afterStart;
 
     private final KioskStartup startup;
     private final KioskConfig config;
-    // Set once on the JavaFX thread when start-up has finished; null until then.
-    private volatile KioskRuntime runtime;
-    private volatile DeviceHub hub;
-    private volatile ServicePorts ports;
-    private volatile PrintService printing;
-    /** Start-up finished and the services are wired: the kiosk serves residents. */
-    private volatile boolean ready;
-    /** Start-up failed: the kiosk stays out of service (the reason is in the log). */
-    private volatile boolean startFailed;
+    private final KioskFlow kiosk;
     private volatile long firstFrameMillis = -1;
-    private volatile String transientNotice;
-    /** Text for the "queue.result" notice (it carries the ticket number). */
-    private volatile org.zizhu.kiosk.i18n.Text transientText;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("kiosk-service"));
-    /** Technician work (PIN check, sync) never waits behind a resident's transaction. */
-    private final ExecutorService maintenanceWorker = Executors.newSingleThreadExecutor(DaemonThreads.named("kiosk-maintenance"));
-    private BrowseFlow flow;
     private Screens screens;
     private ServiceScreens serviceScreens;
     private Messages messages;
@@ -103,12 +72,8 @@ public final class KioskApplication extends Application {
     private Label offlineBanner;
     private Label noticeBar;
     private Button langButton;
+    private Button homeButton;
     private Label titleLabel;
-    private volatile ServiceFlow service;
-    private volatile ItemDetail serviceItem;
-    private MaintenanceFlow maintenance;
-    private volatile boolean outOfService;
-    private volatile boolean helpCalled;
 
     /** Used by {@link Application#launch}: takes what {@link #prepare} handed over. */
     public KioskApplication() {
@@ -135,6 +100,9 @@ public final class KioskApplication extends Application {
         }
         this.startup = startup;
         this.config = startup.config();
+        // The zone matters to the service flow (is the ID card valid today?).
+        this.kiosk = KioskFlow.withWorkers(Language.of(config.get(ConfigKey.UI_LANGUAGE)),
+                config.seconds(ConfigKey.UI_IDLE_TIMEOUT_S), Clock.systemDefaultZone());
     }
 
     public static void prepare(KioskRuntime runtime, DeviceHub hub, ServicePorts ports, PrintService printing) {
@@ -157,26 +125,31 @@ public final class KioskApplication extends Application {
         afterStart = hook;
     }
 
+    /** The terminal's flow this window renders. */
+    public KioskFlow kiosk() {
+        return kiosk;
+    }
+
     public BrowseFlow flow() {
-        return flow;
+        return kiosk.browse();
     }
 
     /** The running service transaction, or null. */
     public ServiceFlow service() {
-        return service;
+        return kiosk.service();
     }
 
     public MaintenanceFlow maintenance() {
-        return maintenance;
+        return kiosk.maintenance();
     }
 
     public boolean outOfService() {
-        return outOfService;
+        return kiosk.outOfService();
     }
 
     /** Start-up has finished and the kiosk serves (tests wait for it). */
     public boolean ready() {
-        return ready;
+        return kiosk.ready();
     }
 
     /** Milliseconds from JVM start to the first frame, or -1 before it. */
@@ -184,46 +157,28 @@ public final class KioskApplication extends Application {
         return firstFrameMillis;
     }
 
-    /** Screens for what is open now: browse-only until start-up has finished. */
-    private void buildScreens() {
-        UiMetrics metrics = new UiMetrics(config.getInt(ConfigKey.UI_WIDTH), config.getInt(ConfigKey.UI_HEIGHT),
-                config.getDouble(ConfigKey.UI_SCREEN_DIAGONAL_INCH));
-        boolean canServe = ports != null && hub != null && hub.idcard().isPresent();
-        screens = new Screens(flow, messages, metrics, canServe ? this::startService : null,
-                printing != null ? this::printGuide : null);
-        if (canServe && printing != null) {
-            screens.onCheckIn(this::startCheckIn);
-        }
-        serviceScreens = new ServiceScreens(messages, screens);
-        if (ports != null && printing != null) {
-            QueueTicketAction tickets = new QueueTicketAction(runtime.services().appointments(), printing);
-            screens.onTakeTicket(item -> {
-                showNotice("queue.taking");
-                worker.execute(() -> {
-                    QueueTicketAction.Result r = tickets.take(item);
-                    onFx(() -> {
-                        transientText = r.message();
-                        showNotice("queue.result");
-                    });
-                });
-            });
-        }
+    /** The passing notice currently shown (tests read it). */
+    public String notice() {
+        return kiosk.transientNotice();
+    }
+
+    /** The text of the queue-ticket notice (tests read it). */
+    public Text noticeText() {
+        return kiosk.noticeText();
     }
 
     @Override
     public void start(Stage stage) {
         var cfg = config;
         messages = new Messages();
-        flow = new BrowseFlow(() -> {
-            KioskRuntime rt = runtime;
-            return rt == null ? Catalog.empty() : rt.catalog();
-        }, Language.of(cfg.get(ConfigKey.UI_LANGUAGE)), cfg.seconds(ConfigKey.UI_IDLE_TIMEOUT_S), Clock.systemUTC());
-        buildScreens();
+        UiMetrics metrics = new UiMetrics(cfg.getInt(ConfigKey.UI_WIDTH), cfg.getInt(ConfigKey.UI_HEIGHT),
+                cfg.getDouble(ConfigKey.UI_SCREEN_DIAGONAL_INCH));
+        screens = new Screens(kiosk, messages, metrics);
+        serviceScreens = new ServiceScreens(messages, screens);
         titleLabel = new Label();
         titleLabel.getStyleClass().add("app-title");
-        langButton = screens.touchButton("", "lang-switch", () -> flow.setLanguage(
-                flow.state().language() == Language.ZH ? Language.EN : Language.ZH));
-        Button homeButton = screens.touchButton("", "nav-home", this::goHome);
+        langButton = screens.touchButton("", "lang-switch", kiosk::toggleLanguage);
+        homeButton = screens.touchButton("", "nav-home", kiosk::home);
         homeButton.getStyleClass().add("nav-home");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -248,27 +203,12 @@ public final class KioskApplication extends Application {
         root.getStyleClass().add("kiosk-root");
         Scene scene = new Scene(root, cfg.getInt(ConfigKey.UI_WIDTH), cfg.getInt(ConfigKey.UI_HEIGHT));
         scene.getStylesheets().add(KioskApplication.class.getResource("kiosk.css").toExternalForm());
-        // Any touch restarts the idle timer; touching the attract screen starts a session.
-        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, this::touched);
-        scene.addEventFilter(TouchEvent.TOUCH_PRESSED, this::touched);
+        // Any touch restarts the idle timer; touching the attract screen starts a session (the
+        // flow decides whether a touch counts: not while starting, out of service or in maintenance).
+        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> kiosk.touch());
+        scene.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> kiosk.touch());
 
-        flow.addListener(s -> onFx(() -> {
-            if (s.screen() == BrowseState.Screen.ATTRACT) {
-                service = null; // the session ended (idle or finish): its transaction goes with it
-            }
-            render();
-        }));
-
-        Timeline idle = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
-            ServiceFlow s = service;
-            if (s != null && s.busy()) {
-                flow.keepAlive(); // the centre or the printer is still working for this resident
-            } else {
-                flow.tick();
-            }
-        }));
-        idle.setCycleCount(Timeline.INDEFINITE);
-        idle.play();
+        kiosk.addListener(mode -> onFx(this::render));
 
         stage.setTitle(messages.get(Language.ZH, "app.title"));
         stage.setScene(scene);
@@ -310,19 +250,17 @@ public final class KioskApplication extends Application {
             Platform.runLater(() -> {
                 long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
                 firstFrameMillis = now - jvmStart;
-                EventLog.event(EventId.FIRST_FRAME, Outcome.SUCCESS, "ms", firstFrameMillis, "ready", ready, "screen", lastShown);
+                EventLog.event(EventId.FIRST_FRAME, Outcome.SUCCESS, "ms", firstFrameMillis, "ready", kiosk.ready(), "screen", lastShown);
             });
         };
         scene.addPostLayoutPulseListener(self[0]);
     }
 
-    /** On the JavaFX thread: start-up finished; wire the services or stay out of service. */
+    /** On the JavaFX thread: start-up finished; hand the services to the flow, or stay out of service. */
     private void onStartupDone(KioskServices services, Throwable failure) {
         if (failure != null || services == null) {
-            startFailed = true;
-            outOfService = true;
-            render();
-            if (!closing) {
+            kiosk.startFailed();
+            if (!kiosk.closing()) {
                 // A passing fault (database locked, disk briefly full) must not leave the terminal
                 // dead until someone comes: exit so the service manager starts it afresh.
                 restartAfterFailedStart = new PauseTransition(RESTART_AFTER_FAILED_START);
@@ -331,37 +269,19 @@ public final class KioskApplication extends Application {
             }
             return;
         }
-        runtime = services.runtime();
-        hub = services.hub();
-        ports = services.ports();
-        printing = services.printing();
-        buildScreens();
-        runtime.onCatalogChange(c -> onFx(this::render));
-        runtime.link().addListener(s -> onFx(this::render));
-        wireDevices();
-        if (hub != null && hub.tamperLatched()) {
-            // Latched before a restart, or the door is open now: out of service until a reset.
-            outOfService = true;
-            flow.endSession();
-        }
-        ready = true;
-        render();
+        kiosk.started(KioskWiring.parts(services));
     }
 
     /**
      * The window closes (Platform.exit: the window closed, the demo console's quit, a failed
-     * start-up giving up): the same orderly end as SIGTERM, see {@link #endVisitAndWorkers}.
+     * start-up giving up): the same orderly end as SIGTERM, see {@link KioskFlow#close}.
      */
     @Override
     public void stop() {
         if (restartAfterFailedStart != null) {
             restartAfterFailedStart.stop();
         }
-        closing = true;
-        if (flow != null) {
-            flow.endSession();
-        }
-        endWorkers(WORKER_STOP_BUDGET);
+        kiosk.close(WORKER_STOP_BUDGET);
     }
 
     /** How long a step already at the centre or the printer may take to finish when the kiosk stops. */
@@ -370,35 +290,35 @@ public final class KioskApplication extends Application {
     static final Duration RESTART_AFTER_FAILED_START = Duration.seconds(60);
     private PauseTransition restartAfterFailedStart;
 
-    /**
-     * Lets a step already at the centre or the printer finish within {@code budget}, then stops
-     * the workers. A step cut short is safe: every write to the centre carries its idempotency
-     * key, and the outbox delivers queued ones after the restart. Idempotent.
-     */
-    private void endWorkers(java.time.Duration budget) {
-        worker.shutdown();
-        maintenanceWorker.shutdown();
-        try {
-            if (!worker.awaitTermination(budget.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "stop", "error",
-                        "service step still running; left to its idempotency key");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        worker.shutdownNow();
-        maintenanceWorker.shutdownNow();
-    }
-
     /** The screenshot tour: what the window shows while starting, or when out of service, without being so. */
     void previewForTour(boolean starting) {
-        Language l = flow.state().language();
+        Language l = kiosk.language();
         root.setCenter(starting ? screens.starting(l) : serviceScreens.outOfService(l));
     }
 
     /** The screenshot tour: back to what the state says. */
     void rerender() {
         render();
+    }
+
+    /** An item the kiosk can perform here (for the screenshot tour), if any. */
+    Optional<ItemDetail> startableItem() {
+        return kiosk.startableItem();
+    }
+
+    /** An item whose fee the kiosk collects by QR payment (for the screenshot tour), if any. */
+    Optional<ItemDetail> payableItem() {
+        return kiosk.payableItem();
+    }
+
+    /** The service transaction for an item (tests and the screenshot tour). */
+    void startServiceFor(ItemDetail item) {
+        kiosk.startService(item);
+    }
+
+    /** The check-in flow for an item (tests and the screenshot tour). */
+    void startCheckInFor(ItemDetail item) {
+        kiosk.startCheckIn(item);
     }
 
     /** The exit code asked for by {@link DemoConsole.Screen#quit} (0 when the window just closed). */
@@ -422,9 +342,7 @@ public final class KioskApplication extends Application {
         @Override
         public void touch() {
             onFxAndWait(() -> {
-                if (ready && !closing && !outOfService) {
-                    flow.touch();
-                }
+                kiosk.touch();
                 return null;
             });
         }
@@ -443,15 +361,7 @@ public final class KioskApplication extends Application {
 
         @Override
         public boolean openImmediateItem() {
-            return onFxAndWait(() -> {
-                var item = startableItem();
-                if (item.isEmpty() || !ready || closing || outOfService) {
-                    return false;
-                }
-                flow.touch();
-                flow.openItem(item.get().code());
-                return true;
-            });
+            return onFxAndWait(kiosk::openImmediateItem);
         }
 
         @Override
@@ -490,338 +400,61 @@ public final class KioskApplication extends Application {
 
     /**
      * The orderly stop of a running window (SIGTERM): ends the visit so its personal data is
-     * wiped, then lets a step already at the centre or the printer finish within {@code budget}.
-     * A step cut short is safe: every write to the centre carries its idempotency key, and the
-     * outbox delivers queued ones after the restart. Callable from any thread.
+     * wiped, then lets a step already at the centre or the printer finish within {@code budget}
+     * (see {@link KioskFlow#close}). Callable from any thread: the flow is thread-safe, so a
+     * stuck JavaFX thread cannot keep the visit from being wiped.
      */
     public static void stopRunning(java.time.Duration budget) {
         KioskApplication app = running;
         if (app == null) {
             return;
         }
-        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
-        try {
-            Platform.runLater(() -> {
-                try {
-                    app.closing = true;
-                    app.flow.endSession();
-                } finally {
-                    ended.countDown();
-                }
-            });
-            if (!ended.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
-                // The JavaFX thread is stuck: wipe from here rather than not at all.
-                app.closing = true;
-                app.flow.endSession();
-            }
-            app.endWorkers(budget);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IllegalStateException e) {
-            // The JavaFX toolkit is already gone: nothing is on screen to end.
-            app.flow.endSession();
-        }
-    }
-
-    private void wireDevices() {
-        if (hub == null) {
-            return;
-        }
-        hub.addIdCardListener(this::onIdCardEvent);
-        hub.addGpioListener(new GpioListener() {
-            @Override
-            public void helpRequested() {
-                onFx(() -> {
-                    helpCalled = true;
-                    render();
-                    PauseTransition p = new PauseTransition(Duration.seconds(30));
-                    p.setOnFinished(e -> {
-                        helpCalled = false;
-                        render();
-                    });
-                    p.play();
-                });
-            }
-
-            @Override
-            public void tamperChanged(boolean open) {
-                // The alarm latches: only a technician's reset brings the kiosk back.
-                if (open) {
-                    onFx(() -> {
-                        outOfService = true;
-                        flow.endSession();
-                        render();
-                    });
-                }
-            }
-        });
-        hub.smartcard().ifPresent(reader -> hub.issuerTrust().ifPresent(trust -> {
-            TechnicianCardAuthenticator auth = new TechnicianCardAuthenticator(trust);
-            maintenance = new MaintenanceFlow(pin -> toResult(auth.authenticate(reader, pin)), maintenanceWorker);
-            // Always re-render later, never inside the flow's own lock.
-            maintenance.addListener(v -> Platform.runLater(this::render));
-            reader.addCardListener(e -> {
-                if (e.kind() == CardEvent.Kind.INSERTED) {
-                    maintenance.cardInserted();
-                } else {
-                    maintenance.cardRemoved();
-                }
-            });
-        }));
-    }
-
-    private static MaintenanceFlow.Result toResult(TechnicianAuthResult r) {
-        if (r instanceof TechnicianAuthResult.Ok ok) {
-            return new MaintenanceFlow.Result(true, ok.technicianId(), ok.role().name(), "", "");
-        }
-        org.zizhu.kiosk.i18n.Text words = org.zizhu.kiosk.devices.DeviceTexts.standard().technician(r);
-        return new MaintenanceFlow.Result(false, "", "", words.zh(), words.en());
-    }
-
-    /** Card events come on the reader's thread; identities are turned into residents and wiped at once. */
-    private void onIdCardEvent(IdCardEvent event) {
-        ServiceFlow s = service;
-        if (event instanceof IdCardEvent.IdentityRead read) {
-            Identity id = read.identity();
-            try {
-                if (s != null) {
-                    Resident r = new Resident(id.name(), id.idNumber(), Resident.Source.ID_CARD,
-                            id.validity().untilDate().orElse(null));
-                    LocalDate from = id.validity().from();
-                    s.identityRead(r, from);
-                }
-            } catch (RuntimeException e) {
-                EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "idcard-event", "error", e.getClass().getSimpleName());
-                if (s != null) {
-                    s.cardReadFailed();
-                }
-            } finally {
-                id.wipe();
-            }
-        } else if (event instanceof IdCardEvent.ReadFailed && s != null) {
-            s.cardReadFailed();
-        }
-    }
-
-    private void startService(ItemDetail item) {
-        begin(item, new ServiceFlow(item, ports, flow.session(), worker, Clock.systemDefaultZone()));
-    }
-
-    private void startCheckIn(ItemDetail item) {
-        begin(item, ServiceFlow.appointmentCheckIn(item, ports, flow.session(), worker, Clock.systemDefaultZone()));
-    }
-
-    /** The check-in flow for an item (tests and the screenshot tour). */
-    void startCheckInFor(ItemDetail item) {
-        startCheckIn(item);
-    }
-
-    private void begin(ItemDetail item, ServiceFlow s) {
-        s.addListener(v -> Platform.runLater(this::render));
-        serviceItem = item;
-        service = s;
-        hub.camera().ifPresent(cam -> {
-            // Scan for a mobile-app login code while the flow waits for an identity.
-            DaemonThreads.start("qr-login-scan", () -> scanForLogin(s, cam));
-        });
-        EventLog.event(EventId.SERVICE_STEP, Outcome.SUCCESS, "item", item.code(), "step", "started");
-        render();
-    }
-
-    /** Prints the guide on A4 in the background; the notice bar says how it went. */
-    private void printGuide(ItemDetail item) {
-        Language l = flow.state().language();
-        showNotice("print.started");
-        worker.execute(() -> {
-            try {
-                printing.printA4(PrintService.guideData(item, l), "guide-" + item.code());
-                showNotice("print.done");
-            } catch (PrintService.PrintFailure e) {
-                showNotice("print.failed");
-            } catch (RuntimeException e) {
-                EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "print-guide", "error", e.getClass().getSimpleName());
-                showNotice("print.failed");
-            }
-        });
-    }
-
-    private void showNotice(String key) {
-        onFx(() -> {
-            transientNotice = key;
-            render();
-            PauseTransition p = new PauseTransition(Duration.seconds(8));
-            p.setOnFinished(e -> {
-                if (key.equals(transientNotice)) {
-                    transientNotice = null;
-                    render();
-                }
-            });
-            p.play();
-        });
-    }
-
-    /** The notice currently shown (tests read it). */
-    public String notice() {
-        return transientNotice;
-    }
-
-    /** The text of the queue-ticket notice (tests read it). */
-    public org.zizhu.kiosk.i18n.Text noticeText() {
-        return transientText;
-    }
-
-    /**
-     * Home during a transaction ends the visit (its personal data is wiped) and starts a fresh
-     * one; while the centre or the printer is working it is ignored, so nothing is left half done.
-     */
-    /** An item the kiosk can perform here (for the screenshot tour), if any. */
-    java.util.Optional<ItemDetail> startableItem() {
-        if (ports == null) {
-            return java.util.Optional.empty();
-        }
-        return runtime.catalog().items().stream().map(i -> runtime.catalog().detail(i.code()).orElseThrow())
-                .filter(d -> d.handling().contains(org.zizhu.kiosk.catalog.CatalogModel.Handling.IMMEDIATE)
-                        && !ports.licenseTypesFor(d).isEmpty())
-                .findFirst();
-    }
-
-    /** An item whose fee the kiosk collects by QR payment (for the screenshot tour), if any. */
-    java.util.Optional<ItemDetail> payableItem() {
-        if (ports == null) {
-            return java.util.Optional.empty();
-        }
-        return runtime.catalog().items().stream().map(i -> runtime.catalog().detail(i.code()).orElseThrow())
-                .filter(d -> d.handling().contains(org.zizhu.kiosk.catalog.CatalogModel.Handling.IMMEDIATE) && ports.amountDue(d) > 0)
-                .findFirst();
-    }
-
-    void startServiceFor(ItemDetail item) {
-        startService(item);
-    }
-
-    private void scanForLogin(ServiceFlow s, org.zizhu.device.camera.Camera cam) {
-        org.zizhu.device.camera.qr.QrScanner scanner = new org.zizhu.device.camera.qr.QrScanner();
-        try {
-            while (service == s && (s.awaitingIdentity() || s.view().step() == ServiceFlow.Step.ENTER_CODE)) {
-                var frame = cam.poll(java.time.Duration.ofMillis(500));
-                if (!s.awaitingIdentity()) {
-                    continue; // still typing the appointment code
-                }
-                if (frame.isEmpty()) {
-                    continue;
-                }
-                if (scanner.scan(frame.get().image()) instanceof org.zizhu.device.camera.qr.QrReading.Accepted a
-                        && a.payload() instanceof org.zizhu.device.camera.qr.QrPayload.LoginCode login) {
-                    s.qrLogin(login.token());
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "qr-login-scan", "error", e.getClass().getSimpleName());
-        }
-    }
-
-    private void goHome() {
-        if (!ready || closing) {
-            return; // nothing to go home to while starting or stopping
-        }
-        ServiceFlow s = service;
-        if (s != null) {
-            if (s.busy()) {
-                return;
-            }
-            service = null;
-            flow.endSession();
-            flow.touch();
-        }
-        flow.home();
-        render();
-    }
-
-    private void finishService() {
-        service = null;
-        flow.endSession();
-    }
-
-    private void touched(Event e) {
-        // Touches on the maintenance or out-of-service screens are not a resident's visit.
-        MaintenanceFlow m = maintenance;
-        if (!ready || closing || outOfService || (m != null && m.view().step() != MaintenanceFlow.Step.CLOSED)) {
-            return; // nothing to serve yet: a touch while starting is not a visit either
-        }
-        flow.touch();
+        app.kiosk.close(budget);
     }
 
     private static void onFx(Runnable r) {
         if (Platform.isFxApplicationThread()) {
             r.run();
-        } else {
-            Platform.runLater(r);
-        }
-    }
-
-    private void updateLight() {
-        if (hub == null || hub.gpio().isEmpty()) {
             return;
         }
-        LightPattern p;
-        if (outOfService) {
-            p = LightPattern.OUT_OF_SERVICE;
-        } else if (helpCalled) {
-            p = LightPattern.HELP_REQUESTED;
-        } else if (runtime != null && runtime.devices().stream().anyMatch(t -> t.status() == org.zizhu.device.DeviceStatus.HARDWARE_ERROR)) {
-            p = LightPattern.FAULT;
-        } else if (service != null) {
-            p = LightPattern.BUSY;
-        } else {
-            p = LightPattern.READY;
+        try {
+            Platform.runLater(r);
+        } catch (IllegalStateException e) {
+            // The JavaFX toolkit is already gone (stopping): nothing is on screen to update.
         }
-        hub.gpio().get().light().show(p);
     }
 
     private void render() {
         try {
-            BrowseState s = flow.state();
-            Language l = s.language();
+            Language l = kiosk.language();
             titleLabel.setText(messages.get(l, "app.title"));
             langButton.setText(messages.get(l, "lang.switch"));
-            ((Button) root.lookup("#nav-home")).setText(messages.get(l, "nav.home"));
-            KioskRuntime rt = runtime;
-            boolean offline = rt != null && rt.link().status() == LinkState.Status.OFFLINE;
+            homeButton.setText(messages.get(l, "nav.home"));
+            boolean offline = kiosk.offline();
             offlineBanner.setText(messages.get(l, "offline.banner"));
             offlineBanner.setVisible(offline);
             offlineBanner.setManaged(offline);
-            String noticeKey = helpCalled ? "help.called" : transientNotice != null ? transientNotice : s.notice();
+            String noticeKey = kiosk.noticeKey();
+            Text noticeText = kiosk.noticeText();
             boolean notice = noticeKey != null;
-            noticeBar.setText(!notice ? "" : "queue.result".equals(noticeKey) && transientText != null
-                    ? transientText.in(l) : messages.get(l, noticeKey));
+            noticeBar.setText(!notice ? "" : "queue.result".equals(noticeKey) && noticeText != null
+                    ? noticeText.in(l) : messages.get(l, noticeKey));
             noticeBar.setVisible(notice);
             noticeBar.setManaged(notice);
-            Node content;
-            String shown;
-            MaintenanceFlow m = maintenance;
-            if (m != null && m.view().step() != MaintenanceFlow.Step.CLOSED) {
-                content = serviceScreens.maintenance(l, m, MaintenancePanel.build(l, messages, screens, runtime, hub,
-                        this::syncFromMaintenance, this::resetTamper, m::close));
-                shown = "MAINTENANCE";
-            } else if (outOfService) {
-                content = serviceScreens.outOfService(l);
-                shown = "OUT_OF_SERVICE";
-            } else if (!ready) {
-                content = screens.starting(l);
-                shown = "STARTING";
-            } else if (service != null && s.screen() != BrowseState.Screen.ATTRACT) {
-                content = serviceScreens.service(l, service, serviceItem.name().in(l), this::cancelService, this::finishService);
-                shown = "SERVICE_" + service.view().step().name();
-            } else {
-                content = screens.render(s, rt.catalog());
-                shown = s.screen().name();
-            }
+            KioskMode mode = kiosk.mode();
+            Node content = switch (mode) {
+                case KioskMode.Maintenance m -> serviceScreens.maintenance(l, m.flow(), MaintenancePanel.build(l, messages,
+                        screens, kiosk.maintenanceView(), kiosk::syncNow, kiosk::resetTamper, m.flow()::close));
+                case KioskMode.OutOfService o -> serviceScreens.outOfService(l);
+                case KioskMode.Starting s -> screens.starting(l);
+                case KioskMode.Transaction t -> serviceScreens.service(l, t.service(), t.item().name().in(l),
+                        kiosk::home, kiosk::finishTransaction);
+                case KioskMode.Attract a -> screens.render(kiosk.browseView());
+                case KioskMode.Browse b -> screens.render(kiosk.browseView());
+            };
+            String shown = mode.shown();
             root.setCenter(content);
             lastShown = shown;
-            updateLight();
             if (firstFrameMillis >= 0 || !shown.equals("STARTING")) {
                 // The first "starting" screen is logged with the first-frame event: logging
                 // starts only after that frame (see KioskLauncher).
@@ -831,36 +464,7 @@ public final class KioskApplication extends Application {
             // A rendering bug must not leave a frozen screen: log it and fall back to attract.
             EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "render", "error", e.getClass().getSimpleName());
             LoggerFactory.getLogger(KioskApplication.class).error("render failed", e);
-            service = null;
-            if (flow.state().screen() != BrowseState.Screen.ATTRACT) {
-                flow.endSession();
-            }
-        }
-    }
-
-    private void cancelService() {
-        goHome();
-    }
-
-    private void syncFromMaintenance() {
-        maintenanceWorker.execute(() -> {
-            try {
-                runtime.syncNow();
-            } catch (Exception e) {
-                LoggerFactory.getLogger(KioskApplication.class).info("maintenance sync failed: {}", e.toString());
-            }
-            onFx(this::render);
-        });
-    }
-
-    /** A technician's reset from the maintenance screen; refused while the door is open. */
-    private void resetTamper() {
-        DeviceHub.TamperReset r = hub.resetTamper();
-        if (r == DeviceHub.TamperReset.CLEARED) {
-            outOfService = false;
-            render();
-        } else {
-            showNotice(r == DeviceHub.TamperReset.DOOR_OPEN ? "tamper.doorOpen" : "tamper.switchUnreadable");
+            kiosk.abandonVisit();
         }
     }
 }

@@ -17,7 +17,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.slf4j.LoggerFactory;
-import org.zizhu.kiosk.catalog.Catalog;
 import org.zizhu.kiosk.catalog.CatalogModel;
 import org.zizhu.kiosk.catalog.CatalogModel.Audience;
 import org.zizhu.kiosk.catalog.CatalogModel.Group;
@@ -26,57 +25,43 @@ import org.zizhu.kiosk.catalog.CatalogModel.ItemSummary;
 import org.zizhu.kiosk.catalog.CatalogModel.Material;
 import org.zizhu.kiosk.flow.BrowseFlow;
 import org.zizhu.kiosk.flow.BrowseState;
+import org.zizhu.kiosk.flow.BrowseView;
+import org.zizhu.kiosk.flow.GuideActions;
+import org.zizhu.kiosk.flow.KioskFlow;
 import org.zizhu.kiosk.i18n.Language;
 import org.zizhu.kiosk.i18n.Messages;
 
 /**
- * Builds the node tree for a {@link BrowseState}. Thin by design: every decision is in the
- * flow; these methods only lay out what the state says and wire touches back to the flow.
- * Node ids are stable so tests and screenshots can find elements.
+ * Builds the node tree for a {@link BrowseView}. Thin by design: every decision is in the
+ * flow (what is listed, which actions a guide offers); these methods only lay out what the view
+ * says and forward touches to the flow. Node ids are stable so tests and screenshots can find
+ * elements.
  */
 final class Screens {
 
+    private final KioskFlow kiosk;
     private final BrowseFlow flow;
     private final Messages msg;
     private final UiMetrics metrics;
-    private final java.util.function.Consumer<ItemDetail> startService;
-    private final java.util.function.Consumer<ItemDetail> printGuide;
-    private java.util.function.Consumer<ItemDetail> takeTicket;
-    private java.util.function.Consumer<ItemDetail> checkIn;
 
-    /**
-     * {@code startService} is null when the kiosk cannot perform items (no devices or services);
-     * {@code printGuide} is null without an A4 printer.
-     */
-    Screens(BrowseFlow flow, Messages msg, UiMetrics metrics, java.util.function.Consumer<ItemDetail> startService,
-            java.util.function.Consumer<ItemDetail> printGuide) {
-        this.flow = flow;
+    Screens(KioskFlow kiosk, Messages msg, UiMetrics metrics) {
+        this.kiosk = kiosk;
+        this.flow = kiosk.browse();
         this.msg = msg;
         this.metrics = metrics;
-        this.startService = startService;
-        this.printGuide = printGuide;
     }
 
-    Node render(BrowseState s, Catalog catalog) {
+    Node render(BrowseView v) {
+        BrowseState s = v.state();
         return switch (s.screen()) {
             case ATTRACT -> attract(s.language());
-            case HOME -> home(s, catalog);
-            case GUIDE -> catalog.detail(s.itemCode()).map(d -> guide(s.language(), d)).orElseGet(() -> home(s, catalog));
+            case HOME -> home(v);
+            case GUIDE -> v.detail() != null ? guide(s.language(), v.detail(), kiosk.guideActions(v.detail())) : home(v);
         };
     }
 
     private String t(Language l, String key) {
         return msg.get(l, key);
-    }
-
-    /** Enables the 预约签到 button for items taking appointments. */
-    void onCheckIn(java.util.function.Consumer<ItemDetail> action) {
-        this.checkIn = action;
-    }
-
-    /** Enables the 取号 button for items with queue tickets. */
-    void onTakeTicket(java.util.function.Consumer<ItemDetail> action) {
-        this.takeTicket = action;
     }
 
     /** Smallest side of anything a resident touches on this screen, in pixels. */
@@ -122,7 +107,8 @@ final class Screens {
         return box;
     }
 
-    private Node home(BrowseState s, Catalog catalog) {
+    private Node home(BrowseView v) {
+        BrowseState s = v.state();
         Language l = s.language();
         ToggleGroup audienceGroup = new ToggleGroup();
         ToggleButton person = new ToggleButton(t(l, "home.person"));
@@ -152,7 +138,7 @@ final class Screens {
             all.getStyleClass().add("selected");
         }
         side.getChildren().add(all);
-        for (Group g : catalog.groups(s.audience())) {
+        for (Group g : v.groups()) {
             Button b = touchButton(g.name().in(l), "group-" + g.id(), () -> flow.chooseGroup(g.id()));
             b.setMaxWidth(Double.MAX_VALUE);
             if (g.id().equals(s.groupId())) {
@@ -174,18 +160,12 @@ final class Screens {
         HBox searchBar = new HBox(12, search, go);
         searchBar.setAlignment(Pos.CENTER_LEFT);
 
-        String heading;
-        List<ItemSummary> items;
-        if (!s.query().isEmpty()) {
-            items = catalog.search(s.query());
-            heading = String.format(t(l, "home.searchResults"), s.query(), items.size());
-        } else if (s.groupId() != null) {
-            items = catalog.inGroup(s.groupId());
-            heading = catalog.group(s.groupId()).map(g -> g.name().in(l)).orElse("");
-        } else {
-            items = catalog.highFrequency(s.audience(), 24);
-            heading = t(l, "home.highFrequency");
-        }
+        List<ItemSummary> items = v.items();
+        String heading = switch (v.listing()) {
+            case SEARCH -> String.format(t(l, "home.searchResults"), s.query(), items.size());
+            case GROUP -> v.groupName() == null ? "" : v.groupName().in(l);
+            case HIGH_FREQUENCY -> t(l, "home.highFrequency");
+        };
         Label head = new Label(heading);
         head.setId("home-heading");
         head.getStyleClass().add("heading");
@@ -196,7 +176,7 @@ final class Screens {
             grid.getChildren().add(itemTile(l, item));
         }
         Node body;
-        if (catalog.isEmpty()) {
+        if (v.catalogEmpty()) {
             Label empty = new Label(t(l, "home.noCatalog"));
             empty.setId("home-no-catalog");
             empty.setWrapText(true);
@@ -246,7 +226,7 @@ final class Screens {
         return tile;
     }
 
-    private Node guide(Language l, ItemDetail d) {
+    private Node guide(Language l, ItemDetail d, GuideActions actions) {
         GridPane g = new GridPane();
         g.setId("guide-grid");
         g.setHgap(24);
@@ -332,25 +312,24 @@ final class Screens {
             // A URL that cannot be encoded only costs the QR code, never the guide.
             LoggerFactory.getLogger(Screens.class).warn("guide QR for {} could not be drawn: {}", d.code(), e.toString());
         }
-        if (startService != null && d.handling().stream().anyMatch(h -> h == CatalogModel.Handling.IMMEDIATE
-                || h == CatalogModel.Handling.ONE_CERTIFICATE)) {
-            Button start = touchButton(t(l, "guide.start"), "guide-start", () -> startService.accept(d));
+        if (actions.start()) {
+            Button start = touchButton(t(l, "guide.start"), "guide-start", () -> kiosk.startService(d));
             start.setMaxWidth(Double.MAX_VALUE);
             start.getStyleClass().add("primary");
             right.getChildren().add(start);
         }
-        if (checkIn != null && d.handling().contains(CatalogModel.Handling.APPOINTMENT)) {
-            Button b = touchButton(t(l, "guide.checkIn"), "guide-check-in", () -> checkIn.accept(d));
+        if (actions.checkIn()) {
+            Button b = touchButton(t(l, "guide.checkIn"), "guide-check-in", () -> kiosk.startCheckIn(d));
             b.setMaxWidth(Double.MAX_VALUE);
             right.getChildren().add(b);
         }
-        if (takeTicket != null && d.handling().contains(CatalogModel.Handling.QUEUE)) {
-            Button ticket = touchButton(t(l, "guide.queue"), "guide-queue", () -> takeTicket.accept(d));
+        if (actions.queueTicket()) {
+            Button ticket = touchButton(t(l, "guide.queue"), "guide-queue", () -> kiosk.takeTicket(d));
             ticket.setMaxWidth(Double.MAX_VALUE);
             right.getChildren().add(ticket);
         }
-        if (printGuide != null) {
-            Button print = touchButton(t(l, "guide.print"), "guide-print", () -> printGuide.accept(d));
+        if (actions.print()) {
+            Button print = touchButton(t(l, "guide.print"), "guide-print", () -> kiosk.printGuide(d));
             print.setMaxWidth(Double.MAX_VALUE);
             right.getChildren().add(print);
         }

@@ -28,18 +28,47 @@ import org.zizhu.kiosk.i18n.Language;
  * and the offline banner (by partitioning central-sim through its fault switch).
  */
 public final class ScreenshotTour implements Runnable {
+    /**
+     * The tour's hand on the simulated ID card reader: it places and removes a test resident's
+     * card. Given by the screenshot command, so the window never touches a simulator itself.
+     */
+    public interface ResidentCards {
+        ResidentCards NONE = new ResidentCards() {
+            @Override
+            public boolean available() {
+                return false;
+            }
+
+            @Override
+            public void place() {
+                throw new IllegalStateException("no simulated ID card reader");
+            }
+
+            @Override
+            public void remove() {
+            }
+        };
+
+        /** A simulated reader is there. */
+        boolean available();
+
+        void place();
+
+        void remove();
+    }
+
     private final KioskApplication app;
     private final KioskRuntime runtime;
-    private final org.zizhu.kiosk.devices.DeviceHub hub;
+    private final ResidentCards cards;
     private final Stage stage;
     private final Path outDir;
     private final String faultsUrl;
     private final List<Path> written = new ArrayList<>();
 
-    ScreenshotTour(KioskApplication app, KioskRuntime runtime, org.zizhu.kiosk.devices.DeviceHub hub, Stage stage, Path outDir, String faultsUrl) {
+    ScreenshotTour(KioskApplication app, KioskRuntime runtime, ResidentCards cards, Stage stage, Path outDir, String faultsUrl) {
         this.app = app;
         this.runtime = runtime;
-        this.hub = hub;
+        this.cards = cards;
         this.stage = stage;
         this.outDir = outDir;
         this.faultsUrl = faultsUrl;
@@ -109,7 +138,7 @@ public final class ScreenshotTour implements Runnable {
 
     /** A 马上办 transaction on the simulated devices: guide, insert card, consent, result, rating. */
     private void serviceScreens() throws Exception {
-        if (hub == null || hub.simulators().idcard().isEmpty() || app.startableItem().isEmpty()) {
+        if (!cards.available() || app.startableItem().isEmpty()) {
             return;
         }
         var item = app.startableItem().get();
@@ -117,7 +146,7 @@ public final class ScreenshotTour implements Runnable {
         shot("07-guide-start");
         fx(() -> app.startServiceFor(item));
         shot("08-insert-card");
-        hub.simulators().idcard().get().placeCard(org.zizhu.device.idcard.sim.TestCards.RESIDENT);
+        cards.place();
         waitFor(org.zizhu.kiosk.flow.ServiceFlow.Step.CONSENT, 20);
         shot("09-consent");
         fx(() -> app.service().consent(true));
@@ -125,7 +154,7 @@ public final class ScreenshotTour implements Runnable {
         shot("10-result");
         fx(() -> app.service().toRating());
         shot("11-rating");
-        hub.simulators().idcard().get().removeCard();
+        cards.remove();
         fx(() -> app.flow().endSession());
         var paid = app.payableItem();
         if (paid.isPresent()) {
@@ -134,13 +163,13 @@ public final class ScreenshotTour implements Runnable {
                 app.flow().openItem(paid.get().code());
                 app.startServiceFor(paid.get());
             });
-            hub.simulators().idcard().get().placeCard(org.zizhu.device.idcard.sim.TestCards.RESIDENT);
+            cards.place();
             waitFor(org.zizhu.kiosk.flow.ServiceFlow.Step.CONSENT, 20);
             fx(() -> app.service().consent(true));
             waitFor(org.zizhu.kiosk.flow.ServiceFlow.Step.PAYING, 30);
             shot("12-payment");
             waitFor(org.zizhu.kiosk.flow.ServiceFlow.Step.DONE, 90);
-            hub.simulators().idcard().get().removeCard();
+            cards.remove();
             fx(() -> app.flow().endSession());
         }
     }

@@ -10,21 +10,21 @@ import org.zizhu.threads.DaemonThreads;
 /** Starts a {@link ScreenshotTour} on its own thread once the kiosk window is up. */
 public final class ScreenshotTourLauncher implements BiConsumer<KioskApplication, Stage> {
     private final KioskRuntime runtime;
-    private final org.zizhu.kiosk.devices.DeviceHub hub;
+    private final ScreenshotTour.ResidentCards cards;
     private final Path outDir;
     private final String faultsUrl;
     private volatile ScreenshotTour tour;
 
-    public ScreenshotTourLauncher(KioskRuntime runtime, org.zizhu.kiosk.devices.DeviceHub hub, Path outDir, String faultsUrl) {
+    public ScreenshotTourLauncher(KioskRuntime runtime, ScreenshotTour.ResidentCards cards, Path outDir, String faultsUrl) {
         this.runtime = runtime;
-        this.hub = hub;
+        this.cards = cards;
         this.outDir = outDir;
         this.faultsUrl = faultsUrl;
     }
 
     @Override
     public void accept(KioskApplication app, Stage stage) {
-        tour = new ScreenshotTour(app, runtime, hub, stage, outDir, faultsUrl);
+        tour = new ScreenshotTour(app, runtime, cards, stage, outDir, faultsUrl);
         DaemonThreads.start("screenshot-tour", tour);
     }
 

@@ -1,0 +1,124 @@
+package org.zizhu.kiosk.flow;
+
+import java.time.Instant;
+import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
+import org.zizhu.kiosk.i18n.Text;
+
+/**
+ * The pure core of {@link KioskFlow}: the facts the terminal's mode is derived from, the inputs
+ * that change them, the one transition function {@link #next} and the mode they amount to
+ * ({@link #modeOf}). No threads, no devices, no clock reads: tests call it with values.
+ */
+final class KioskState {
+    private KioskState() {
+    }
+
+    enum Phase { STARTING, SERVING, START_FAILED }
+
+    /** A service transaction and the item it is for. */
+    record Tx(ServiceFlow service, ItemDetail item) {
+    }
+
+    /** A notice on the bar until {@code until}; {@code text} for notices that carry data (queue ticket). */
+    record Notice(String key, Text text, Instant until) {
+    }
+
+    /** Everything the mode is derived from. Immutable: {@link #next} makes the next one. */
+    record Facts(Phase phase, BrowseState browse, boolean tampered, MaintenanceFlow maintenance,
+                 boolean maintenanceOpen, Tx tx, Instant helpUntil, Notice notice, boolean closing) {
+        Facts withBrowse(BrowseState b) {
+            // Back on the attract screen the visit is over: its transaction goes with it.
+            Tx t = b.screen() == BrowseState.Screen.ATTRACT ? null : tx;
+            return new Facts(phase, b, tampered, maintenance, maintenanceOpen, t, helpUntil, notice, closing);
+        }
+
+        Facts withPhase(Phase p, boolean tamper, MaintenanceFlow m) {
+            return new Facts(p, browse, tamper, m, maintenanceOpen, tx, helpUntil, notice, closing);
+        }
+
+        Facts withTampered(boolean t) {
+            return new Facts(phase, browse, t, maintenance, maintenanceOpen, tx, helpUntil, notice, closing);
+        }
+
+        Facts withMaintenanceOpen(boolean open) {
+            return new Facts(phase, browse, tampered, maintenance, open, tx, helpUntil, notice, closing);
+        }
+
+        Facts withTx(Tx t) {
+            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, t, helpUntil, notice, closing);
+        }
+
+        Facts withHelpUntil(Instant until) {
+            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, until, notice, closing);
+        }
+
+        Facts withNotice(Notice n) {
+            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, n, closing);
+        }
+
+        Facts closed() {
+            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, notice, true);
+        }
+
+        boolean helpCalled(Instant now) {
+            return helpUntil != null && now.isBefore(helpUntil);
+        }
+    }
+
+    /** What changes the facts. */
+    sealed interface Input {
+        record Started(boolean tamperLatched, MaintenanceFlow maintenance) implements Input { }
+        record StartFailed() implements Input { }
+        record BrowseChanged(BrowseState state) implements Input { }
+        record TamperOpened() implements Input { }
+        record TamperCleared() implements Input { }
+        record MaintenanceChanged(boolean open) implements Input { }
+        record TransactionBegun(Tx tx) implements Input { }
+        record TransactionEnded() implements Input { }
+        record HelpPressed(Instant until) implements Input { }
+        record NoticeShown(Notice notice) implements Input { }
+        record Tick(Instant now) implements Input { }
+        record Closing() implements Input { }
+    }
+
+    /** The transition function: the facts after {@code in}. Pure. */
+    static Facts next(Facts f, Input in) {
+        return switch (in) {
+            // A failed start-up is final; a late report cannot bring the kiosk into service.
+            case Input.Started s -> f.phase() != Phase.STARTING ? f
+                    : f.withPhase(Phase.SERVING, f.tampered() || s.tamperLatched(), s.maintenance());
+            case Input.StartFailed s -> f.phase() == Phase.STARTING ? f.withPhase(Phase.START_FAILED, f.tampered(), null) : f;
+            case Input.BrowseChanged b -> f.withBrowse(b.state());
+            // The alarm latches: only a technician's reset clears it.
+            case Input.TamperOpened t -> f.withTampered(true);
+            case Input.TamperCleared t -> f.withTampered(false);
+            case Input.MaintenanceChanged m -> f.withMaintenanceOpen(m.open());
+            case Input.TransactionBegun t -> f.phase() != Phase.SERVING || f.closing() || f.tampered() ? f : f.withTx(t.tx());
+            case Input.TransactionEnded t -> f.withTx(null);
+            case Input.HelpPressed h -> f.withHelpUntil(h.until());
+            case Input.NoticeShown n -> f.withNotice(n.notice());
+            case Input.Tick t -> f.withHelpUntil(f.helpCalled(t.now()) ? f.helpUntil() : null)
+                    .withNotice(f.notice() != null && t.now().isBefore(f.notice().until()) ? f.notice() : null);
+            case Input.Closing c -> f.closed();
+        };
+    }
+
+    /** The mode the facts amount to. Pure. */
+    static KioskMode modeOf(Facts f) {
+        KioskMode resident;
+        if (f.phase() == Phase.START_FAILED) {
+            resident = new KioskMode.OutOfService(KioskMode.OutOfService.Reason.START_FAILED);
+        } else if (f.tampered()) {
+            resident = new KioskMode.OutOfService(KioskMode.OutOfService.Reason.TAMPER);
+        } else if (f.phase() == Phase.STARTING) {
+            resident = new KioskMode.Starting();
+        } else if (f.tx() != null && f.browse().screen() != BrowseState.Screen.ATTRACT) {
+            resident = new KioskMode.Transaction(f.browse(), f.tx().service(), f.tx().item());
+        } else if (f.browse().screen() == BrowseState.Screen.ATTRACT) {
+            resident = new KioskMode.Attract(f.browse());
+        } else {
+            resident = new KioskMode.Browse(f.browse());
+        }
+        return f.maintenanceOpen() && f.maintenance() != null ? new KioskMode.Maintenance(f.maintenance(), resident) : resident;
+    }
+}

@@ -1,0 +1,67 @@
+package org.zizhu.kiosk.flow;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The port through which the kiosk flow uses the terminal's devices: events in, light and tamper
+ * reset out, the technician card check and the camera's login-code scan. Implemented over the
+ * device hub (org.zizhu.kiosk.devices.DeviceEvents); the flow never sees a driver type.
+ */
+public interface TerminalDevices {
+
+    /** Outcome of a technician's tamper reset. */
+    enum TamperReset {
+        /** The alarm is cleared; the kiosk may serve again. */
+        CLEARED,
+        /** Refused: the door switch still reads open. */
+        DOOR_OPEN,
+        /** Refused: the switch cannot be read, so the door cannot be checked. */
+        SWITCH_UNREADABLE
+    }
+
+    /** Starts delivering device events to {@code events}. */
+    void addListener(TerminalEvents events);
+
+    /** An ID card reader is there: the kiosk can identify residents. */
+    boolean canReadIdCards();
+
+    /** A GPIO board with a tamper switch is there (the maintenance screen offers a reset). */
+    boolean hasTamperSwitch();
+
+    /** The door is open now, or was seen open (even before a restart) and not reset since. */
+    boolean tamperLatched();
+
+    TamperReset resetTamper();
+
+    /** Checks a PIN against the inserted technician card; empty when technician login is off. */
+    Optional<MaintenanceFlow.Authenticator> technicianAuthenticator();
+
+    void showLight(StatusLight light);
+
+    /**
+     * Watches the camera for a mobile-app login code for {@code watch} on a thread of its own,
+     * until {@code watch} no longer wants one, a code was handed over, {@code limit} has passed
+     * or the returned scan is stopped. Without a camera it returns a scan that does nothing.
+     */
+    LoginScan watchForLoginCode(LoginCodeWatch watch, Duration limit);
+
+    /** What a login-code scan asks of the transaction it serves. */
+    interface LoginCodeWatch {
+        /** False once the transaction has moved on (identified, cancelled, ended): the scan stops. */
+        boolean wanted();
+
+        /** True while a code would be accepted now (not while the resident types an appointment code). */
+        boolean accepting();
+
+        void token(String loginToken);
+    }
+
+    /** A running scan. */
+    interface LoginScan {
+        LoginScan NONE = () -> { };
+
+        /** Ends the scan; idempotent. */
+        void stop();
+    }
+}

@@ -1,0 +1,620 @@
+package org.zizhu.kiosk.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.zizhu.kiosk.catalog.Catalog;
+import org.zizhu.kiosk.catalog.CatalogModel;
+import org.zizhu.kiosk.catalog.CatalogModel.Audience;
+import org.zizhu.kiosk.catalog.CatalogModel.Group;
+import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
+import org.zizhu.kiosk.catalog.CatalogModel.ItemSummary;
+import org.zizhu.kiosk.i18n.Text;
+import org.zizhu.kiosk.i18n.Language;
+import org.zizhu.kiosk.session.Resident;
+
+/**
+ * The terminal's state machine without JavaFX or devices: the device port and the backend are
+ * hand-driven fakes, work runs inline, the clock is moved by hand.
+ */
+class KioskFlowTest {
+    static final Duration IDLE = Duration.ofSeconds(90);
+
+    static final class ManualClock extends Clock {
+        Instant now = Instant.parse("2026-11-25T08:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("Asia/Shanghai");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void plus(Duration d) {
+            now = now.plus(d);
+        }
+    }
+
+    static ItemDetail item(String code, CatalogModel.Handling... handling) {
+        return new ItemDetail(code, new Text("事项" + code, "Item " + code), null, Audience.PERSON, null, "employment", true, 1,
+                List.of(handling), null, null, null, null, null, null, null, null, List.of(), null, List.of(), null, null,
+                null, null, null, null, null, null, null, null, null, List.of(), "rev", "https://x/guide/" + code);
+    }
+
+    static final ItemDetail IMMEDIATE = item("I1", CatalogModel.Handling.GUIDE, CatalogModel.Handling.IMMEDIATE,
+            CatalogModel.Handling.QUEUE);
+    static final ItemDetail GUIDE_ONLY = item("G1", CatalogModel.Handling.GUIDE, CatalogModel.Handling.APPOINTMENT);
+
+    static Catalog catalog() {
+        var groups = List.of(new Group("employment", Audience.PERSON, 1, new Text("就业创业", "Employment")));
+        var items = List.of(
+                new ItemSummary("I1", IMMEDIATE.name(), Audience.PERSON, "employment", true, 1, IMMEDIATE.handling(), List.of(), "rev"),
+                new ItemSummary("G1", GUIDE_ONLY.name(), Audience.PERSON, "employment", true, 2, GUIDE_ONLY.handling(), List.of(), "rev"));
+        return new Catalog("v7", groups, items, Map.of("I1", IMMEDIATE, "G1", GUIDE_ONLY));
+    }
+
+    /** The runtime's side: catalogue, link, device health. */
+    static final class FakeBackend implements KioskBackend {
+        final List<DeviceHealth> devices = new CopyOnWriteArrayList<>();
+        final List<Runnable> onChange = new ArrayList<>();
+        boolean offline;
+        int syncs;
+
+        @Override
+        public Catalog catalog() {
+            return KioskFlowTest.catalog();
+        }
+
+        @Override
+        public boolean offline() {
+            return offline;
+        }
+
+        @Override
+        public String linkStatus() {
+            return offline ? "OFFLINE" : "ONLINE";
+        }
+
+        @Override
+        public List<DeviceHealth> devices() {
+            return devices;
+        }
+
+        @Override
+        public void syncNow() {
+            syncs++;
+        }
+
+        @Override
+        public void onChange(Runnable r) {
+            onChange.add(r);
+        }
+    }
+
+    /** The device side, driven by hand: events go out through {@link #events}, lights and scans are recorded. */
+    static final class FakeDevices implements TerminalDevices {
+        TerminalEvents events;
+        boolean latched;
+        TamperReset resetAnswer = TamperReset.CLEARED;
+        final List<StatusLight> lights = new ArrayList<>();
+        final List<LoginCodeWatch> watches = new ArrayList<>();
+        final List<Duration> limits = new ArrayList<>();
+        final List<boolean[]> scansStopped = new ArrayList<>();
+
+        @Override
+        public void addListener(TerminalEvents e) {
+            events = e;
+        }
+
+        @Override
+        public boolean canReadIdCards() {
+            return true;
+        }
+
+        @Override
+        public boolean hasTamperSwitch() {
+            return true;
+        }
+
+        @Override
+        public boolean tamperLatched() {
+            return latched;
+        }
+
+        @Override
+        public TamperReset resetTamper() {
+            return resetAnswer;
+        }
+
+        @Override
+        public Optional<MaintenanceFlow.Authenticator> technicianAuthenticator() {
+            return Optional.of(pin -> new String(pin).equals("1234")
+                    ? new MaintenanceFlow.Result(true, "T-1", "TECHNICIAN", "", "")
+                    : new MaintenanceFlow.Result(false, "", "", "PIN 错误", "Wrong PIN"));
+        }
+
+        @Override
+        public void showLight(StatusLight light) {
+            lights.add(light);
+        }
+
+        StatusLight light() {
+            return lights.get(lights.size() - 1);
+        }
+
+        @Override
+        public LoginScan watchForLoginCode(LoginCodeWatch watch, Duration limit) {
+            watches.add(watch);
+            limits.add(limit);
+            boolean[] stopped = {false};
+            scansStopped.add(stopped);
+            return () -> stopped[0] = true;
+        }
+    }
+
+    /** Printing and queue tickets, answering at once. */
+    static final class FakeDesk implements GuideDesk {
+        boolean printOk = true;
+        final List<String> printed = new ArrayList<>();
+
+        @Override
+        public boolean canPrintGuides() {
+            return true;
+        }
+
+        @Override
+        public boolean canTakeTickets() {
+            return true;
+        }
+
+        @Override
+        public boolean printGuide(ItemDetail item, Language language) {
+            printed.add(item.code() + "/" + language);
+            return printOk;
+        }
+
+        @Override
+        public Text takeTicket(ItemDetail item) {
+            return new Text("已取号 A001", "Ticket A001");
+        }
+    }
+
+    /**
+     * Service ports that fetch one e-license type (so a card read stops at the consent step) and
+     * take no fee; anything else would be a test bug. A proxy, so the test does not restate the
+     * whole port.
+     */
+    static ServicePorts ports() {
+        return (ServicePorts) Proxy.newProxyInstance(ServicePorts.class.getClassLoader(), new Class<?>[] {ServicePorts.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "licenseTypesFor" -> List.of("residence-permit");
+                    case "amountDue" -> 0L;
+                    case "toString" -> "test ports";
+                    case "hashCode" -> 0;
+                    case "equals" -> proxy == args[0];
+                    default -> throw new AssertionError("not expected in this test: " + method.getName());
+                });
+    }
+
+    private final ManualClock clock = new ManualClock();
+    private final FakeBackend backend = new FakeBackend();
+    private final FakeDevices devices = new FakeDevices();
+    private final FakeDesk desk = new FakeDesk();
+    private final KioskFlow flow = new KioskFlow(Language.ZH, IDLE, clock, Runnable::run, Runnable::run);
+    private final List<KioskMode> told = new CopyOnWriteArrayList<>();
+
+    {
+        flow.addListener(told::add);
+    }
+
+    private void start() {
+        flow.started(new KioskParts(backend, devices, ports(), desk));
+    }
+
+    private static Resident resident() {
+        return new Resident("王建国", "110101199003071233", Resident.Source.ID_CARD, LocalDate.of(2036, 1, 1));
+    }
+
+    @Test
+    void startsInStartingWhereATouchIsNoVisitThenServesOnTheAttractScreen() {
+        assertInstanceOf(KioskMode.Starting.class, flow.mode());
+        flow.touch();
+        assertEquals(BrowseState.Screen.ATTRACT, flow.browse().state().screen(), "a touch while starting starts no visit");
+        assertFalse(flow.ready());
+
+        start();
+        assertTrue(flow.ready());
+        assertInstanceOf(KioskMode.Attract.class, flow.mode());
+        assertInstanceOf(KioskMode.Attract.class, told.get(told.size() - 1), "listeners get the new mode");
+        assertEquals(StatusLight.READY, devices.light());
+        assertEquals("ATTRACT", flow.mode().shown());
+    }
+
+    @Test
+    void aFailedStartUpIsOutOfServiceForGood() {
+        flow.startFailed();
+        assertEquals(new KioskMode.OutOfService(KioskMode.OutOfService.Reason.START_FAILED), flow.mode());
+        assertTrue(flow.outOfService());
+        start(); // a late report cannot bring it into service
+        assertInstanceOf(KioskMode.OutOfService.class, flow.mode());
+        assertFalse(flow.ready());
+        flow.touch();
+        assertEquals(BrowseState.Screen.ATTRACT, flow.browse().state().screen());
+    }
+
+    @Test
+    void anAlarmLatchedBeforeTheStartKeepsTheKioskOutOfService() {
+        devices.latched = true;
+        start();
+        assertEquals(new KioskMode.OutOfService(KioskMode.OutOfService.Reason.TAMPER), flow.mode());
+        assertTrue(flow.ready(), "started, but serving no one");
+        assertEquals(StatusLight.OUT_OF_SERVICE, devices.light());
+    }
+
+    @Test
+    void aTouchBrowsesAndTheIdleTimeoutReturnsToAttract() {
+        start();
+        flow.touch();
+        assertInstanceOf(KioskMode.Browse.class, flow.mode());
+        flow.browse().openItem("G1");
+        KioskMode.Browse b = assertInstanceOf(KioskMode.Browse.class, flow.mode());
+        assertEquals(BrowseState.Screen.GUIDE, b.browse().screen());
+        assertEquals("GUIDE", flow.mode().shown());
+
+        clock.plus(IDLE.minusSeconds(1));
+        flow.tick();
+        assertInstanceOf(KioskMode.Browse.class, flow.mode());
+        clock.plus(Duration.ofSeconds(1));
+        flow.tick();
+        assertInstanceOf(KioskMode.Attract.class, flow.mode());
+    }
+
+    @Test
+    void browseViewListsWhatTheStateSaysFromTheCatalogue() {
+        start();
+        flow.touch();
+        BrowseView home = flow.browseView();
+        assertEquals(BrowseView.Listing.HIGH_FREQUENCY, home.listing());
+        assertEquals(List.of("I1", "G1"), home.items().stream().map(ItemSummary::code).toList());
+        assertEquals(1, home.groups().size());
+        assertFalse(home.catalogEmpty());
+        flow.browse().chooseGroup("employment");
+        assertEquals(BrowseView.Listing.GROUP, flow.browseView().listing());
+        assertEquals("Employment", flow.browseView().groupName().en());
+        flow.browse().openItem("I1");
+        assertSame(IMMEDIATE, flow.browseView().detail());
+    }
+
+    @Test
+    void aTransactionGetsTheCardAsAResidentAndHomeEndsIt() {
+        start();
+        flow.touch();
+        flow.browse().openItem("I1");
+        flow.startService(IMMEDIATE);
+        KioskMode.Transaction t = assertInstanceOf(KioskMode.Transaction.class, flow.mode());
+        assertSame(IMMEDIATE, t.item());
+        assertEquals("SERVICE_INSERT_CARD", t.shown());
+        assertEquals(StatusLight.BUSY, devices.light());
+        assertEquals(List.of(KioskFlow.LOGIN_SCAN_LIMIT), devices.limits, "the camera watches for a login code, with a limit");
+        assertTrue(devices.watches.get(0).wanted());
+        assertTrue(devices.watches.get(0).accepting());
+
+        devices.events.residentCardRead(resident(), LocalDate.of(2016, 1, 1));
+        assertEquals(ServiceFlow.Step.CONSENT, flow.service().view().step());
+        assertEquals("王**", flow.service().view().maskedName());
+        assertFalse(devices.watches.get(0).wanted(), "identified: the scan is no longer wanted");
+
+        flow.home();
+        assertNull(flow.service(), "home ends the transaction");
+        assertTrue(devices.scansStopped.get(0)[0], "and stops its scan");
+        assertInstanceOf(KioskMode.Browse.class, flow.mode());
+        assertEquals(BrowseState.Screen.HOME, flow.browse().state().screen());
+        assertEquals(StatusLight.READY, devices.light());
+    }
+
+    @Test
+    void aLoginCodeSeenByTheCameraIdentifiesTheResident() {
+        start();
+        flow.touch();
+        flow.startService(IMMEDIATE);
+        devices.watches.get(0).token("QRDEMO-0001");
+        assertEquals(ServiceFlow.Step.CONSENT, flow.service().view().step());
+    }
+
+    @Test
+    void aCardProblemIsShownAndACardWithoutATransactionIsWipedAtOnce() {
+        start();
+        Resident stray = resident();
+        devices.events.residentCardRead(stray, null);
+        assertEquals("", stray.maskedName(), "no transaction keeps it: wiped");
+
+        flow.touch();
+        flow.startService(IMMEDIATE);
+        devices.events.cardProblem();
+        assertEquals(ServiceFlow.Step.CARD_PROBLEM, flow.service().view().step());
+    }
+
+    @Test
+    void finishingTheTransactionEndsTheVisit() {
+        start();
+        flow.touch();
+        flow.startService(IMMEDIATE);
+        flow.finishTransaction();
+        assertNull(flow.service());
+        assertInstanceOf(KioskMode.Attract.class, flow.mode());
+        assertTrue(devices.scansStopped.get(0)[0]);
+    }
+
+    @Test
+    void theIdleTimeoutEndsAnIdleTransaction() {
+        start();
+        flow.touch();
+        flow.startService(IMMEDIATE);
+        clock.plus(IDLE);
+        flow.tick();
+        assertNull(flow.service(), "the visit ended with its transaction");
+        assertInstanceOf(KioskMode.Attract.class, flow.mode());
+    }
+
+    @Test
+    void theTamperSwitchEndsTheVisitAndLatchesUntilATechnicianResetsIt() {
+        start();
+        flow.touch();
+        flow.startService(IMMEDIATE);
+        devices.events.residentCardRead(resident(), null);
+        Resident held = resident();
+        devices.events.tamperChanged(true);
+        assertEquals(new KioskMode.OutOfService(KioskMode.OutOfService.Reason.TAMPER), flow.mode());
+        assertNull(flow.service(), "the transaction ended");
+        assertEquals(BrowseState.Screen.ATTRACT, flow.browse().state().screen());
+        assertEquals(StatusLight.OUT_OF_SERVICE, devices.light());
+        devices.events.residentCardRead(held, null);
+        assertEquals("", held.maskedName());
+
+        devices.events.tamperChanged(false);
+        assertTrue(flow.outOfService(), "closing the door does not clear the alarm");
+        flow.touch();
+        assertEquals(BrowseState.Screen.ATTRACT, flow.browse().state().screen(), "no visit while out of service");
+        flow.startService(IMMEDIATE);
+        assertNull(flow.service(), "no transaction while out of service");
+
+        devices.resetAnswer = TerminalDevices.TamperReset.DOOR_OPEN;
+        flow.resetTamper();
+        assertTrue(flow.outOfService());
+        assertEquals("tamper.doorOpen", flow.transientNotice());
+        devices.resetAnswer = TerminalDevices.TamperReset.SWITCH_UNREADABLE;
+        flow.resetTamper();
+        assertEquals("tamper.switchUnreadable", flow.transientNotice());
+        devices.resetAnswer = TerminalDevices.TamperReset.CLEARED;
+        flow.resetTamper();
+        assertFalse(flow.outOfService());
+        assertInstanceOf(KioskMode.Attract.class, flow.mode());
+        assertEquals(StatusLight.READY, devices.light());
+    }
+
+    @Test
+    void aTechnicianCardOpensMaintenanceOverWhatTheKioskReturnsTo() {
+        start();
+        devices.events.technicianCardInserted();
+        KioskMode.Maintenance m = assertInstanceOf(KioskMode.Maintenance.class, flow.mode());
+        assertInstanceOf(KioskMode.Attract.class, m.underneath());
+        assertSame(flow.maintenance(), m.flow());
+        assertEquals(MaintenanceFlow.Step.PIN_ENTRY, m.flow().view().step());
+        flow.touch();
+        assertEquals(BrowseState.Screen.ATTRACT, flow.browse().state().screen(), "a technician's touch is no visit");
+
+        for (char c : "9999".toCharArray()) {
+            int before = told.size();
+            flow.maintenance().digit(c);
+            assertEquals(before + 1, told.size(), "every keypad step is shown");
+        }
+        int before = told.size();
+        flow.maintenance().submit();
+        assertEquals("Wrong PIN", flow.maintenance().view().messageEn());
+        assertTrue(told.size() >= before + 2, "checking, then the refusal with its message, are shown");
+        for (char c : "1234".toCharArray()) {
+            flow.maintenance().digit(c);
+        }
+        flow.maintenance().submit();
+        assertEquals(MaintenanceFlow.Step.OPEN, flow.maintenance().view().step());
+        MaintenanceView v = flow.maintenanceView();
+        assertEquals("v7", v.catalogVersion());
+        assertEquals(2, v.catalogSize());
+        assertEquals("ONLINE", v.linkStatus());
+        assertTrue(v.canResetTamper());
+        flow.syncNow();
+        assertEquals(1, backend.syncs);
+
+        devices.events.tamperChanged(true);
+        m = assertInstanceOf(KioskMode.Maintenance.class, flow.mode(), "the technician stays in maintenance");
+        assertInstanceOf(KioskMode.OutOfService.class, m.underneath());
+        assertEquals(StatusLight.OUT_OF_SERVICE, devices.light());
+
+        devices.events.technicianCardRemoved();
+        assertInstanceOf(KioskMode.OutOfService.class, flow.mode());
+        devices.events.technicianCardInserted();
+        flow.maintenance().close();
+        assertInstanceOf(KioskMode.OutOfService.class, flow.mode());
+    }
+
+    @Test
+    void theHelpButtonShowsOnTheBarAndTheLightForAWhile() {
+        start();
+        devices.events.helpRequested();
+        assertEquals("help.called", flow.noticeKey());
+        assertEquals(StatusLight.HELP_REQUESTED, devices.light());
+        int toldBefore = told.size();
+        clock.plus(KioskFlow.HELP_SHOWN);
+        flow.tick();
+        assertNull(flow.noticeKey());
+        assertFalse(flow.helpCalled());
+        assertEquals(StatusLight.READY, devices.light());
+        assertTrue(told.size() > toldBefore, "the window is told to take the notice down");
+    }
+
+    @Test
+    void aDeviceFaultShowsOnTheLightAtTheNextTick() {
+        start();
+        backend.devices.add(new DeviceHealth("receipt-printer", "HARDWARE_ERROR", "cutter-jammed", false, true));
+        flow.tick();
+        assertEquals(StatusLight.FAULT, devices.light());
+        backend.devices.clear();
+        flow.tick();
+        assertEquals(StatusLight.READY, devices.light());
+        assertEquals(List.of(StatusLight.READY, StatusLight.FAULT, StatusLight.READY), devices.lights,
+                "the light is set when it changes, not at every tick");
+    }
+
+    @Test
+    void printingAGuideAndTakingATicketSayHowItWentForAWhile() {
+        start();
+        flow.touch();
+        flow.printGuide(IMMEDIATE);
+        assertEquals(List.of("I1/ZH"), desk.printed);
+        assertEquals("print.done", flow.transientNotice());
+        desk.printOk = false;
+        flow.printGuide(IMMEDIATE);
+        assertEquals("print.failed", flow.transientNotice());
+
+        flow.takeTicket(IMMEDIATE);
+        assertEquals("queue.result", flow.transientNotice());
+        assertEquals("已取号 A001", flow.noticeText().zh());
+        clock.plus(KioskFlow.NOTICE_SHOWN);
+        flow.tick();
+        assertNull(flow.transientNotice());
+        assertNull(flow.noticeText());
+
+        flow.takeTicket(GUIDE_ONLY); // takes no queue tickets
+        assertNull(flow.transientNotice());
+    }
+
+    @Test
+    void guideActionsFollowTheItemAndWhatTheKioskCanDo() {
+        assertEquals(GuideActions.NONE, flow.guideActions(IMMEDIATE), "nothing while starting");
+        start();
+        assertEquals(new GuideActions(true, false, true, true), flow.guideActions(IMMEDIATE));
+        assertEquals(new GuideActions(false, true, false, true), flow.guideActions(GUIDE_ONLY));
+
+        KioskFlow browseOnly = new KioskFlow(Language.ZH, IDLE, clock, Runnable::run, Runnable::run);
+        browseOnly.started(new KioskParts(backend, null, null, null));
+        assertEquals(GuideActions.NONE, browseOnly.guideActions(IMMEDIATE));
+        browseOnly.touch();
+        browseOnly.startService(IMMEDIATE);
+        assertNull(browseOnly.service(), "a kiosk without devices performs nothing");
+        assertTrue(browseOnly.startableItem().isEmpty());
+        assertEquals(Optional.of(IMMEDIATE), flow.startableItem());
+        assertTrue(flow.payableItem().isEmpty(), "no fee in this catalogue");
+    }
+
+    @Test
+    void theCatalogueOrTheLinkChangingTellsTheWindow() {
+        start();
+        int before = told.size();
+        backend.offline = true;
+        backend.onChange.forEach(Runnable::run);
+        assertEquals(before + backend.onChange.size(), told.size(), "every change is told");
+        assertTrue(flow.offline());
+    }
+
+    @Test
+    void closingEndsTheVisitAndStartsNoNewOne() {
+        start();
+        flow.touch();
+        flow.startService(IMMEDIATE);
+        Resident r = resident();
+        devices.events.residentCardRead(r, null);
+        flow.close(Duration.ofSeconds(1));
+        assertTrue(flow.closing());
+        assertNull(flow.service());
+        assertEquals("", r.maskedName(), "the visit's personal data is wiped");
+        flow.touch();
+        assertInstanceOf(KioskMode.Attract.class, flow.mode());
+        flow.home();
+        assertInstanceOf(KioskMode.Attract.class, flow.mode(), "home while stopping goes nowhere");
+    }
+
+    @Test
+    void theDemoConsoleOpensAnImmediateItemOnlyWhileServing() {
+        assertFalse(flow.openImmediateItem());
+        start();
+        assertTrue(flow.openImmediateItem());
+        assertEquals("I1", flow.browse().state().itemCode());
+    }
+
+    @Test
+    void theTransitionFunctionIsPure() {
+        KioskState.Facts f = new KioskState.Facts(KioskState.Phase.STARTING, BrowseState.attract(Language.ZH), false, null,
+                false, null, null, null, false);
+        KioskState.Facts tampered = KioskState.next(f, new KioskState.Input.TamperOpened());
+        assertFalse(f.tampered(), "the old facts are unchanged");
+        assertEquals(new KioskMode.OutOfService(KioskMode.OutOfService.Reason.TAMPER), KioskState.modeOf(tampered));
+        assertEquals(KioskState.next(tampered, new KioskState.Input.Started(false, null)),
+                KioskState.next(tampered, new KioskState.Input.Started(false, null)), "same input, same facts");
+        KioskState.Facts serving = KioskState.next(tampered, new KioskState.Input.Started(false, null));
+        assertTrue(serving.tampered(), "a start-up that found no latch does not clear one seen meanwhile");
+        assertEquals(KioskState.Phase.SERVING, serving.phase());
+        assertNotNull(KioskState.modeOf(serving));
+        // A transaction cannot begin before start-up has finished.
+        assertNull(KioskState.next(f, new KioskState.Input.TransactionBegun(new KioskState.Tx(null, IMMEDIATE))).tx());
+    }
+
+    /** The status light's rule, as a table: mode, help called, hardware error -> light. */
+    @Test
+    void statusLightTable() {
+        BrowseState attract = BrowseState.attract(Language.ZH);
+        BrowseState home = attract.withScreen(BrowseState.Screen.HOME);
+        KioskMode starting = new KioskMode.Starting();
+        KioskMode idle = new KioskMode.Attract(attract);
+        KioskMode browsing = new KioskMode.Browse(home);
+        KioskMode serving = new KioskMode.Transaction(home, null, IMMEDIATE);
+        KioskMode tamper = new KioskMode.OutOfService(KioskMode.OutOfService.Reason.TAMPER);
+        KioskMode failed = new KioskMode.OutOfService(KioskMode.OutOfService.Reason.START_FAILED);
+        Object[][] table = {
+                // mode, help, hardware error, light
+                {idle, false, false, StatusLight.READY},
+                {browsing, false, false, StatusLight.READY},
+                {serving, false, false, StatusLight.BUSY},
+                {starting, false, false, StatusLight.BUSY},
+                {idle, false, true, StatusLight.FAULT},
+                {serving, false, true, StatusLight.FAULT},
+                {idle, true, false, StatusLight.HELP_REQUESTED},
+                {serving, true, true, StatusLight.HELP_REQUESTED},
+                {tamper, false, false, StatusLight.OUT_OF_SERVICE},
+                {tamper, true, true, StatusLight.OUT_OF_SERVICE},
+                {failed, true, false, StatusLight.OUT_OF_SERVICE},
+                {new KioskMode.Maintenance(null, idle), false, false, StatusLight.READY},
+                {new KioskMode.Maintenance(null, serving), false, false, StatusLight.BUSY},
+                {new KioskMode.Maintenance(null, tamper), true, false, StatusLight.OUT_OF_SERVICE},
+                {new KioskMode.Maintenance(null, idle), true, false, StatusLight.HELP_REQUESTED},
+        };
+        for (Object[] row : table) {
+            assertEquals(row[3], StatusLight.of((KioskMode) row[0], (Boolean) row[1], (Boolean) row[2]),
+                    () -> row[0] + " help=" + row[1] + " fault=" + row[2]);
+        }
+    }
+}
