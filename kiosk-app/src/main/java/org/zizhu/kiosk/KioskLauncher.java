@@ -13,6 +13,7 @@ import org.zizhu.kiosk.config.ConfigKey;
 import org.zizhu.kiosk.config.KioskConfig;
 import org.zizhu.kiosk.ui.KioskApplication;
 import org.zizhu.threads.DaemonThreads;
+import org.zizhu.kiosk.runtime.KioskStartup;
 
 /**
  * Starts logging, then the window, then everything behind it ({@link KioskStartup}) for

@@ -3,7 +3,7 @@ package org.zizhu.kiosk.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
-import org.zizhu.kiosk.KioskRuntime;
+import org.zizhu.kiosk.runtime.KioskRuntime;
 import org.zizhu.kiosk.central.CentralException;
 import org.zizhu.kiosk.config.ConfigException;
 import org.zizhu.kiosk.enrol.Enrolment;

@@ -3,7 +3,7 @@ package org.zizhu.kiosk.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import javafx.application.Application;
-import org.zizhu.kiosk.KioskRuntime;
+import org.zizhu.kiosk.runtime.KioskRuntime;
 import org.zizhu.kiosk.config.KioskConfig;
 import org.zizhu.kiosk.ui.KioskApplication;
 import org.zizhu.kiosk.ui.ScreenshotTourLauncher;

@@ -6,7 +6,7 @@ import org.zizhu.kiosk.i18n.Language;
 
 /**
  * The port for what a guide screen offers besides a transaction: printing the guide on A4 and
- * taking a queue ticket. Implemented over printing and the centre (org.zizhu.kiosk.KioskWiring);
+ * taking a queue ticket. Implemented over printing and the centre (org.zizhu.kiosk.runtime.KioskWiring);
  * both run on the kiosk's worker thread.
  */
 public interface GuideDesk {

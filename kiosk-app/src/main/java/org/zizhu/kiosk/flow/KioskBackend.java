@@ -6,7 +6,7 @@ import org.zizhu.kiosk.catalog.Catalog;
 /**
  * The port through which the kiosk flow reads what lives behind the screens: the catalogue, the
  * link to the centre and the devices' health, and asks for a catalogue sync. Implemented over the
- * runtime (org.zizhu.kiosk.KioskWiring).
+ * runtime (org.zizhu.kiosk.runtime.KioskWiring).
  */
 public interface KioskBackend {
     Catalog catalog();

@@ -18,7 +18,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.zizhu.kiosk.KioskRuntime;
+import org.zizhu.kiosk.runtime.KioskRuntime;
 import org.zizhu.kiosk.catalog.CatalogModel;
 import org.zizhu.kiosk.i18n.Language;
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.stage.Stage;
-import org.zizhu.kiosk.KioskRuntime;
+import org.zizhu.kiosk.runtime.KioskRuntime;
 import org.zizhu.threads.DaemonThreads;
 
 /** Starts a {@link ScreenshotTour} on its own thread once the kiosk window is up. */

@@ -3,9 +3,12 @@ package org.zizhu.kiosk.arch;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +27,32 @@ class ArchitectureTest {
                 .importPackages("org.zizhu");
     }
 
+    /**
+     * Each package is a slice, except that {@code x.internal} belongs to {@code x}: an internal
+     * package is the private half of its feature package (the OkHttp layout: the public types
+     * of {@code x} are built on {@code x.internal}, which speaks the public types back), split
+     * only because Java has no package-private across packages. A cycle through any other
+     * pair of packages fails.
+     */
+    private static final SliceAssignment PACKAGES_WITH_THEIR_INTERNALS = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+            String p = c.getPackageName();
+            if (!p.startsWith("org.zizhu")) {
+                return SliceIdentifier.ignore();
+            }
+            return SliceIdentifier.of(p.endsWith(".internal") ? p.substring(0, p.length() - ".internal".length()) : p);
+        }
+
+        @Override
+        public String getDescription() {
+            return "packages of org.zizhu (x.internal counted with x)";
+        }
+    };
+
     @Test
     void noPackageCycleAnywhere() {
-        slices().matching("org.zizhu.(**)").should().beFreeOfCycles().check(main);
+        slices().assignedFrom(PACKAGES_WITH_THEIR_INTERNALS).should().beFreeOfCycles().check(main);
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zizhu.central.CentralSimulator;
-import org.zizhu.kiosk.KioskRuntime;
+import org.zizhu.kiosk.runtime.KioskRuntime;
 import org.zizhu.kiosk.TestKiosk;
 import org.zizhu.kiosk.central.CentralException;
 import org.zizhu.kiosk.central.LinkState;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zizhu.central.CentralSimulator;
-import org.zizhu.kiosk.KioskRuntime;
+import org.zizhu.kiosk.runtime.KioskRuntime;
 import org.zizhu.kiosk.config.KioskConfig;
 import org.zizhu.kiosk.config.ConfigKey;
 import org.zizhu.kiosk.TestKiosk;

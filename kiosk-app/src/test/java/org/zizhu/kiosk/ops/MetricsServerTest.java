@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.zizhu.central.CentralSimulator;
 import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.StatusTracker;
-import org.zizhu.kiosk.KioskRuntime;
+import org.zizhu.kiosk.runtime.KioskRuntime;
 import org.zizhu.kiosk.TestKiosk;
 
 class MetricsServerTest {

@@ -25,7 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.zizhu.central.CentralSimulator;
 import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.printer.sim.SimulatedReceipt;
-import org.zizhu.kiosk.KioskRuntime;
+import org.zizhu.kiosk.runtime.KioskRuntime;
 import org.zizhu.kiosk.TestKiosk;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
 import org.zizhu.kiosk.devices.DeviceHub;

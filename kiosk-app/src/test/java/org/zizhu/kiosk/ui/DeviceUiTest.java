@@ -18,7 +18,7 @@ import org.zizhu.central.CentralSimulator;
 import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.smartcard.sim.DemoCards;
 import org.zizhu.device.smartcard.sim.VirtualCardConnection;
-import org.zizhu.kiosk.KioskRuntime;
+import org.zizhu.kiosk.runtime.KioskRuntime;
 import org.zizhu.kiosk.TestKiosk;
 import org.zizhu.kiosk.devices.DeviceHub;
 import org.zizhu.kiosk.flow.MaintenanceFlow;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.zizhu.kiosk.KioskStartup;
+import org.zizhu.kiosk.runtime.KioskStartup;
 import org.zizhu.kiosk.TestKiosk;
 import org.zizhu.kiosk.config.ConfigKey;
 import org.zizhu.kiosk.config.KioskConfig;

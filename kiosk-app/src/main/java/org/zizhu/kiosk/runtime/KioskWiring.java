@@ -1,4 +1,4 @@
-package org.zizhu.kiosk;
+package org.zizhu.kiosk.runtime;
 
 import java.util.List;
 import org.zizhu.device.DeviceStatus;
@@ -15,6 +15,8 @@ import org.zizhu.kiosk.flow.KioskParts;
 import org.zizhu.kiosk.i18n.Language;
 import org.zizhu.kiosk.printing.PrintService;
 import org.zizhu.kiosk.transaction.QueueTicketAction;
+import org.zizhu.kiosk.runtime.KioskRuntime;
+import org.zizhu.kiosk.runtime.KioskServices;
 
 /**
  * Puts the opened services behind the kiosk flow's ports: the runtime as its

@@ -1,8 +1,9 @@
-package org.zizhu.kiosk;
+package org.zizhu.kiosk.runtime;
 
 import org.zizhu.kiosk.devices.DeviceHub;
 import org.zizhu.kiosk.flow.ServicePorts;
 import org.zizhu.kiosk.printing.PrintService;
+import org.zizhu.kiosk.runtime.KioskRuntime;
 
 /**
  * What the screens need once start-up has finished: the runtime (database, catalogue, centre),

@@ -1,4 +1,4 @@
-package org.zizhu.kiosk;
+package org.zizhu.kiosk.runtime;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +15,8 @@ import org.zizhu.kiosk.ops.MetricsServer;
 import org.zizhu.kiosk.printing.PrintService;
 import org.zizhu.kiosk.transaction.CentralServicePorts;
 import org.zizhu.threads.DaemonThreads;
+import org.zizhu.kiosk.runtime.KioskRuntime;
+import org.zizhu.kiosk.runtime.KioskServices;
 
 /**
  * Opens everything behind the screens on a background thread, so the window comes first: the

@@ -1,4 +1,4 @@
-package org.zizhu.kiosk;
+package org.zizhu.kiosk.runtime;
 
 import java.io.IOException;
 import java.net.URI;
