@@ -603,7 +603,7 @@ public final class KioskApplication extends Application {
     }
 
     private void startService(ItemDetail item) {
-        begin(item, new ServiceFlow(item, ports, flow.session(), worker, Clock.systemDefaultZone()));
+        begin(item, ServiceFlow.transaction(item, ports, flow.session(), worker, Clock.systemDefaultZone()));
     }
 
     private void startCheckIn(ItemDetail item) {
