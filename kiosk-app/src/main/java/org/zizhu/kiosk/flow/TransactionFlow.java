@@ -105,7 +105,8 @@ final class TransactionFlow {
             };
             case PaymentPollFailed f when f.orderId().equals(id) ->
                     SharedSteps.failed(s.resident(), s.job(), null, new WorkFailed("payment", f.message(), f.retryable())).after(cancel);
-            case PaymentTimedOut t when t.orderId().equals(id) && facts.visitEnded() -> to(s, cancel);
+            // While paying a poll is always pending; once the visit ended that poll cancelled the order.
+            case PaymentTimedOut t when facts.visitEnded() -> IGNORED;
             case PaymentTimedOut t when t.orderId().equals(id) -> SharedSteps.failed(s.resident(), s.job(), null,
                     new WorkFailed("payment-timeout", facts.text("service.paymentTimedOut"), true)).after(cancel);
             case CancelPayment c -> SharedSteps.failed(s.resident(), s.job(), null,
