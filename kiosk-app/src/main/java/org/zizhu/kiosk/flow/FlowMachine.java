@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
@@ -176,75 +177,63 @@ final class FlowMachine implements ServiceFlow {
             case Effect.Wipe w -> w.data().wipe();
             case Effect.Log l -> log(l);
             case Effect.After a -> scheduler.schedule(a.delay(), () -> fire(a.event()));
-            case Effect.OrderPayment o -> work("payment", () -> {
-                try {
-                    // A cancelled or expired order is not reused: each attempt is its own order, once.
-                    return new ServiceEvent.PaymentOrdered(ports.createPayment(item, idempotencyKey + "-pay-" + o.attempt()));
-                } catch (ServicePorts.ServiceException e) {
-                    return new ServiceEvent.WorkFailed("payment", e.residentMessage(), e.retryable());
-                }
-            }, new ServiceEvent.WorkFailed("payment", null, true));
-            case Effect.PollPayment p -> work("service-payment", () -> {
-                try {
-                    return new ServiceEvent.PaymentPolled(p.orderId(), ports.paymentState(p.orderId()));
-                } catch (ServicePorts.ServiceException e) {
-                    return new ServiceEvent.PaymentPollFailed(p.orderId(), e.residentMessage(), e.retryable());
-                }
-            }, new ServiceEvent.PaymentPollFailed(p.orderId(), null, true));
             case Effect.CancelOrder c -> worker.execute(() -> ports.cancelPayment(c.orderId()));
-            case Effect.Perform p -> work("service-perform", () -> {
-                try {
-                    return new ServiceEvent.Produced(ports.perform(item, p.resident(), p.consented(), idempotencyKey));
-                } catch (ServicePorts.ServiceException e) {
-                    return new ServiceEvent.WorkFailed("perform", e.residentMessage(), e.retryable());
-                }
-            }, new ServiceEvent.WorkFailed("perform", null, true));
-            case Effect.CheckIn c -> work("service-perform", () -> {
-                try {
-                    return new ServiceEvent.Produced(ports.checkIn(item, c.resident(), c.appointmentCode()));
-                } catch (ServicePorts.ServiceException e) {
-                    return new ServiceEvent.WorkFailed("perform", e.residentMessage(), e.retryable());
-                }
-            }, new ServiceEvent.WorkFailed("perform", null, true));
-            case Effect.Print p -> work("service-print", () -> {
+            // A cancelled or expired order is not reused: each attempt is its own order, once.
+            case Effect.OrderPayment o -> call("service-payment",
+                    () -> new ServiceEvent.PaymentOrdered(ports.createPayment(item, idempotencyKey + "-pay-" + o.attempt())),
+                    e -> workFailed("payment", e));
+            case Effect.PollPayment p -> call("service-payment",
+                    () -> new ServiceEvent.PaymentPolled(p.orderId(), ports.paymentState(p.orderId())),
+                    e -> new ServiceEvent.PaymentPollFailed(p.orderId(), e.residentMessage(), e.retryable()));
+            case Effect.Perform p -> call("service-perform",
+                    () -> new ServiceEvent.Produced(ports.perform(item, p.resident(), p.consented(), idempotencyKey)),
+                    e -> workFailed("perform", e));
+            case Effect.CheckIn c -> call("service-perform",
+                    () -> new ServiceEvent.Produced(ports.checkIn(item, c.resident(), c.appointmentCode())),
+                    e -> workFailed("perform", e));
+            case Effect.Print p -> call("service-print", () -> {
                 if (session.ended()) {
                     return null; // nobody to print for
                 }
-                try {
-                    ports.print(item, p.resident(), p.outcome());
-                    return new ServiceEvent.Printed();
-                } catch (ServicePorts.ServiceException e) {
-                    return new ServiceEvent.WorkFailed("print", e.residentMessage(), e.retryable());
-                }
-            }, new ServiceEvent.WorkFailed("print", null, true));
-            case Effect.SubmitRating r -> work("service-rating", () -> {
-                try {
-                    ports.rate(r.rating());
-                    return new ServiceEvent.Submitted();
-                } catch (ServicePorts.ServiceException e) {
-                    return new ServiceEvent.SubmitFailed(e.residentMessage());
-                }
-            }, new ServiceEvent.SubmitFailed(null));
-            case Effect.SubmitReport r -> work("service-report", () -> {
-                try {
-                    ports.reportUnresolved(session.id(), item.code(), r.reasonCode());
-                    return new ServiceEvent.Submitted();
-                } catch (ServicePorts.ServiceException e) {
-                    return new ServiceEvent.SubmitFailed(e.residentMessage());
-                }
-            }, new ServiceEvent.SubmitFailed(null));
+                ports.print(item, p.resident(), p.outcome());
+                return new ServiceEvent.Printed();
+            }, e -> workFailed("print", e));
+            case Effect.SubmitRating r -> call("service-rating", () -> {
+                ports.rate(r.rating());
+                return new ServiceEvent.Submitted();
+            }, e -> new ServiceEvent.SubmitFailed(e.residentMessage()));
+            case Effect.SubmitReport r -> call("service-report", () -> {
+                ports.reportUnresolved(session.id(), item.code(), r.reasonCode());
+                return new ServiceEvent.Submitted();
+            }, e -> new ServiceEvent.SubmitFailed(e.residentMessage()));
         }
     }
 
-    /** A port call on the worker, whose answer is fed back; an unexpected exception becomes {@code onCrash}. */
-    private void work(String where, java.util.function.Supplier<ServiceEvent> call, ServiceEvent onCrash) {
+    /** A port call: its answer, or null for none. */
+    @FunctionalInterface
+    private interface PortCall {
+        ServiceEvent call() throws ServicePorts.ServiceException;
+    }
+
+    private static ServiceEvent workFailed(String where, ServicePorts.ServiceException e) {
+        return new ServiceEvent.WorkFailed(where, e.residentMessage(), e.retryable());
+    }
+
+    /**
+     * Runs a port call on the worker and feeds its answer back. A failure the port describes
+     * becomes {@code failed}'s event; an unexpected exception is logged and treated as a
+     * retryable failure without a text of its own.
+     */
+    private void call(String where, PortCall call, Function<ServicePorts.ServiceException, ServiceEvent> failed) {
         worker.execute(() -> {
             ServiceEvent answer;
             try {
-                answer = call.get();
+                answer = call.call();
+            } catch (ServicePorts.ServiceException e) {
+                answer = failed.apply(e);
             } catch (RuntimeException e) {
                 EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", where, "error", e.getClass().getSimpleName());
-                answer = onCrash;
+                answer = failed.apply(new ServicePorts.ServiceException(where + ": " + e.getClass().getSimpleName(), null, true, e));
             }
             if (answer != null) {
                 fire(answer);

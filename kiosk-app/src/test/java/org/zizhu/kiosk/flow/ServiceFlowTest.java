@@ -28,6 +28,7 @@ class ServiceFlowTest {
         List<String> types = List.of("ID_CARD");
         int failPerform;
         boolean failPrint;
+        boolean crashPrint;
         final List<Rating> ratings = new ArrayList<>();
         final List<String> reports = new ArrayList<>();
         boolean outcomeWiped;
@@ -68,6 +69,9 @@ class ServiceFlowTest {
         public void print(CatalogModel.ItemDetail item, Resident resident, Outcome outcome) throws ServiceException {
             if (failPrint) {
                 throw new ServiceException("paper", new Text("打印机缺纸", "Out of paper"), true, null);
+            }
+            if (crashPrint) {
+                throw new IllegalStateException("a bug in the printing code");
             }
         }
 
@@ -327,5 +331,19 @@ class ServiceFlowTest {
         flow.identityRead(r, null);
         assertEquals(Step.INSERT_CARD, flow.view().step());
         assertThrows(IllegalStateException.class, r::name);
+    }
+
+    @Test
+    void anUnexpectedExceptionInAPortIsARetryableFailureNotAStuckFlow() {
+        ports.types = List.of();
+        ports.crashPrint = true;
+        flow.identityRead(resident(null), null);
+        assertEquals(Step.FAILED, flow.view().step());
+        assertTrue(flow.view().canRetry());
+        assertEquals("C-1", flow.view().reference(), "the result is kept for the reprint");
+        ports.crashPrint = false;
+        flow.retry();
+        assertEquals(Step.DONE, flow.view().step());
+        assertEquals(1, ports.performed);
     }
 }
