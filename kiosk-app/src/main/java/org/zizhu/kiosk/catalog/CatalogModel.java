@@ -1,8 +1,10 @@
 package org.zizhu.kiosk.catalog;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.zizhu.kiosk.i18n.Text;
+import java.util.Set;
 
 /** The catalogue's value types, parsed from the centre's JSON (see the OpenAPI contract). */
 public final class CatalogModel {
@@ -82,6 +84,46 @@ public final class CatalogModel {
             materials = materials == null ? List.of() : List.copyOf(materials);
             process = process == null ? List.of() : List.copyOf(process);
             keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        }
+
+        /**
+         * The e-license types a 一证通办 item fetches with the resident's consent, once each, in
+         * the order of its materials; none for other items.
+         */
+        public List<String> eLicenseTypes() {
+            if (!handling.contains(Handling.ONE_CERTIFICATE)) {
+                return List.of();
+            }
+            Set<String> types = new LinkedHashSet<>();
+            for (Material m : materials) {
+                if (m.eLicenseType() != null && !m.eLicenseType().isBlank()) {
+                    types.add(m.eLicenseType());
+                }
+            }
+            return List.copyOf(types);
+        }
+
+        /** The fee the kiosk collects by QR payment before performing the item, in fen; 0 when none is collected here. */
+        public long amountDueFen() {
+            if (!handling.contains(Handling.PAYMENT) || fee == null || !fee.charged() || fee.amountFen() == null) {
+                return 0;
+            }
+            return Math.max(0, fee.amountFen());
+        }
+
+        /** The centre issues the result at once (马上办) instead of accepting an application. */
+        public boolean issuedImmediately() {
+            return handling.contains(Handling.IMMEDIATE);
+        }
+
+        /** The promised time limit in days, at least one (a same-day promise is printed as the next day). */
+        public int promisedDays() {
+            return Math.max(promisedTimeLimit == null ? 0 : promisedTimeLimit.days(), 1);
+        }
+
+        /** The materials the office keeps on file (those the resident may leave out are not listed as received). */
+        public List<Material> receivedMaterials() {
+            return materials.stream().filter(m -> !m.missingAllowed()).toList();
         }
     }
 }

@@ -337,7 +337,7 @@ public final class KioskFlow {
     /** Starts the service transaction for {@code item}, if this kiosk can perform it. */
     public void startService(ItemDetail item) {
         if (guideActions(item).start()) {
-            begin(item, new ServiceFlow(item, parts.ports(), browse.session(), serviceWorker, clock));
+            begin(item, ServiceFlow.transaction(item, parts.ports(), browse.session(), serviceWorker, clock));
         }
     }
 

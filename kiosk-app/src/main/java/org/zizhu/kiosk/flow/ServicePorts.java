@@ -41,8 +41,13 @@ public interface ServicePorts {
         String reference();
     }
 
-    /** The e-license types the item fetches with the resident's authorisation (empty: no consent needed). */
-    List<String> licenseTypesFor(ItemDetail item);
+    /**
+     * The e-license types the item fetches with the resident's authorisation (empty: no consent
+     * needed). The catalogue's rule unless a kiosk narrows it.
+     */
+    default List<String> licenseTypesFor(ItemDetail item) {
+        return item.eLicenseTypes();
+    }
 
     /**
      * Verifies the resident, records consent (when needed), performs the item at the centre and
@@ -58,7 +63,9 @@ public interface ServicePorts {
     enum PaymentState { PENDING, PAID, FAILED }
 
     /** The fee the kiosk collects before performing the item, in fen; 0 when nothing is collected here. */
-    long amountDue(ItemDetail item);
+    default long amountDue(ItemDetail item) {
+        return item.amountDueFen();
+    }
 
     /** Creates the payment order (one per transaction: the key makes a retry reuse it). */
     PaymentOrder createPayment(ItemDetail item, String idempotencyKey) throws ServiceException;

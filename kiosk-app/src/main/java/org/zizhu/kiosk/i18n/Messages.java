@@ -23,6 +23,12 @@ public final class Messages {
         }
     }
 
+    /** The message with {@code args} put in its {@code %s} places. */
+    public String format(Language lang, String key, Object... args) {
+        String pattern = get(lang, key);
+        return args.length == 0 ? pattern : String.format(lang.locale(), pattern, args);
+    }
+
     public boolean has(Language lang, String key) {
         return bundles.get(lang).containsKey(key);
     }

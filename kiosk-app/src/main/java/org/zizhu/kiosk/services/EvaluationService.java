@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.zizhu.kiosk.i18n.Text;
 import org.zizhu.kiosk.outbox.Outbox;
 import org.zizhu.kiosk.outbox.OutboxKind;
 
@@ -21,21 +20,8 @@ import org.zizhu.kiosk.outbox.OutboxKind;
  */
 public final class EvaluationService {
     public enum Level {
-        VERY_SATISFIED("非常满意", "Very satisfied"),
-        SATISFIED("满意", "Satisfied"),
-        BASICALLY_SATISFIED("基本满意", "Basically satisfied"),
-        DISSATISFIED("不满意", "Dissatisfied"),
-        VERY_DISSATISFIED("非常不满意", "Very dissatisfied");
-
-        private final Text label;
-
-        Level(String zh, String en) {
-            this.label = new Text(zh, en);
-        }
-
-        public Text label() {
-            return label;
-        }
+        // Labels: message keys rating.level.<NAME> in the bundles.
+        VERY_SATISFIED, SATISFIED, BASICALLY_SATISFIED, DISSATISFIED, VERY_DISSATISFIED;
 
         public boolean bad() {
             return this == DISSATISFIED || this == VERY_DISSATISFIED;

@@ -19,6 +19,7 @@ import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
 import org.zizhu.kiosk.i18n.Text;
+import org.zizhu.kiosk.i18n.Messages;
 import org.zizhu.kiosk.central.CentralClient;
 import org.zizhu.kiosk.central.CentralException;
 
@@ -34,9 +35,12 @@ public final class SealVerifier {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CentralClient client;
+    /** The resident's text when a seal does not verify. */
+    private final Messages messages;
     private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
 
     public SealVerifier(CentralClient client) {
+        this.messages = new Messages();
         this.client = client;
     }
 
@@ -64,8 +68,7 @@ public final class SealVerifier {
         } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
             EventLog.event(EventId.SEAL_VERIFIED, Outcome.FAILURE, "keyId", keyId, "reason", e.getClass().getSimpleName());
             throw new CentralException(CentralException.Kind.BAD_RESPONSE, 200, "document seal rejected: " + e.getMessage(),
-                    new Text("证照签章校验未通过，不能使用此文件，请到窗口办理。",
-                            "The document's electronic seal did not verify; it cannot be used. Please go to a service window."), e);
+                    Text.of(messages, "error.sealInvalid"), e);
         }
     }
 

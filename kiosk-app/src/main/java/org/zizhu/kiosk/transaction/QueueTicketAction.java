@@ -1,8 +1,6 @@
 package org.zizhu.kiosk.transaction;
 
-import java.net.URI;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.UUID;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
@@ -10,9 +8,9 @@ import org.zizhu.events.Outcome;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
 import org.zizhu.kiosk.i18n.Text;
 import org.zizhu.kiosk.central.CentralException;
+import org.zizhu.kiosk.i18n.Messages;
 import org.zizhu.kiosk.printing.PrintService;
 import org.zizhu.kiosk.services.AppointmentService;
-import org.zizhu.print.QueueTicketData;
 
 /**
  * 取号: takes a queue number for an item at the centre and prints the ticket on the receipt
@@ -25,10 +23,18 @@ public final class QueueTicketAction {
 
     private final AppointmentService appointments;
     private final PrintService printing;
+    private final PrintData printData;
+    private final Messages messages;
 
     public QueueTicketAction(AppointmentService appointments, PrintService printing) {
+        this(appointments, printing, new PrintData(Clock.systemDefaultZone()), new Messages());
+    }
+
+    QueueTicketAction(AppointmentService appointments, PrintService printing, PrintData printData, Messages messages) {
         this.appointments = appointments;
         this.printing = printing;
+        this.printData = printData;
+        this.messages = messages;
     }
 
     public Result take(ItemDetail item) {
@@ -39,22 +45,14 @@ public final class QueueTicketAction {
             return new Result(false, "", e.residentMessage());
         } catch (RuntimeException e) {
             EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "queue-ticket", "error", e.getClass().getSimpleName());
-            return new Result(false, "", new Text("取号未成功，请到服务台", "No ticket could be issued; please go to the front desk"));
+            return new Result(false, "", Text.of(messages, "queue.failed"));
         }
-        Text window = t.window() != null ? t.window() : item.place();
         try {
-            URI guide = URI.create(item.guideUrl());
-            printing.printReceipt(new QueueTicketData(t.ticketNumber(), item.name().zh(), item.place().zh(), t.waitingAhead(),
-                    LocalDateTime.ofInstant(t.issuedAt(), ZoneId.systemDefault()), window.zh(),
-                    guide.getScheme() + "://" + guide.getAuthority() + "/queue/" + t.ticketNumber()), "ticket-" + t.ticketNumber());
+            printing.printReceipt(printData.queueTicket(item, t), "ticket-" + t.ticketNumber());
         } catch (PrintService.PrintFailure | RuntimeException e) {
             // The number exists at the centre even if the paper did not come out: say it on screen.
-            return new Result(true, t.ticketNumber(), new Text(
-                    "您的号码是 " + t.ticketNumber() + "（未能打印，请记下号码），前面还有 " + t.waitingAhead() + " 人",
-                    "Your number is " + t.ticketNumber() + " (not printed; please note it), " + t.waitingAhead() + " ahead of you"));
+            return new Result(true, t.ticketNumber(), Text.of(messages, "queue.notPrinted", t.ticketNumber(), t.waitingAhead()));
         }
-        return new Result(true, t.ticketNumber(), new Text(
-                "已取号 " + t.ticketNumber() + "，前面还有 " + t.waitingAhead() + " 人，请取走号票",
-                "Ticket " + t.ticketNumber() + ", " + t.waitingAhead() + " ahead of you. Please take your ticket."));
+        return new Result(true, t.ticketNumber(), Text.of(messages, "queue.issued", t.ticketNumber(), t.waitingAhead()));
     }
 }

@@ -177,7 +177,7 @@ final class ServiceScreens {
         reasonButtons.forEach(b -> b.setOnAction(e -> refresh.run()));
         javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
         for (EvaluationService.Level level : EvaluationService.Level.values()) {
-            ToggleButton b = new ToggleButton(level.label().in(l));
+            ToggleButton b = new ToggleButton(t(l, "rating.level." + level.name()));
             b.setId("rating-" + level.name());
             b.setToggleGroup(group);
             b.setMinHeight(screens.minTouchPx());

@@ -28,6 +28,7 @@ class ServiceFlowTest {
         List<String> types = List.of("ID_CARD");
         int failPerform;
         boolean failPrint;
+        boolean crashPrint;
         final List<Rating> ratings = new ArrayList<>();
         final List<String> reports = new ArrayList<>();
         boolean outcomeWiped;
@@ -69,6 +70,9 @@ class ServiceFlowTest {
             if (failPrint) {
                 throw new ServiceException("paper", new Text("打印机缺纸", "Out of paper"), true, null);
             }
+            if (crashPrint) {
+                throw new IllegalStateException("a bug in the printing code");
+            }
         }
 
         final List<String> checkIns = new ArrayList<>();
@@ -96,11 +100,15 @@ class ServiceFlowTest {
 
         @Override
         public PaymentState paymentState(String orderId) {
-            return ++statusPolls >= 2 ? PaymentState.PAID : PaymentState.PENDING;
+            return ++statusPolls >= paidAtPoll ? PaymentState.PAID : PaymentState.PENDING;
         }
+
+        int paidAtPoll = 2;
+        final List<String> cancelled = new ArrayList<>();
 
         @Override
         public void cancelPayment(String orderId) {
+            cancelled.add(orderId);
         }
 
         @Override
@@ -120,7 +128,8 @@ class ServiceFlowTest {
 
     private final ScriptedPorts ports = new ScriptedPorts();
     private final Visit session = new Visit();
-    private final ServiceFlow flow = new ServiceFlow(item(), ports, session, Runnable::run, CLOCK);
+    private final ManualScheduler time = new ManualScheduler();
+    private final ServiceFlow flow = ServiceFlow.transaction(item(), ports, session, Runnable::run, time, CLOCK);
 
     private static Resident resident(LocalDate until) {
         return new Resident("张三", "11010519491231002X", Resident.Source.ID_CARD, until);
@@ -169,7 +178,7 @@ class ServiceFlowTest {
     void resultArrivingAfterTheSessionEndedIsDroppedNotPrinted() {
         ports.types = List.of();
         java.util.List<Runnable> queued = new ArrayList<>();
-        ServiceFlow f = new ServiceFlow(item(), ports, session, queued::add, CLOCK);
+        ServiceFlow f = ServiceFlow.transaction(item(), ports, session, queued::add, time, CLOCK);
         f.identityRead(resident(null), null);
         assertTrue(f.busy());
         session.end("idle");
@@ -185,6 +194,7 @@ class ServiceFlowTest {
         List<ServiceFlow.View> seen = new ArrayList<>();
         flow.addListener(seen::add);
         flow.identityRead(resident(null), null);
+        time.advance(ServiceFlow.PAYMENT_POLL); // the second poll, without waiting for it
         assertTrue(seen.stream().anyMatch(v -> v.step() == Step.PAYING && v.payment() != null && v.payment().amountFen() == 40000),
                 "the payment QR is shown");
         assertEquals(Step.DONE, flow.view().step());
@@ -195,7 +205,7 @@ class ServiceFlowTest {
     @Test
     void appointmentCheckInAsksForTheCodeThenIdentityWithoutConsentOrPayment() {
         ports.due = 2000;
-        ServiceFlow f = ServiceFlow.appointmentCheckIn(item(), ports, session, Runnable::run, CLOCK);
+        ServiceFlow f = ServiceFlow.appointmentCheckIn(item(), ports, session, Runnable::run, time, CLOCK);
         assertEquals(Step.ENTER_CODE, f.view().step());
         f.identityRead(resident(null), null);
         assertEquals(Step.ENTER_CODE, f.view().step(), "no identity before the code");
@@ -253,5 +263,87 @@ class ServiceFlowTest {
         assertEquals(Step.INSERT_CARD, flow.view().step());
         flow.cardReadFailed();
         assertEquals(Step.CARD_PROBLEM, flow.view().step());
+    }
+
+    @Test
+    void unpaidOrderTimesOutAfterFiveMinutesAndARetryCreatesANewOrder() {
+        ports.types = List.of();
+        ports.due = 2000;
+        ports.paidAtPoll = Integer.MAX_VALUE;
+        flow.identityRead(resident(null), null);
+        assertEquals(Step.PAYING, flow.view().step());
+        assertTrue(flow.busy(), "the idle timer waits for the payment");
+        time.advance(ServiceFlow.PAYMENT_TIMEOUT.minus(ServiceFlow.PAYMENT_POLL));
+        assertEquals(Step.PAYING, flow.view().step(), "still waiting just before the timeout");
+        assertEquals(200, ports.statusPolls, "one poll at once, then one every 1.5 s");
+        time.advance(ServiceFlow.PAYMENT_POLL);
+        assertEquals(Step.FAILED, flow.view().step());
+        assertTrue(flow.view().canRetry());
+        assertEquals("The payment timed out and the order was cancelled", flow.view().centralMessage().en());
+        assertEquals(List.of("PO-1"), ports.cancelled);
+        int polls = ports.statusPolls;
+        time.advance(java.time.Duration.ofMinutes(10));
+        assertEquals(polls, ports.statusPolls, "no polling after the timeout");
+        ports.paidAtPoll = 0;
+        flow.retry();
+        assertEquals(Step.DONE, flow.view().step());
+        assertEquals(2, ports.paymentKeys.size());
+        assertFalse(ports.paymentKeys.get(0).equals(ports.paymentKeys.get(1)), "each attempt is its own order");
+        assertEquals(1, ports.performed);
+    }
+
+    @Test
+    void cancellingThePaymentCancelsTheOrderAtOnce() {
+        ports.types = List.of();
+        ports.due = 2000;
+        ports.paidAtPoll = Integer.MAX_VALUE;
+        flow.identityRead(resident(null), null);
+        flow.cancelPayment();
+        assertEquals(Step.FAILED, flow.view().step());
+        assertFalse(flow.view().canRetry());
+        assertEquals("已取消缴费", flow.view().centralMessage().zh());
+        assertEquals(List.of("PO-1"), ports.cancelled);
+        int polls = ports.statusPolls;
+        time.advance(ServiceFlow.PAYMENT_TIMEOUT);
+        assertEquals(polls, ports.statusPolls, "the order is not polled after cancelling");
+        assertEquals(List.of("PO-1"), ports.cancelled, "cancelled once");
+        assertEquals(0, ports.performed);
+    }
+
+    @Test
+    void visitEndingWhilePayingCancelsTheOrderAndNothingIsPerformed() {
+        ports.types = List.of();
+        ports.due = 2000;
+        ports.paidAtPoll = Integer.MAX_VALUE;
+        flow.identityRead(resident(null), null);
+        session.end("idle");
+        time.advance(ServiceFlow.PAYMENT_TIMEOUT);
+        assertEquals(List.of("PO-1"), ports.cancelled);
+        assertEquals(1, ports.statusPolls, "no poll after the visit ended");
+        assertEquals(0, ports.performed);
+        assertEquals(0, time.pending());
+    }
+
+    @Test
+    void aCardAfterTheVisitEndedIsWipedAtOnce() {
+        session.end("idle");
+        Resident r = resident(null);
+        flow.identityRead(r, null);
+        assertEquals(Step.INSERT_CARD, flow.view().step());
+        assertThrows(IllegalStateException.class, r::name);
+    }
+
+    @Test
+    void anUnexpectedExceptionInAPortIsARetryableFailureNotAStuckFlow() {
+        ports.types = List.of();
+        ports.crashPrint = true;
+        flow.identityRead(resident(null), null);
+        assertEquals(Step.FAILED, flow.view().step());
+        assertTrue(flow.view().canRetry());
+        assertEquals("C-1", flow.view().reference(), "the result is kept for the reprint");
+        ports.crashPrint = false;
+        flow.retry();
+        assertEquals(Step.DONE, flow.view().step());
+        assertEquals(1, ports.performed);
     }
 }

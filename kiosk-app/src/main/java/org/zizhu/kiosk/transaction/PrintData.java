@@ -1,0 +1,85 @@
+package org.zizhu.kiosk.transaction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.zizhu.kiosk.catalog.CatalogModel;
+import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
+import org.zizhu.kiosk.i18n.Text;
+import org.zizhu.kiosk.services.AppointmentService;
+import org.zizhu.kiosk.services.OneCertificateService;
+import org.zizhu.kiosk.services.VerifiedDocument;
+import org.zizhu.kiosk.session.Resident;
+import org.zizhu.print.AcceptanceReceiptData;
+import org.zizhu.print.LicenseCopyData;
+import org.zizhu.print.Material;
+import org.zizhu.print.QueueTicketData;
+import org.zizhu.print.SealImage;
+
+/**
+ * The one place where what the centre produced becomes print-template data: the certificate's
+ * licence copy, the acceptance receipt and the queue ticket. Printed documents are in Chinese
+ * (the templates are); the links point at the item's guide host.
+ */
+public final class PrintData {
+    private final Clock clock;
+
+    public PrintData(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A queue ticket (walk-in 取号 or appointment check-in); the window is the item's place unless the centre names one. */
+    public QueueTicketData queueTicket(ItemDetail item, AppointmentService.Ticket t) {
+        Text window = t.window() != null ? t.window() : item.place();
+        return new QueueTicketData(t.ticketNumber(), item.name().zh(), item.place().zh(), t.waitingAhead(),
+                LocalDateTime.ofInstant(t.issuedAt(), clock.getZone()), window.zh(), link(item, "/queue/" + t.ticketNumber()));
+    }
+
+    public LicenseCopyData licenseCopy(ItemDetail item, Resident resident, VerifiedDocument doc) {
+        JsonNode c = doc.content();
+        String issuer = c.path("issuer").path("zh").asText(item.implementingBody().zh());
+        // A sealed document without its issue date is refused rather than printed with a made-up one.
+        LocalDate issuedOn = OffsetDateTime.parse(c.path("issuedAt").asText("")).toLocalDate();
+        List<LicenseCopyData.Entry> entries = new ArrayList<>();
+        entries.add(new LicenseCopyData.Entry("事项", item.name().zh()));
+        String statement = c.path("statement").path("zh").asText("");
+        if (!statement.isBlank()) {
+            entries.add(new LicenseCopyData.Entry("证明内容", statement));
+        }
+        entries.add(new LicenseCopyData.Entry("电子印章", "已验证（SM2/SM3，密钥 " + doc.sealKeyId() + "）"));
+        // The seal image is drawn here from the issuer's name; what proves the document is the
+        // issuer's SM2 signature, verified before anything is printed.
+        // The holder printed is the one the sealed document names (a mobile-app login carries no card data).
+        boolean card = resident.source() == Resident.Source.ID_CARD;
+        String holderName = c.path("holder").path("name").path("zh").asText(card ? resident.name() : "");
+        String holderId = c.path("holder").path("idNumber").asText(card ? resident.idNumber() : "");
+        return new LicenseCopyData(doc.title().zh(), doc.documentId(), holderName, holderId, issuer,
+                issuedOn, entries, SealImage.draw(issuer), link(item, "/verify/" + doc.documentId()), issuer,
+                LocalDateTime.now(clock));
+    }
+
+    public AcceptanceReceiptData acceptanceReceipt(ItemDetail item, Resident resident,
+                                                   OneCertificateService.Submission submission, String reference) {
+        List<Material> received = item.receivedMaterials().stream()
+                .map(m -> new Material(m.name().zh(), Math.max(1, m.copies()),
+                        m.kind() == CatalogModel.MaterialKind.E_LICENSE ? "电子证照" : "共享获取"))
+                .toList();
+        int days = item.promisedDays();
+        LocalDate promised = submission.receipt().map(OneCertificateService.CaseReceipt::promisedBy)
+                .orElse(LocalDate.now(clock).plusDays(days));
+        return new AcceptanceReceiptData(reference, item.name().zh(), item.code(), resident.name(), resident.idNumber(),
+                LocalDateTime.now(clock), received, List.of(), days, promised, link(item, "/cases/" + reference),
+                item.implementingBody().zh(), "12345");
+    }
+
+    /** A link on the item's guide host (what the printed QR codes point at). */
+    private static String link(ItemDetail item, String path) {
+        URI guide = URI.create(item.guideUrl());
+        return guide.getScheme() + "://" + guide.getAuthority() + path;
+    }
+}
