@@ -1,5 +1,6 @@
 package org.zizhu.kiosk.central;
 
+import org.zizhu.kiosk.i18n.Messages;
 import org.zizhu.kiosk.i18n.Text;
 
 /**
@@ -62,16 +63,15 @@ public final class CentralException extends Exception {
         return residentMessage;
     }
 
+    /**
+     * What the resident is told when the centre said nothing better: words from the bundles
+     * ({@code central.error.<kind>}), loaded once when first needed.
+     */
     private static Text defaultMessage(Kind kind) {
-        return switch (kind) {
-            case UNREACHABLE, TIMEOUT -> new Text("暂时无法连接政务服务平台，请稍后再试或到窗口办理。",
-                    "The government service platform cannot be reached now. Please try later or go to a service window.");
-            case UNAVAILABLE -> new Text("政务服务平台繁忙，请稍后再试。", "The platform is busy. Please try again later.");
-            case REJECTED -> new Text("平台未受理此请求。", "The platform did not accept this request.");
-            case BAD_RESPONSE -> new Text("平台返回的数据有误，已记录，请到窗口办理。",
-                    "The platform sent unexpected data; this was logged. Please go to a service window.");
-            case NOT_ENROLLED -> new Text("本机尚未完成注册，暂不能办理此业务，请到窗口办理。",
-                    "This terminal is not yet enrolled with the platform. Please go to a service window.");
-        };
+        return Text.of(Bundles.MESSAGES, "central.error." + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    }
+
+    private static final class Bundles {
+        static final Messages MESSAGES = new Messages();
     }
 }
