@@ -13,9 +13,9 @@ import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
 import org.zizhu.kiosk.i18n.Messages;
-import org.zizhu.kiosk.services.EvaluationService;
 import org.zizhu.kiosk.session.Resident;
 import org.zizhu.kiosk.session.Visit;
+import org.zizhu.kiosk.session.RatingLevel;
 
 /**
  * Runs a flow's transition function: one lock around "look at the state, apply the event,
@@ -126,7 +126,7 @@ final class FlowMachine implements ServiceFlow {
     }
 
     @Override
-    public void rate(EvaluationService.Level level, List<String> reasons) {
+    public void rate(RatingLevel level, List<String> reasons) {
         fire(new ServiceEvent.Rate(level, reasons));
     }
 

@@ -6,8 +6,8 @@ import org.zizhu.kiosk.i18n.Text;
 import org.zizhu.kiosk.flow.ServicePorts.Outcome;
 import org.zizhu.kiosk.flow.ServicePorts.PaymentOrder;
 import org.zizhu.kiosk.flow.ServicePorts.PaymentState;
-import org.zizhu.kiosk.services.EvaluationService;
 import org.zizhu.kiosk.session.Resident;
+import org.zizhu.kiosk.session.RatingLevel;
 
 /** Everything that can move a flow: the resident's touches and cards, the ports' answers, the timers. */
 sealed interface ServiceEvent {
@@ -33,7 +33,7 @@ sealed interface ServiceEvent {
     record ToRating() implements ServiceEvent {
     }
 
-    record Rate(EvaluationService.Level level, List<String> reasons) implements ServiceEvent {
+    record Rate(RatingLevel level, List<String> reasons) implements ServiceEvent {
     }
 
     record Report(String reasonCode) implements ServiceEvent {

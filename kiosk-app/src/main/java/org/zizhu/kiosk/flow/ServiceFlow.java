@@ -9,9 +9,9 @@ import java.util.function.Consumer;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
 import org.zizhu.kiosk.i18n.Text;
 import org.zizhu.kiosk.i18n.Messages;
-import org.zizhu.kiosk.services.EvaluationService;
 import org.zizhu.kiosk.session.Resident;
 import org.zizhu.kiosk.session.Visit;
+import org.zizhu.kiosk.session.RatingLevel;
 
 /**
  * What the screens and the card reader talk to while a resident does something at an item:
@@ -101,7 +101,7 @@ public sealed interface ServiceFlow permits FlowMachine {
     void toRating();
 
     /** Submits the rating; a bad rating without reasons is refused by {@link org.zizhu.kiosk.session.Rating}. */
-    void rate(EvaluationService.Level level, List<String> reasons);
+    void rate(RatingLevel level, List<String> reasons);
 
     /** 办不成事: the resident reports that the item could not be done here (once, from FAILED). */
     void reportUnresolved(String reasonCode);

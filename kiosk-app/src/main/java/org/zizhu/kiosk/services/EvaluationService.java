@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.zizhu.kiosk.session.RatingLevel;
 import org.zizhu.kiosk.outbox.Outbox;
 import org.zizhu.kiosk.outbox.OutboxKind;
 
@@ -19,17 +20,8 @@ import org.zizhu.kiosk.outbox.OutboxKind;
  * deadlines, counted from the rating; both are configurable since cities set their own.
  */
 public final class EvaluationService {
-    public enum Level {
-        // Labels: message keys rating.level.<NAME> in the bundles.
-        VERY_SATISFIED, SATISFIED, BASICALLY_SATISFIED, DISSATISFIED, VERY_DISSATISFIED;
-
-        public boolean bad() {
-            return this == DISSATISFIED || this == VERY_DISSATISFIED;
-        }
-    }
-
     /** One rating. {@code contactPhone} (optional, for the callback) is personal data: encrypted in the outbox. */
-    public record Evaluation(Level level, List<String> reasons, String comment, String itemCode, String caseNumber, String contactPhone) {
+    public record Evaluation(RatingLevel level, List<String> reasons, String comment, String itemCode, String caseNumber, String contactPhone) {
     }
 
     /** The promise made to the resident: stored, and for a bad rating, when they will be called back. */

@@ -67,6 +67,7 @@ public final class KioskApplication extends Application {
     private volatile long firstFrameMillis = -1;
     private Screens screens;
     private ServiceScreens serviceScreens;
+    private MaintenanceScreens maintenanceScreens;
     private Messages messages;
     private BorderPane root;
     private Label offlineBanner;
@@ -175,6 +176,7 @@ public final class KioskApplication extends Application {
                 cfg.getDouble(ConfigKey.UI_SCREEN_DIAGONAL_INCH));
         screens = new Screens(kiosk, messages, metrics);
         serviceScreens = new ServiceScreens(messages, screens);
+        maintenanceScreens = new MaintenanceScreens(messages, screens);
         titleLabel = new Label();
         titleLabel.getStyleClass().add("app-title");
         langButton = screens.touchButton("", "lang-switch", kiosk::toggleLanguage);
@@ -293,7 +295,7 @@ public final class KioskApplication extends Application {
     /** The screenshot tour: what the window shows while starting, or when out of service, without being so. */
     void previewForTour(boolean starting) {
         Language l = kiosk.language();
-        root.setCenter(starting ? screens.starting(l) : serviceScreens.outOfService(l));
+        root.setCenter(starting ? screens.starting(l) : maintenanceScreens.outOfService(l));
     }
 
     /** The screenshot tour: back to what the state says. */
@@ -443,9 +445,9 @@ public final class KioskApplication extends Application {
             noticeBar.setManaged(notice);
             KioskMode mode = kiosk.mode();
             Node content = switch (mode) {
-                case KioskMode.Maintenance m -> serviceScreens.maintenance(l, m.flow(), MaintenancePanel.build(l, messages,
-                        screens, kiosk.maintenanceView(), kiosk::syncNow, kiosk::resetTamper, m.flow()::close));
-                case KioskMode.OutOfService o -> serviceScreens.outOfService(l);
+                case KioskMode.Maintenance m -> maintenanceScreens.maintenance(l, m.flow(), maintenanceScreens.panel(l,
+                        kiosk.maintenanceView(), kiosk::syncNow, kiosk::resetTamper, m.flow()::close));
+                case KioskMode.OutOfService o -> maintenanceScreens.outOfService(l);
                 case KioskMode.Starting s -> screens.starting(l);
                 case KioskMode.Transaction t -> serviceScreens.service(l, t.service(), t.item().name().in(l),
                         kiosk::home, kiosk::finishTransaction);

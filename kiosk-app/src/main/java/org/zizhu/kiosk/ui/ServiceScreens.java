@@ -11,14 +11,13 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.zizhu.kiosk.flow.MaintenanceFlow;
 import org.zizhu.kiosk.flow.ServiceFlow;
 import org.zizhu.kiosk.i18n.Language;
 import org.zizhu.kiosk.i18n.Messages;
-import org.zizhu.kiosk.services.EvaluationService;
 import org.zizhu.kiosk.session.Rating;
+import org.zizhu.kiosk.session.RatingLevel;
 
-/** Node trees for a service transaction, the maintenance keypad and the out-of-service screen. */
+/** Node trees for a resident's service transaction (its steps, payment, rating). */
 final class ServiceScreens {
     private final Messages msg;
     private final Screens screens;
@@ -32,7 +31,8 @@ final class ServiceScreens {
         return msg.get(l, key);
     }
 
-    private static VBox page(String id, Node... children) {
+    /** A transaction or maintenance page: a column, top-centred. */
+    static VBox page(String id, Node... children) {
         VBox box = new VBox(28, children);
         box.setId(id);
         box.setAlignment(Pos.TOP_CENTER);
@@ -41,7 +41,8 @@ final class ServiceScreens {
         return box;
     }
 
-    private Label big(String text, String id) {
+    /** The page's main message, large and wrapped. */
+    static Label big(String text, String id) {
         Label l = new Label(text);
         l.setId(id);
         l.setWrapText(true);
@@ -161,7 +162,7 @@ final class ServiceScreens {
         Label reasonsTitle = new Label(t(l, "rating.reasons"));
         reasons.setVisible(false);
         reasonsTitle.setVisible(false);
-        EvaluationService.Level[] chosen = new EvaluationService.Level[1];
+        RatingLevel[] chosen = new RatingLevel[1];
         Button submit = screens.touchButton(t(l, "rating.submit"), "rating-submit", () -> {
             List<String> picked = reasonButtons.stream().filter(ToggleButton::isSelected).map(b -> (String) b.getUserData()).toList();
             if (chosen[0] != null && (!chosen[0].bad() || !picked.isEmpty())) {
@@ -176,7 +177,7 @@ final class ServiceScreens {
         };
         reasonButtons.forEach(b -> b.setOnAction(e -> refresh.run()));
         javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
-        for (EvaluationService.Level level : EvaluationService.Level.values()) {
+        for (RatingLevel level : RatingLevel.values()) {
             ToggleButton b = new ToggleButton(t(l, "rating.level." + level.name()));
             b.setId("rating-" + level.name());
             b.setToggleGroup(group);
@@ -198,52 +199,5 @@ final class ServiceScreens {
     private String licenseName(Language l, String type) {
         String key = "license." + type;
         return msg.has(l, key) ? t(l, key) : type;
-    }
-
-    Node outOfService(Language l) {
-        Label title = new Label(t(l, "outOfService.title"));
-        title.getStyleClass().add("attract-title");
-        Label text = new Label(t(l, "outOfService.text"));
-        text.getStyleClass().add("attract-hint");
-        text.setWrapText(true);
-        VBox box = new VBox(40, title, text);
-        box.setId("screen-out-of-service");
-        box.setAlignment(Pos.CENTER);
-        box.getStyleClass().add("out-of-service");
-        return box;
-    }
-
-    /** Keypad for the technician PIN, or the maintenance panel once unlocked. */
-    Node maintenance(Language l, MaintenanceFlow flow, Node panel) {
-        MaintenanceFlow.View v = flow.view();
-        Label title = new Label(t(l, "maintenance.title"));
-        title.getStyleClass().add("heading");
-        if (v.step() == MaintenanceFlow.Step.OPEN) {
-            return page("screen-maintenance", title, panel);
-        }
-        if (v.step() == MaintenanceFlow.Step.CHECKING) {
-            return page("screen-maintenance-pin", title, big(t(l, "maintenance.checking"), "maintenance-checking"));
-        }
-        Label prompt = new Label(t(l, "maintenance.pin"));
-        Label dots = new Label("●".repeat(v.pinLength()));
-        dots.setId("pin-dots");
-        dots.getStyleClass().add("pin-dots");
-        Label error = new Label(l == Language.EN ? v.messageEn() : v.messageZh());
-        error.setId("pin-message");
-        error.getStyleClass().add("pin-error");
-        javafx.scene.layout.GridPane pad = new javafx.scene.layout.GridPane();
-        pad.setHgap(12);
-        pad.setVgap(12);
-        pad.setAlignment(Pos.CENTER);
-        String keys = "123456789";
-        for (int i = 0; i < 9; i++) {
-            char c = keys.charAt(i);
-            pad.add(screens.touchButton(String.valueOf(c), "pin-" + c, () -> flow.digit(c)), i % 3, i / 3);
-        }
-        pad.add(screens.touchButton(t(l, "maintenance.clear"), "pin-back", flow::backspace), 0, 3);
-        pad.add(screens.touchButton("0", "pin-0", () -> flow.digit('0')), 1, 3);
-        pad.add(screens.touchButton(t(l, "maintenance.ok"), "pin-ok", flow::submit), 2, 3);
-        pad.getChildren().forEach(n -> ((Button) n).setPrefSize(120, 90));
-        return page("screen-maintenance-pin", title, prompt, dots, error, pad);
     }
 }

@@ -72,6 +72,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void flowsSeeDevicesAndTheCentreOnlyThroughTheirPorts() {
+        noClasses().that().resideInAPackage("org.zizhu.kiosk.flow..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.zizhu.device..", "org.zizhu.print..",
+                        "org.zizhu.kiosk.devices..", "org.zizhu.kiosk.transaction..", "org.zizhu.kiosk.services..",
+                        "org.zizhu.kiosk.central..", "org.zizhu.kiosk.outbox..", "org.zizhu.kiosk.printing..",
+                        "org.zizhu.kiosk.runtime..", "org.zizhu.kiosk.db..", "org.zizhu.kiosk.storage..")
+                .because("ui -> flow -> ports -> drivers: a flow calls the port interfaces it declares, which the adapters implement")
+                .check(main);
+    }
+
+    @Test
     void driversKnowNothingOfTemplatesOrTheKiosk() {
         noClasses().that().resideInAPackage("org.zizhu.device..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.zizhu.print..", "org.zizhu.kiosk..", "org.zizhu.central..")

@@ -36,6 +36,7 @@ import org.zizhu.kiosk.services.ReportService;
 import org.zizhu.kiosk.services.ResidentSession;
 import org.zizhu.kiosk.services.VerifiedDocument;
 import org.zizhu.kiosk.cli.DiagCentralCommand;
+import org.zizhu.kiosk.session.RatingLevel;
 
 /**
  * The kiosk's central client against central-sim over real HTTPS with mutual TLS: enrolment,
@@ -202,12 +203,12 @@ class CentralServicesTest {
 
             // Evaluation and report through the outbox.
             assertThrows(IllegalArgumentException.class, () -> s.evaluations().submit(new EvaluationService.Evaluation(
-                    EvaluationService.Level.VERY_DISSATISFIED, List.of(), null, item, null, null)));
-            var bad = s.evaluations().submit(new EvaluationService.Evaluation(EvaluationService.Level.DISSATISFIED,
+                    RatingLevel.VERY_DISSATISFIED, List.of(), null, item, null, null)));
+            var bad = s.evaluations().submit(new EvaluationService.Evaluation(RatingLevel.DISSATISFIED,
                     List.of("SLOW_SERVICE"), "等了很久", item, caseNumber, "13900139000"));
             assertEquals(Duration.ofHours(48), Duration.between(bad.ratedAt(), bad.callbackDueBy()));
             assertEquals(Duration.ofDays(15), Duration.between(bad.ratedAt(), bad.correctionDueBy()));
-            var good = s.evaluations().submit(new EvaluationService.Evaluation(EvaluationService.Level.VERY_SATISFIED,
+            var good = s.evaluations().submit(new EvaluationService.Evaluation(RatingLevel.VERY_SATISFIED,
                     List.of(), null, item, null, null));
             assertNotNull(good.reference());
             var report = s.reports().submit(new ReportService.Report(ReportService.Category.MATERIALS_UNCLEAR, "材料要求看不懂", item, null));
@@ -267,7 +268,7 @@ class CentralServicesTest {
             assertTrue(ms < 3_500, "partitioned call returned within the request budget, took " + ms + " ms");
             assertEquals(LinkState.Status.OFFLINE, rt.link().status());
             // Writes that may wait are accepted while offline ...
-            var ev = rt.services().evaluations().submit(new EvaluationService.Evaluation(EvaluationService.Level.SATISFIED,
+            var ev = rt.services().evaluations().submit(new EvaluationService.Evaluation(RatingLevel.SATISFIED,
                     List.of(), null, "11150200MB1532145Q200520300001", null, null));
             var draft = rt.services().oneCertificate().draft("11150200MB15296375200930100001", WANG, null, List.of(), null);
             var sub = rt.services().oneCertificate().submit(draft);

@@ -62,7 +62,7 @@ class CheckInFlowTest {
         assertEquals(List.of("YY2025001", "YY2025001"), ports.checkIns);
         assertEquals(List.of(Step.INSERT_CARD, Step.WORKING, Step.FAILED, Step.WORKING, Step.PRINTING, Step.DONE), seen);
         flow.toRating();
-        flow.rate(org.zizhu.kiosk.services.EvaluationService.Level.SATISFIED, List.of());
+        flow.rate(org.zizhu.kiosk.session.RatingLevel.SATISFIED, List.of());
         assertEquals(Step.THANKS, flow.view().step());
         assertEquals(1, ports.ratings.size());
     }

@@ -19,6 +19,7 @@ import org.zizhu.kiosk.services.EvaluationService;
 import org.zizhu.kiosk.session.Rating;
 import org.zizhu.kiosk.session.Resident;
 import org.zizhu.kiosk.session.Visit;
+import org.zizhu.kiosk.session.RatingLevel;
 
 /** The transaction state machine alone; the ports are scripted here (the runtime's real ones are tested over real stacks). */
 class ServiceFlowTest {
@@ -146,8 +147,8 @@ class ServiceFlowTest {
         assertEquals(Step.DONE, flow.view().step());
         assertEquals("C-1", flow.view().reference());
         flow.toRating();
-        assertThrows(IllegalArgumentException.class, () -> flow.rate(EvaluationService.Level.DISSATISFIED, List.of()));
-        flow.rate(EvaluationService.Level.VERY_SATISFIED, List.of());
+        assertThrows(IllegalArgumentException.class, () -> flow.rate(RatingLevel.DISSATISFIED, List.of()));
+        flow.rate(RatingLevel.VERY_SATISFIED, List.of());
         assertEquals(Step.THANKS, flow.view().step());
         assertEquals(1, ports.ratings.size());
         flow.toRating();
@@ -259,7 +260,7 @@ class ServiceFlowTest {
     void inputsOutOfStepAreIgnored() {
         flow.consent(true);
         flow.retry();
-        flow.rate(EvaluationService.Level.SATISFIED, List.of());
+        flow.rate(RatingLevel.SATISFIED, List.of());
         assertEquals(Step.INSERT_CARD, flow.view().step());
         flow.cardReadFailed();
         assertEquals(Step.CARD_PROBLEM, flow.view().step());

@@ -23,6 +23,7 @@ import org.zizhu.kiosk.flow.TransactionFlow.Perform;
 import org.zizhu.kiosk.i18n.Messages;
 import org.zizhu.kiosk.services.EvaluationService;
 import org.zizhu.kiosk.session.Resident;
+import org.zizhu.kiosk.session.RatingLevel;
 
 /** The transaction's transition function alone: no ports, no threads, no time. */
 class ServiceTransitionsTest {
@@ -125,8 +126,8 @@ class ServiceTransitionsTest {
     void badRatingWithoutReasonIsRefusedAndAFailedSubmissionAsksAgain() {
         RatingAsked asked = new RatingAsked(resident, "rating.ask", null, false);
         assertThrows(IllegalArgumentException.class, () -> TransactionFlow.next(asked,
-                new ServiceEvent.Rate(EvaluationService.Level.VERY_DISSATISFIED, List.of()), facts(List.of(), 0, false)));
-        Next sent = TransactionFlow.next(asked, new ServiceEvent.Rate(EvaluationService.Level.SATISFIED, List.of()), facts(List.of(), 0, false));
+                new ServiceEvent.Rate(RatingLevel.VERY_DISSATISFIED, List.of()), facts(List.of(), 0, false)));
+        Next sent = TransactionFlow.next(asked, new ServiceEvent.Rate(RatingLevel.SATISFIED, List.of()), facts(List.of(), 0, false));
         Effect.SubmitRating submit = assertInstanceOf(Effect.SubmitRating.class, sent.effects().get(0));
         assertEquals("visit-1", submit.rating().sessionId());
         Next failed = TransactionFlow.next(sent.state(), new ServiceEvent.SubmitFailed(new Text("存不了", "no")), facts(List.of(), 0, false));
