@@ -163,8 +163,9 @@ public final class DeviceHub implements AutoCloseable {
             ReceiptPaper paper = config.get(ConfigKey.RECEIPT_PAPER_MM).equals("58") ? ReceiptPaper.MM58 : ReceiptPaper.MM80;
             boolean simulated = mode == DeviceMode.SIMULATED;
             // A simulation brings its own loopback endpoint; the configured target is not read.
-            ReceiptPrinterConfig cfg = (simulated ? ReceiptPrinterConfig.defaults()
-                    : ReceiptPrinterConfig.of(config.get(ConfigKey.RECEIPT_TARGET))).withDeviceId("receipt-printer").withPaper(paper);
+            ReceiptPrinterConfig cfg = ReceiptPrinterConfig.builder()
+                    .endpoint(simulated ? ReceiptPrinterConfig.DEFAULT_ENDPOINT : config.get(ConfigKey.RECEIPT_TARGET))
+                    .deviceId("receipt-printer").paper(paper).build();
             if (simulated) {
                 // The simulator interprets ESC/POS on a loopback TCP port, like a networked printer.
                 ReceiptPrinterSimulation sim = ReceiptPrinters.simulated(cfg);
@@ -189,7 +190,8 @@ public final class DeviceHub implements AutoCloseable {
         try {
             // Simulated and real both print through CUPS: the simulator is ippeveprinter behind
             // the local CUPS (scripts/stacks/cups.sh), a real IPP Everywhere printer.
-            A4PrinterConfig a4Config = A4PrinterConfig.of(config.get(ConfigKey.A4_QUEUE)).withDeviceId("a4-printer");
+            A4PrinterConfig a4Config = A4PrinterConfig.builder().queue(config.get(ConfigKey.A4_QUEUE))
+                    .deviceId("a4-printer").build();
             a4 = mode == DeviceMode.SIMULATED ? A4Printers.simulated(a4Config) : A4Printers.real(a4Config);
             trackers.add(a4.tracker());
             // The CUPS queue is asked between jobs too, off the start-up path, so heartbeats and

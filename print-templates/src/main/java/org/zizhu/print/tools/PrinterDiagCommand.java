@@ -82,8 +82,8 @@ public final class PrinterDiagCommand extends OptionsCommand<PrinterDiagCommand.
             ObjectNode r = report.putObject("receipt");
             r.put("endpoint", o.receipt);
             r.put("paper", paper.name());
-            try (ReceiptPrinter p = ReceiptPrinters.real(ReceiptPrinterConfig.of(o.receipt)
-                    .withPaper(paper).withPollInterval(Duration.ZERO))) {
+            try (ReceiptPrinter p = ReceiptPrinters.real(ReceiptPrinterConfig.builder().endpoint(o.receipt)
+                    .paper(paper).pollInterval(Duration.ZERO).build())) {
                 DeviceStatus s = p.refreshStatus();
                 r.put("status", s.name());
                 r.put("detail", p.tracker().detail());
@@ -108,11 +108,11 @@ public final class PrinterDiagCommand extends OptionsCommand<PrinterDiagCommand.
             String queue = o.a4;
             r.put("queue", queue);
             try {
-                A4PrinterConfig cfg = A4PrinterConfig.of(queue).withJobTimeout(Duration.ofSeconds(60));
+                A4PrinterConfig.Builder cfg = A4PrinterConfig.builder().queue(queue).jobTimeout(Duration.ofSeconds(60));
                 if (o.cups != null) {
-                    cfg = cfg.withCups(URI.create(o.cups));
+                    cfg.cups(URI.create(o.cups));
                 }
-                A4Printer p = A4Printers.real(cfg);
+                A4Printer p = A4Printers.real(cfg.build());
                 DeviceStatus s = p.refreshStatus();
                 r.put("status", s.name());
                 r.put("detail", p.tracker().detail());

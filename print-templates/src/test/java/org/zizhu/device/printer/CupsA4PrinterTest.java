@@ -73,7 +73,7 @@ class CupsA4PrinterTest {
 
     @Test
     void pdfArrivesAtTheIppPrinterWithItsTextIntact() throws Exception {
-        CupsA4Printer printer = new CupsA4Printer(A4PrinterConfig.of(QUEUE));
+        CupsA4Printer printer = new CupsA4Printer(A4PrinterConfig.builder().queue(QUEUE).build());
         assertEquals(DeviceStatus.ONLINE, printer.refreshStatus(), printer.tracker().detail());
         byte[] pdf = renderer.render(PrintTemplates.builtIn().fill(SampleDocuments.acceptanceReceipt()));
         String jobName = "zizhutest" + System.nanoTime();
@@ -98,7 +98,7 @@ class CupsA4PrinterTest {
 
     @Test
     void stoppedQueueIsOfflineAndRefusesJobs() throws Exception {
-        CupsA4Printer printer = new CupsA4Printer(A4PrinterConfig.of(QUEUE));
+        CupsA4Printer printer = new CupsA4Printer(A4PrinterConfig.builder().queue(QUEUE).build());
         cups("cupsdisable", QUEUE);
         try {
             assertEquals(DeviceStatus.OFFLINE, printer.refreshStatus());
@@ -121,7 +121,7 @@ class CupsA4PrinterTest {
 
     @Test
     void unknownQueueIsNoDevice() {
-        CupsA4Printer printer = new CupsA4Printer(A4PrinterConfig.of("zizhu-no-such-queue"));
+        CupsA4Printer printer = new CupsA4Printer(A4PrinterConfig.builder().queue("zizhu-no-such-queue").build());
         assertEquals(DeviceStatus.NO_DEVICE, printer.refreshStatus());
         assertEquals("no-queue", printer.tracker().detail());
     }

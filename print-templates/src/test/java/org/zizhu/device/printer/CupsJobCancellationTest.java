@@ -55,7 +55,8 @@ class CupsJobCancellationTest {
     }
 
     private static A4PrinterConfig config(URI cups, String queue, Duration jobTimeout) {
-        return new A4PrinterConfig("a4-test", cups, queue, Duration.ofMillis(100), jobTimeout, Duration.ofSeconds(3));
+        return A4PrinterConfig.builder().deviceId("a4-test").cups(cups).queue(queue).pollInterval(Duration.ofMillis(100))
+                .jobTimeout(jobTimeout).stoppedGrace(Duration.ofSeconds(3)).build();
     }
 
     private static URI cups() {
@@ -154,8 +155,8 @@ class CupsJobCancellationTest {
     void aJobCupsCouldNotCancelInTimeIsCancelledAtTheNextStatusRefresh() throws Exception {
         try (OwnA4Queue q = OwnA4Queue.create(); TcpProxy relay = new TcpProxy(CUPS_PORT)) {
             q.pausePrinter();
-            CupsA4Printer printer = new CupsA4Printer(config(relay.uri(), q.name, Duration.ofSeconds(60))
-                    .withCancelTimeout(Duration.ofSeconds(2)));
+            CupsA4Printer printer = new CupsA4Printer(config(relay.uri(), q.name, Duration.ofSeconds(60)).toBuilder()
+                    .cancelTimeout(Duration.ofSeconds(2)).build());
             String jobName = "zizhuoutage" + System.nanoTime();
             PrintResult r = printer.print(pdf, jobName, state -> {
                 if (!state.done()) {

@@ -48,8 +48,8 @@ class ReceiptPrintingTest {
         EscPosSimulator sim = paper == ReceiptPaper.MM80 ? sim80 : sim58;
         int before = sim.receipts().size();
         Receipt receipt = ReceiptLayout.layout(TEMPLATES.fill(data), paper);
-        try (EscPosPrinter p = new EscPosPrinter(ReceiptPrinterConfig.of("tcp://127.0.0.1:" + sim.port())
-                .withPaper(paper).withPollInterval(Duration.ZERO))) {
+        try (EscPosPrinter p = new EscPosPrinter(ReceiptPrinterConfig.builder().endpoint("tcp://127.0.0.1:" + sim.port())
+                .paper(paper).pollInterval(Duration.ZERO).build())) {
             PrintResult r = p.print(ReceiptEncoder.encode(receipt));
             assertTrue(r.ok(), r.toString());
         }

@@ -46,8 +46,8 @@ class ReceiptStatusTest {
     }
 
     EscPosPrinter printer(Duration poll) {
-        printer = new EscPosPrinter(ReceiptPrinterConfig.of("tcp://127.0.0.1:" + sim.port())
-                .withDeviceId("receipt-test").withPollInterval(poll).withStatusTimeout(Duration.ofMillis(800)));
+        printer = new EscPosPrinter(ReceiptPrinterConfig.builder().endpoint("tcp://127.0.0.1:" + sim.port())
+                .deviceId("receipt-test").pollInterval(poll).statusTimeout(Duration.ofMillis(800)).build());
         printer.tracker().addListener(events::add);
         return printer;
     }
@@ -170,14 +170,14 @@ class ReceiptStatusTest {
         try (ServerSocket s = new ServerSocket(0)) {
             freePort = s.getLocalPort();
         }
-        try (EscPosPrinter nowhere = new EscPosPrinter(ReceiptPrinterConfig.of("tcp://127.0.0.1:" + freePort)
-                .withPollInterval(Duration.ZERO))) {
+        try (EscPosPrinter nowhere = new EscPosPrinter(ReceiptPrinterConfig.builder().endpoint("tcp://127.0.0.1:" + freePort)
+                .pollInterval(Duration.ZERO).build())) {
             assertEquals(DeviceStatus.OFFLINE, nowhere.refreshStatus());
             assertEquals("unreachable", nowhere.tracker().detail());
             assertEquals(JobState.FAILED, nowhere.print(GUIDE).state());
         }
-        try (EscPosPrinter missing = new EscPosPrinter(ReceiptPrinterConfig.of("usb:/dev/usb/lp-none")
-                .withPollInterval(Duration.ZERO))) {
+        try (EscPosPrinter missing = new EscPosPrinter(ReceiptPrinterConfig.builder().endpoint("usb:/dev/usb/lp-none")
+                .pollInterval(Duration.ZERO).build())) {
             assertEquals(DeviceStatus.NO_DEVICE, missing.refreshStatus());
         }
     }

@@ -32,8 +32,8 @@ class SimulatorRobustnessTest {
             }
             Thread.sleep(200);
             int before = sim.receipts().size();
-            try (EscPosPrinter p = new EscPosPrinter(ReceiptPrinterConfig.of("tcp://127.0.0.1:" + sim.port())
-                    .withPollInterval(Duration.ZERO))) {
+            try (EscPosPrinter p = new EscPosPrinter(ReceiptPrinterConfig.builder().endpoint("tcp://127.0.0.1:" + sim.port())
+                    .pollInterval(Duration.ZERO).build())) {
                 PrintResult r = p.print(ReceiptEncoder.encode(ReceiptLayout.layout(PrintTemplates.builtIn().fill(SampleDocuments.queueTicket()),
                         ReceiptPaper.MM80)));
                 assertTrue(r.ok(), r.toString());

@@ -38,8 +38,8 @@ class TransportTest {
     }
 
     private static void printAndCheck(String endpoint, EscPosSimulator sim) throws Exception {
-        try (EscPosPrinter p = new EscPosPrinter(ReceiptPrinterConfig.of(endpoint).withPaper(ReceiptPaper.MM58)
-                .withPollInterval(Duration.ZERO))) {
+        try (EscPosPrinter p = new EscPosPrinter(ReceiptPrinterConfig.builder().endpoint(endpoint).paper(ReceiptPaper.MM58)
+                .pollInterval(Duration.ZERO).build())) {
             assertEquals(DeviceStatus.ONLINE, p.refreshStatus());
             PrintResult r = p.print(ReceiptEncoder.encode(ReceiptLayout.layout(PrintTemplates.builtIn().fill(SampleDocuments.queueTicket()),
                     ReceiptPaper.MM58)));

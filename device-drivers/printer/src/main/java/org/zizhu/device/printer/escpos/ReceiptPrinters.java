@@ -21,7 +21,7 @@ public final class ReceiptPrinters {
     public static ReceiptPrinterSimulation simulated(ReceiptPrinterConfig config) throws IOException {
         EscPosSimulator sim = EscPosSimulator.startTcp(0, config.paper().dots());
         try {
-            return new ReceiptPrinterSimulation(real(config.withEndpoint("tcp://127.0.0.1:" + sim.port())), sim);
+            return new ReceiptPrinterSimulation(real(config.toBuilder().endpoint("tcp://127.0.0.1:" + sim.port()).build()), sim);
         } catch (RuntimeException e) {
             sim.close();
             throw e;

@@ -5,62 +5,155 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Immutable A4 printer settings ({@link #of(String)} with the defaults, then {@code with*}, the
- * style of every printer config): the CUPS server and queue, how often to poll job state, how long a
- * job may take before it is cancelled (a resident's document must not print hours later at
- * an unattended kiosk), how long a stopped queue may hold a job, and how long to keep trying
- * to cancel a failed job while CUPS does not answer (a restart) before leaving it to the next
- * status refresh.
+ * Immutable A4 printer settings, built with {@code builder().queue(...)...build()} (the style of
+ * every device config; {@link #toBuilder()} for a copy that differs in some settings): the CUPS
+ * server and queue, how often to poll job state, how long a job may take before it is cancelled
+ * (a resident's document must not print hours later at an unattended kiosk), how long a stopped
+ * queue may hold a job, and how long to keep trying to cancel a failed job while CUPS does not
+ * answer (a restart) before leaving it to the next status refresh.
+ *
+ * <pre>{@code
+ * A4PrinterConfig cfg = A4PrinterConfig.builder()
+ *         .queue("zizhu-a4")                              // required
+ *         .jobTimeout(Duration.ofSeconds(60))
+ *         .build();
+ * }</pre>
+ *
+ * <p>Defaults: id {@code a4-printer}, local CUPS ({@code http://localhost:631}), poll 200 ms,
+ * job timeout 2 min, stopped queue 3 s, cancel 10 s.
  */
-public record A4PrinterConfig(String deviceId, URI cups, String queue, Duration pollInterval, Duration jobTimeout,
-                              Duration stoppedGrace, Duration cancelTimeout) {
+public final class A4PrinterConfig {
     /** Default for {@link #cancelTimeout}: a cupsd restart takes a second or two. */
     public static final Duration DEFAULT_CANCEL_TIMEOUT = Duration.ofSeconds(10);
 
-    public A4PrinterConfig {
-        Objects.requireNonNull(deviceId, "deviceId");
-        Objects.requireNonNull(cups, "cups");
-        Objects.requireNonNull(queue, "queue");
-        Objects.requireNonNull(cancelTimeout, "cancelTimeout");
+    private final String deviceId;
+    private final URI cups;
+    private final String queue;
+    private final Duration pollInterval;
+    private final Duration jobTimeout;
+    private final Duration stoppedGrace;
+    private final Duration cancelTimeout;
+
+    private A4PrinterConfig(Builder b) {
+        this.deviceId = b.deviceId;
+        this.cups = b.cups;
+        this.queue = b.queue;
+        this.pollInterval = b.pollInterval;
+        this.jobTimeout = b.jobTimeout;
+        this.stoppedGrace = b.stoppedGrace;
+        this.cancelTimeout = b.cancelTimeout;
     }
 
-    /** With the default {@link #cancelTimeout}. */
-    public A4PrinterConfig(String deviceId, URI cups, String queue, Duration pollInterval, Duration jobTimeout,
-                           Duration stoppedGrace) {
-        this(deviceId, cups, queue, pollInterval, jobTimeout, stoppedGrace, DEFAULT_CANCEL_TIMEOUT);
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** Defaults: local CUPS, poll 200 ms, job timeout 2 min, stopped queue 3 s, cancel 10 s. */
-    public static A4PrinterConfig of(String queue) {
-        return new A4PrinterConfig("a4-printer", URI.create("http://localhost:631"), queue, Duration.ofMillis(200),
-                Duration.ofMinutes(2), Duration.ofSeconds(3));
+    /** A builder pre-filled with this configuration's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.deviceId = deviceId;
+        b.cups = cups;
+        b.queue = queue;
+        b.pollInterval = pollInterval;
+        b.jobTimeout = jobTimeout;
+        b.stoppedGrace = stoppedGrace;
+        b.cancelTimeout = cancelTimeout;
+        return b;
     }
 
-    public A4PrinterConfig withCups(URI v) {
-        return new A4PrinterConfig(deviceId, v, queue, pollInterval, jobTimeout, stoppedGrace, cancelTimeout);
+    /** Name in status events, default {@code a4-printer}. */
+    public String deviceId() {
+        return deviceId;
     }
 
-    public A4PrinterConfig withQueue(String v) {
-        return new A4PrinterConfig(deviceId, cups, v, pollInterval, jobTimeout, stoppedGrace, cancelTimeout);
+    /** The CUPS server. */
+    public URI cups() {
+        return cups;
     }
 
-    public A4PrinterConfig withPollInterval(Duration v) {
-        return new A4PrinterConfig(deviceId, cups, queue, v, jobTimeout, stoppedGrace, cancelTimeout);
+    /** The CUPS queue in front of the printer. */
+    public String queue() {
+        return queue;
     }
 
-    public A4PrinterConfig withStoppedGrace(Duration v) {
-        return new A4PrinterConfig(deviceId, cups, queue, pollInterval, jobTimeout, v, cancelTimeout);
+    /** How often to ask CUPS for a job's state. */
+    public Duration pollInterval() {
+        return pollInterval;
     }
 
-    public A4PrinterConfig withJobTimeout(Duration d) {
-        return new A4PrinterConfig(deviceId, cups, queue, pollInterval, d, stoppedGrace, cancelTimeout);
+    /** How long a job may take before it is cancelled. */
+    public Duration jobTimeout() {
+        return jobTimeout;
     }
 
-    public A4PrinterConfig withCancelTimeout(Duration d) {
-        return new A4PrinterConfig(deviceId, cups, queue, pollInterval, jobTimeout, stoppedGrace, d);
+    /** How long a stopped queue may hold a job. */
+    public Duration stoppedGrace() {
+        return stoppedGrace;
     }
 
-    public A4PrinterConfig withDeviceId(String id) {
-        return new A4PrinterConfig(id, cups, queue, pollInterval, jobTimeout, stoppedGrace, cancelTimeout);
+    /** How long to keep trying to cancel a failed job while CUPS does not answer. */
+    public Duration cancelTimeout() {
+        return cancelTimeout;
+    }
+
+    @Override
+    public String toString() {
+        return "A4PrinterConfig[deviceId=" + deviceId + ", cups=" + cups + ", queue=" + queue + ", pollInterval="
+                + pollInterval + ", jobTimeout=" + jobTimeout + ", stoppedGrace=" + stoppedGrace + ", cancelTimeout="
+                + cancelTimeout + "]";
+    }
+
+    public static final class Builder {
+        private String deviceId = "a4-printer";
+        private URI cups = URI.create("http://localhost:631");
+        private String queue;
+        private Duration pollInterval = Duration.ofMillis(200);
+        private Duration jobTimeout = Duration.ofMinutes(2);
+        private Duration stoppedGrace = Duration.ofSeconds(3);
+        private Duration cancelTimeout = DEFAULT_CANCEL_TIMEOUT;
+
+        private Builder() {
+        }
+
+        public Builder deviceId(String id) {
+            this.deviceId = Objects.requireNonNull(id, "deviceId");
+            return this;
+        }
+
+        public Builder cups(URI cups) {
+            this.cups = Objects.requireNonNull(cups, "cups");
+            return this;
+        }
+
+        /** Required: the CUPS queue name. */
+        public Builder queue(String queue) {
+            this.queue = Objects.requireNonNull(queue, "queue");
+            return this;
+        }
+
+        public Builder pollInterval(Duration d) {
+            this.pollInterval = Objects.requireNonNull(d, "pollInterval");
+            return this;
+        }
+
+        public Builder jobTimeout(Duration d) {
+            this.jobTimeout = Objects.requireNonNull(d, "jobTimeout");
+            return this;
+        }
+
+        public Builder stoppedGrace(Duration d) {
+            this.stoppedGrace = Objects.requireNonNull(d, "stoppedGrace");
+            return this;
+        }
+
+        public Builder cancelTimeout(Duration d) {
+            this.cancelTimeout = Objects.requireNonNull(d, "cancelTimeout");
+            return this;
+        }
+
+        public A4PrinterConfig build() {
+            Objects.requireNonNull(queue, "queue");
+            return new A4PrinterConfig(this);
+        }
     }
 }

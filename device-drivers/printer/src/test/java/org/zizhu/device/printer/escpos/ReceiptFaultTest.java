@@ -53,16 +53,16 @@ class ReceiptFaultTest {
     }
 
     @Test
-    void configIsImmutableAndEachWitherChangesOneSetting() {
-        ReceiptPrinterConfig d = ReceiptPrinterConfig.defaults();
+    void configIsImmutableAndEachBuilderSetterChangesOneSetting() {
+        ReceiptPrinterConfig d = ReceiptPrinterConfig.builder().endpoint(ReceiptPrinterConfig.DEFAULT_ENDPOINT).build();
         assertEquals("tcp://127.0.0.1:9100", d.endpoint().toString());
         assertEquals("receipt-printer", d.deviceId());
         assertEquals(ReceiptPaper.MM80, d.paper());
         assertEquals(512, d.chunkSize());
         assertEquals(Duration.ofSeconds(2), d.pollInterval());
 
-        ReceiptPrinterConfig c = d.withPaper(ReceiptPaper.MM58).withDeviceId("receipt").withEndpoint("serial:/dev/ttyUSB0")
-                .withPollInterval(Duration.ZERO).withChunkSize(64);
+        ReceiptPrinterConfig c = d.toBuilder().paper(ReceiptPaper.MM58).deviceId("receipt").endpoint("serial:/dev/ttyUSB0")
+                .pollInterval(Duration.ZERO).chunkSize(64).build();
         assertNotSame(d, c);
         assertEquals(ReceiptPaper.MM80, d.paper(), "the original is unchanged");
         assertEquals(ReceiptPaper.MM58, c.paper());
@@ -71,7 +71,9 @@ class ReceiptFaultTest {
         assertEquals(Duration.ZERO, c.pollInterval());
         assertEquals(64, c.chunkSize());
         assertEquals(d.statusTimeout(), c.statusTimeout());
-        assertThrows(IllegalArgumentException.class, () -> d.withChunkSize(8));
-        assertThrows(IllegalArgumentException.class, () -> ReceiptPrinterConfig.of("lpt1:"));
+        assertThrows(IllegalArgumentException.class, () -> d.toBuilder().chunkSize(8));
+        assertThrows(IllegalArgumentException.class, () -> ReceiptPrinterConfig.builder().endpoint("lpt1:"));
+        NullPointerException noEndpoint = assertThrows(NullPointerException.class, () -> ReceiptPrinterConfig.builder().build());
+        assertEquals("endpoint", noEndpoint.getMessage(), "the endpoint is required");
     }
 }

@@ -22,8 +22,8 @@ class ReceiptPrintersTest {
 
     @Test
     void simulationPrintsThroughTheInterfaceAndItsControlsSetTypedFaults() throws Exception {
-        ReceiptPrinterConfig cfg = ReceiptPrinterConfig.defaults().withDeviceId("receipt").withPaper(ReceiptPaper.MM58)
-                .withPollInterval(Duration.ZERO);
+        ReceiptPrinterConfig cfg = ReceiptPrinterConfig.builder().endpoint(ReceiptPrinterConfig.DEFAULT_ENDPOINT)
+                .deviceId("receipt").paper(ReceiptPaper.MM58).pollInterval(Duration.ZERO).build();
         int port;
         try (ReceiptPrinterSimulation sim = ReceiptPrinters.simulated(cfg)) {
             ReceiptPrinter printer = sim.printer();
@@ -63,8 +63,8 @@ class ReceiptPrintersTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        try (ReceiptPrinter p = ReceiptPrinters.real(ReceiptPrinterConfig.of("tcp://127.0.0.1:" + free)
-                .withPollInterval(Duration.ZERO).withConnectTimeout(Duration.ofSeconds(1)))) {
+        try (ReceiptPrinter p = ReceiptPrinters.real(ReceiptPrinterConfig.builder().endpoint("tcp://127.0.0.1:" + free)
+                .pollInterval(Duration.ZERO).connectTimeout(Duration.ofSeconds(1)).build())) {
             assertEquals(DeviceStatus.OFFLINE, p.refreshStatus());
             assertEquals(ReceiptFault.UNREACHABLE, p.tracker().fault());
         }

@@ -2,6 +2,7 @@ package org.zizhu.device.printer.ipp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.time.Duration;
@@ -40,10 +41,10 @@ class A4FaultTest {
     }
 
     @Test
-    void configWithersChangeOneSettingAndLeaveTheOriginal() {
-        A4PrinterConfig d = A4PrinterConfig.of("zizhu-a4");
-        A4PrinterConfig c = d.withCups(URI.create("http://cups:631")).withQueue("other").withPollInterval(Duration.ofSeconds(1))
-                .withStoppedGrace(Duration.ofSeconds(9)).withJobTimeout(Duration.ofSeconds(60)).withDeviceId("a4");
+    void configBuilderSettersChangeOneSettingAndLeaveTheOriginal() {
+        A4PrinterConfig d = A4PrinterConfig.builder().queue("zizhu-a4").build();
+        A4PrinterConfig c = d.toBuilder().cups(URI.create("http://cups:631")).queue("other").pollInterval(Duration.ofSeconds(1))
+                .stoppedGrace(Duration.ofSeconds(9)).jobTimeout(Duration.ofSeconds(60)).deviceId("a4").build();
         assertNotSame(d, c);
         assertEquals(URI.create("http://localhost:631"), d.cups());
         assertEquals("zizhu-a4", d.queue());
@@ -54,11 +55,13 @@ class A4FaultTest {
         assertEquals(Duration.ofSeconds(60), c.jobTimeout());
         assertEquals("a4", c.deviceId());
         assertEquals(A4PrinterConfig.DEFAULT_CANCEL_TIMEOUT, c.cancelTimeout());
+        NullPointerException noQueue = assertThrows(NullPointerException.class, () -> A4PrinterConfig.builder().build());
+        assertEquals("queue", noQueue.getMessage(), "the queue is required");
     }
 
     @Test
     void simulatedAndRealAreTheSameCupsDriverBehindTheInterface() {
-        A4PrinterConfig cfg = A4PrinterConfig.of("zizhu-a4").withDeviceId("a4");
+        A4PrinterConfig cfg = A4PrinterConfig.builder().queue("zizhu-a4").deviceId("a4").build();
         try (A4Printer real = A4Printers.real(cfg); A4Printer simulated = A4Printers.simulated(cfg)) {
             assertEquals("a4", real.id());
             assertEquals(CupsA4Printer.class, real.getClass());
