@@ -65,10 +65,11 @@ public final class StatusTracker {
     }
 
     /**
-     * Sets the status with a free-text reason. Kept while drivers move to {@link DeviceFault};
-     * new code uses {@link #update(DeviceStatus, DeviceFault)}.
+     * Sets the status with a free-text reason. Not public: drivers report typed faults
+     * ({@link #update(DeviceStatus, DeviceFault)}), so every reason has a tag the kiosk can word;
+     * the tracker's own test still drives the detail text directly.
      */
-    public boolean update(DeviceStatus next, String nextDetail) {
+    boolean update(DeviceStatus next, String nextDetail) {
         return change(next, DeviceFault.Common.NONE, nextDetail == null ? "" : nextDetail);
     }
 

@@ -26,11 +26,9 @@ import org.zizhu.device.gpio.SimulatedGpio;
 import org.zizhu.device.printer.escpos.ReceiptPaper;
 import org.zizhu.device.printer.escpos.ReceiptPrinter;
 import org.zizhu.device.printer.escpos.ReceiptPrinterConfig;
-import org.zizhu.device.printer.escpos.ReceiptPrinterSimulation;
-import org.zizhu.device.printer.escpos.ReceiptPrinters;
+import org.zizhu.device.printer.sim.SimulatedReceiptPrinter;
 import org.zizhu.device.printer.ipp.A4Printer;
 import org.zizhu.device.printer.ipp.A4PrinterConfig;
-import org.zizhu.device.printer.ipp.A4Printers;
 import org.zizhu.device.idcard.IdCardListener;
 import org.zizhu.device.idcard.IdCardReader;
 import org.zizhu.device.idcard.IdCardReaderConfig;
@@ -168,12 +166,12 @@ public final class DeviceHub implements AutoCloseable {
                     .deviceId("receipt-printer").paper(paper).build();
             if (simulated) {
                 // The simulator interprets ESC/POS on a loopback TCP port, like a networked printer.
-                ReceiptPrinterSimulation sim = ReceiptPrinters.simulated(cfg);
+                SimulatedReceiptPrinter sim = SimulatedReceiptPrinter.open(cfg);
                 owned.add(sim);
                 simulators.receipt(sim.controls());
                 receipt = sim.printer();
             } else {
-                receipt = ReceiptPrinters.real(cfg);
+                receipt = ReceiptPrinter.open(cfg);
                 owned.add(receipt);
             }
             trackers.add(receipt.tracker()); // the driver polls DLE EOT status by itself
@@ -192,7 +190,7 @@ public final class DeviceHub implements AutoCloseable {
             // the local CUPS (scripts/stacks/cups.sh), a real IPP Everywhere printer.
             A4PrinterConfig a4Config = A4PrinterConfig.builder().queue(config.get(ConfigKey.A4_QUEUE))
                     .deviceId("a4-printer").build();
-            a4 = mode == DeviceMode.SIMULATED ? A4Printers.simulated(a4Config) : A4Printers.real(a4Config);
+            a4 = mode == DeviceMode.SIMULATED ? A4Printer.open(a4Config) : A4Printer.open(a4Config);
             trackers.add(a4.tracker());
             // The CUPS queue is asked between jobs too, off the start-up path, so heartbeats and
             // the maintenance screen see a stopped queue or a printer turned off.

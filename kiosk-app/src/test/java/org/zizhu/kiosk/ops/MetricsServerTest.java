@@ -28,7 +28,7 @@ class MetricsServerTest {
             StatusTracker printer = new StatusTracker("receipt-printer", DeviceStatus.ONLINE);
             rt.addDevice(printer);
             try (MetricsServer m = new MetricsServer(rt, "127.0.0.1", 0)) {
-                printer.update(DeviceStatus.USER_ERROR, "paper-end");
+                printer.update(DeviceStatus.USER_ERROR, org.zizhu.device.printer.escpos.ReceiptFault.PAPER_END);
                 HttpResponse<String> r = HttpClient.newHttpClient().send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.port() + "/metrics")).build(),
                         HttpResponse.BodyHandlers.ofString());

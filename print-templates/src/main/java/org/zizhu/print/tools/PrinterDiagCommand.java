@@ -11,10 +11,8 @@ import org.zizhu.device.printer.PrintResult;
 import org.zizhu.device.printer.escpos.ReceiptPaper;
 import org.zizhu.device.printer.escpos.ReceiptPrinter;
 import org.zizhu.device.printer.escpos.ReceiptPrinterConfig;
-import org.zizhu.device.printer.escpos.ReceiptPrinters;
 import org.zizhu.device.printer.ipp.A4Printer;
 import org.zizhu.device.printer.ipp.A4PrinterConfig;
-import org.zizhu.device.printer.ipp.A4Printers;
 import org.zizhu.print.PrintDocument;
 import org.zizhu.print.PrintTemplates;
 import org.zizhu.print.TestPageData;
@@ -82,7 +80,7 @@ public final class PrinterDiagCommand extends OptionsCommand<PrinterDiagCommand.
             ObjectNode r = report.putObject("receipt");
             r.put("endpoint", o.receipt);
             r.put("paper", paper.name());
-            try (ReceiptPrinter p = ReceiptPrinters.real(ReceiptPrinterConfig.builder().endpoint(o.receipt)
+            try (ReceiptPrinter p = ReceiptPrinter.open(ReceiptPrinterConfig.builder().endpoint(o.receipt)
                     .paper(paper).pollInterval(Duration.ZERO).build())) {
                 DeviceStatus s = p.refreshStatus();
                 r.put("status", s.name());
@@ -112,7 +110,7 @@ public final class PrinterDiagCommand extends OptionsCommand<PrinterDiagCommand.
                 if (o.cups != null) {
                     cfg.cups(URI.create(o.cups));
                 }
-                A4Printer p = A4Printers.real(cfg.build());
+                A4Printer p = A4Printer.open(cfg.build());
                 DeviceStatus s = p.refreshStatus();
                 r.put("status", s.name());
                 r.put("detail", p.tracker().detail());

@@ -44,7 +44,7 @@ public final class EscPosPrinter implements ReceiptPrinter {
     private volatile boolean printing;
     private Transport transport;
 
-    /** Prefer {@link ReceiptPrinters#real}; public for the tests that need the concrete driver. */
+    /** Prefer {@link ReceiptPrinter#open}; public for the tests that need the concrete driver. */
     public EscPosPrinter(ReceiptPrinterConfig config) {
         this.config = config;
         this.tracker = new StatusTracker(config.deviceId(), DeviceStatus.OFFLINE);

@@ -6,8 +6,8 @@ import org.zizhu.device.printer.PrintResult;
 
 /**
  * A receipt printer as the kiosk sees it: it prints complete, already rendered ESC/POS jobs and
- * reports its status (the driver polls it in the background). Made by {@link ReceiptPrinters};
- * the simulator's controls are not reachable from here (see {@link ReceiptPrinterSimulation}).
+ * reports its status (the driver polls it in the background). Made by {@link #open} (or {@code sim.SimulatedReceiptPrinter.open} in simulated mode);
+ * the simulator's controls are not reachable from here (see {@code sim.SimulatedReceiptPrinter}).
  */
 public interface ReceiptPrinter extends Device {
     /** The paper loaded, so a receipt is laid out for its width before it is encoded. */
@@ -24,4 +24,9 @@ public interface ReceiptPrinter extends Device {
 
     /** True while a job is being sent. */
     boolean printing();
+
+    /** The ESC/POS printer at {@code config.endpoint()}; its status poller starts now. */
+    static ReceiptPrinter open(ReceiptPrinterConfig config) {
+        return new EscPosPrinter(config);
+    }
 }

@@ -9,7 +9,7 @@ import org.zizhu.device.printer.PrintResult;
 
 /**
  * The A4 printer as the kiosk sees it: prints complete PDF documents, follows each job to its
- * end and reports the queue's state. Made by {@link A4Printers}.
+ * end and reports the queue's state. Made by {@link #open}.
  */
 public interface A4Printer extends Device {
     /** {@link #print(byte[], String, Consumer)} without progress. */
@@ -33,4 +33,14 @@ public interface A4Printer extends Device {
 
     /** Whether the print system kept the last ended job's document in its spool; empty until a job ended. */
     Optional<Boolean> spoolKeepsDocuments();
+
+    /**
+     * The CUPS queue {@code config.queue()}. One factory for both modes: the simulated A4 printer
+     * is ippeveprinter behind the local CUPS (scripts/stacks/cups.sh, an IPP Everywhere printer
+     * spooling to a directory), so the kiosk speaks to it exactly as to a real one and there are
+     * no simulator controls on the Java side (stop the queue, or the printer, with the CUPS tools).
+     */
+    static A4Printer open(A4PrinterConfig config) {
+        return new CupsA4Printer(config);
+    }
 }

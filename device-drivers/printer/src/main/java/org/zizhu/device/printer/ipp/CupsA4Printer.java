@@ -39,7 +39,7 @@ public final class CupsA4Printer implements A4Printer {
     private static final int IPP_NOT_POSSIBLE = 0x0404;
     private static final int IPP_NOT_FOUND = 0x0406;
 
-    /** Prefer {@link A4Printers}; public for the tests that need the concrete driver. */
+    /** Prefer {@link A4Printer#open}; public for the tests that need the concrete driver. */
     public CupsA4Printer(A4PrinterConfig config) {
         this.config = config;
         this.ipp = new IppClient(config.cups(), config.queue(), localUser(), Duration.ofSeconds(10));

@@ -62,7 +62,7 @@ class A4FaultTest {
     @Test
     void simulatedAndRealAreTheSameCupsDriverBehindTheInterface() {
         A4PrinterConfig cfg = A4PrinterConfig.builder().queue("zizhu-a4").deviceId("a4").build();
-        try (A4Printer real = A4Printers.real(cfg); A4Printer simulated = A4Printers.simulated(cfg)) {
+        try (A4Printer real = A4Printer.open(cfg); A4Printer simulated = A4Printer.open(cfg)) {
             assertEquals("a4", real.id());
             assertEquals(CupsA4Printer.class, real.getClass());
             assertEquals(CupsA4Printer.class, simulated.getClass());

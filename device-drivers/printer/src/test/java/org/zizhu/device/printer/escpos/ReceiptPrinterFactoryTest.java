@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.printer.PrintResult;
 import org.zizhu.device.printer.sim.PaperState;
+import org.zizhu.device.printer.sim.SimulatedReceiptPrinter;
 
 /** The simulated mode: the kiosk's interface and, apart from it, the simulator's controls. */
-class ReceiptPrintersTest {
+class ReceiptPrinterFactoryTest {
     private static EscPosJob job(String text) {
         return new EscPosBuilder().init().chineseMode(true).line(text).feedAndCut(24).build();
     }
@@ -25,7 +26,7 @@ class ReceiptPrintersTest {
         ReceiptPrinterConfig cfg = ReceiptPrinterConfig.builder().endpoint(ReceiptPrinterConfig.DEFAULT_ENDPOINT)
                 .deviceId("receipt").paper(ReceiptPaper.MM58).pollInterval(Duration.ZERO).build();
         int port;
-        try (ReceiptPrinterSimulation sim = ReceiptPrinters.simulated(cfg)) {
+        try (SimulatedReceiptPrinter sim = SimulatedReceiptPrinter.open(cfg)) {
             ReceiptPrinter printer = sim.printer();
             assertInstanceOf(EscPosPrinter.class, printer);
             assertEquals("receipt", printer.id());
@@ -63,7 +64,7 @@ class ReceiptPrintersTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        try (ReceiptPrinter p = ReceiptPrinters.real(ReceiptPrinterConfig.builder().endpoint("tcp://127.0.0.1:" + free)
+        try (ReceiptPrinter p = ReceiptPrinter.open(ReceiptPrinterConfig.builder().endpoint("tcp://127.0.0.1:" + free)
                 .pollInterval(Duration.ZERO).connectTimeout(Duration.ofSeconds(1)).build())) {
             assertEquals(DeviceStatus.OFFLINE, p.refreshStatus());
             assertEquals(ReceiptFault.UNREACHABLE, p.tracker().fault());
