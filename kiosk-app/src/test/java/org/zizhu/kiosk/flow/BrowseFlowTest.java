@@ -22,25 +22,6 @@ import org.zizhu.kiosk.i18n.Text;
 import org.zizhu.kiosk.i18n.Language;
 
 class BrowseFlowTest {
-    /** A clock tests move by hand. */
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-11-25T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     static Catalog catalog() {
         var groups = List.of(new Group("employment", Audience.PERSON, 1, new Text("就业创业", "Employment")),
@@ -55,7 +36,7 @@ class BrowseFlowTest {
         return new Catalog("v1", groups, List.of(a, b), Map.of("A1", detail));
     }
 
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(ZoneId.of("UTC"));
     private final BrowseFlow flow = new BrowseFlow(BrowseFlowTest::catalog, Language.ZH, Duration.ofSeconds(90), clock);
 
     @Test

@@ -37,28 +37,6 @@ import org.zizhu.kiosk.session.Resident;
 class KioskFlowTest {
     static final Duration IDLE = Duration.ofSeconds(90);
 
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-11-25T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("Asia/Shanghai");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void plus(Duration d) {
-            now = now.plus(d);
-        }
-    }
 
     static ItemDetail item(String code, CatalogModel.Handling... handling) {
         return new ItemDetail(code, new Text("事项" + code, "Item " + code), null, Audience.PERSON, null, "employment", true, 1,
@@ -221,7 +199,7 @@ class KioskFlowTest {
                 });
     }
 
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(ZoneId.of("Asia/Shanghai"));
     private final FakeBackend backend = new FakeBackend();
     private final FakeDevices devices = new FakeDevices();
     private final FakeDesk desk = new FakeDesk();
