@@ -1,6 +1,7 @@
 package org.zizhu.kiosk.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -9,6 +10,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +52,16 @@ class ArchitectureTest {
         }
     };
 
+    /** The rules below would pass on nothing: make sure every module's main classes were read. */
+    @Test
+    void everyModuleIsImported() {
+        for (String p : List.of("org.zizhu.events", "org.zizhu.device", "org.zizhu.device.idcard", "org.zizhu.device.printer.escpos",
+                "org.zizhu.device.smartcard", "org.zizhu.device.camera", "org.zizhu.device.gpio", "org.zizhu.print",
+                "org.zizhu.central", "org.zizhu.kiosk.ui", "org.zizhu.kiosk.flow")) {
+            assertTrue(main.containPackage(p) && !main.getPackage(p).getClasses().isEmpty(), "no main classes read from " + p);
+        }
+    }
+
     @Test
     void noPackageCycleAnywhere() {
         slices().assignedFrom(PACKAGES_WITH_THEIR_INTERNALS).should().beFreeOfCycles().check(main);
@@ -60,6 +72,16 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.zizhu.kiosk.ui..")
                 .should().dependOnClassesThat().resideInAPackage("org.zizhu.device..")
                 .because("the UI renders flow states; devices reach it only through the flow")
+                .check(main);
+    }
+
+    @Test
+    void screensDoNotCallTheCentreOrStorage() {
+        noClasses().that().resideInAPackage("org.zizhu.kiosk.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.zizhu.kiosk.services..", "org.zizhu.kiosk.transaction..",
+                        "org.zizhu.kiosk.central..", "org.zizhu.kiosk.outbox..", "org.zizhu.kiosk.db..",
+                        "org.zizhu.kiosk.storage..", "org.zizhu.kiosk.enrol..")
+                .because("a screen shows what the flow holds; calls to the centre and storage happen behind the flow's ports")
                 .check(main);
     }
 
