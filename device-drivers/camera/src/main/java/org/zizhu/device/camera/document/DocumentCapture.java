@@ -24,23 +24,41 @@ import org.zizhu.events.Outcome;
  * }</pre>
  */
 public final class DocumentCapture {
-    private final DocumentCorrector corrector;
+    /** Corners may move this fraction of the frame diagonal between frames and still be "still". */
+    private static final double STILL_FRACTION = 0.015;
 
-    public DocumentCapture(DocumentCorrector corrector) {
+    private final DocumentCorrector corrector;
+    private final int stableFrames;
+
+    /**
+     * @param stableFrames how many consecutive frames must give a usable page with the same outline
+     *                     before one is taken (1 takes the first usable frame; 2 waits until the
+     *                     resident's hand has let go of the page)
+     */
+    public DocumentCapture(DocumentCorrector corrector, int stableFrames) {
         this.corrector = Objects.requireNonNull(corrector, "corrector");
+        if (stableFrames < 1 || stableFrames > 30) {
+            throw new IllegalArgumentException("stableFrames out of range 1..30: " + stableFrames);
+        }
+        this.stableFrames = stableFrames;
     }
 
+    /** Default corrector, two still frames in a row. */
     public static DocumentCapture withDefaults() {
-        return new DocumentCapture(DocumentCorrector.withDefaults());
+        return new DocumentCapture(DocumentCorrector.withDefaults(), 2);
     }
 
     /**
-     * The first accepted page within {@code timeout}, else the last rejection; empty only when
-     * no frame arrived at all (the camera is down: its status says why).
+     * The first page whose outline stayed still for {@code stableFrames} usable frames, within
+     * {@code timeout}; else the last rejection ({@code PAGE_MOVING} when the frames were usable but
+     * the page never settled). Empty only when no frame arrived at all (the camera is down: its
+     * status says why). Pages not returned are wiped.
      */
     public Optional<DocumentCaptureResult> capture(Camera camera, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         DocumentCaptureResult last = null;
+        DocumentCaptureResult.Accepted candidate = null;
+        int still = 0;
         while (true) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -50,15 +68,47 @@ public final class DocumentCapture {
             if (f.isEmpty()) {
                 break;
             }
-            last = corrector.correct(f.get().image());
-            if (last instanceof DocumentCaptureResult.Accepted) {
-                break;
+            Frame frame = f.get();
+            DocumentCaptureResult r = corrector.correct(frame.image());
+            if (r instanceof DocumentCaptureResult.Accepted a) {
+                double tolerance = STILL_FRACTION * Math.hypot(frame.width(), frame.height());
+                still = candidate != null && sameOutline(candidate.quad(), a.quad(), tolerance) ? still + 1 : 1;
+                if (candidate != null) {
+                    candidate.page().wipe();
+                }
+                candidate = a;
+                if (still >= stableFrames) {
+                    last = a;
+                    candidate = null;
+                    break;
+                }
+            } else {
+                if (candidate != null) {
+                    candidate.page().wipe();
+                    candidate = null;
+                }
+                still = 0;
             }
+            last = r;
+        }
+        if (candidate != null) {
+            // Usable frames, but the page never stayed put long enough.
+            candidate.page().wipe();
+            last = new DocumentCaptureResult.Rejected(DocumentQualityIssue.PAGE_MOVING, candidate.metrics());
         }
         if (last != null) {
             log(last);
         }
         return Optional.ofNullable(last);
+    }
+
+    private static boolean sameOutline(PageQuad a, PageQuad b, double tolerance) {
+        for (int i = 0; i < 4; i++) {
+            if (a.corners().get(i).distance(b.corners().get(i)) > tolerance) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One frame, judged and logged (for callers that poll frames themselves, e.g. a live preview). */

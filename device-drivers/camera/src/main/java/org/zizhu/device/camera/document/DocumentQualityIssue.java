@@ -10,7 +10,9 @@ public enum DocumentQualityIssue {
     NO_PAGE("No page found; place the material flat in the marked area"),
     PAGE_CUT_OFF("The page runs out of the camera's view; move it into the marked area"),
     PAGE_TOO_SMALL("The material is too small in the picture to be read"),
-    BLURRED("The page is blurred (moved, lifted or out of focus); hold it flat and still");
+    BLURRED("The page is blurred (moved, lifted or out of focus); hold it flat and still"),
+    /** Judged across frames by {@link DocumentCapture}: the outline kept moving until the deadline. */
+    PAGE_MOVING("The page kept moving; let go of it and wait a moment");
 
     private final String description;
 
