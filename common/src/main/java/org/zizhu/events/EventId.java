@@ -67,6 +67,7 @@ public enum EventId {
     CAMERA_QR_READ("camera-qr-read", "a QR code was read and accepted as one of our payloads"),
     CAMERA_QR_REJECTED("camera-qr-rejected", "a QR code was read but is not one of our payloads"),
     CAMERA_FACE_CAPTURE("camera-face-capture", "a face capture attempt finished (quality verdict)"),
+    CAMERA_DOCUMENT_CAPTURE("camera-document-capture", "a document-camera page capture finished (quality verdict, no picture)"),
 
     // GPIO
     GPIO_STARTED("gpio-started", "GPIO context started"),

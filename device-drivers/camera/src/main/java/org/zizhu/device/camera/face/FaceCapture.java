@@ -4,21 +4,14 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.zizhu.device.camera.Camera;
 import org.zizhu.device.camera.Frame;
+import org.zizhu.device.camera.internal.InMemoryJpeg;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
@@ -163,7 +156,7 @@ public final class FaceCapture {
             }
             try {
                 for (float q : new float[] {0.85f, 0.7f, 0.55f, 0.4f}) {
-                    byte[] jpeg = writeJpeg(out, q);
+                    byte[] jpeg = InMemoryJpeg.encode(out, q);
                     if (jpeg.length <= maxJpegBytes) {
                         return new CapturedFace(jpeg, tw, th, metrics);
                     }
@@ -177,25 +170,6 @@ public final class FaceCapture {
         throw new IllegalStateException("cannot fit a face JPEG in " + maxJpegBytes + " bytes");
     }
 
-    private static byte[] writeJpeg(BufferedImage img, float quality) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        WipeableBytes bytes = new WipeableBytes();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam p = writer.getDefaultWriteParam();
-            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            p.setCompressionQuality(quality);
-            writer.write(null, new IIOImage(img, null, null), p);
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-            bytes.wipe();
-        }
-    }
-
     private static void wipe(BufferedImage img) {
         Graphics2D g = img.createGraphics();
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
@@ -204,18 +178,6 @@ public final class FaceCapture {
 
     private static String round(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    /** A byte stream whose internal buffer can be zeroed once its copy has been taken. */
-    private static final class WipeableBytes extends ByteArrayOutputStream {
-        WipeableBytes() {
-            super(32 * 1024);
-        }
-
-        void wipe() {
-            Arrays.fill(buf, (byte) 0);
-            count = 0;
-        }
     }
 
     public static final class Builder {

@@ -49,6 +49,17 @@ public final class CameraSimulator {
     }
 
     /**
+     * A document camera (高拍仪) looking at {@code scene}: 1600x1200 (a 2 MP document camera; a
+     * page needs more pixels than a face or a QR code) at 5 fps, which is what such cameras give
+     * at that size.
+     */
+    public static CameraConfig showDocument(DocumentScene scene, Path dir) throws IOException {
+        Path png = writeScene(DocumentScenes.render(scene).image(), dir,
+                "document-" + scene.name().toLowerCase(java.util.Locale.ROOT) + ".png");
+        return CameraConfig.builder().file(png).size(DocumentScenes.WIDTH, DocumentScenes.HEIGHT).fps(5).build();
+    }
+
+    /**
      * Writes a scene as PNG atomically (write to a temp name, then move) so a running ffmpeg never
      * reads half a file. Returns its path.
      */

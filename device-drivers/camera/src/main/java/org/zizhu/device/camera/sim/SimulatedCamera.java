@@ -55,7 +55,16 @@ public record SimulatedCamera(Camera camera, Controls controls) implements AutoC
             show("face-dark", CameraSimulator.showDarkFace(sceneDir));
         }
 
-        /** The scene shown now: {@code test-pattern}, {@code qr}, {@code face} or {@code face-dark}. */
+        /**
+         * The document camera looking at a drawn material on a desk (an A4 page in perspective, a
+         * card, a blurred page, an empty desk...). Scene name {@code document-<scene>}.
+         */
+        public void showDocument(DocumentScene document) throws IOException {
+            show("document-" + document.name().toLowerCase(java.util.Locale.ROOT),
+                    CameraSimulator.showDocument(document, sceneDir));
+        }
+
+        /** The scene shown now: {@code test-pattern}, {@code qr}, {@code face}, {@code face-dark} or {@code document-<scene>}. */
         public String scene() {
             return scene;
         }

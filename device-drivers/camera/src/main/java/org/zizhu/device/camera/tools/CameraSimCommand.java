@@ -6,12 +6,17 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.zizhu.device.camera.CameraConfig;
 import org.zizhu.device.camera.CameraFrameSource;
 import org.zizhu.device.camera.Frame;
+import org.zizhu.device.camera.document.DocumentCapture;
+import org.zizhu.device.camera.document.DocumentCaptureResult;
+import org.zizhu.device.camera.sim.DocumentScene;
 import org.zizhu.device.camera.face.FaceCapture;
 import org.zizhu.device.camera.face.FaceCaptureResult;
 import org.zizhu.device.camera.qr.QrPayloadParser;
@@ -25,7 +30,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sim camera --qr 'zizhu:login:v1:...' | --face | --dark-face | --pattern [--dir DIR] [--check N]}:
+ * {@code sim camera --qr 'zizhu:login:v1:...' | --face | --dark-face | --pattern | --document SCENE [--dir DIR] [--check N]}:
  * prepares what the simulated camera shows and prints the frame source to use (a {@code file:}
  * spec and the exact ffmpeg command). With {@code --check N} it also runs that source for up to
  * N seconds and reports what the kiosk would read from it.
@@ -43,7 +48,7 @@ public final class CameraSimCommand extends OptionsCommand<CameraSimCommand.Opti
 
     @Override
     public String summary() {
-        return "simulated camera scene (--qr TEXT | --face | --dark-face | --pattern) [--dir DIR] [--check SECONDS]";
+        return "simulated camera scene (--qr TEXT | --face | --dark-face | --pattern | --document SCENE) [--dir DIR] [--check SECONDS]";
     }
 
     @Override
@@ -63,6 +68,7 @@ public final class CameraSimCommand extends OptionsCommand<CameraSimCommand.Opti
         @Option(names = "--face") boolean face;
         @Option(names = "--dark-face") boolean darkFace;
         @Option(names = "--pattern") boolean pattern;
+        @Option(names = "--document", paramLabel = "a4_on_desk|card|a4_blurred|empty_desk|a4_cut_off|a4_dark") String document;
     }
 
     @Override
@@ -82,6 +88,8 @@ public final class CameraSimCommand extends OptionsCommand<CameraSimCommand.Opti
             config = CameraSimulator.showFace(dir);
         } else if (o.scene.darkFace) {
             config = CameraSimulator.showDarkFace(dir);
+        } else if (o.scene.document != null) {
+            config = CameraSimulator.showDocument(documentScene(o.scene.document), dir);
         } else {
             config = CameraSimulator.testPattern();
         }
@@ -89,7 +97,8 @@ public final class CameraSimCommand extends OptionsCommand<CameraSimCommand.Opti
         report.put("ffmpeg", config.ffmpegCommand());
         int exit = 0;
         if (check > 0) {
-            Map<String, Object> seen = check(config, check, o.scene.qr != null);
+            Map<String, Object> seen = o.scene.document != null ? checkDocument(config, check)
+                    : check(config, check, o.scene.qr != null);
             report.put("check", seen);
             exit = Boolean.TRUE.equals(seen.get("ok")) ? 0 : 1;
         }
@@ -135,6 +144,31 @@ public final class CameraSimCommand extends OptionsCommand<CameraSimCommand.Opti
             }
             r.put("ok", false);
             r.put("status", cam.status().name());
+            return r;
+        }
+    }
+
+    private static DocumentScene documentScene(String name) throws UsageException {
+        try {
+            return DocumentScene.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--document must be one of " + Arrays.stream(DocumentScene.values())
+                    .map(d -> d.name().toLowerCase(Locale.ROOT)).toList());
+        }
+    }
+
+    /** What the document capture makes of the scene: the verdict and the page's size, never the page. */
+    private static Map<String, Object> checkDocument(CameraConfig config, int seconds) throws InterruptedException {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (CameraFrameSource cam = CameraFrameSource.open(config)) {
+            Optional<DocumentCaptureResult> res = DocumentCapture.withDefaults().capture(cam, Duration.ofSeconds(seconds));
+            if (res.isEmpty()) {
+                r.put("ok", false);
+                r.put("status", cam.status().name());
+                return r;
+            }
+            r.put("document", CameraDiagCommand.describe(res.get()));
+            r.put("ok", true);
             return r;
         }
     }

@@ -111,4 +111,35 @@ class CameraToolsTest {
         assertEquals("TOO_DARK", json().at("/check/face/verdict").asText());
         assertEquals(2, run(new CameraSimCommand(), "--face", "--pattern"));
     }
+
+    @Test
+    void simDocumentSceneIsCheckedByTheDocumentCapture(@TempDir Path dir) throws Exception {
+        assertEquals(0, run(new CameraSimCommand(), "--document", "a4_on_desk", "--dir", dir.toString(), "--check", "15"),
+                err.toString());
+        JsonNode j = json();
+        assertEquals("accepted", j.at("/check/document/verdict").asText(), j.toString());
+        assertEquals(1.414, j.at("/check/document/aspect").asDouble(), 0.02);
+        assertTrue(j.at("/ffmpeg").toString().contains("1600:1200"), j.toString());
+        assertEquals(2, run(new CameraSimCommand(), "--document", "napkin"));
+    }
+
+    @Test
+    void diagDocumentWritesTheCorrectedPageOrSaysWhy(@TempDir Path dir) throws Exception {
+        Path blurred = org.zizhu.device.camera.sim.CameraSimulator.writeScene(
+                org.zizhu.device.camera.sim.DocumentScenes.render(org.zizhu.device.camera.sim.DocumentScene.A4_BLURRED).image(),
+                dir, "blurred.png");
+        Path sharp = org.zizhu.device.camera.sim.CameraSimulator.writeScene(
+                org.zizhu.device.camera.sim.DocumentScenes.render(org.zizhu.device.camera.sim.DocumentScene.A4_ON_DESK).image(),
+                dir, "sharp.png");
+        Path page = dir.resolve("page.jpg");
+        assertEquals(0, run(new CameraDiagCommand(), "--source", "file:" + sharp, "--size", "1600x1200", "--fps", "5",
+                "--seconds", "15", "--document", page.toString()), err.toString());
+        assertEquals("accepted", json().at("/document/verdict").asText());
+        javax.imageio.ImageIO.read(page.toFile()).getWidth();
+        out.reset();
+        assertEquals(1, run(new CameraDiagCommand(), "--source", "file:" + blurred, "--size", "1600x1200", "--fps", "5",
+                "--seconds", "3", "--document", dir.resolve("none.jpg").toString()));
+        assertEquals("BLURRED", json().at("/document/verdict").asText());
+        assertTrue(Files.notExists(dir.resolve("none.jpg")));
+    }
 }
