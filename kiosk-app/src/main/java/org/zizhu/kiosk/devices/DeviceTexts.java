@@ -1,5 +1,6 @@
 package org.zizhu.kiosk.devices;
 
+import org.zizhu.device.camera.document.DocumentQualityIssue;
 import org.zizhu.device.camera.face.FaceQualityIssue;
 import org.zizhu.device.camera.qr.QrRejection;
 import org.zizhu.device.smartcard.technician.TechnicianAuthResult;
@@ -9,7 +10,7 @@ import org.zizhu.kiosk.i18n.Messages;
 
 /**
  * Words for the reasons drivers return, in every display language, from the message bundles
- * ({@code device.face.*}, {@code device.qr.*}, {@code device.technician.*}). Drivers never carry
+ * ({@code device.face.*}, {@code device.document.*}, {@code device.qr.*}, {@code device.technician.*}). Drivers never carry
  * resident or screen text; this is the one place a device reason becomes a sentence.
  */
 public final class DeviceTexts {
@@ -26,6 +27,11 @@ public final class DeviceTexts {
     /** With the kiosk's own bundles, loaded once. */
     public static DeviceTexts standard() {
         return new DeviceTexts(Bundles.MESSAGES);
+    }
+
+    /** What the resident should do about a document page the document camera could not take. */
+    public Text document(DocumentQualityIssue issue) {
+        return text("device.document." + issue.name());
     }
 
     /** What the resident should do about a face frame that was not good enough. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.zizhu.device.camera.document.DocumentQualityIssue;
 import org.zizhu.device.camera.face.FaceQualityIssue;
 import org.zizhu.device.camera.qr.QrRejection;
 import org.zizhu.device.smartcard.SmartCardException;
@@ -29,6 +30,13 @@ class DeviceTextsTest {
     }
 
     @Test
+    void aMovingPageAsksTheResidentToLetGo() {
+        Text t = texts.document(DocumentQualityIssue.PAGE_MOVING);
+        assertEquals("材料仍在移动，请松手稍候", t.zh());
+        assertTrue(t.en().startsWith("The page is still moving"));
+    }
+
+    @Test
     void everyFaceIssueAndQrRejectionHasBothLanguages() {
         List<Text> all = new ArrayList<>();
         for (FaceQualityIssue i : FaceQualityIssue.values()) {
@@ -36,6 +44,9 @@ class DeviceTextsTest {
         }
         for (QrRejection r : QrRejection.values()) {
             all.add(texts.qr(r));
+        }
+        for (DocumentQualityIssue d : DocumentQualityIssue.values()) {
+            all.add(texts.document(d));
         }
         for (Text t : all) {
             assertWorded(t);
