@@ -52,6 +52,8 @@ WHEN = {"PAST_OR_TODAY", "TODAY_OR_FUTURE"}
 FIXED_LENGTH = {"ID_NUMBER": 18, "USCC": 18, "PHONE": 11, "DATE": 10, "DATE_RANGE": 21}
 PREFILL_SOURCES = {"NONE", "ID_CARD", "E_LICENSE", "SHARED_DATA"}
 ID_CARD_FIELDS = {"NAME", "ID_NUMBER", "ADDRESS", "GENDER", "BIRTH_DATE"}
+# The field type a value read from the ID card fits.
+ID_CARD_TYPES = {"NAME": "CHINESE_TEXT", "ID_NUMBER": "ID_NUMBER", "ADDRESS": "ADDRESS", "GENDER": "CHOICE", "BIRTH_DATE": "DATE"}
 # Paths into a sealed e-license document's content (central-sim's licenseDocument).
 E_LICENSE_FIELDS = {"holder.name", "holder.idNumber", "holder.address", "holder.gender", "licenseId", "issuedOn"}
 SHARED_DATA_FIELD = re.compile(r"^[a-z][A-Za-z]*(\.[a-z][A-Za-z]*)+$")
@@ -458,6 +460,8 @@ class Checker:
                 self.err(f"{w}.prefill", "source NONE takes no licenseType or field")
             elif src == "ID_CARD" and (lic is not None or fld not in ID_CARD_FIELDS):
                 self.err(f"{w}.prefill", f"an ID_CARD prefill needs field one of {sorted(ID_CARD_FIELDS)}")
+            elif src == "ID_CARD" and ID_CARD_TYPES[fld] != typ:
+                self.err(f"{w}.prefill", f"the card's {fld} fits a {ID_CARD_TYPES[fld]} field, not {typ}")
             elif src == "E_LICENSE" and (lic not in E_LICENSES or fld not in E_LICENSE_FIELDS):
                 self.err(f"{w}.prefill", f"an E_LICENSE prefill needs a known licenseType and field one of {sorted(E_LICENSE_FIELDS)}")
             elif src == "SHARED_DATA" and (lic is not None or not isinstance(fld, str) or not SHARED_DATA_FIELD.match(fld)):

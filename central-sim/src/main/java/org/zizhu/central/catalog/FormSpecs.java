@@ -21,7 +21,10 @@ import org.zizhu.forms.FieldType;
  * complete, prefill sources consistent, field ids unique, a form on every application item.
  */
 public final class FormSpecs {
-    private static final Set<String> ID_CARD_FIELDS = Set.of("NAME", "ID_NUMBER", "ADDRESS", "GENDER", "BIRTH_DATE");
+    /** The ID card's fields and the field type each fits. */
+    private static final Map<String, FieldType> ID_CARD_FIELDS = Map.of("NAME", FieldType.CHINESE_TEXT,
+            "ID_NUMBER", FieldType.ID_NUMBER, "ADDRESS", FieldType.ADDRESS, "GENDER", FieldType.CHOICE,
+            "BIRTH_DATE", FieldType.DATE);
 
     private FormSpecs() {
     }
@@ -106,7 +109,7 @@ public final class FormSpecs {
         boolean field = !p.path("field").isNull();
         boolean consistent = switch (source) {
             case "NONE" -> !lic && !field;
-            case "ID_CARD" -> !lic && field && ID_CARD_FIELDS.contains(p.path("field").asText());
+            case "ID_CARD" -> !lic && field && ID_CARD_FIELDS.get(p.path("field").asText()) == type;
             case "E_LICENSE" -> lic && field;
             case "SHARED_DATA" -> !lic && field;
             default -> false;

@@ -211,7 +211,7 @@ public final class CatalogJson {
         Prefill pf = field.prefill();
         boolean consistent = pf.source() != null && switch (pf.source()) {
             case NONE -> pf.licenseType() == null && pf.field() == null;
-            case ID_CARD -> pf.licenseType() == null && pf.idCardField().isPresent();
+            case ID_CARD -> pf.licenseType() == null && pf.idCardField().filter(k -> k.fits() == t).isPresent();
             case E_LICENSE -> pf.licenseType() != null && !pf.licenseType().isBlank() && pf.field() != null
                     && DOTTED_KEY.matcher(pf.field()).matches();
             case SHARED_DATA -> pf.licenseType() == null && pf.field() != null && DOTTED_KEY.matcher(pf.field()).matches();

@@ -78,8 +78,21 @@ public final class CatalogModel {
     /** Where a form field's value can be taken from (免填); the resident may still correct it. */
     public enum PrefillSource { NONE, ID_CARD, E_LICENSE, SHARED_DATA }
 
-    /** The fields of the resident ID card a form can be prefilled from. */
-    public enum IdCardField { NAME, ID_NUMBER, ADDRESS, GENDER, BIRTH_DATE }
+    /** The fields of the resident ID card a form can be prefilled from, with the field type each fits. */
+    public enum IdCardField {
+        NAME(FieldType.CHINESE_TEXT), ID_NUMBER(FieldType.ID_NUMBER), ADDRESS(FieldType.ADDRESS), GENDER(FieldType.CHOICE),
+        BIRTH_DATE(FieldType.DATE);
+
+        private final FieldType fits;
+
+        IdCardField(FieldType fits) {
+            this.fits = fits;
+        }
+
+        public FieldType fits() {
+            return fits;
+        }
+    }
 
     /**
      * A field's prefill source: {@code field} is an {@link IdCardField} name for the ID card, a

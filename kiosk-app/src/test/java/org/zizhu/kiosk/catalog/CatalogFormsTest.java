@@ -106,6 +106,7 @@ public class CatalogFormsTest {
         refused(i -> field(i, 3).putNull("choices"), "2..20 choices");
         refused(i -> ((ArrayNode) i.path("form").path("fields")).add(field(i, 0).deepCopy()), "repeated");
         refused(i -> ((ObjectNode) field(i, 1).path("prefill")).put("field", "SHOE_SIZE"), "prefill");
+        refused(i -> ((ObjectNode) field(i, 1).path("prefill")).put("field", "NAME"), "prefill"); // a name into an ID-number field
         refused(i -> field(i, 1).put("maxLength", 17), "maxLength");
         refused(i -> ((ObjectNode) field(i, 2).path("rule")).put("maxSpanDays", 5), "rule does not fit");
         refused(i -> ((ObjectNode) i.path("materials").get(2)).putNull("missingDueDays"), "materials");
