@@ -28,16 +28,38 @@ ITEM_KEYS = {
     "resultSample": LOC, "fee": dict, "materials": list, "missingMaterialAcceptance": dict, "process": list,
     "channels": LOC, "reviewCriteria": LOC, "scope": str, "scopeText": LOC, "appointment": dict,
     "onlinePayment": dict, "delivery": dict, "place": LOC, "hours": LOC, "enquiries": LOC, "complaints": LOC,
-    "keywords": list,
+    "keywords": list, "form": (dict, type(None)),
 }
 MATERIAL_KEYS = {
     "name": LOC, "kind": str, "sample": LOC, "electronicForm": LOC, "source": LOC, "copies": int, "format": LOC,
     "electronicRequired": bool, "eLicenseType": (str, type(None)), "exemptBySharing": bool, "missingAllowed": bool,
+    "missingDueDays": (int, type(None)),
 }
 STEP_KEYS = {"id": str, "name": LOC, "actor": LOC, "description": LOC, "next": list}
 EMPTY_OK = {"next"}  # final steps have next = []
 MIN_PERSON, MIN_ENTERPRISE = 22, 10
 MIN_BRANCHING, MIN_IMMEDIATE, MIN_MISSING_ALLOWED = 3, 5, 3
+# Electronic forms (电子表单): every item that takes an application (SUBMISSION) carries one.
+FIELD_TYPES = {"TEXT", "CHINESE_TEXT", "ID_NUMBER", "PHONE", "USCC", "DATE", "DATE_RANGE", "NUMBER", "CHOICE", "ADDRESS"}
+FIELD_KEYS = {"id": str, "type": str, "label": LOC, "maxLength": int, "required": bool, "rule": dict,
+              "choices": (list, type(None)), "prefill": dict}
+# The validation rule's optional keys and the field types each applies to.
+RULE_KEYS = {"minLength": ({"TEXT", "CHINESE_TEXT", "ADDRESS"}, int), "pattern": ({"TEXT"}, str),
+             "min": ({"NUMBER"}, (int, float)), "max": ({"NUMBER"}, (int, float)), "decimals": ({"NUMBER"}, int),
+             "when": ({"DATE", "DATE_RANGE"}, str), "maxSpanDays": ({"DATE_RANGE"}, int)}
+WHEN = {"PAST_OR_TODAY", "TODAY_OR_FUTURE"}
+# Fixed lengths of the typed identifiers and dates (value formats: yyyy-MM-dd, yyyy-MM-dd/yyyy-MM-dd).
+FIXED_LENGTH = {"ID_NUMBER": 18, "USCC": 18, "PHONE": 11, "DATE": 10, "DATE_RANGE": 21}
+PREFILL_SOURCES = {"NONE", "ID_CARD", "E_LICENSE", "SHARED_DATA"}
+ID_CARD_FIELDS = {"NAME", "ID_NUMBER", "ADDRESS", "GENDER", "BIRTH_DATE"}
+# The field type a value read from the ID card fits.
+ID_CARD_TYPES = {"NAME": "CHINESE_TEXT", "ID_NUMBER": "ID_NUMBER", "ADDRESS": "ADDRESS", "GENDER": "CHOICE", "BIRTH_DATE": "DATE"}
+# Paths into a sealed e-license document's content (central-sim's licenseDocument).
+E_LICENSE_FIELDS = {"holder.name", "holder.idNumber", "holder.address", "holder.gender", "licenseId", "issuedOn"}
+SHARED_DATA_FIELD = re.compile(r"^[a-z][A-Za-z]*(\.[a-z][A-Za-z]*)+$")
+FIELD_ID = re.compile(r"^[a-z][A-Za-z0-9]{0,39}$")
+CHOICE_VALUE = re.compile(r"^[A-Z0-9][A-Z0-9_]{0,29}$")
+MAX_DUE_DAYS = 90
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CODE_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,49}$")
 
@@ -321,6 +343,23 @@ class Checker:
                 pass
 
         self.check_process(f"{w}.process", it.get("process"))
+        for i, m in enumerate(mats):
+            if not isinstance(m, dict):
+                continue
+            due = m.get("missingDueDays")
+            if m.get("missingAllowed") is True:
+                if not isinstance(due, int) or isinstance(due, bool) or not 1 <= due <= MAX_DUE_DAYS:
+                    self.err(f"{w}.materials[{i}]", f"a missing-allowed material needs missingDueDays 1..{MAX_DUE_DAYS}")
+            elif due is not None:
+                self.err(f"{w}.materials[{i}]", "missingDueDays on a material that cannot be missing")
+        form = it.get("form")
+        if "SUBMISSION" in handling:
+            if form is None:
+                self.err(w, "an item that takes an application (SUBMISSION) needs a form")
+            else:
+                self.check_form(f"{w}.form", form)
+        elif form is not None:
+            self.err(w, "form on an item that takes no application (no SUBMISSION)")
 
         kws = it.get("keywords") if isinstance(it.get("keywords"), list) else []
         if any(not isinstance(k, str) or not k.strip() for k in kws):
@@ -329,6 +368,104 @@ class Checker:
         if not any(CJK.search(k) for k in strs) or not any(k.isascii() for k in strs):
             self.err(w, "keywords need at least one Chinese and one Latin search term")
         return it
+
+    def check_form(self, w, form):
+        if not self.keys(w, form, {"title": LOC, "fields": list}):
+            return
+        fields = form.get("fields") if isinstance(form.get("fields"), list) else []
+        if not 1 <= len(fields) <= 30:
+            self.err(w, f"a form has 1..30 fields, has {len(fields)}")
+        ids = Counter(f.get("id") for f in fields if isinstance(f, dict))
+        for fid, n in ids.items():
+            if n > 1:
+                self.err(w, f"field id '{fid}' used {n} times")
+        if not any(isinstance(f, dict) and f.get("required") is True for f in fields):
+            self.err(w, "a form needs at least one required field")
+        for i, f in enumerate(fields):
+            self.check_field(f"{w}.fields[{i}]", f)
+
+    def check_field(self, w, f):
+        if not self.keys(w, f, FIELD_KEYS):
+            return
+        fid, typ = f.get("id"), f.get("type")
+        if not isinstance(fid, str) or not FIELD_ID.match(fid):
+            self.err(w, f"field id '{fid}' must be lowerCamelCase letters and digits, at most 40")
+        if typ not in FIELD_TYPES:
+            self.err(w, f"bad field type '{typ}'")
+            return
+        w = f"{w}({fid})"
+        ml = f.get("maxLength")
+        if isinstance(ml, int) and not isinstance(ml, bool):
+            if typ in FIXED_LENGTH and ml != FIXED_LENGTH[typ]:
+                self.err(w, f"maxLength of a {typ} field must be {FIXED_LENGTH[typ]}")
+            if not 1 <= ml <= 500:
+                self.err(w, "maxLength must be 1..500")
+        rule = f.get("rule") if isinstance(f.get("rule"), dict) else {}
+        for k, v in rule.items():
+            if k not in RULE_KEYS:
+                self.err(w, f"unknown rule '{k}'")
+                continue
+            types, kind = RULE_KEYS[k]
+            if typ not in types:
+                self.err(w, f"rule '{k}' does not apply to a {typ} field")
+            if isinstance(v, bool) or not isinstance(v, kind):
+                self.err(w, f"rule '{k}' has the wrong type")
+        if isinstance(rule.get("minLength"), int) and isinstance(ml, int) and not 1 <= rule["minLength"] <= ml:
+            self.err(w, "minLength must be 1..maxLength")
+        if isinstance(rule.get("pattern"), str):
+            try:
+                re.compile(rule["pattern"])
+            except re.error as e:
+                self.err(w, f"pattern does not compile: {e}")
+            if not (rule["pattern"].startswith("^") and rule["pattern"].endswith("$")):
+                self.err(w, "pattern must be anchored ^...$")
+        lo, hi = rule.get("min"), rule.get("max")
+        if typ == "NUMBER" and (lo is None or hi is None or "decimals" not in rule):
+            self.err(w, "a NUMBER field needs min, max and decimals")
+        if isinstance(lo, (int, float)) and isinstance(hi, (int, float)) and lo > hi:
+            self.err(w, "min exceeds max")
+        if isinstance(rule.get("decimals"), int) and not 0 <= rule["decimals"] <= 4:
+            self.err(w, "decimals must be 0..4")
+        if "when" in rule and rule["when"] not in WHEN:
+            self.err(w, f"when must be one of {sorted(WHEN)}")
+        if typ == "DATE_RANGE" and not (isinstance(rule.get("maxSpanDays"), int) and rule["maxSpanDays"] >= 1):
+            self.err(w, "a DATE_RANGE field needs maxSpanDays >= 1")
+        choices = f.get("choices")
+        if typ == "CHOICE":
+            if not isinstance(choices, list) or not 2 <= len(choices) <= 20:
+                self.err(w, "a CHOICE field needs 2..20 choices")
+            else:
+                values = []
+                for j, c in enumerate(choices):
+                    if self.keys(f"{w}.choices[{j}]", c, {"value": str, "label": LOC}):
+                        v = c.get("value")
+                        values.append(v)
+                        if not isinstance(v, str) or not CHOICE_VALUE.match(v):
+                            self.err(f"{w}.choices[{j}]", f"choice value '{v}' must be A-Z0-9_ (at most 30)")
+                        elif isinstance(ml, int) and len(v) > ml:
+                            self.err(f"{w}.choices[{j}]", "choice value longer than maxLength")
+                if len(set(values)) != len(values):
+                    self.err(w, "duplicate choice values")
+        elif choices is not None:
+            self.err(w, "choices on a field that is not a CHOICE")
+        p = f.get("prefill")
+        if isinstance(p, dict) and self.keys(f"{w}.prefill", {k: v for k, v in p.items() if v is not None},
+                                             {k: str for k in p if p[k] is not None}):
+            if set(p) != {"source", "licenseType", "field"}:
+                self.err(f"{w}.prefill", "needs exactly source, licenseType and field")
+            src, lic, fld = p.get("source"), p.get("licenseType"), p.get("field")
+            if src not in PREFILL_SOURCES:
+                self.err(f"{w}.prefill", f"bad source '{src}'")
+            elif src == "NONE" and (lic is not None or fld is not None):
+                self.err(f"{w}.prefill", "source NONE takes no licenseType or field")
+            elif src == "ID_CARD" and (lic is not None or fld not in ID_CARD_FIELDS):
+                self.err(f"{w}.prefill", f"an ID_CARD prefill needs field one of {sorted(ID_CARD_FIELDS)}")
+            elif src == "ID_CARD" and ID_CARD_TYPES[fld] != typ:
+                self.err(f"{w}.prefill", f"the card's {fld} fits a {ID_CARD_TYPES[fld]} field, not {typ}")
+            elif src == "E_LICENSE" and (lic not in E_LICENSES or fld not in E_LICENSE_FIELDS):
+                self.err(f"{w}.prefill", f"an E_LICENSE prefill needs a known licenseType and field one of {sorted(E_LICENSE_FIELDS)}")
+            elif src == "SHARED_DATA" and (lic is not None or not isinstance(fld, str) or not SHARED_DATA_FIELD.match(fld)):
+                self.err(f"{w}.prefill", "a SHARED_DATA prefill needs a dotted field key and no licenseType")
 
     # ---- whole catalogue -----------------------------------------------------------
     def run(self):
@@ -379,6 +516,10 @@ class Checker:
         print(f"items: {len(items)}  PERSON: {per_aud['PERSON']}  ENTERPRISE: {per_aud['ENTERPRISE']}")
         for gid, g in groups.items():
             print(f"  {g.get('audience', '?'):10} {gid:18} {per_group[gid]:3}  {g.get('name', {}).get('zh', '')}")
+        forms = sum(1 for it in items if isinstance(it.get("form"), dict))
+        applications = sum(1 for it in items if "SUBMISSION" in it.get("handling", []))
+        print(f"application items (SUBMISSION): {applications}  with a form: {forms}  "
+              f"postal delivery offered: {sum(1 for it in items if it.get('delivery', {}).get('supported'))}")
         print(f"branching processes: {branching}  IMMEDIATE items: {immediate}  "
               f"missing-allowed materials: {missing_ok}  "
               f"charged items: {sum(1 for it in items if it.get('fee', {}).get('charged'))}")

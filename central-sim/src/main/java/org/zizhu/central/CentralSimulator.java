@@ -68,6 +68,8 @@ import org.zizhu.central.terminal.TerminalRegistry;
 public final class CentralSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CentralSimulator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** An application with its captured pages inline (at most 8 of 300 KiB) fits; anything larger is refused whole. */
+    private static final int MAX_BODY = 4 << 20;
 
     private final OpenApiContract contract;
     private final CatalogRepository catalog;
@@ -301,7 +303,11 @@ public final class CentralSimulator implements AutoCloseable {
             JsonNode body = null;
             byte[] raw;
             try (InputStream in = ex.getRequestBody()) {
-                raw = in.readNBytes(1 << 20);
+                raw = in.readNBytes(MAX_BODY + 1);
+            }
+            if (raw.length > MAX_BODY) {
+                send(ex, method, path, ApiResponse.error(413, "BAD_REQUEST", "请求过大", "Request body larger than 4 MiB", false));
+                return;
             }
             if (raw.length > 0) {
                 try {

@@ -60,6 +60,22 @@ public final class IdChecks {
         return CREDIT_ALPHABET.charAt(check == 31 ? 0 : check) == code.charAt(17);
     }
 
+    /**
+     * True for a mainland mobile number: 11 digits, 1 then 3..9 (the numbering plan's mobile
+     * blocks; 12x is unassigned to mobiles, landlines have area codes).
+     */
+    public static boolean validMobileNumber(String phone) {
+        if (phone == null || phone.length() != 11 || phone.charAt(0) != '1' || phone.charAt(1) < '3' || phone.charAt(1) > '9') {
+            return false;
+        }
+        for (int i = 2; i < 11; i++) {
+            if (phone.charAt(i) < '0' || phone.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** ISO 7064 MOD 37,36 check character over digits and upper-case letters. */
     public static char mod3736(String s) {
         int p = 36;

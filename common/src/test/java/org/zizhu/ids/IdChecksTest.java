@@ -33,4 +33,24 @@ class IdChecksTest {
         assertFalse(IdChecks.validLicenseId("9.9.9"));
         assertThrows(IllegalArgumentException.class, () -> IdChecks.mod3736("ab"));
     }
+
+    @Test
+    void mainlandMobileNumbers() {
+        assertTrue(IdChecks.validMobileNumber("13812345678"));
+        assertTrue(IdChecks.validMobileNumber("19912345678"));
+        assertFalse(IdChecks.validMobileNumber("12812345678"), "12x is not a mobile block");
+        assertFalse(IdChecks.validMobileNumber("1381234567"), "ten digits");
+        assertFalse(IdChecks.validMobileNumber("138123456789"));
+        assertFalse(IdChecks.validMobileNumber("1381234567a"));
+        assertFalse(IdChecks.validMobileNumber("04725551234"), "a landline");
+        assertFalse(IdChecks.validMobileNumber(null));
+    }
+
+    @Test
+    void creditCodesOfCentresInTheCatalogue() {
+        assertTrue(IdChecks.validCreditCode("11150200MB1532145Q"));
+        assertTrue(IdChecks.validCreditCode("91150203MA13QJ8C5T"));
+        assertFalse(IdChecks.validCreditCode("91150203MA13QJ8C5L"));
+        assertFalse(IdChecks.validCreditCode("91150203ma13qj8c5t"), "lower case is not in the alphabet");
+    }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import org.zizhu.central.catalog.CatalogRepository;
+import org.zizhu.central.catalog.FormSpecs;
 import org.zizhu.central.http.ApiHandler;
 import org.zizhu.central.http.ApiRequest;
 import org.zizhu.central.http.ApiResponse;
@@ -32,7 +33,8 @@ import org.zizhu.privacy.Masking;
 /**
  * Operations on behalf of a resident: face verification and QR login (which yield a short-lived
  * resident token), the one-certificate consent and e-license retrieval with SM2 seals,
- * immediate items issuing sealed certificates, application submission and case status.
+ * immediate items issuing sealed certificates, application submission (checked against the item
+ * by {@link ApplicationCheck}) and case progress by case number and by the verified person.
  */
 public final class ResidentApi {
     public static final Duration TOKEN_LIFETIME = Duration.ofMinutes(15);
@@ -53,12 +55,19 @@ public final class ResidentApi {
         final String itemCode;
         final String idNumber;
         final List<ObjectNode> history = new ArrayList<>();
+        final Instant submittedAt;
+        final LocalDate promisedBy;
+        final List<ApplicationCheck.Owed> owed;
         String status;
 
-        CaseRecord(String caseNumber, String itemCode, String idNumber) {
+        CaseRecord(String caseNumber, String itemCode, String idNumber, Instant submittedAt, LocalDate promisedBy,
+                   List<ApplicationCheck.Owed> owed) {
             this.caseNumber = caseNumber;
             this.itemCode = itemCode;
             this.idNumber = idNumber;
+            this.submittedAt = submittedAt;
+            this.promisedBy = promisedBy;
+            this.owed = List.copyOf(owed);
         }
 
         void move(String s, Instant at, String zh, String en) {
@@ -87,8 +96,8 @@ public final class ResidentApi {
         this.catalog = catalog;
         this.seal = seal;
         for (SeedData.SeedCase c : seed.cases()) {
-            CaseRecord r = new CaseRecord(c.caseNumber(), c.itemCode(), c.idNumber());
             Instant at = Instant.parse(c.submittedAt());
+            CaseRecord r = new CaseRecord(c.caseNumber(), c.itemCode(), c.idNumber(), at, null, List.of());
             for (String s : LIFECYCLE) {
                 r.move(s, at, noteZh(s), noteEn(s));
                 at = at.plus(Duration.ofDays(1));
@@ -156,6 +165,22 @@ public final class ResidentApi {
                 }
                 return ApiResponse.ok(caseStatus(c));
             }
+        });
+        handle.accept("listMyCases", req -> {
+            Optional<Session> s = session(req);
+            if (s.isEmpty()) {
+                return sessionExpired();
+            }
+            List<CaseRecord> mine = new ArrayList<>(cases.values().stream().filter(c -> c.idNumber.equals(s.get().idNumber)).toList());
+            mine.sort(java.util.Comparator.comparing((CaseRecord c) -> c.submittedAt).reversed().thenComparing(c -> c.caseNumber));
+            ObjectNode r = Json.obj();
+            ArrayNode list = r.putArray("cases");
+            for (CaseRecord c : mine.subList(0, Math.min(100, mine.size()))) {
+                synchronized (c) {
+                    list.add(caseStatus(c));
+                }
+            }
+            return ApiResponse.ok(r);
         });
         handle.accept("issueImmediate", this::issueImmediate);
     }
@@ -325,6 +350,9 @@ public final class ResidentApi {
         if (detail.isEmpty()) {
             return Json.notFound("事项不存在", "No such service item");
         }
+        if (!FormSpecs.takesApplication(detail.get())) {
+            return ApplicationCheck.refuse("NOT_AN_APPLICATION_ITEM", "该事项不受理申请", "This item takes no application", null);
+        }
         String authId = Json.text(b, "authorisationId");
         if (authId != null) {
             Authorisation a = authorisations.get(authId);
@@ -333,28 +361,47 @@ public final class ResidentApi {
             }
         }
         Optional<SeedData.Resident> res = seed.resident(applicant);
-        for (JsonNode m : b.path("materials")) {
-            if (m.path("source").asText().equals("E_LICENSE")) {
-                String lid = m.path("licenseId").asText();
-                boolean own = res.isPresent() && res.get().licenses().stream().anyMatch(l -> l.licenseId().equals(lid));
-                if (!own) {
-                    return Json.badRequest("材料引用的电子证照不属于申请人", "Material refers to an e-license the applicant does not hold");
+        LocalDate today = LocalDate.now(ZONE);
+        ApplicationCheck.Accepted accepted = null;
+        JsonNode form = b.get("form");
+        if (form != null && !form.isNull()) {
+            ApplicationCheck.Outcome o = ApplicationCheck.check(b, detail.get(), res, today);
+            if (o.refusal() != null) {
+                return o.refusal();
+            }
+            accepted = o.accepted();
+        } else {
+            // The earlier 一证通办 shape without a form: only its e-license references are checked (see the contract).
+            for (JsonNode m : b.path("materials")) {
+                if (m.path("source").asText().equals("E_LICENSE")) {
+                    String lid = m.path("licenseId").asText();
+                    boolean own = res.isPresent() && res.get().licenses().stream().anyMatch(l -> l.licenseId().equals(lid));
+                    if (!own) {
+                        return ApplicationCheck.refuse("LICENSE_NOT_OWNED", "材料引用的电子证照不属于申请人",
+                                "Material refers to an e-license the applicant does not hold", m.path("name").asText());
+                    }
                 }
             }
         }
-        LocalDate today = LocalDate.now(ZONE);
         String number = "ZW-" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + String.format("%06d", caseSeq.incrementAndGet());
-        CaseRecord c = new CaseRecord(number, item, applicant);
+        int days = detail.get().path("promisedTimeLimit").path("days").asInt(0);
+        LocalDate promisedBy = days > 0 ? today.plusDays(days) : null;
         Instant now = Instant.now();
+        CaseRecord c = new CaseRecord(number, item, applicant, now, promisedBy, accepted == null ? List.of() : accepted.owed());
         c.move("SUBMITTED", now, noteZh("SUBMITTED"), noteEn("SUBMITTED"));
         cases.put(number, c);
-        int days = detail.get().path("promisedTimeLimit").path("days").asInt(0);
         ObjectNode r = Json.obj();
         r.put("caseNumber", number);
         r.put("itemCode", item);
         r.put("status", "SUBMITTED");
         r.put("acceptedAt", Json.time(now));
-        Json.putOrNull(r, "promisedBy", days > 0 ? today.plusDays(days).toString() : null);
+        Json.putOrNull(r, "promisedBy", promisedBy == null ? null : promisedBy.toString());
+        if (accepted != null) {
+            r.set("owed", owed(accepted.owed()));
+            r.put("delivery", accepted.delivery());
+            ArrayNode w = r.putArray("warnings");
+            accepted.warnings().forEach(w::add);
+        }
         return ApiResponse.ok(r);
     }
 
@@ -395,7 +442,7 @@ public final class ResidentApi {
         return ApiResponse.ok(signed(docId, "CERTIFICATE", name, doc));
     }
 
-    private static ObjectNode caseStatus(CaseRecord c) {
+    private ObjectNode caseStatus(CaseRecord c) {
         ObjectNode r = Json.obj();
         r.put("caseNumber", c.caseNumber);
         r.put("itemCode", c.itemCode);
@@ -403,7 +450,21 @@ public final class ResidentApi {
         r.put("updatedAt", c.history.get(c.history.size() - 1).path("at").asText());
         ArrayNode h = r.putArray("history");
         c.history.forEach(e -> h.add(e.deepCopy()));
+        catalog.item(c.itemCode).ifPresent(i -> r.set("itemName", i.path("name").deepCopy()));
+        r.put("submittedAt", Json.time(c.submittedAt));
+        Json.putOrNull(r, "promisedBy", c.promisedBy == null ? null : c.promisedBy.toString());
+        r.set("owed", owed(c.owed));
         return r;
+    }
+
+    private static ArrayNode owed(List<ApplicationCheck.Owed> owed) {
+        ArrayNode a = Json.MAPPER.createArrayNode();
+        for (ApplicationCheck.Owed o : owed) {
+            ObjectNode x = a.addObject();
+            x.put("name", o.name());
+            x.put("dueDate", o.dueDate().toString());
+        }
+        return a;
     }
 
     private static String noteZh(String s) {

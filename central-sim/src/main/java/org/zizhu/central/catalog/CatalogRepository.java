@@ -26,7 +26,8 @@ import org.zizhu.central.contract.OpenApiContract;
 /**
  * The seeded service catalogue: groups and items read from data files (classpath
  * {@code catalog/} or a directory with the same layout), each item validated against the
- * contract's {@code ItemDetail} schema at load so bad seed data fails at start, naming the file.
+ * contract's {@code ItemDetail} schema at load so bad seed data fails at start, naming the file;
+ * an item that takes an application must carry a sound electronic form ({@link FormSpecs}).
  */
 public final class CatalogRepository {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -72,7 +73,10 @@ public final class CatalogRepository {
         String code = item.path("code").asText("");
         item.put("revision", revisionOf(item));
         item.put("guideUrl", publicBaseUrl + "/guide/" + URLEncoder.encode(code, StandardCharsets.UTF_8));
-        List<String> problems = contract.validateComponent("ItemDetail", item);
+        List<String> problems = new ArrayList<>(contract.validateComponent("ItemDetail", item));
+        if (problems.isEmpty()) {
+            problems.addAll(FormSpecs.problems(item));
+        }
         if (!problems.isEmpty()) {
             throw new IOException("catalog item " + source + " does not match the contract: " + problems);
         }

@@ -1,10 +1,16 @@
 package org.zizhu.kiosk.catalog;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.zizhu.kiosk.i18n.Text;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.zizhu.forms.DateWindow;
+import org.zizhu.forms.FieldSpec;
+import org.zizhu.forms.FieldType;
+import org.zizhu.kiosk.i18n.Text;
 
 /** The catalogue's value types, parsed from the centre's JSON (see the OpenAPI contract). */
 public final class CatalogModel {
@@ -51,10 +57,105 @@ public final class CatalogModel {
 
     public enum MaterialKind { ORIGINAL, COPY, E_LICENSE, FORM }
 
+    /**
+     * One material of an item. {@code missingDueDays}: for a minor material the resident may
+     * commit to hand in later (容缺, {@code missingAllowed}), the days after submission it is due;
+     * null otherwise.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Material(Text name, MaterialKind kind, Text sample, Text electronicForm, Text source, int copies,
                            Text format, boolean electronicRequired, String eLicenseType, boolean exemptBySharing,
-                           boolean missingAllowed) {
+                           boolean missingAllowed, Integer missingDueDays) {
+        /** A material without a due-date offset (callers from before 容缺 due dates). */
+        public Material(Text name, MaterialKind kind, Text sample, Text electronicForm, Text source, int copies,
+                        Text format, boolean electronicRequired, String eLicenseType, boolean exemptBySharing,
+                        boolean missingAllowed) {
+            this(name, kind, sample, electronicForm, source, copies, format, electronicRequired, eLicenseType,
+                    exemptBySharing, missingAllowed, null);
+        }
+    }
+
+    /** Where a form field's value can be taken from (免填); the resident may still correct it. */
+    public enum PrefillSource { NONE, ID_CARD, E_LICENSE, SHARED_DATA }
+
+    /** The fields of the resident ID card a form can be prefilled from, with the field type each fits. */
+    public enum IdCardField {
+        NAME(FieldType.CHINESE_TEXT), ID_NUMBER(FieldType.ID_NUMBER), ADDRESS(FieldType.ADDRESS), GENDER(FieldType.CHOICE),
+        BIRTH_DATE(FieldType.DATE);
+
+        private final FieldType fits;
+
+        IdCardField(FieldType fits) {
+            this.fits = fits;
+        }
+
+        public FieldType fits() {
+            return fits;
+        }
+    }
+
+    /**
+     * A field's prefill source: {@code field} is an {@link IdCardField} name for the ID card, a
+     * path into the sealed e-license content (e.g. {@code holder.name}) of {@code licenseType},
+     * or a dotted shared-data key; both null for NONE.
+     */
+    public record Prefill(PrefillSource source, String licenseType, String field) {
+        /** The ID-card field, when this prefill reads the card. */
+        public Optional<IdCardField> idCardField() {
+            if (source != PrefillSource.ID_CARD || field == null) {
+                return Optional.empty();
+            }
+            for (IdCardField f : IdCardField.values()) {
+                if (f.name().equals(field)) {
+                    return Optional.of(f);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The validation rule beyond the field type's own; absent parts are null. */
+    public record FieldValidation(Integer minLength, String pattern, BigDecimal min, BigDecimal max, Integer decimals,
+                                  DateWindow when, Integer maxSpanDays) {
+    }
+
+    public record FormChoice(String value, Text label) {
+    }
+
+    /** One field of an electronic form. {@code choices} is empty except for CHOICE fields. */
+    public record FormField(String id, FieldType type, Text label, int maxLength, boolean required, FieldValidation rule,
+                            List<FormChoice> choices, Prefill prefill) {
+        public FormField {
+            choices = choices == null ? List.of() : List.copyOf(choices);
+        }
+
+        /**
+         * What the shared checks ({@link org.zizhu.forms.FieldCheck}) need. Throws
+         * IllegalArgumentException for a definition that cannot be checked (the catalogue
+         * parser refuses such forms, so a parsed form never throws here).
+         */
+        public FieldSpec spec() {
+            FieldValidation r = rule == null ? new FieldValidation(null, null, null, null, null, null, null) : rule;
+            Set<String> values = new LinkedHashSet<>();
+            choices.forEach(c -> values.add(c.value()));
+            return new FieldSpec(type, maxLength, required, r.minLength(), r.pattern() == null ? null : Pattern.compile(r.pattern()),
+                    r.min(), r.max(), r.decimals(), r.when(), r.maxSpanDays(), values);
+        }
+
+        public Optional<FormChoice> choice(String value) {
+            return choices.stream().filter(c -> c.value().equals(value)).findFirst();
+        }
+    }
+
+    /** An item's electronic form (电子表单), in field order. */
+    public record FormDefinition(Text title, List<FormField> fields) {
+        public FormDefinition {
+            fields = fields == null ? List.of() : List.copyOf(fields);
+        }
+
+        public Optional<FormField> field(String id) {
+            return fields.stream().filter(f -> f.id().equals(id)).findFirst();
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -78,12 +179,44 @@ public final class CatalogModel {
                              List<ProcessStep> process, Text channels, Text reviewCriteria, String scope,
                              Text scopeText, Toggle appointment, Toggle onlinePayment, Toggle delivery, Text place,
                              Text hours, Text enquiries, Text complaints, List<String> keywords, String revision,
-                             String guideUrl) {
+                             String guideUrl, FormDefinition form) {
         public ItemDetail {
             handling = handling == null ? List.of() : List.copyOf(handling);
             materials = materials == null ? List.of() : List.copyOf(materials);
             process = process == null ? List.of() : List.copyOf(process);
             keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        }
+
+        /** An item without a form (callers from before electronic forms). */
+        public ItemDetail(String code, Text name, Text type, Audience audience, Text audienceText, String group,
+                          boolean highFrequency, int rank, List<Handling> handling, Text legalBasis,
+                          Text implementingBody, Text acceptanceConditions, TimeLimit statutoryTimeLimit,
+                          TimeLimit promisedTimeLimit, Text resultName, Text resultSample, Fee fee,
+                          List<Material> materials, MissingMaterialAcceptance missingMaterialAcceptance,
+                          List<ProcessStep> process, Text channels, Text reviewCriteria, String scope,
+                          Text scopeText, Toggle appointment, Toggle onlinePayment, Toggle delivery, Text place,
+                          Text hours, Text enquiries, Text complaints, List<String> keywords, String revision,
+                          String guideUrl) {
+            this(code, name, type, audience, audienceText, group, highFrequency, rank, handling, legalBasis,
+                    implementingBody, acceptanceConditions, statutoryTimeLimit, promisedTimeLimit, resultName,
+                    resultSample, fee, materials, missingMaterialAcceptance, process, channels, reviewCriteria, scope,
+                    scopeText, appointment, onlinePayment, delivery, place, hours, enquiries, complaints, keywords,
+                    revision, guideUrl, null);
+        }
+
+        /** The item takes an application (申报) with an electronic form: handling SUBMISSION. */
+        public boolean takesApplication() {
+            return handling.contains(Handling.SUBMISSION);
+        }
+
+        /** The result can be posted to the resident (物流快递) instead of collected at the window. */
+        public boolean offersPostalDelivery() {
+            return delivery != null && delivery.supported();
+        }
+
+        /** The minor materials the resident may commit to hand in later (容缺受理), in catalogue order. */
+        public List<Material> committableMaterials() {
+            return materials.stream().filter(m -> m.missingAllowed() && m.missingDueDays() != null).toList();
         }
 
         /**

@@ -307,7 +307,15 @@ public final class CentralClient {
         if (status >= 500) {
             throw new CentralException(CentralException.Kind.UNAVAILABLE, status, code, message, null);
         }
-        throw new CentralException(CentralException.Kind.REJECTED, status, code, message, null);
+        java.util.List<String> fieldErrors = new java.util.ArrayList<>();
+        if (body != null) {
+            for (JsonNode e : body.path("fieldErrors")) {
+                if (fieldErrors.size() < 30) {
+                    fieldErrors.add(e.path("field").asText() + ":" + e.path("rule").asText());
+                }
+            }
+        }
+        throw new CentralException(CentralException.Kind.REJECTED, status, code, message, null, code, fieldErrors);
     }
 
     /** Maps why an exchange failed; {@code headersStatus} is the answer's status if its headers had arrived, else 0. */

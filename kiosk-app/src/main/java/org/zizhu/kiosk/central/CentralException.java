@@ -29,11 +29,35 @@ public final class CentralException extends Exception {
     private final int status;
     private final transient Text residentMessage;
 
+    private final String code;
+    private final java.util.List<String> fieldErrors;
+
     public CentralException(Kind kind, int status, String detail, Text residentMessage, Throwable cause) {
+        this(kind, status, detail, residentMessage, cause, "", java.util.List.of());
+    }
+
+    /**
+     * A refusal with the centre's machine code (e.g. {@code FORM_INVALID}, {@code MATERIAL_MISSING})
+     * and, for a form, each field and rule as {@code field:RULE}.
+     */
+    public CentralException(Kind kind, int status, String detail, Text residentMessage, Throwable cause, String code,
+                            java.util.List<String> fieldErrors) {
         super(kind + (status > 0 ? " (HTTP " + status + ")" : "") + ": " + detail, cause);
         this.kind = kind;
         this.status = status;
         this.residentMessage = residentMessage != null ? residentMessage : defaultMessage(kind);
+        this.code = code == null ? "" : code;
+        this.fieldErrors = fieldErrors == null ? java.util.List.of() : java.util.List.copyOf(fieldErrors);
+    }
+
+    /** The centre's machine code for an answered error; empty when there was none (no answer, bad answer). */
+    public String code() {
+        return code;
+    }
+
+    /** For a refused form, each field and the rule it breaks as {@code field:RULE}; otherwise empty. */
+    public java.util.List<String> fieldErrors() {
+        return fieldErrors;
     }
 
     public Kind kind() {

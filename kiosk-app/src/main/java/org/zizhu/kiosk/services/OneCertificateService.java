@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -40,21 +42,115 @@ public final class OneCertificateService {
     public record LicenseSummary(String licenseId, String type, Text name, Text issuer, LocalDate issuedOn, LocalDate validUntil) {
     }
 
-    public enum MaterialSource { E_LICENSE, SHARED_DATA, MISSING_COMMITTED }
+    public enum MaterialSource { E_LICENSE, SHARED_DATA, CAPTURED_PAGES, MISSING_COMMITTED }
 
-    public record MaterialRef(String name, MaterialSource source, String licenseId) {
+    /** The resident's signed 容缺 commitment: the material is due by {@code dueDate}; the signature is a PNG. */
+    public record Commitment(LocalDate dueDate, Instant signedAt, byte[] signaturePng) {
+        public Commitment {
+            signaturePng = signaturePng.clone();
+        }
+
+        @Override
+        public byte[] signaturePng() {
+            return signaturePng.clone();
+        }
+
+        @Override
+        public String toString() {
+            return "Commitment[due " + dueDate + ", signature " + signaturePng.length + " bytes]";
+        }
     }
 
-    /** An application being prepared; its key is fixed at creation. */
+    /**
+     * How one material (named by its Chinese catalogue name) is provided: an e-license, shared
+     * data, pages from the document camera (corrected JPEGs of at most 300 KiB each), or a
+     * commitment to hand it in later.
+     */
+    public record MaterialRef(String name, MaterialSource source, String licenseId, String sharedDataRef,
+                              List<byte[]> pages, Commitment commitment) {
+        public MaterialRef {
+            pages = pages == null ? List.of() : pages.stream().map(byte[]::clone).toList();
+        }
+
+        public MaterialRef(String name, MaterialSource source, String licenseId) {
+            this(name, source, licenseId, null, null, null);
+        }
+
+        public static MaterialRef eLicense(String name, String licenseId) {
+            return new MaterialRef(name, MaterialSource.E_LICENSE, licenseId);
+        }
+
+        public static MaterialRef shared(String name) {
+            return new MaterialRef(name, MaterialSource.SHARED_DATA, null);
+        }
+
+        public static MaterialRef captured(String name, List<byte[]> jpegPages) {
+            return new MaterialRef(name, MaterialSource.CAPTURED_PAGES, null, null, jpegPages, null);
+        }
+
+        public static MaterialRef committed(String name, Commitment commitment) {
+            return new MaterialRef(name, MaterialSource.MISSING_COMMITTED, null, null, null, commitment);
+        }
+
+        @Override
+        public String toString() {
+            return "MaterialRef[" + name + ", " + source + ", " + pages.size() + " pages]";
+        }
+    }
+
+    public record PostalAddress(String regionCode, String region, String detail, String recipient) {
+        @Override
+        public String toString() {
+            return "PostalAddress[" + regionCode + "]";
+        }
+    }
+
+    /** Window pickup, or postal delivery (物流快递) to an address with a mobile number. */
+    public record Delivery(boolean post, PostalAddress address, String mobile) {
+        public static final Delivery WINDOW = new Delivery(false, null, null);
+
+        public static Delivery post(PostalAddress address, String mobile) {
+            return new Delivery(true, address, mobile);
+        }
+
+        @Override
+        public String toString() {
+            return post ? "Delivery[POST " + address + "]" : "Delivery[WINDOW]";
+        }
+    }
+
+    /**
+     * An application being prepared; its key is fixed at creation. {@code form} (field id to
+     * value) is null for the earlier shape without an electronic form; with a form the centre
+     * checks the whole application against the item.
+     */
     public record Draft(String idempotencyKey, String itemCode, String applicantIdNumber, String authorisationId,
-                        List<MaterialRef> materials, String contactPhone, Instant startedAt) {
+                        List<MaterialRef> materials, String contactPhone, Instant startedAt, Map<String, String> form,
+                        Delivery delivery, String contactName) {
+        public Draft {
+            form = form == null ? null : Map.copyOf(form);
+        }
+
         @Override
         public String toString() {
             return "Draft[" + itemCode + ", " + Masking.idNumber(applicantIdNumber) + ", key " + idempotencyKey + "]";
         }
     }
 
-    public record CaseReceipt(String caseNumber, String itemCode, String status, Instant acceptedAt, LocalDate promisedBy) {
+    public record OwedMaterial(String name, LocalDate dueDate) {
+    }
+
+    /** {@code owed}: materials committed under 容缺 with due dates; {@code warnings}: field findings the centre accepted. */
+    public record CaseReceipt(String caseNumber, String itemCode, String status, Instant acceptedAt, LocalDate promisedBy,
+                              List<OwedMaterial> owed, String delivery, List<String> warnings) {
+        public CaseReceipt {
+            owed = owed == null ? List.of() : List.copyOf(owed);
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
+
+        public CaseReceipt(String caseNumber, String itemCode, String status, Instant acceptedAt, LocalDate promisedBy) {
+            this(caseNumber, itemCode, status, acceptedAt, promisedBy, List.of(), null, List.of());
+        }
     }
 
     /** Submitted now (receipt present) or queued for later delivery (reference only). */
@@ -64,8 +160,22 @@ public final class OneCertificateService {
     public record CaseEvent(String status, Instant at, Text note) {
     }
 
-    public record CaseStatus(String caseNumber, String itemCode, String status, Instant updatedAt, List<CaseEvent> history) {
+    /** A case's progress; {@code itemName}, {@code promisedBy} may be null (older answers). */
+    public record CaseStatus(String caseNumber, String itemCode, String status, Instant updatedAt, List<CaseEvent> history,
+                             Text itemName, LocalDate promisedBy, List<OwedMaterial> owed) {
+        public CaseStatus {
+            history = List.copyOf(history);
+            owed = owed == null ? List.of() : List.copyOf(owed);
+        }
+
+        public CaseStatus(String caseNumber, String itemCode, String status, Instant updatedAt, List<CaseEvent> history) {
+            this(caseNumber, itemCode, status, updatedAt, history, null, null, List.of());
+        }
     }
+
+    /** Bounds of captured pages inline in one application (the contract's CapturedPage, MaterialRef.pages). */
+    public static final int MAX_PAGE_BYTES = 300 * 1024;
+    public static final int MAX_PAGES = 8;
 
     private final CentralClient client;
     private final SealVerifier seals;
@@ -134,10 +244,51 @@ public final class OneCertificateService {
                 throw new IllegalArgumentException("material " + m.name() + " needs a valid e-license identifier");
             }
         }
-        if (contactPhone != null && !contactPhone.matches("1[3-9][0-9]{9}")) {
+        if (contactPhone != null && !IdChecks.validMobileNumber(contactPhone)) {
             throw new IllegalArgumentException("contact phone must be an 11-digit mobile number");
         }
-        return new Draft(idempotencyKey, itemCode, applicantIdNumber, authorisationId, List.copyOf(materials), contactPhone, Instant.now());
+        return new Draft(idempotencyKey, itemCode, applicantIdNumber, authorisationId, List.copyOf(materials), contactPhone,
+                Instant.now(), null, null, null);
+    }
+
+    /**
+     * A complete application (申报) under the caller's idempotency key: the filled form (check
+     * it with {@code forms.FormRules} first), every material's resolution, the delivery choice
+     * and the resident's contact. The centre refuses one that does not satisfy the item with a
+     * machine code ({@link CentralException#code()}).
+     */
+    public Draft application(String idempotencyKey, String itemCode, String applicantIdNumber, String authorisationId,
+                             Map<String, String> form, List<MaterialRef> materials, Delivery delivery,
+                             String contactName, String contactPhone) {
+        Draft base = draft(idempotencyKey, itemCode, applicantIdNumber, authorisationId, materials, contactPhone);
+        if (form == null || delivery == null || contactPhone == null) {
+            throw new IllegalArgumentException("an application needs its form, a delivery choice and a contact mobile");
+        }
+        for (MaterialRef m : materials) {
+            if (m.source() == MaterialSource.CAPTURED_PAGES && (m.pages().isEmpty() || m.pages().size() > MAX_PAGES
+                    || m.pages().stream().anyMatch(p -> p.length < 3 || p.length > MAX_PAGE_BYTES
+                    || (p[0] & 0xff) != 0xFF || (p[1] & 0xff) != 0xD8 || (p[2] & 0xff) != 0xFF))) {
+                throw new IllegalArgumentException("material " + m.name() + " needs 1.." + MAX_PAGES + " JPEG pages of at most 300 KiB");
+            }
+            if (m.source() == MaterialSource.MISSING_COMMITTED && (m.commitment() == null || m.commitment().signaturePng().length > 64 * 1024)) {
+                throw new IllegalArgumentException("material " + m.name() + " needs a signed commitment");
+            }
+        }
+        if (delivery.post() && (delivery.address() == null || !IdChecks.validMobileNumber(delivery.mobile()))) {
+            throw new IllegalArgumentException("postal delivery needs an address and a mobile number");
+        }
+        return new Draft(base.idempotencyKey(), itemCode, applicantIdNumber, authorisationId, base.materials(), contactPhone,
+                base.startedAt(), form, delivery, contactName);
+    }
+
+    /** The verified resident's cases (办件查询), newest first. */
+    public List<CaseStatus> myCases(ResidentSession s) throws CentralException {
+        JsonNode r = client.call(CentralClient.Call.get("/cases", "/cases").header("X-Resident-Token", s.token())).body();
+        List<CaseStatus> out = new ArrayList<>();
+        for (JsonNode c : r.path("cases")) {
+            out.add(caseStatus(c));
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -167,14 +318,30 @@ public final class OneCertificateService {
         if (caseNumber == null || !caseNumber.matches("[0-9A-Z-]{8,40}")) {
             throw new IllegalArgumentException("not a case number");
         }
-        JsonNode r = client.call(CentralClient.Call.get("/cases/" + enc(caseNumber), "/cases/{caseNumber}")).body();
+        return caseStatus(client.call(CentralClient.Call.get("/cases/" + enc(caseNumber), "/cases/{caseNumber}")).body());
+    }
+
+    private static CaseStatus caseStatus(JsonNode r) {
         List<CaseEvent> h = new ArrayList<>();
         for (JsonNode e : r.path("history")) {
             h.add(new CaseEvent(e.path("status").asText(), Instant.parse(e.path("at").asText()),
                     e.has("note") ? text(e.path("note")) : null));
         }
         return new CaseStatus(r.path("caseNumber").asText(), r.path("itemCode").asText(), r.path("status").asText(),
-                Instant.parse(r.path("updatedAt").asText()), List.copyOf(h));
+                Instant.parse(r.path("updatedAt").asText()), List.copyOf(h), r.has("itemName") ? text(r.path("itemName")) : null,
+                date(r.path("promisedBy")), owed(r.path("owed")));
+    }
+
+    private static LocalDate date(JsonNode n) {
+        return n.isTextual() ? LocalDate.parse(n.asText()) : null;
+    }
+
+    private static List<OwedMaterial> owed(JsonNode a) {
+        List<OwedMaterial> out = new ArrayList<>();
+        for (JsonNode o : a) {
+            out.add(new OwedMaterial(o.path("name").asText(), LocalDate.parse(o.path("dueDate").asText())));
+        }
+        return out;
     }
 
     private static ObjectNode body(Draft d) {
@@ -196,6 +363,46 @@ public final class OneCertificateService {
             } else {
                 o.put("licenseId", m.licenseId());
             }
+            if (m.sharedDataRef() != null) {
+                o.put("sharedDataRef", m.sharedDataRef());
+            }
+            if (m.source() == MaterialSource.CAPTURED_PAGES) {
+                ArrayNode pages = o.putArray("pages");
+                for (byte[] p : m.pages()) {
+                    ObjectNode page = pages.addObject();
+                    page.put("sha256", sha256(p));
+                    page.put("jpegBase64", Base64.getEncoder().encodeToString(p));
+                }
+            }
+            if (m.commitment() != null) {
+                Commitment c = m.commitment();
+                ObjectNode co = o.putObject("commitment");
+                co.put("dueDate", c.dueDate().toString());
+                co.put("signedAt", c.signedAt().truncatedTo(ChronoUnit.SECONDS).toString());
+                byte[] png = c.signaturePng();
+                co.put("signaturePngBase64", Base64.getEncoder().encodeToString(png));
+                co.put("signatureSha256", sha256(png));
+            }
+        }
+        if (d.form() != null) {
+            ObjectNode f = b.putObject("form");
+            d.form().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> f.put(e.getKey(), e.getValue()));
+        }
+        if (d.delivery() != null) {
+            ObjectNode del = b.putObject("delivery");
+            del.put("method", d.delivery().post() ? "POST" : "WINDOW");
+            if (d.delivery().post()) {
+                PostalAddress a = d.delivery().address();
+                ObjectNode ad = del.putObject("address");
+                ad.put("regionCode", a.regionCode());
+                ad.put("region", a.region());
+                ad.put("detail", a.detail());
+                ad.put("recipient", a.recipient());
+                del.put("mobile", d.delivery().mobile());
+            }
+        }
+        if (d.contactName() != null) {
+            b.put("contactName", d.contactName());
         }
         if (d.contactPhone() == null) {
             b.putNull("contactPhone");
@@ -207,9 +414,20 @@ public final class OneCertificateService {
     }
 
     private static CaseReceipt receipt(JsonNode r) {
+        List<String> warnings = new ArrayList<>();
+        r.path("warnings").forEach(w -> warnings.add(w.path("field").asText() + ":" + w.path("rule").asText()));
         return new CaseReceipt(r.path("caseNumber").asText(), r.path("itemCode").asText(), r.path("status").asText(),
                 Instant.parse(r.path("acceptedAt").asText()),
-                r.path("promisedBy").isNull() ? null : LocalDate.parse(r.path("promisedBy").asText()));
+                r.path("promisedBy").isNull() ? null : LocalDate.parse(r.path("promisedBy").asText()),
+                owed(r.path("owed")), r.path("delivery").isTextual() ? r.path("delivery").asText() : null, warnings);
+    }
+
+    private static String sha256(byte[] b) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Text text(JsonNode n) {
