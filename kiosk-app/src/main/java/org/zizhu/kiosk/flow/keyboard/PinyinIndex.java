@@ -138,7 +138,7 @@ public final class PinyinIndex implements CandidateSource {
      * are skipped: the data is outside input.
      */
     static PinyinIndex build(Map<Character, String[]> readings, Reader dict, Reader multi) throws IOException {
-        Map<Character, Long> charFreq = new HashMap<>(32_768);
+        long[] charFreq = new long[Character.MAX_VALUE + 1];
         Map<String, Long> wordFreq = new HashMap<>(400_000);
         List<Word> words = new ArrayList<>(400_000);
         BufferedReader d = new BufferedReader(dict);
@@ -159,7 +159,7 @@ public final class PinyinIndex implements CandidateSource {
                 continue;
             }
             for (int i = 0; i < w.length(); i++) {
-                charFreq.merge(w.charAt(i), freq, Long::sum);
+                charFreq[w.charAt(i)] += freq;
             }
             if (w.length() >= 2) {
                 words.add(new Word(w, freq));
@@ -183,7 +183,7 @@ public final class PinyinIndex implements CandidateSource {
                 continue;
             }
             for (int i = 0; i < py.length; i++) {
-                py[i] = py[i].trim().replace("u:", "v").replaceAll("[0-9]", "");
+                py[i] = toneless(py[i]);
             }
             if (!Arrays.stream(py).allMatch(PinyinIndex::isLetters)) {
                 continue;
@@ -197,16 +197,31 @@ public final class PinyinIndex implements CandidateSource {
             }
         }
 
-        List<Entry> entries = new ArrayList<>(500_000);
+        // Each polyphone's split between its readings, once (aligned with its readings array).
+        Map<Character, double[]> shares = new HashMap<>();
+        for (var e : readings.entrySet()) {
+            String[] rs = e.getValue();
+            if (rs.length > 1) {
+                double[] sh = new double[rs.length];
+                for (int k = 0; k < rs.length; k++) {
+                    sh[k] = share(e.getKey(), rs[k], rs, charFreq[e.getKey()], evidence);
+                }
+                shares.put(e.getKey(), sh);
+            }
+        }
+        List<Entry> entries = new ArrayList<>(600_000);
         CharsetEncoder gb2312 = java.nio.charset.Charset.forName("GB2312").newEncoder();
         Set<String> syllables = new HashSet<>();
         for (var e : readings.entrySet()) {
             char c = e.getKey();
-            long f = charFreq.getOrDefault(c, 0L);
-            for (String r : e.getValue()) {
+            long f = charFreq[c];
+            double[] sh = shares.get(c);
+            String[] rs = e.getValue();
+            for (int k = 0; k < rs.length; k++) {
+                String r = rs[k];
                 syllables.add(r);
                 // Unseen characters rank below every seen one; GB2312 (common) before the rest.
-                float s = f > 0 ? (float) (f * share(c, r, e.getValue(), f, evidence)) + 1f
+                float s = f > 0 ? (float) (f * (sh == null ? 1.0 : sh[k])) + 1f
                         : (gb2312.canEncode(c) ? 0.5f : 0.25f);
                 entries.add(new Entry(r, String.valueOf(c), s));
             }
@@ -217,7 +232,7 @@ public final class PinyinIndex implements CandidateSource {
                 entries.add(new Entry(String.join("", fixed), w.text(), w.freq() + 1f));
                 continue;
             }
-            for (var combo : combinations(w.text(), readings, charFreq, evidence)) {
+            for (var combo : combinations(w.text(), readings, shares)) {
                 entries.add(new Entry(combo.key, w.text(), (float) (w.freq() * combo.share) + 1f));
             }
         }
@@ -226,6 +241,22 @@ public final class PinyinIndex implements CandidateSource {
             return k != 0 ? k : Float.compare(b.score, a.score);
         });
         return pack(dedupe(entries), syllables);
+    }
+
+    /** "lu:3" → "lv": pinyin4j's tone digit off, its ü spelling as the v typed on the keyboard. */
+    private static String toneless(String py) {
+        StringBuilder b = new StringBuilder(py.length());
+        String t = py.trim();
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == 'u' && i + 1 < t.length() && t.charAt(i + 1) == ':') {
+                b.append('v');
+                i++;
+            } else if (c < '0' || c > '9') {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     private static boolean allKnown(String w, Map<Character, String[]> readings) {
@@ -260,16 +291,27 @@ public final class PinyinIndex implements CandidateSource {
     private record Combo(String key, double share) {}
 
     /** The likeliest reading combinations of a word without a fixed reading, at most MAX_COMBINATIONS. */
-    private static List<Combo> combinations(String w, Map<Character, String[]> readings, Map<Character, Long> charFreq,
-            Map<Character, Map<String, Double>> evidence) {
+    private static List<Combo> combinations(String w, Map<Character, String[]> readings, Map<Character, double[]> shares) {
+        boolean single = true;
+        for (int i = 0; i < w.length() && single; i++) {
+            single = readings.get(w.charAt(i)).length == 1;
+        }
+        if (single) { // most words: one reading per character, no choices to weigh
+            StringBuilder key = new StringBuilder(w.length() * 4);
+            for (int i = 0; i < w.length(); i++) {
+                key.append(readings.get(w.charAt(i))[0]);
+            }
+            return List.of(new Combo(key.toString(), 1.0));
+        }
         List<Combo> acc = List.of(new Combo("", 1.0));
         for (int i = 0; i < w.length(); i++) {
             char c = w.charAt(i);
             String[] rs = readings.get(c);
+            double[] sh = shares.get(c);
             List<Combo> next = new ArrayList<>(acc.size() * rs.length);
             for (Combo a : acc) {
-                for (String r : rs) {
-                    next.add(new Combo(a.key + r, a.share * share(c, r, rs, charFreq.getOrDefault(c, 0L), evidence)));
+                for (int k = 0; k < rs.length; k++) {
+                    next.add(new Combo(a.key + rs[k], a.share * (sh == null ? 1.0 : sh[k])));
                 }
             }
             next.sort((x, y) -> Double.compare(y.share, x.share));
@@ -286,7 +328,7 @@ public final class PinyinIndex implements CandidateSource {
         for (Entry e : sorted) {
             if (!e.key.equals(key)) {
                 key = e.key;
-                seen.clear();
+                seen = new HashSet<>(); // a fresh small set: clearing one grown by a big group costs its capacity every time
             }
             if (seen.add(e.text)) {
                 out.add(e);
@@ -313,9 +355,9 @@ public final class PinyinIndex implements CandidateSource {
         for (int i = 0; i < n; i++) {
             Entry e = entries.get(i);
             ks[i] = kp;
-            for (int j = 0; j < e.key.length(); j++) {
-                kb[kp++] = (byte) e.key.charAt(j);
-            }
+            byte[] k = e.key.getBytes(StandardCharsets.ISO_8859_1); // a–z only
+            System.arraycopy(k, 0, kb, kp, k.length);
+            kp += k.length;
             ts[i] = tp;
             e.text.getChars(0, e.text.length(), tc, tp);
             tp += e.text.length();
