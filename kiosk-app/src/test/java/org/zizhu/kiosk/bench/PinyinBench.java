@@ -51,11 +51,18 @@ public final class PinyinBench {
         long[] cold = typeAll(index);
         report("keystroke, first pass (cold)", cold);
         List<Long> warm = new ArrayList<>();
+        java.util.Map<String, Integer> over = new java.util.TreeMap<>();
+        List<String> buffers = buffers();
         for (int p = 0; p < passes; p++) {
-            for (long n : typeAll(index)) {
-                warm.add(n);
+            long[] ns = typeAll(index);
+            for (int i = 0; i < ns.length; i++) {
+                warm.add(ns[i]);
+                if (ns[i] > 5_000_000) {
+                    over.merge(buffers.get(i), 1, Integer::sum);
+                }
             }
         }
+        System.out.println("warm keystrokes over 5 ms, by letters typed: " + over);
         report("keystroke, warm (" + passes + " passes)", warm.stream().mapToLong(Long::longValue).toArray());
         long worst = 0;
         String worstKey = "";
@@ -72,6 +79,17 @@ public final class PinyinBench {
             }
         }
         System.out.printf("slowest warm keystroke in one more pass: \"%s\" %.3f ms%n", worstKey, worst / 1e6);
+    }
+
+    /** The pinyin buffer after each keystroke of {@link #typeAll}, in the same order. */
+    private static List<String> buffers() {
+        List<String> out = new ArrayList<>();
+        for (String w : TYPED) {
+            for (int i = 1; i <= w.length(); i++) {
+                out.add(w.substring(0, i));
+            }
+        }
+        return out;
     }
 
     private static long[] typeAll(PinyinIndex index) {

@@ -52,6 +52,8 @@ public final class PinyinIndex implements CandidateSource {
     private static final int COMPLETIONS_AFTER_EXACT = 16;
     /** Scores from here up were seen in the corpus; below are the characters it never had. */
     private static final float SEEN = 1f;
+    /** Prefixes up to this many letters have their completions ranked at build time. */
+    private static final int SHORT_PREFIX = 2;
 
     private final byte[] keyBytes;
     private final int[] keyStart;
@@ -59,6 +61,7 @@ public final class PinyinIndex implements CandidateSource {
     private final int[] textStart;
     private final float[] score;
     private final Set<String> syllables;
+    private final int[][] shortCompletions;
 
     private PinyinIndex(byte[] keyBytes, int[] keyStart, char[] textChars, int[] textStart, float[] score, Set<String> syllables) {
         this.keyBytes = keyBytes;
@@ -67,6 +70,7 @@ public final class PinyinIndex implements CandidateSource {
         this.textStart = textStart;
         this.score = score;
         this.syllables = syllables;
+        this.shortCompletions = rankShortPrefixes();
     }
 
     /** Builds the index from the data files inside the pinyin4j and jieba jars (about a second). */
@@ -412,18 +416,8 @@ public final class PinyinIndex implements CandidateSource {
         int unseen = i;
         if (out.size() < limit && exactEnd < hi) {
             int want = unseen > lo ? COMPLETIONS_AFTER_EXACT : COMPLETIONS;
-            PriorityQueue<Integer> best = new PriorityQueue<>((a, b) -> Float.compare(score[a], score[b]));
-            for (int j = exactEnd; j < hi; j++) {
-                if (best.size() < want) {
-                    best.add(j);
-                } else if (score[j] > score[best.peek()]) {
-                    best.poll();
-                    best.add(j);
-                }
-            }
-            Integer[] top = best.toArray(Integer[]::new);
-            Arrays.sort(top, (a, b) -> Float.compare(score[b], score[a]));
-            for (int j = 0; j < top.length && out.size() < limit; j++) {
+            int[] top = q.length() <= SHORT_PREFIX ? shortCompletions[shortSlot(q)] : topCompletions(exactEnd, hi, want);
+            for (int j = 0; j < top.length && j < want && out.size() < limit; j++) {
                 add(out, texts, top[j], q.length());
             }
         }
@@ -448,6 +442,49 @@ public final class PinyinIndex implements CandidateSource {
             }
         }
         return List.copyOf(out);
+    }
+
+    /** The {@code want} best-scored entries in [from, to), best first. */
+    private int[] topCompletions(int from, int to, int want) {
+        PriorityQueue<Integer> best = new PriorityQueue<>((a, b) -> Float.compare(score[a], score[b]));
+        for (int j = from; j < to; j++) {
+            if (best.size() < want) {
+                best.add(j);
+            } else if (score[j] > score[best.peek()]) {
+                best.poll();
+                best.add(j);
+            }
+        }
+        return best.stream().sorted((a, b) -> Float.compare(score[b], score[a])).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Slot of a one- or two-letter prefix in {@link #shortCompletions}. */
+    private static int shortSlot(String q) {
+        return q.length() == 1 ? q.charAt(0) - 'a' : 26 + (q.charAt(0) - 'a') * 26 + (q.charAt(1) - 'a');
+    }
+
+    /**
+     * The completions of every one- and two-letter prefix, ranked once at build time: their
+     * ranges are the widest (every word starting with s), and they are typed at the start of
+     * every entry, so scanning them per keystroke would be the slowest lookups by far.
+     */
+    private int[][] rankShortPrefixes() {
+        int[][] out = new int[26 + 26 * 26][];
+        for (char a = 'a'; a <= 'z'; a++) {
+            for (int len = 1; len <= 2; len++) {
+                for (char b = 'a'; b <= (len == 1 ? 'a' : 'z'); b++) {
+                    String q = len == 1 ? String.valueOf(a) : "" + a + b;
+                    int lo = lowerBound(q);
+                    int hi = prefixEnd(q, lo);
+                    int exactEnd = lo;
+                    while (exactEnd < hi && keyLength(exactEnd) == q.length()) {
+                        exactEnd++;
+                    }
+                    out[shortSlot(q)] = topCompletions(exactEnd, hi, COMPLETIONS);
+                }
+            }
+        }
+        return out;
     }
 
     private void add(Set<Candidate> out, Set<String> texts, int i, int consumed) {
