@@ -1,0 +1,6 @@
+package org.zizhu.kiosk.flow.keyboard;
+
+/** Which pad the keyboard shows: pinyin (letters compose Chinese), plain letters, or digits. */
+public enum KeyboardMode {
+    PINYIN, LETTERS, DIGITS
+}
