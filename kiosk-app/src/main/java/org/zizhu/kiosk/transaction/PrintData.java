@@ -65,6 +65,20 @@ public final class PrintData {
 
     public AcceptanceReceiptData acceptanceReceipt(ItemDetail item, Resident resident,
                                                    OneCertificateService.Submission submission, String reference) {
+        return acceptanceReceipt(item, resident, submission, reference, List.of());
+    }
+
+    /**
+     * The acceptance receipt (受理回执) of an application with the 容缺 materials still owed and
+     * their due dates ({@code owed}; the centre's own list wins when it answered at once).
+     */
+    public AcceptanceReceiptData acceptanceReceipt(ItemDetail item, Resident resident,
+                                                   OneCertificateService.Submission submission, String reference,
+                                                   List<org.zizhu.print.PendingMaterial> owed) {
+        List<org.zizhu.print.PendingMaterial> pending = submission.receipt()
+                .filter(r -> !r.owed().isEmpty())
+                .map(r -> r.owed().stream().map(o -> new org.zizhu.print.PendingMaterial(o.name(), o.dueDate())).toList())
+                .orElse(owed);
         List<Material> received = item.receivedMaterials().stream()
                 .map(m -> new Material(m.name().zh(), Math.max(1, m.copies()),
                         m.kind() == CatalogModel.MaterialKind.E_LICENSE ? "电子证照" : "共享获取"))
@@ -73,7 +87,7 @@ public final class PrintData {
         LocalDate promised = submission.receipt().map(OneCertificateService.CaseReceipt::promisedBy)
                 .orElse(LocalDate.now(clock).plusDays(days));
         return new AcceptanceReceiptData(reference, item.name().zh(), item.code(), resident.name(), resident.idNumber(),
-                LocalDateTime.now(clock), received, List.of(), days, promised, link(item, "/cases/" + reference),
+                LocalDateTime.now(clock), received, pending, days, promised, link(item, "/cases/" + reference),
                 item.implementingBody().zh(), "12345");
     }
 
