@@ -11,6 +11,7 @@ import org.zizhu.device.camera.document.DocumentCaptureResult;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.forms.FieldRule;
+import org.zizhu.ids.IdChecks;
 import org.zizhu.forms.FieldType;
 import org.zizhu.kiosk.catalog.CatalogModel.FormField;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
@@ -85,9 +86,9 @@ public final class CentralApplicationPorts implements ApplicationPorts {
             throws ServiceException {
         try {
             ResidentSession session = verification.verify(resident);
-            Resident applicant = new Resident(session.name(), session.idNumber(), resident.source(), resident.validUntil());
+            String idNumber = session.idNumber() != null ? session.idNumber() : resident.idNumber();
             if (!consented || licenseTypes.isEmpty()) {
-                return new Prepared(applicant, null, List.of());
+                return new Prepared(new Resident(session.name(), idNumber, resident.source(), resident.validUntil()), null, List.of());
             }
             OneCertificateService one = services.oneCertificate();
             var auth = one.authorise(session, item.code(), Set.copyOf(licenseTypes), CentralServicePorts.AUTHORISATION_VALIDITY);
@@ -98,7 +99,13 @@ public final class CentralApplicationPorts implements ApplicationPorts {
                     licenses.add(new License(summary.type(), summary.licenseId(), doc.content()));
                 }
             }
-            return new Prepared(applicant, auth.authorisationId(), licenses);
+            if (idNumber == null) {
+                // A mobile-app login carries no ID number: the holder's, from their own sealed ID-card e-license.
+                idNumber = licenses.stream().map(l -> l.content().path("holder").path("idNumber").asText(""))
+                        .filter(IdChecks::validIdNumber).findFirst().orElse(null);
+            }
+            return new Prepared(new Resident(session.name(), idNumber, resident.source(), resident.validUntil()),
+                    auth.authorisationId(), licenses);
         } catch (Exception e) {
             throw failures.translate(Call.PERFORM, e);
         }
