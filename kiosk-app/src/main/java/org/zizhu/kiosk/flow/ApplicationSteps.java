@@ -102,7 +102,7 @@ final class ApplicationSteps {
                     : Next.IGNORED;
             case Preparing s -> switch (event) {
                 case PreparedAnswer p -> prepared(s.resident(), p.prepared(), f);
-                case WorkFailed w -> failed(s.resident(), null, w);
+                case WorkFailed w -> failed(s.resident(), null, w, f);
                 default -> Next.IGNORED;
             };
             case FillingForm s -> form(s, event, f);
@@ -148,7 +148,7 @@ final class ApplicationSteps {
                 case SubmitAnswered a when a.result() instanceof Refused r ->
                         to(new Failed(s.resident(), s.application(), r.code(), r.message(), r.fieldErrors(), false),
                                 new Log(false, "application-refused", false));
-                case WorkFailed w -> failed(s.resident(), s.application(), w);
+                case WorkFailed w -> failed(s.resident(), s.application(), w, f);
                 default -> Next.IGNORED;
             };
             case Printing s -> switch (event) {
@@ -367,8 +367,10 @@ final class ApplicationSteps {
         return out;
     }
 
-    private static Next failed(Resident r, Application app, WorkFailed w) {
-        return to(new Failed(r, app, null, w.message(), List.of(), w.retryable()), new Log(false, w.where(), w.retryable()));
+    private static Next failed(Resident r, Application app, WorkFailed w, Facts f) {
+        // An unexpected failure has no words of its own: the resident still gets a reason.
+        Text message = w.message() != null ? w.message() : f.text("service.failed");
+        return to(new Failed(r, app, null, message, List.of(), w.retryable()), new Log(false, w.where(), w.retryable()));
     }
 
     /** The flow ends: every image it holds is wiped now (the visit wipes the rest at its end). */

@@ -88,10 +88,15 @@ class ApplicationStepsTest {
         return assertInstanceOf(FillingForm.class, step(item, n.state(), new PreparedAnswer(prepared)).state());
     }
 
+    /** The retirement form's fields the resident types (name and ID number are prefilled). */
+    static Map<String, String> filledFields() {
+        return Map.of("workStart", "1985-07-01", "kind", "NORMAL", "employer", "包头钢铁（集团）有限责任公司",
+                "address", "内蒙古自治区包头市东河区和平路12号", "phone", "13912345678");
+    }
+
     static Materials filled(ItemDetail item, FillingForm f) {
         ApplicationState s = f;
-        for (var e : Map.of("workStart", "1985-07-01", "kind", "NORMAL", "employer", "包头钢铁（集团）有限责任公司",
-                "address", "内蒙古自治区包头市东河区和平路12号", "phone", "13912345678").entrySet()) {
+        for (var e : filledFields().entrySet()) {
             s = step(item, s, new EditField(e.getKey(), e.getValue())).state();
         }
         return assertInstanceOf(Materials.class, step(item, s, new SubmitForm()).state());
@@ -233,7 +238,7 @@ class ApplicationStepsTest {
     }
 
     /** A value that passes the field's rule (the seeded forms' kinds). */
-    private static String sample(org.zizhu.kiosk.catalog.CatalogModel.FormField f) {
+    static String sample(org.zizhu.kiosk.catalog.CatalogModel.FormField f) {
         return switch (f.type()) {
             case PHONE -> "13912345678";
             case ID_NUMBER -> WANG;
