@@ -90,6 +90,9 @@ final class ApplicationSteps {
     }
 
     static Next next(ApplicationState state, ApplicationEvent event, Facts f) {
+        if (event instanceof Cancel && (state instanceof Submitting || state instanceof Printing)) {
+            return Next.IGNORED; // the submission is under way: it finishes (and prints) first
+        }
         if (event instanceof Cancel || event instanceof VisitEnded) {
             return state instanceof Ended ? Next.IGNORED : end(state, event instanceof Cancel ? "cancelled" : "visit-ended");
         }
@@ -113,6 +116,9 @@ final class ApplicationSteps {
                             ? old.pages() : List.of());
                     List<ApplicationEffect> effects = new ArrayList<>();
                     effects.add(new Hold(p.page()));
+                    if (s.application().materials().get(s.material()) instanceof Committed c) {
+                        effects.add(new Wipe(c.signature())); // pages instead of the commitment: its signature goes
+                    }
                     if (p.replaceAt() >= 0 && p.replaceAt() < pages.size()) {
                         effects.add(new Wipe(pages.set(p.replaceAt(), p.page())));
                     } else {

@@ -88,7 +88,8 @@ public final class CentralApplicationPorts implements ApplicationPorts {
             ResidentSession session = verification.verify(resident);
             String idNumber = session.idNumber() != null ? session.idNumber() : resident.idNumber();
             if (!consented || licenseTypes.isEmpty()) {
-                return new Prepared(new Resident(session.name(), idNumber, resident.source(), resident.validUntil()), null, List.of());
+                return new Prepared(new Resident(session.name(), needIdNumber(idNumber), resident.source(),
+                        resident.validUntil()), null, List.of());
             }
             OneCertificateService one = services.oneCertificate();
             var auth = one.authorise(session, item.code(), Set.copyOf(licenseTypes), CentralServicePorts.AUTHORISATION_VALIDITY);
@@ -104,11 +105,22 @@ public final class CentralApplicationPorts implements ApplicationPorts {
                 idNumber = licenses.stream().map(l -> l.content().path("holder").path("idNumber").asText(""))
                         .filter(IdChecks::validIdNumber).findFirst().orElse(null);
             }
-            return new Prepared(new Resident(session.name(), idNumber, resident.source(), resident.validUntil()),
+            return new Prepared(new Resident(session.name(), needIdNumber(idNumber), resident.source(), resident.validUntil()),
                     auth.authorisationId(), licenses);
         } catch (Exception e) {
             throw failures.translate(Call.PERFORM, e);
         }
+    }
+
+    /**
+     * An application names its applicant by ID number. A mobile-app login without the ID-card
+     * e-license has none: the resident is told at once to use their card, not after the form.
+     */
+    private String needIdNumber(String idNumber) throws ServiceException {
+        if (idNumber == null || !IdChecks.validIdNumber(idNumber)) {
+            throw failures.refused("no applicant ID number for this login", "application.needIdCard");
+        }
+        return idNumber;
     }
 
     @Override

@@ -172,6 +172,11 @@ class ApplicationStepsTest {
         Materials missing = assertInstanceOf(Materials.class, step(retirement, n.state(), new MaterialsDone()).state());
         assertTrue(missing.message().zh().contains("本人人事档案"), "the missing material is named");
 
+        var paged = step(retirement, step(retirement, n.state(), new CapturePage(2)).state(),
+                new PageCaptured(2, -1, new Image(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 7})));
+        assertInstanceOf(Pages.class, ((Materials) paged.state()).application().materials().get(2), "the paper after all");
+        assertTrue(paged.effects().contains(new ApplicationEffect.Wipe(c.signature())), "the commitment's signature goes");
+
         var back = step(retirement, n.state(), new Uncommit(2));
         assertEquals(new Unresolved(), ((Materials) back.state()).application().materials().get(2));
         assertTrue(back.effects().contains(new ApplicationEffect.Wipe(c.signature())));
@@ -257,5 +262,7 @@ class ApplicationStepsTest {
         assertEquals(new Ended(), end.state());
         assertEquals(2, end.effects().stream().filter(e -> e instanceof ApplicationEffect.Wipe).count());
         assertTrue(ignored(retirement, end.state(), new Cancel()));
+        assertTrue(ignored(retirement, new Submitting(m.resident(), m.application()), new Cancel()),
+                "a submission under way is not abandoned");
     }
 }

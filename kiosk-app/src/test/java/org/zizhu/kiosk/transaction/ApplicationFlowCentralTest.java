@@ -174,6 +174,14 @@ class ApplicationFlowCentralTest {
             assertEquals(FieldRule.PHONE, form.errors().get("phone"));
             assertEquals(FieldRule.REQUIRED, form.errors().get("workStart"));
 
+            // A mobile-app login that declines the ID-card e-license has no applicant ID number: told at once.
+            ApplicationFlow declined = rig(rt).flow();
+            declined.fire(new ApplicationEvent.Identified(Resident.fromMobileApp("QRDEMO-wangjianguo-0001"), null));
+            declined.fire(new ApplicationEvent.ConsentGiven(false));
+            var noId = assertInstanceOf(ApplicationState.Failed.class, declined.state());
+            assertEquals(new Messages().format(org.zizhu.kiosk.i18n.Language.ZH, "application.needIdCard"), noId.message().zh());
+            assertFalse(noId.canRetry());
+
             // A kiosk whose clock runs three days ahead takes a start date the centre finds in the future.
             ZoneId cst = ZoneId.of("Asia/Shanghai");
             Clock ahead = Clock.offset(Clock.system(cst), java.time.Duration.ofDays(3));
