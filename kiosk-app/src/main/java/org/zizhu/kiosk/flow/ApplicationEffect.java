@@ -29,6 +29,7 @@ sealed interface ApplicationEffect {
     record Submit(Resident resident, Application application) implements ApplicationEffect {
     }
 
-    record PrintReceipt(Resident resident, Outcome outcome, List<Owed> owed) implements ApplicationEffect {
+    record PrintReceipt(Resident resident, Outcome outcome, List<ApplicationState.Received> received, List<Owed> owed)
+            implements ApplicationEffect {
     }
 }

@@ -150,7 +150,7 @@ public final class ApplicationFlow {
                 if (visit.ended()) {
                     return null; // nobody to print for
                 }
-                ports.printReceipt(item, p.resident(), p.outcome(), p.owed());
+                ports.printReceipt(item, p.resident(), p.outcome(), p.received(), p.owed());
                 return new ApplicationEvent.Printed();
             }, e -> workFailed("print", e));
         }

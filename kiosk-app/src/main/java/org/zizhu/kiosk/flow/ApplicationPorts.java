@@ -126,7 +126,7 @@ public interface ApplicationPorts {
     SubmitResult submit(ItemDetail item, Resident resident, ApplicationState.Application application,
                         String idempotencyKey) throws ServiceException;
 
-    /** Prints the acceptance receipt (受理回执): case number, materials owed with due dates. */
-    void printReceipt(ItemDetail item, Resident resident, Outcome outcome, List<ApplicationState.Owed> owed)
-            throws ServiceException;
+    /** Prints the acceptance receipt (受理回执): case number, materials received and how, materials owed with due dates. */
+    void printReceipt(ItemDetail item, Resident resident, Outcome outcome, List<ApplicationState.Received> received,
+                      List<ApplicationState.Owed> owed) throws ServiceException;
 }

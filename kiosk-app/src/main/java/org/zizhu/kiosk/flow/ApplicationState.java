@@ -69,19 +69,23 @@ public sealed interface ApplicationState {
     }
 
     /** The acceptance receipt is being printed. */
-    record Printing(Resident resident, Outcome outcome, List<Owed> owed) implements ApplicationState {
+    record Printing(Resident resident, Outcome outcome, List<Received> received, List<Owed> owed) implements ApplicationState {
         public Printing {
+            received = List.copyOf(received);
             owed = List.copyOf(owed);
         }
     }
 
     /**
      * Accepted: {@code outcome.reference()} is the case number (or the outbox reference when
-     * queued); {@code owed} the 容缺 materials with due dates; {@code printProblem} non-null when
-     * the receipt could not be printed (the resident may retry the print).
+     * queued); {@code received} how each material was provided, {@code owed} the 容缺 materials with
+     * due dates; {@code printProblem} non-null when the receipt could not be printed (the resident
+     * may retry the print).
      */
-    record Done(Resident resident, Outcome outcome, List<Owed> owed, Text printProblem) implements ApplicationState {
+    record Done(Resident resident, Outcome outcome, List<Received> received, List<Owed> owed, Text printProblem)
+            implements ApplicationState {
         public Done {
+            received = List.copyOf(received);
             owed = List.copyOf(owed);
         }
     }
@@ -101,6 +105,13 @@ public sealed interface ApplicationState {
 
     /** The resident left (or the visit ended): nothing personal is left in the flow. */
     record Ended() implements ApplicationState {
+    }
+
+    /** How a material reached the office (printed on the receipt; nothing personal). */
+    enum Provided { E_LICENSE, SHARED_DATA, CAPTURED_PAGES, ELECTRONIC_FORM }
+
+    /** A material the office received with the application, and how. */
+    record Received(String name, Provided how) {
     }
 
     /** A 容缺 material still owed, and by when. */

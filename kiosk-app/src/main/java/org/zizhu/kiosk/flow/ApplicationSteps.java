@@ -143,13 +143,14 @@ final class ApplicationSteps {
             case Submitting s -> switch (event) {
                 case SubmitAnswered a when a.result() instanceof Accepted ok -> {
                     List<Owed> owed = owed(f.item(), s.application());
+                    List<Received> received = received(f.item(), s.application());
                     List<ApplicationEffect> effects = new ArrayList<>();
                     effects.add(new Hold(ok.outcome()));
                     effects.add(new Log(true, "application-accepted", null));
                     // Submitted (or durably queued): the pages and signature are no longer needed here.
                     s.application().images().forEach(i -> effects.add(new Wipe(i)));
-                    effects.add(new ApplicationEffect.PrintReceipt(s.resident(), ok.outcome(), owed));
-                    yield new Next(new Printing(s.resident(), ok.outcome(), owed), effects);
+                    effects.add(new ApplicationEffect.PrintReceipt(s.resident(), ok.outcome(), received, owed));
+                    yield new Next(new Printing(s.resident(), ok.outcome(), received, owed), effects);
                 }
                 case SubmitAnswered a when a.result() instanceof Refused r ->
                         to(new Failed(s.resident(), s.application(), r.code(), r.message(), r.fieldErrors(), false),
@@ -158,14 +159,14 @@ final class ApplicationSteps {
                 default -> Next.IGNORED;
             };
             case Printing s -> switch (event) {
-                case Printed p -> to(new Done(s.resident(), s.outcome(), s.owed(), null), new Log(true, "done", null));
-                case WorkFailed w -> to(new Done(s.resident(), s.outcome(), s.owed(), w.message()),
+                case Printed p -> to(new Done(s.resident(), s.outcome(), s.received(), s.owed(), null), new Log(true, "done", null));
+                case WorkFailed w -> to(new Done(s.resident(), s.outcome(), s.received(), s.owed(), w.message()),
                         new Log(false, "print", w.retryable()));
                 default -> Next.IGNORED;
             };
             case Done s -> event instanceof Retry && s.printProblem() != null && !f.visitEnded()
-                    ? to(new Printing(s.resident(), s.outcome(), s.owed()),
-                    new ApplicationEffect.PrintReceipt(s.resident(), s.outcome(), s.owed()))
+                    ? to(new Printing(s.resident(), s.outcome(), s.received(), s.owed()),
+                    new ApplicationEffect.PrintReceipt(s.resident(), s.outcome(), s.received(), s.owed()))
                     : Next.IGNORED;
             case Failed s -> switch (event) {
                 case Retry r when s.canRetry() && s.application() != null && !f.visitEnded() ->
@@ -368,6 +369,25 @@ final class ApplicationSteps {
         for (int i = 0; i < item.materials().size(); i++) {
             if (app.materials().get(i) instanceof Committed c) {
                 out.add(new Owed(item.materials().get(i).name().zh(), c.dueDate()));
+            }
+        }
+        return out;
+    }
+
+    /** The materials provided with the application, and how (for the receipt). */
+    static List<Received> received(ItemDetail item, Application app) {
+        List<Received> out = new ArrayList<>();
+        for (int i = 0; i < item.materials().size(); i++) {
+            Provided how = switch (app.materials().get(i)) {
+                case FromLicense l -> Provided.E_LICENSE;
+                case Shared x -> Provided.SHARED_DATA;
+                case Pages p -> Provided.CAPTURED_PAGES;
+                case ByForm x -> Provided.ELECTRONIC_FORM;
+                case Committed c -> null;
+                case Unresolved u -> null;
+            };
+            if (how != null) {
+                out.add(new Received(item.materials().get(i).name().zh(), how));
             }
         }
         return out;

@@ -237,13 +237,21 @@ public final class CentralApplicationPorts implements ApplicationPorts {
     }
 
     @Override
-    public void printReceipt(ItemDetail item, Resident resident, Outcome outcome, List<ApplicationState.Owed> owed)
-            throws ServiceException {
+    public void printReceipt(ItemDetail item, Resident resident, Outcome outcome, List<ApplicationState.Received> received,
+                             List<ApplicationState.Owed> owed) throws ServiceException {
         if (!(outcome instanceof CentralOutcome.Accepted a)) {
             throw new IllegalArgumentException("not an application outcome: " + outcome.getClass().getName());
         }
         try {
-            receipts.print(printData.acceptanceReceipt(item, resident, a.submission(), a.reference(),
+            List<org.zizhu.print.Material> got = new ArrayList<>();
+            for (ApplicationState.Received r : received) {
+                int copies = item.materials().stream().filter(m -> m.name().zh().equals(r.name()))
+                        .mapToInt(Material::copies).findFirst().orElse(1);
+                // The receipt is printed in Chinese, the office's language; the words come from the bundle.
+                got.add(new org.zizhu.print.Material(r.name(), Math.max(1, copies),
+                        failures.text("receipt.provided." + r.how().name()).zh()));
+            }
+            receipts.print(printData.acceptanceReceipt(item, resident, a.submission(), a.reference(), got,
                     owed.stream().map(o -> new org.zizhu.print.PendingMaterial(o.name(), o.dueDate())).toList()),
                     "receipt-" + a.reference());
         } catch (PrintService.PrintFailure e) {

@@ -63,7 +63,8 @@ class ApplicationFlowTest {
         }
 
         @Override
-        public void printReceipt(ItemDetail item, Resident resident, Outcome outcome, List<ApplicationState.Owed> owed) {
+        public void printReceipt(ItemDetail item, Resident resident, Outcome outcome, List<ApplicationState.Received> received,
+                                 List<ApplicationState.Owed> owed) {
         }
     }
 

@@ -150,6 +150,9 @@ class ApplicationFlowCentralTest {
             assertEquals(caseNumber, receipt.caseNumber());
             assertEquals(owedName, receipt.acceptedUnderCommitment().get(0).name());
             assertEquals(today.plusDays(30), receipt.acceptedUnderCommitment().get(0).dueDate());
+            assertEquals(List.of("申请人居民身份证:电子证照", "本人人事档案:高拍仪拍照", "退休（职）申请审批表:电子表单",
+                            "社会保障卡金融账户:电子证照"),
+                    receipt.received().stream().map(r -> r.name() + ":" + r.form()).toList(), "each material as it was provided");
 
             var status = rt.services().oneCertificate().caseStatus(caseNumber);
             assertEquals(RETIREMENT, status.itemCode());
