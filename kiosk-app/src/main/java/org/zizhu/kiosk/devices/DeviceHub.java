@@ -15,6 +15,8 @@ import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.StatusTracker;
 import org.zizhu.device.camera.Camera;
 import org.zizhu.device.camera.CameraConfig;
+import org.zizhu.device.camera.document.DocumentCapture;
+import org.zizhu.device.camera.document.DocumentCaptureResult;
 import org.zizhu.device.camera.face.FaceCapture;
 import org.zizhu.device.camera.face.FaceCaptureResult;
 import org.zizhu.device.camera.face.FaceQualityIssue;
@@ -407,6 +409,19 @@ public final class DeviceHub implements AutoCloseable {
         }
         return FaceCapture.withDefaults().captureFrom(cam, timeout)
                 .orElse(new FaceCaptureResult.Rejected(FaceQualityIssue.NO_FACE, null));
+    }
+
+    /**
+     * Takes one document page from the camera (高拍仪), corrected, waiting up to {@code timeout}
+     * for a usable still page. Empty when no frame arrived at all (the camera's status says why).
+     * The caller owns and must wipe an accepted page.
+     */
+    public Optional<DocumentCaptureResult> captureDocument(Duration timeout) throws InterruptedException {
+        Camera cam = camera;
+        if (cam == null) {
+            return Optional.empty();
+        }
+        return DocumentCapture.withDefaults().capture(cam, timeout);
     }
 
     public void addGpioListener(GpioListener l) {

@@ -88,11 +88,9 @@ final class SharedSteps {
             case Identified i when facts.visitEnded() -> IGNORED;
             case Identified i -> {
                 Resident r = i.resident();
-                if (r.validUntil() != null && r.validUntil().isBefore(facts.today())) {
-                    yield to(new CardProblem(job, "service.cardExpired"), new Effect.Hold(r));
-                }
-                if (i.validFrom() != null && i.validFrom().isAfter(facts.today())) {
-                    yield to(new CardProblem(job, "service.cardNotYetValid"), new Effect.Hold(r));
+                String problem = cardProblem(r, i.validFrom(), facts.today());
+                if (problem != null) {
+                    yield to(new CardProblem(job, problem), new Effect.Hold(r));
                 }
                 String how = r.source() == Resident.Source.MOBILE_APP ? "qr-login-seen" : "identified";
                 yield job.identified(r, facts).after(new Effect.Hold(r), new Effect.Log(true, how, null));
@@ -100,6 +98,20 @@ final class SharedSteps {
             case CardReadFailed c -> to(new CardProblem(job, "service.cardReadFailed"));
             default -> IGNORED;
         };
+    }
+
+    /**
+     * Why a card cannot be used today (a message key), or null: expired or not yet valid. Shared
+     * with the application flow so every flow refuses the same cards.
+     */
+    static String cardProblem(Resident r, java.time.LocalDate validFrom, java.time.LocalDate today) {
+        if (r.validUntil() != null && r.validUntil().isBefore(today)) {
+            return "service.cardExpired";
+        }
+        if (validFrom != null && validFrom.isAfter(today)) {
+            return "service.cardNotYetValid";
+        }
+        return null;
     }
 
     /** Into FAILED with the failure's text; {@code outcome} kept so a retry only prints. */

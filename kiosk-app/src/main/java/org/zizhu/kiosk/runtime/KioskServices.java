@@ -1,8 +1,10 @@
 package org.zizhu.kiosk.runtime;
 
 import org.zizhu.kiosk.devices.DeviceHub;
+import org.zizhu.kiosk.flow.ApplicationPorts;
 import org.zizhu.kiosk.flow.ServicePorts;
 import org.zizhu.kiosk.printing.PrintService;
+import org.zizhu.kiosk.transaction.CentralApplicationPorts;
 import org.zizhu.kiosk.runtime.KioskRuntime;
 
 /**
@@ -15,5 +17,16 @@ public record KioskServices(KioskRuntime runtime, DeviceHub hub, ServicePorts po
         if (runtime == null) {
             throw new IllegalArgumentException("runtime is required");
         }
+    }
+
+    /**
+     * The application (申报) flow's ports over these services, the document camera and the
+     * receipt printer; null on a kiosk without devices (browse-only tests).
+     */
+    public ApplicationPorts applicationPorts() {
+        if (hub == null || printing == null) {
+            return null;
+        }
+        return new CentralApplicationPorts(runtime.services(), hub, printing);
     }
 }

@@ -1,0 +1,35 @@
+package org.zizhu.kiosk.flow;
+
+import java.util.List;
+import org.zizhu.kiosk.flow.ApplicationState.Application;
+import org.zizhu.kiosk.flow.ApplicationState.Owed;
+import org.zizhu.kiosk.flow.ServicePorts.Outcome;
+import org.zizhu.kiosk.session.Resident;
+import org.zizhu.kiosk.session.Wipeable;
+
+/** What an application transition asks {@link ApplicationFlow} to do (port calls on the worker, the log, the visit). */
+sealed interface ApplicationEffect {
+    /** A SERVICE_STEP event ({@code retryable} null: not a failure); never personal data. */
+    record Log(boolean ok, String step, Boolean retryable) implements ApplicationEffect {
+    }
+
+    /** Personal data registered with the visit before the state changes (wiped at its end). */
+    record Hold(Wipeable data) implements ApplicationEffect {
+    }
+
+    record Wipe(Wipeable data) implements ApplicationEffect {
+    }
+
+    record Prepare(Resident resident, List<String> licenseTypes, boolean consented) implements ApplicationEffect {
+    }
+
+    record CapturePage(int material, int replaceAt) implements ApplicationEffect {
+    }
+
+    record Submit(Resident resident, Application application) implements ApplicationEffect {
+    }
+
+    record PrintReceipt(Resident resident, Outcome outcome, List<ApplicationState.Received> received, List<Owed> owed)
+            implements ApplicationEffect {
+    }
+}

@@ -1,0 +1,118 @@
+package org.zizhu.kiosk.flow;
+
+import java.time.LocalDate;
+import org.zizhu.kiosk.flow.ApplicationPorts.Image;
+import org.zizhu.kiosk.flow.ApplicationPorts.Prepared;
+import org.zizhu.kiosk.flow.ApplicationPorts.SubmitResult;
+import org.zizhu.kiosk.i18n.Text;
+import org.zizhu.kiosk.session.Resident;
+
+/**
+ * What moves an application: the public records are the resident's touches and cards (the
+ * screens fire them through {@link ApplicationFlow#fire}); the package-private ones are the ports'
+ * answers. An event that does not fit the current state is ignored.
+ */
+public sealed interface ApplicationEvent {
+    /** A card ({@code validFrom} from the card) or a mobile-app login ({@code validFrom} null). */
+    record Identified(Resident resident, LocalDate validFrom) implements ApplicationEvent {
+    }
+
+    record CardReadFailed() implements ApplicationEvent {
+    }
+
+    record ConsentGiven(boolean agreed) implements ApplicationEvent {
+    }
+
+    /** A field's new value (blank clears it); checked at once by its rule. */
+    record EditField(String fieldId, String value) implements ApplicationEvent {
+    }
+
+    /** The whole form is checked; with no blocking error the materials come next. */
+    record SubmitForm() implements ApplicationEvent {
+    }
+
+    /** Take a new page for material {@code material} (index into the item's materials). */
+    record CapturePage(int material) implements ApplicationEvent {
+    }
+
+    /** Take page {@code page} of material {@code material} again. */
+    record RetakePage(int material, int page) implements ApplicationEvent {
+    }
+
+    record DeletePage(int material, int page) implements ApplicationEvent {
+    }
+
+    /** 容缺: the resident signed the commitment for material {@code material} (only where it allows it). */
+    record Commit(int material, byte[] signaturePng) implements ApplicationEvent {
+        public Commit {
+            signaturePng = signaturePng == null ? new byte[0] : signaturePng.clone();
+        }
+
+        @Override
+        public String toString() {
+            return "Commit[" + material + "]";
+        }
+    }
+
+    /** Withdraws a commitment (the signature is wiped); the material is unresolved again. */
+    record Uncommit(int material) implements ApplicationEvent {
+    }
+
+    /** Every material is resolved: on to delivery (or confirmation). */
+    record MaterialsDone() implements ApplicationEvent {
+    }
+
+    record ChooseWindow() implements ApplicationEvent {
+    }
+
+    /** Postal delivery (only where the item offers it); the mobile is checked here. */
+    record ChoosePost(String regionCode, String region, String detail, String recipient, String mobile)
+            implements ApplicationEvent {
+        @Override
+        public String toString() {
+            return "ChoosePost[" + regionCode + "]";
+        }
+    }
+
+    /** One step back (confirmation to delivery or materials, delivery to materials, materials to the form). */
+    record Back() implements ApplicationEvent {
+    }
+
+    record ConfirmSubmit() implements ApplicationEvent {
+    }
+
+    /** After a retryable failure: submit again (same key) or print the receipt again. */
+    record Retry() implements ApplicationEvent {
+    }
+
+    /** After the centre named form fields: back to the form with them marked. */
+    record FixForm() implements ApplicationEvent {
+    }
+
+    /** The resident leaves; everything personal in the flow is wiped. */
+    record Cancel() implements ApplicationEvent {
+    }
+
+    record PreparedAnswer(Prepared prepared) implements ApplicationEvent {
+    }
+
+    record PageCaptured(int material, int replaceAt, Image page) implements ApplicationEvent {
+    }
+
+    record CaptureFailed(Text message) implements ApplicationEvent {
+    }
+
+    record SubmitAnswered(SubmitResult result) implements ApplicationEvent {
+    }
+
+    record Printed() implements ApplicationEvent {
+    }
+
+    /** A port failed; {@code where} names it in the log. */
+    record WorkFailed(String where, Text message, boolean retryable) implements ApplicationEvent {
+    }
+
+    /** The visit ended (idle timeout, home): the flow ends. */
+    record VisitEnded() implements ApplicationEvent {
+    }
+}

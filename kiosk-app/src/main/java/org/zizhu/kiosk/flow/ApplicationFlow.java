@@ -1,0 +1,194 @@
+package org.zizhu.kiosk.flow;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.zizhu.events.EventId;
+import org.zizhu.events.EventLog;
+import org.zizhu.events.Outcome;
+import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
+import org.zizhu.kiosk.flow.ApplicationEvent.PageCaptured;
+import org.zizhu.kiosk.flow.ApplicationPorts.Image;
+import org.zizhu.kiosk.flow.ServicePorts.ServiceException;
+import org.zizhu.kiosk.i18n.Messages;
+import org.zizhu.kiosk.session.Visit;
+
+/**
+ * Runs one application (申报) for {@code item}: the screens render {@link #state()} (listeners get
+ * every new state) and {@link #fire} the resident's {@link ApplicationEvent}s; the transition
+ * function ({@code ApplicationSteps.next}) decides under one lock, the ports run on the worker
+ * and answer with events through the same function. One idempotency key per flow: however often
+ * the resident submits or retries, the centre opens one case. Personal data (form values, pages,
+ * signatures) lives only in the visit: when it ends the flow ends and the images are wiped.
+ */
+public final class ApplicationFlow {
+    private final ItemDetail item;
+    private final ApplicationPorts ports;
+    private final Visit visit;
+    private final Executor worker;
+    private final Clock clock;
+    private final Messages messages;
+    private final List<Consumer<ApplicationState>> listeners = new CopyOnWriteArrayList<>();
+    private final String idempotencyKey = UUID.randomUUID().toString();
+    private ApplicationState state = ApplicationSteps.INITIAL;
+
+    private ApplicationFlow(ItemDetail item, ApplicationPorts ports, Visit visit, Executor worker, Clock clock,
+                            Messages messages) {
+        this.item = item;
+        this.ports = ports;
+        this.visit = visit;
+        this.worker = worker;
+        this.clock = clock;
+        this.messages = messages;
+    }
+
+    /** An application for {@code item} (one that {@link ItemDetail#takesApplication() takes applications}). */
+    public static ApplicationFlow start(ItemDetail item, ApplicationPorts ports, Visit visit, Executor worker, Clock clock) {
+        if (!item.takesApplication()) {
+            throw new IllegalArgumentException("item takes no application: " + item.code());
+        }
+        ApplicationFlow flow = new ApplicationFlow(item, ports, visit, worker, clock, new Messages());
+        // The visit's end (idle timeout, home, shutdown) ends the flow: form values go with the state.
+        visit.hold(() -> flow.fire(new ApplicationEvent.VisitEnded()));
+        return flow;
+    }
+
+    public ItemDetail item() {
+        return item;
+    }
+
+    public synchronized ApplicationState state() {
+        return state;
+    }
+
+    /** The key the submission carries (the same for every retry). */
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public void addListener(Consumer<ApplicationState> l) {
+        listeners.add(l);
+    }
+
+    /** True while the centre, the camera or the printer is at work: the idle timer must not end the visit then. */
+    public synchronized boolean busy() {
+        return state instanceof ApplicationState.Preparing || state instanceof ApplicationState.Capturing
+                || state instanceof ApplicationState.Submitting || state instanceof ApplicationState.Printing;
+    }
+
+    /** True while waiting for a card or a login code. */
+    public synchronized boolean awaitingIdentity() {
+        return state instanceof ApplicationState.AwaitingCard;
+    }
+
+    /** Applies an event; one that does not fit the current state is ignored (and its personal data wiped). */
+    public void fire(ApplicationEvent event) {
+        ApplicationSteps.Next next;
+        ApplicationState published = null;
+        synchronized (this) {
+            var facts = new ApplicationSteps.Facts(item, LocalDate.now(clock), clock.instant(),
+                    visit.ended() && !(event instanceof ApplicationEvent.VisitEnded), messages);
+            next = ApplicationSteps.next(state, event, facts);
+            if (next.ignored()) {
+                switch (event) {
+                    case ApplicationEvent.Identified i -> i.resident().wipe(); // not taken: must not linger
+                    case PageCaptured p -> p.page().wipe();
+                    default -> { }
+                }
+                return;
+            }
+            for (ApplicationEffect e : next.effects()) {
+                if (e instanceof ApplicationEffect.Hold h) {
+                    try {
+                        visit.hold(h.data());
+                    } catch (IllegalStateException ended) {
+                        return; // the visit ended just now; hold() wiped the data
+                    }
+                }
+            }
+            if (!next.state().equals(state)) {
+                state = next.state();
+                published = state;
+            }
+        }
+        if (published != null) {
+            for (Consumer<ApplicationState> l : listeners) {
+                try {
+                    l.accept(published);
+                } catch (RuntimeException e) {
+                    EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "application-listener",
+                            "error", e.getClass().getSimpleName());
+                }
+            }
+        }
+        for (ApplicationEffect e : next.effects()) {
+            run(e);
+        }
+    }
+
+    private void run(ApplicationEffect effect) {
+        switch (effect) {
+            case ApplicationEffect.Hold h -> { } // done under the lock
+            case ApplicationEffect.Wipe w -> w.data().wipe();
+            case ApplicationEffect.Log l -> log(l);
+            case ApplicationEffect.Prepare p -> call("application-prepare",
+                    () -> new ApplicationEvent.PreparedAnswer(ports.prepare(item, p.resident(), p.licenseTypes(), p.consented())),
+                    e -> workFailed("prepare", e));
+            case ApplicationEffect.CapturePage c -> call("application-capture", () -> {
+                Image page = ports.capturePage();
+                return new PageCaptured(c.material(), c.replaceAt(), page);
+            }, e -> new ApplicationEvent.CaptureFailed(e.residentMessage()));
+            case ApplicationEffect.Submit s -> call("application-submit",
+                    () -> new ApplicationEvent.SubmitAnswered(ports.submit(item, s.resident(), s.application(), idempotencyKey)),
+                    e -> workFailed("submit", e));
+            case ApplicationEffect.PrintReceipt p -> call("application-print", () -> {
+                if (visit.ended()) {
+                    return null; // nobody to print for
+                }
+                ports.printReceipt(item, p.resident(), p.outcome(), p.received(), p.owed());
+                return new ApplicationEvent.Printed();
+            }, e -> workFailed("print", e));
+        }
+    }
+
+    @FunctionalInterface
+    private interface PortCall {
+        ApplicationEvent call() throws ServiceException;
+    }
+
+    private static ApplicationEvent workFailed(String where, ServiceException e) {
+        return new ApplicationEvent.WorkFailed(where, e.residentMessage(), e.retryable());
+    }
+
+    /** A port call on the worker; an unexpected exception is logged by type and treated as retryable. */
+    private void call(String where, PortCall call, Function<ServiceException, ApplicationEvent> failed) {
+        worker.execute(() -> {
+            ApplicationEvent answer;
+            try {
+                answer = call.call();
+            } catch (ServiceException e) {
+                answer = failed.apply(e);
+            } catch (RuntimeException e) {
+                EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", where, "error", e.getClass().getSimpleName());
+                answer = failed.apply(new ServiceException(where + ": " + e.getClass().getSimpleName(), null, true, e));
+            }
+            if (answer != null) {
+                fire(answer);
+            }
+        });
+    }
+
+    private void log(ApplicationEffect.Log l) {
+        Outcome outcome = l.ok() ? Outcome.SUCCESS : Outcome.FAILURE;
+        if (l.retryable() == null) {
+            EventLog.event(EventId.SERVICE_STEP, outcome, "item", item.code(), "step", l.step());
+        } else {
+            EventLog.event(EventId.SERVICE_STEP, outcome, "item", item.code(), "step", l.step(), "retryable", l.retryable());
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.zizhu.kiosk.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
+import java.util.List;
+import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
+import org.zizhu.kiosk.flow.ServicePorts.Outcome;
+import org.zizhu.kiosk.flow.ServicePorts.ServiceException;
+import org.zizhu.kiosk.forms.FormRules.FieldError;
+import org.zizhu.kiosk.i18n.Text;
+import org.zizhu.kiosk.session.Resident;
+import org.zizhu.kiosk.session.Wipeable;
+
+/**
+ * What the application (申报) flow needs from the rest of the kiosk: the resident verified at the
+ * centre and their e-licenses fetched, a page from the document camera, the submission through
+ * the durable outbox, and the acceptance receipt. The runtime provides the real implementation
+ * ({@code transaction.CentralApplicationPorts}); the flow stays free of I/O.
+ */
+public interface ApplicationPorts {
+    /** An e-license fetched with the resident's consent: its identifier and verified content (prefill). */
+    record License(String type, String licenseId, JsonNode content) {
+    }
+
+    /**
+     * What the centre gave for this visit: the applicant as the centre verified them (name and ID
+     * number, also for a mobile-app login, which carries neither), the consent's authorisation
+     * (null without consent) and the e-licenses fetched under it. Personal data: held by the
+     * visit, wiped at its end.
+     */
+    record Prepared(Resident applicant, String authorisationId, List<License> licenses) implements Wipeable {
+        public Prepared {
+            licenses = List.copyOf(licenses);
+        }
+
+        @Override
+        public void wipe() {
+            applicant.wipe();
+            for (License l : licenses) {
+                if (l.content() instanceof ObjectNode o) {
+                    o.removeAll(); // the license's content names its holder
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Prepared[" + licenses.size() + " licenses]";
+        }
+    }
+
+    /**
+     * An image of the resident's (a captured page as JPEG, a handwritten signature as PNG):
+     * held only in the visit, its bytes zeroed by {@link #wipe()}.
+     */
+    final class Image implements Wipeable {
+        private final byte[] bytes;
+        private volatile boolean wiped;
+
+        public Image(byte[] bytes) {
+            this.bytes = bytes.clone();
+        }
+
+        /** A copy of the bytes (empty once wiped). */
+        public byte[] bytes() {
+            return wiped ? new byte[0] : bytes.clone();
+        }
+
+        public int size() {
+            return wiped ? 0 : bytes.length;
+        }
+
+        public boolean wiped() {
+            return wiped;
+        }
+
+        @Override
+        public void wipe() {
+            wiped = true;
+            Arrays.fill(bytes, (byte) 0);
+        }
+
+        @Override
+        public String toString() {
+            return "Image[" + size() + " bytes]"; // never the picture
+        }
+    }
+
+    /** The centre's answer to a submission that reached it (or was queued in the outbox). */
+    sealed interface SubmitResult {
+    }
+
+    /** Accepted now, or queued durably (the outcome's reference is then the outbox reference). */
+    record Accepted(Outcome outcome) implements SubmitResult {
+    }
+
+    /**
+     * The centre refused it: {@code code} is its machine code (FORM_INVALID, MATERIAL_MISSING, ...),
+     * {@code fieldErrors} the form fields and rules it named (empty when the problem is elsewhere),
+     * {@code message} its words for the resident.
+     */
+    record Refused(String code, List<FieldError> fieldErrors, Text message) implements SubmitResult {
+        public Refused {
+            fieldErrors = List.copyOf(fieldErrors);
+        }
+    }
+
+    /**
+     * Verifies the resident at the centre and, when they consented, authorises and fetches the
+     * e-licenses of {@code licenseTypes} (seal-verified).
+     */
+    Prepared prepare(ItemDetail item, Resident resident, List<String> licenseTypes, boolean consented) throws ServiceException;
+
+    /**
+     * One page from the document camera (高拍仪), corrected and bounded in size. A page the camera
+     * could not take (blurred, cut off, ...) is a retryable {@link ServiceException} saying what to do.
+     */
+    Image capturePage() throws ServiceException;
+
+    /**
+     * Submits the application once: {@code idempotencyKey} is the same for every retry, so the
+     * centre opens one case; when the centre cannot be reached it goes to the durable outbox.
+     * A transport or local failure is a {@link ServiceException}.
+     */
+    SubmitResult submit(ItemDetail item, Resident resident, ApplicationState.Application application,
+                        String idempotencyKey) throws ServiceException;
+
+    /** Prints the acceptance receipt (受理回执): case number, materials received and how, materials owed with due dates. */
+    void printReceipt(ItemDetail item, Resident resident, Outcome outcome, List<ApplicationState.Received> received,
+                      List<ApplicationState.Owed> owed) throws ServiceException;
+}

@@ -1,0 +1,211 @@
+package org.zizhu.kiosk.flow;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.zizhu.forms.FieldRule;
+import org.zizhu.kiosk.flow.ApplicationPorts.Image;
+import org.zizhu.kiosk.flow.ServicePorts.Outcome;
+import org.zizhu.kiosk.forms.FormRules.FieldError;
+import org.zizhu.kiosk.i18n.Text;
+import org.zizhu.kiosk.session.Resident;
+
+/**
+ * Where an application (申报) stands; the screens render these records (pattern matching on the
+ * sealed set) and fire {@link ApplicationEvent}s. Material resolutions are indexed like the
+ * item's {@code materials()}. Values are immutable; the images inside are wiped with the visit.
+ */
+public sealed interface ApplicationState {
+    /** Waiting for an ID card or a login code; {@code messageKey} says what the resident should do. */
+    record AwaitingCard(String messageKey) implements ApplicationState {
+    }
+
+    /** Asking the resident to authorise fetching these e-licenses (they may decline and capture pages instead). */
+    record Consent(Resident resident, List<String> licenseTypes) implements ApplicationState {
+        public Consent {
+            licenseTypes = List.copyOf(licenseTypes);
+        }
+    }
+
+    /** The centre verifies the resident and the e-licenses are fetched. */
+    record Preparing(Resident resident, boolean consented) implements ApplicationState {
+    }
+
+    /**
+     * The electronic form: {@code application.values()} start prefilled (免填); {@code errors} the
+     * blocking rule per field (key: field id), {@code warnings} what may be submitted anyway.
+     */
+    record FillingForm(Resident resident, Application application, Map<String, FieldRule> errors,
+                       List<FieldError> warnings) implements ApplicationState {
+        public FillingForm {
+            errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** Each material resolved; {@code messageKey}/{@code message} say what is still wrong (null: nothing). */
+    record Materials(Resident resident, Application application, String messageKey, Text message)
+            implements ApplicationState {
+    }
+
+    /** The document camera is taking a page for material {@code material} ({@code replaceAt} -1: a new page). */
+    record Capturing(Resident resident, Application application, int material, int replaceAt) implements ApplicationState {
+    }
+
+    /** Window pickup or postal delivery (shown only when the item offers it). */
+    record ChoosingDelivery(Resident resident, Application application, String messageKey) implements ApplicationState {
+    }
+
+    /** Everything in place: the resident confirms the submission. */
+    record Confirming(Resident resident, Application application) implements ApplicationState {
+    }
+
+    /** Going to the centre (or to the outbox) once. */
+    record Submitting(Resident resident, Application application) implements ApplicationState {
+    }
+
+    /** The acceptance receipt is being printed. */
+    record Printing(Resident resident, Outcome outcome, List<Received> received, List<Owed> owed) implements ApplicationState {
+        public Printing {
+            received = List.copyOf(received);
+            owed = List.copyOf(owed);
+        }
+    }
+
+    /**
+     * Accepted: {@code outcome.reference()} is the case number (or the outbox reference when
+     * queued); {@code received} how each material was provided, {@code owed} the 容缺 materials with
+     * due dates; {@code printProblem} non-null when the receipt could not be printed (the resident
+     * may retry the print).
+     */
+    record Done(Resident resident, Outcome outcome, List<Received> received, List<Owed> owed, Text printProblem)
+            implements ApplicationState {
+        public Done {
+            received = List.copyOf(received);
+            owed = List.copyOf(owed);
+        }
+    }
+
+    /**
+     * Not accepted: {@code message} the centre's (or the kiosk's) reason, {@code code} the centre's
+     * machine code (null when the centre was not reached), {@code fieldErrors} the form fields it
+     * named (the resident may go back to the form), {@code canRetry} when trying again may help
+     * (the same idempotency key: one case at most).
+     */
+    record Failed(Resident resident, Application application, String code, Text message, List<FieldError> fieldErrors,
+                  boolean canRetry) implements ApplicationState {
+        public Failed {
+            fieldErrors = List.copyOf(fieldErrors);
+        }
+    }
+
+    /** The resident left (or the visit ended): nothing personal is left in the flow. */
+    record Ended() implements ApplicationState {
+    }
+
+    /** How a material reached the office (printed on the receipt; nothing personal). */
+    enum Provided { E_LICENSE, SHARED_DATA, CAPTURED_PAGES, ELECTRONIC_FORM }
+
+    /** A material the office received with the application, and how. */
+    record Received(String name, Provided how) {
+    }
+
+    /** A 容缺 material still owed, and by when. */
+    record Owed(String name, LocalDate dueDate) {
+    }
+
+    /** How one material is provided. */
+    sealed interface Resolution {
+    }
+
+    /** Not yet provided. */
+    record Unresolved() implements Resolution {
+    }
+
+    /** The electronic form stands in for the paper form (电子表单替代纸质表格): nothing to submit. */
+    record ByForm() implements Resolution {
+    }
+
+    /** An e-license fetched with consent: 免提交. */
+    record FromLicense(String licenseId) implements Resolution {
+    }
+
+    /** Shared data between departments: 免提交. */
+    record Shared() implements Resolution {
+    }
+
+    /** Pages from the document camera (corrected JPEGs), in order. */
+    record Pages(List<Image> pages) implements Resolution {
+        public Pages {
+            pages = List.copyOf(pages);
+        }
+    }
+
+    /** 容缺: the resident signed the commitment to hand it in by {@code dueDate}; the signature is a PNG. */
+    record Committed(LocalDate dueDate, Instant signedAt, Image signature) implements Resolution {
+    }
+
+    /** Window pickup ({@link #WINDOW}) or postal delivery (物流快递) to an address with a mobile number. */
+    record DeliveryChoice(boolean post, String regionCode, String region, String detail, String recipient, String mobile) {
+        public static final DeliveryChoice WINDOW = new DeliveryChoice(false, null, null, null, null, null);
+
+        @Override
+        public String toString() {
+            return post ? "DeliveryChoice[POST " + regionCode + "]" : "DeliveryChoice[WINDOW]";
+        }
+    }
+
+    /**
+     * The application being put together: form values (field id to value), one resolution per
+     * material of the item, the delivery (null until chosen), the consent's authorisation.
+     */
+    record Application(Map<String, String> values, List<Resolution> materials, DeliveryChoice delivery,
+                       String authorisationId) {
+        public Application {
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+            materials = List.copyOf(materials);
+        }
+
+        Application withValue(String field, String value) {
+            Map<String, String> v = new LinkedHashMap<>(values);
+            if (value == null || value.isBlank()) {
+                v.remove(field);
+            } else {
+                v.put(field, value.strip());
+            }
+            return new Application(v, materials, delivery, authorisationId);
+        }
+
+        Application withMaterial(int index, Resolution r) {
+            List<Resolution> m = new ArrayList<>(materials);
+            m.set(index, r);
+            return new Application(values, m, delivery, authorisationId);
+        }
+
+        Application withDelivery(DeliveryChoice d) {
+            return new Application(values, materials, d, authorisationId);
+        }
+
+        /** Every image in it (pages, signatures). */
+        List<Image> images() {
+            List<Image> out = new ArrayList<>();
+            for (Resolution r : materials) {
+                if (r instanceof Pages p) {
+                    out.addAll(p.pages());
+                } else if (r instanceof Committed c) {
+                    out.add(c.signature());
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public String toString() {
+            return "Application[" + values.size() + " values, " + materials.size() + " materials]"; // no personal data
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package org.zizhu.kiosk.transaction;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.zizhu.device.camera.document.CapturedPage;
+import org.zizhu.device.camera.document.DocumentCaptureResult;
+import org.zizhu.events.EventId;
+import org.zizhu.events.EventLog;
+import org.zizhu.forms.FieldRule;
+import org.zizhu.ids.IdChecks;
+import org.zizhu.forms.FieldType;
+import org.zizhu.kiosk.catalog.CatalogModel.FormField;
+import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
+import org.zizhu.kiosk.catalog.CatalogModel.Material;
+import org.zizhu.kiosk.central.CentralException;
+import org.zizhu.kiosk.devices.DeviceHub;
+import org.zizhu.kiosk.flow.ApplicationPorts;
+import org.zizhu.kiosk.flow.ApplicationState;
+import org.zizhu.kiosk.flow.ServicePorts.Outcome;
+import org.zizhu.kiosk.flow.ServicePorts.ServiceException;
+import org.zizhu.kiosk.forms.FormRules.FieldError;
+import org.zizhu.kiosk.i18n.Messages;
+import org.zizhu.kiosk.printing.PrintService;
+import org.zizhu.kiosk.services.CentralServices;
+import org.zizhu.kiosk.services.OneCertificateService;
+import org.zizhu.kiosk.services.OneCertificateService.Commitment;
+import org.zizhu.kiosk.services.OneCertificateService.Delivery;
+import org.zizhu.kiosk.services.OneCertificateService.MaterialRef;
+import org.zizhu.kiosk.services.OneCertificateService.PostalAddress;
+import org.zizhu.kiosk.services.ResidentSession;
+import org.zizhu.kiosk.session.Resident;
+import org.zizhu.kiosk.transaction.ServiceFailures.Call;
+import org.zizhu.print.AcceptanceReceiptData;
+
+/**
+ * The application flow's ports over the real kiosk: the resident verified at the centre
+ * ({@link ResidentVerification}) and their e-licenses fetched under consent, pages from the
+ * document camera, the submission through {@link OneCertificateService} (one idempotency key; the
+ * durable outbox when the centre cannot be reached), and the acceptance receipt ({@link PrintData}).
+ * What the resident is told on failure comes from {@link ServiceFailures}.
+ */
+public final class CentralApplicationPorts implements ApplicationPorts {
+    /** How long the document camera may look for a usable, still page. */
+    static final Duration PAGE_TIMEOUT = Duration.ofSeconds(8);
+
+    /** The document camera port: DeviceHub's page capture. */
+    @FunctionalInterface
+    interface PageCamera {
+        Optional<DocumentCaptureResult> capture(Duration timeout) throws InterruptedException;
+    }
+
+    /** The receipt printer port: PrintService's receipt. */
+    @FunctionalInterface
+    interface ReceiptOut {
+        void print(AcceptanceReceiptData data, String jobName) throws PrintService.PrintFailure;
+    }
+
+    private final CentralServices services;
+    private final PageCamera pages;
+    private final ReceiptOut receipts;
+    private final ServiceFailures failures;
+    private final ResidentVerification verification;
+    private final PrintData printData;
+
+    public CentralApplicationPorts(CentralServices services, DeviceHub hub, PrintService printing) {
+        this(services, hub::captureFace, hub::captureDocument, (d, job) -> printing.printReceipt(d, job), new Messages(),
+                Clock.systemDefaultZone());
+    }
+
+    CentralApplicationPorts(CentralServices services, ResidentVerification.FaceCapture face, PageCamera pages,
+                            ReceiptOut receipts, Messages messages, Clock clock) {
+        this.services = services;
+        this.pages = pages;
+        this.receipts = receipts;
+        this.failures = new ServiceFailures(messages);
+        this.verification = new ResidentVerification(services.identity(), face, failures);
+        this.printData = new PrintData(clock);
+    }
+
+    @Override
+    public Prepared prepare(ItemDetail item, Resident resident, List<String> licenseTypes, boolean consented)
+            throws ServiceException {
+        try {
+            ResidentSession session = verification.verify(resident);
+            String idNumber = session.idNumber() != null ? session.idNumber() : resident.idNumber();
+            if (!consented || licenseTypes.isEmpty()) {
+                return new Prepared(new Resident(session.name(), needIdNumber(idNumber), resident.source(),
+                        resident.validUntil()), null, List.of());
+            }
+            OneCertificateService one = services.oneCertificate();
+            var auth = one.authorise(session, item.code(), Set.copyOf(licenseTypes), CentralServicePorts.AUTHORISATION_VALIDITY);
+            List<License> licenses = new ArrayList<>();
+            for (var summary : one.licenses(session, auth)) {
+                if (licenseTypes.contains(summary.type()) && licenses.stream().noneMatch(l -> l.type().equals(summary.type()))) {
+                    var doc = one.license(session, auth, summary.licenseId()); // seal-verified, or refused
+                    licenses.add(new License(summary.type(), summary.licenseId(), doc.content()));
+                }
+            }
+            if (idNumber == null) {
+                // A mobile-app login carries no ID number: the holder's, from their own sealed ID-card e-license.
+                idNumber = licenses.stream().map(l -> l.content().path("holder").path("idNumber").asText(""))
+                        .filter(IdChecks::validIdNumber).findFirst().orElse(null);
+            }
+            return new Prepared(new Resident(session.name(), needIdNumber(idNumber), resident.source(), resident.validUntil()),
+                    auth.authorisationId(), licenses);
+        } catch (Exception e) {
+            throw failures.translate(Call.PERFORM, e);
+        }
+    }
+
+    /**
+     * An application names its applicant by ID number. A mobile-app login without the ID-card
+     * e-license has none: the resident is told at once to use their card, not after the form.
+     */
+    private String needIdNumber(String idNumber) throws ServiceException {
+        if (idNumber == null || !IdChecks.validIdNumber(idNumber)) {
+            throw failures.refused("no applicant ID number for this login", "application.needIdCard");
+        }
+        return idNumber;
+    }
+
+    @Override
+    public Image capturePage() throws ServiceException {
+        Optional<DocumentCaptureResult> result;
+        try {
+            result = pages.capture(PAGE_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceException("interrupted", null, true, e);
+        } catch (RuntimeException e) {
+            throw new ServiceException("document camera: " + e.getClass().getSimpleName(), failures.text("application.cameraUnavailable"), true, e);
+        }
+        if (result.isEmpty()) {
+            throw new ServiceException("document camera gave no frame", failures.text("application.cameraUnavailable"), true, null);
+        }
+        return switch (result.get()) {
+            // The camera says what is wrong with the page; the resident is told what to do, and may try again.
+            case DocumentCaptureResult.Rejected r -> throw new ServiceException("page not taken: " + r.issue(),
+                    failures.text("device.document." + r.issue().name()), true, null);
+            case DocumentCaptureResult.Accepted a -> {
+                try (CapturedPage page = a.page()) {
+                    yield new Image(page.jpeg());
+                }
+            }
+        };
+    }
+
+    @Override
+    public SubmitResult submit(ItemDetail item, Resident resident, ApplicationState.Application app, String key)
+            throws ServiceException {
+        try {
+            OneCertificateService one = services.oneCertificate();
+            var draft = one.application(key, item.code(), resident.idNumber(), app.authorisationId(), app.values(),
+                    materials(item, app), delivery(app), blankToNull(resident.name()), contactPhone(item, app));
+            var submission = one.submit(draft);
+            String reference = submission.receipt().map(OneCertificateService.CaseReceipt::caseNumber).orElse(submission.reference());
+            return new Accepted(new CentralOutcome.Accepted(submission, reference,
+                    failures.text(submission.queued() ? "application.queued" : "application.accepted")));
+        } catch (CentralException e) {
+            if (e.kind() == CentralException.Kind.REJECTED) {
+                EventLog.event(EventId.SERVICE_STEP, org.zizhu.events.Outcome.FAILURE, "item", item.code(),
+                        "step", "application-refused", "code", e.code());
+                return new Refused(e.code(), fieldErrors(e.fieldErrors()), e.residentMessage() != null
+                        ? e.residentMessage() : failures.text("application.refused"));
+            }
+            throw failures.translate(Call.PERFORM, e);
+        } catch (Exception e) {
+            throw failures.translate(Call.PERFORM, e);
+        }
+    }
+
+    /** Each material as the flow resolved it; the electronic form stands in for the paper forms (not sent). */
+    private static List<MaterialRef> materials(ItemDetail item, ApplicationState.Application app) {
+        List<MaterialRef> refs = new ArrayList<>();
+        for (int i = 0; i < item.materials().size(); i++) {
+            Material m = item.materials().get(i);
+            String name = m.name().zh();
+            switch (app.materials().get(i)) {
+                case ApplicationState.FromLicense l -> refs.add(MaterialRef.eLicense(name, l.licenseId()));
+                case ApplicationState.Shared s -> refs.add(MaterialRef.shared(name));
+                case ApplicationState.Pages p -> refs.add(MaterialRef.captured(name, p.pages().stream().map(Image::bytes).toList()));
+                case ApplicationState.Committed c -> refs.add(MaterialRef.committed(name,
+                        new Commitment(c.dueDate(), c.signedAt(), c.signature().bytes())));
+                case ApplicationState.ByForm f -> { }
+                case ApplicationState.Unresolved u -> throw new IllegalArgumentException("material " + i + " unresolved");
+            }
+        }
+        return refs;
+    }
+
+    private static Delivery delivery(ApplicationState.Application app) {
+        ApplicationState.DeliveryChoice d = app.delivery();
+        if (d == null || !d.post()) {
+            return Delivery.WINDOW;
+        }
+        return Delivery.post(new PostalAddress(d.regionCode(), d.region(), d.detail(), d.recipient()), d.mobile());
+    }
+
+    /** The mobile given for the post, else the form's phone field (every application form has one). */
+    private static String contactPhone(ItemDetail item, ApplicationState.Application app) {
+        if (app.delivery() != null && app.delivery().post()) {
+            return app.delivery().mobile();
+        }
+        if (item.form() != null) {
+            for (FormField f : item.form().fields()) {
+                if (f.type() == FieldType.PHONE && app.values().get(f.id()) != null) {
+                    return app.values().get(f.id());
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** The centre's "field:RULE" list; a rule the kiosk does not know is skipped (the message still says why). */
+    static List<FieldError> fieldErrors(List<String> raw) {
+        List<FieldError> out = new ArrayList<>();
+        for (String s : raw == null ? List.<String>of() : raw) {
+            int colon = s == null ? -1 : s.lastIndexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            try {
+                out.add(new FieldError(s.substring(0, colon), FieldRule.valueOf(s.substring(colon + 1))));
+            } catch (IllegalArgumentException unknown) {
+                // newer centre, older kiosk
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void printReceipt(ItemDetail item, Resident resident, Outcome outcome, List<ApplicationState.Received> received,
+                             List<ApplicationState.Owed> owed) throws ServiceException {
+        if (!(outcome instanceof CentralOutcome.Accepted a)) {
+            throw new IllegalArgumentException("not an application outcome: " + outcome.getClass().getName());
+        }
+        try {
+            List<org.zizhu.print.Material> got = new ArrayList<>();
+            for (ApplicationState.Received r : received) {
+                int copies = item.materials().stream().filter(m -> m.name().zh().equals(r.name()))
+                        .mapToInt(Material::copies).findFirst().orElse(1);
+                // The receipt is printed in Chinese, the office's language; the words come from the bundle.
+                got.add(new org.zizhu.print.Material(r.name(), Math.max(1, copies),
+                        failures.text("receipt.provided." + r.how().name()).zh()));
+            }
+            receipts.print(printData.acceptanceReceipt(item, resident, a.submission(), a.reference(), got,
+                    owed.stream().map(o -> new org.zizhu.print.PendingMaterial(o.name(), o.dueDate())).toList()),
+                    "receipt-" + a.reference());
+        } catch (PrintService.PrintFailure e) {
+            throw failures.translate(Call.PRINT, e);
+        } catch (RuntimeException e) {
+            EventLog.event(EventId.PRINT_DATA_INVALID, org.zizhu.events.Outcome.FAILURE, "item", item.code(), "error", e.getClass().getSimpleName());
+            throw failures.translate(Call.PRINT, e);
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package org.zizhu.kiosk.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.zizhu.forms.FieldRule;
+import org.zizhu.kiosk.catalog.CatalogJson;
+import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
+import org.zizhu.kiosk.flow.ApplicationEvent.*;
+import org.zizhu.kiosk.flow.ApplicationPorts.Image;
+import org.zizhu.kiosk.flow.ApplicationPorts.License;
+import org.zizhu.kiosk.flow.ApplicationPorts.Prepared;
+import org.zizhu.kiosk.flow.ApplicationState.*;
+import org.zizhu.kiosk.forms.FormRules.FieldError;
+import org.zizhu.kiosk.i18n.Messages;
+import org.zizhu.kiosk.i18n.Text;
+import org.zizhu.kiosk.session.Resident;
+
+/** The application's transition function alone: form rules, pages, 容缺 only where allowed, delivery only where offered. */
+class ApplicationStepsTest {
+    /** 退休申请: ID card (e-license), personnel file (paper), a 容缺 material (30 days), the form, social security (shared); post offered. */
+    static final String RETIREMENT = "12150200MB1C47725K050210200001";
+    /** An application item that offers no postal delivery. */
+    static final String NO_POST = "12150200MB1C47725K050201100001";
+    static final String WANG = "150202198503120016";
+    static final String WANG_CARD_LICENSE = "1.2.156.3005.2.111.11150200MB1532145Q.1985001001.001.3";
+    static final LocalDate TODAY = LocalDate.of(2026, 12, 2);
+    static final Messages MESSAGES = new Messages();
+
+    static ItemDetail item(String code) throws Exception {
+        try (InputStream in = ApplicationStepsTest.class.getResourceAsStream("/catalog/items/" + code + ".json")) {
+            var node = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(in);
+            node.put("guideUrl", "http://127.0.0.1/items/" + code); // the centre adds its own address when serving
+            return CatalogJson.item(node);
+        }
+    }
+
+    static byte[] png() throws Exception {
+        BufferedImage img = new BufferedImage(240, 80, BufferedImage.TYPE_BYTE_GRAY);
+        img.getRaster().setSample(10, 10, 0, 200);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
+        return out.toByteArray();
+    }
+
+    private final ItemDetail retirement;
+
+    ApplicationStepsTest() throws Exception {
+        retirement = item(RETIREMENT);
+    }
+
+    static ApplicationSteps.Next step(ItemDetail item, ApplicationState s, ApplicationEvent e) {
+        ApplicationSteps.Next n = ApplicationSteps.next(s, e, new ApplicationSteps.Facts(item, TODAY,
+                Instant.parse("2026-12-02T02:00:00Z"), false, MESSAGES));
+        assertFalse(n.ignored(), () -> e + " ignored in " + s.getClass().getSimpleName());
+        return n;
+    }
+
+    static boolean ignored(ItemDetail item, ApplicationState s, ApplicationEvent e) {
+        return ApplicationSteps.next(s, e, new ApplicationSteps.Facts(item, TODAY, Instant.now(), false, MESSAGES)).ignored();
+    }
+
+    /** Identified, consented, prepared with the ID card e-license: the form. */
+    static FillingForm form(ItemDetail item) {
+        Resident card = new Resident("王建国", WANG, Resident.Source.ID_CARD, LocalDate.of(2036, 1, 1));
+        ApplicationState s = step(item, ApplicationSteps.INITIAL, new Identified(card, LocalDate.of(2016, 1, 1))).state();
+        Consent c = assertInstanceOf(Consent.class, s);
+        var n = step(item, c, new ConsentGiven(true));
+        assertInstanceOf(Preparing.class, n.state());
+        assertTrue(n.effects().stream().anyMatch(e -> e instanceof ApplicationEffect.Prepare p && p.consented()));
+        Resident verified = new Resident("王建国", WANG, Resident.Source.ID_CARD, LocalDate.of(2036, 1, 1));
+        var prepared = new Prepared(verified, "AUTH-1", List.of(new License("ID_CARD", WANG_CARD_LICENSE,
+                new ObjectMapper().createObjectNode())));
+        return assertInstanceOf(FillingForm.class, step(item, n.state(), new PreparedAnswer(prepared)).state());
+    }
+
+    /** The retirement form's fields the resident types (name and ID number are prefilled). */
+    static Map<String, String> filledFields() {
+        return Map.of("workStart", "1985-07-01", "kind", "NORMAL", "employer", "包头钢铁（集团）有限责任公司",
+                "address", "内蒙古自治区包头市东河区和平路12号", "phone", "13912345678");
+    }
+
+    static Materials filled(ItemDetail item, FillingForm f) {
+        ApplicationState s = f;
+        for (var e : filledFields().entrySet()) {
+            s = step(item, s, new EditField(e.getKey(), e.getValue())).state();
+        }
+        return assertInstanceOf(Materials.class, step(item, s, new SubmitForm()).state());
+    }
+
+    @Test
+    void theFormStartsPrefilledAndNamesEachBadFieldAndItsRule() {
+        FillingForm f = form(retirement);
+        assertEquals("王建国", f.application().values().get("name"), "免填 from the card");
+        assertEquals(WANG, f.application().values().get("idNumber"));
+        assertEquals(new FromLicense(WANG_CARD_LICENSE), f.application().materials().get(0), "免提交: the fetched e-license");
+        assertEquals(new Unresolved(), f.application().materials().get(1));
+        assertEquals(new ByForm(), f.application().materials().get(3));
+        assertEquals(new Shared(), f.application().materials().get(4));
+
+        FillingForm bad = assertInstanceOf(FillingForm.class, step(retirement, f, new EditField("phone", "1234")).state());
+        assertEquals(Map.of("phone", FieldRule.PHONE), bad.errors(), "checked as soon as it is typed");
+        FillingForm refused = assertInstanceOf(FillingForm.class, step(retirement, bad, new SubmitForm()).state());
+        assertEquals(FieldRule.REQUIRED, refused.errors().get("workStart"));
+        assertEquals(FieldRule.PHONE, refused.errors().get("phone"));
+        FillingForm fixed = assertInstanceOf(FillingForm.class, step(retirement, refused, new EditField("phone", "13912345678")).state());
+        assertNull(fixed.errors().get("phone"));
+        assertTrue(ignored(retirement, fixed, new EditField("noSuchField", "x")));
+        filled(retirement, f);
+    }
+
+    @Test
+    void pagesAreTakenRetakenAndDeletedAndReplacedPagesWiped() {
+        Materials m = filled(retirement, form(retirement));
+        assertTrue(ignored(retirement, m, new CapturePage(0)), "an e-license material stays 免提交");
+        var n = step(retirement, m, new CapturePage(1));
+        assertEquals(new Capturing(m.resident(), m.application(), 1, -1), n.state());
+        assertEquals(List.of(new ApplicationEffect.CapturePage(1, -1)), n.effects());
+        Image p1 = new Image(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1});
+        Image p2 = new Image(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 2});
+        Image p3 = new Image(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 3});
+        ApplicationState s = step(retirement, n.state(), new PageCaptured(1, -1, p1)).state();
+        s = step(retirement, step(retirement, s, new CapturePage(1)).state(), new PageCaptured(1, -1, p2)).state();
+        assertEquals(new Pages(List.of(p1, p2)), ((Materials) s).application().materials().get(1));
+
+        var retake = step(retirement, s, new RetakePage(1, 0));
+        assertEquals(new ApplicationEffect.CapturePage(1, 0), retake.effects().get(0));
+        var replaced = step(retirement, retake.state(), new PageCaptured(1, 0, p3));
+        assertEquals(new Pages(List.of(p3, p2)), ((Materials) replaced.state()).application().materials().get(1));
+        assertTrue(replaced.effects().contains(new ApplicationEffect.Wipe(p1)), "the replaced page is wiped");
+
+        var deleted = step(retirement, replaced.state(), new DeletePage(1, 1));
+        assertEquals(new Pages(List.of(p3)), ((Materials) deleted.state()).application().materials().get(1));
+        assertTrue(deleted.effects().contains(new ApplicationEffect.Wipe(p2)));
+        var none = step(retirement, deleted.state(), new DeletePage(1, 0));
+        assertEquals(new Unresolved(), ((Materials) none.state()).application().materials().get(1));
+        assertTrue(ignored(retirement, none.state(), new DeletePage(1, 0)));
+
+        Text blurred = Text.of(MESSAGES, "device.document.BLURRED");
+        var failed = step(retirement, step(retirement, none.state(), new CapturePage(1)).state(), new CaptureFailed(blurred));
+        assertEquals(blurred, ((Materials) failed.state()).message(), "the camera's reason is shown; the resident may try again");
+    }
+
+    @Test
+    void aMaterialCanBeCommittedOnlyWhereTheItemAllowsItWithItsDueDate() throws Exception {
+        Materials m = filled(retirement, form(retirement));
+        Materials refused = assertInstanceOf(Materials.class, step(retirement, m, new Commit(1, png())).state());
+        assertEquals("application.notCommittable", refused.messageKey());
+        assertEquals(new Unresolved(), refused.application().materials().get(1));
+        Materials unsigned = assertInstanceOf(Materials.class, step(retirement, m, new Commit(2, new byte[]{1, 2, 3})).state());
+        assertEquals("application.signatureMissing", unsigned.messageKey());
+
+        var n = step(retirement, m, new Commit(2, png()));
+        Committed c = assertInstanceOf(Committed.class, ((Materials) n.state()).application().materials().get(2));
+        assertEquals(TODAY.plusDays(30), c.dueDate());
+        assertTrue(n.effects().contains(new ApplicationEffect.Hold(c.signature())), "the signature lives in the visit");
+
+        Materials missing = assertInstanceOf(Materials.class, step(retirement, n.state(), new MaterialsDone()).state());
+        assertTrue(missing.message().zh().contains("本人人事档案"), "the missing material is named");
+
+        var paged = step(retirement, step(retirement, n.state(), new CapturePage(2)).state(),
+                new PageCaptured(2, -1, new Image(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 7})));
+        assertInstanceOf(Pages.class, ((Materials) paged.state()).application().materials().get(2), "the paper after all");
+        assertTrue(paged.effects().contains(new ApplicationEffect.Wipe(c.signature())), "the commitment's signature goes");
+
+        var back = step(retirement, n.state(), new Uncommit(2));
+        assertEquals(new Unresolved(), ((Materials) back.state()).application().materials().get(2));
+        assertTrue(back.effects().contains(new ApplicationEffect.Wipe(c.signature())));
+    }
+
+    static Materials complete(ItemDetail item, Materials m, int paper, int committable) throws Exception {
+        ApplicationState s = m;
+        if (paper >= 0) {
+            s = step(item, step(item, s, new CapturePage(paper)).state(),
+                    new PageCaptured(paper, -1, new Image(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1}))).state();
+        }
+        if (committable >= 0) {
+            s = step(item, s, new Commit(committable, png())).state();
+        }
+        return (Materials) s;
+    }
+
+    @Test
+    void postalDeliveryNeedsAnAddressAndAMobileAndThenTheCentreDecides() throws Exception {
+        Materials m = complete(retirement, filled(retirement, form(retirement)), 1, 2);
+        ChoosingDelivery d = assertInstanceOf(ChoosingDelivery.class, step(retirement, m, new MaterialsDone()).state());
+        ChoosingDelivery noAddress = assertInstanceOf(ChoosingDelivery.class,
+                step(retirement, d, new ChoosePost("150202001", " ", "和平路12号", "王建国", "13912345678")).state());
+        assertEquals("application.addressMissing", noAddress.messageKey());
+        ChoosingDelivery badMobile = assertInstanceOf(ChoosingDelivery.class,
+                step(retirement, d, new ChoosePost("150202001", "东河区和平路街道", "和平路12号", "王建国", "1391234")).state());
+        assertEquals("application.mobileInvalid", badMobile.messageKey());
+        Confirming c = assertInstanceOf(Confirming.class,
+                step(retirement, d, new ChoosePost("150202001", "东河区和平路街道", "和平路12号", "王建国", "13912345678")).state());
+        assertTrue(c.application().delivery().post());
+
+        var submit = step(retirement, c, new ConfirmSubmit());
+        assertEquals(List.of(new ApplicationEffect.Submit(c.resident(), c.application())), submit.effects());
+        var refused = step(retirement, submit.state(), new SubmitAnswered(new ApplicationPorts.Refused("FORM_INVALID",
+                List.of(new FieldError("idNumber", FieldRule.ID_NUMBER_CHECK)), new Text("表单有误", "Form invalid"))));
+        Failed f = assertInstanceOf(Failed.class, refused.state());
+        assertEquals("FORM_INVALID", f.code());
+        assertFalse(f.canRetry(), "a refusal is not retried as it is");
+        FillingForm back = assertInstanceOf(FillingForm.class, step(retirement, f, new FixForm()).state());
+        assertEquals(Map.of("idNumber", FieldRule.ID_NUMBER_CHECK), back.errors());
+    }
+
+    @Test
+    void anItemWithoutPostGoesStraightToConfirmationForTheWindow() throws Exception {
+        ItemDetail item = item(NO_POST);
+        assertFalse(item.offersPostalDelivery());
+        FillingForm f = form(item);
+        Map<String, String> good = new java.util.HashMap<>();
+        ApplicationState s = f;
+        for (var field : item.form().fields()) {
+            if (field.required() && !f.application().values().containsKey(field.id())) {
+                good.put(field.id(), sample(field));
+            }
+        }
+        for (var e : good.entrySet()) {
+            s = step(item, s, new EditField(e.getKey(), e.getValue())).state();
+        }
+        ApplicationState after = step(item, s, new SubmitForm()).state();
+        Materials m = assertInstanceOf(Materials.class, after, () -> "form: " + after);
+        int committable = item.materials().indexOf(item.committableMaterials().get(0));
+        Confirming c = assertInstanceOf(Confirming.class, step(item, complete(item, m, -1, committable), new MaterialsDone()).state());
+        assertSame(DeliveryChoice.WINDOW, c.application().delivery());
+        assertInstanceOf(Materials.class, step(item, c, new Back()).state());
+    }
+
+    /** A value that passes the field's rule (the seeded forms' kinds). */
+    static String sample(org.zizhu.kiosk.catalog.CatalogModel.FormField f) {
+        return switch (f.type()) {
+            case PHONE -> "13912345678";
+            case ID_NUMBER -> WANG;
+            case DATE -> "2020-01-01";
+            case CHOICE -> f.choices().get(0).value();
+            case USCC -> "91150200MA0N000001";
+            case NUMBER -> "1";
+            default -> "包头市东河区";
+        };
+    }
+
+    @Test
+    void cancellingWipesEveryImageAndEndsTheFlow() throws Exception {
+        Materials m = complete(retirement, filled(retirement, form(retirement)), 1, 2);
+        var end = step(retirement, m, new Cancel());
+        assertEquals(new Ended(), end.state());
+        assertEquals(2, end.effects().stream().filter(e -> e instanceof ApplicationEffect.Wipe).count());
+        assertTrue(ignored(retirement, end.state(), new Cancel()));
+        assertTrue(ignored(retirement, new Submitting(m.resident(), m.application()), new Cancel()),
+                "a submission under way is not abandoned");
+    }
+}
