@@ -25,6 +25,11 @@ public sealed interface ApplicationEvent {
 
     /** A field's new value (blank clears it); checked at once by its rule. */
     record EditField(String fieldId, String value) implements ApplicationEvent {
+        /** The value is the resident's (an address, a phone): never in a log line. */
+        @Override
+        public String toString() {
+            return "EditField[" + fieldId + "]";
+        }
     }
 
     /** The whole form is checked; with no blocking error the materials come next. */

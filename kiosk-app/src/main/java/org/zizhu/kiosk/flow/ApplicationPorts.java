@@ -21,6 +21,11 @@ import org.zizhu.kiosk.session.Wipeable;
 public interface ApplicationPorts {
     /** An e-license fetched with the resident's consent: its identifier and verified content (prefill). */
     record License(String type, String licenseId, JsonNode content) {
+        /** The content names its holder: never in a log line. */
+        @Override
+        public String toString() {
+            return "License[" + type + "]";
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.zizhu.kiosk.devices.DeviceTexts;
 import org.zizhu.device.camera.document.CapturedPage;
 import org.zizhu.device.camera.document.DocumentCaptureResult;
 import org.zizhu.events.EventId;
@@ -140,7 +141,7 @@ public final class CentralApplicationPorts implements ApplicationPorts {
         return switch (result.get()) {
             // The camera says what is wrong with the page; the resident is told what to do, and may try again.
             case DocumentCaptureResult.Rejected r -> throw new ServiceException("page not taken: " + r.issue(),
-                    failures.text("device.document." + r.issue().name()), true, null);
+                    DeviceTexts.standard().document(r.issue()), true, null);
             case DocumentCaptureResult.Accepted a -> {
                 try (CapturedPage page = a.page()) {
                     yield new Image(page.jpeg());

@@ -1,6 +1,7 @@
 package org.zizhu.kiosk.transaction;
 
 import java.time.Duration;
+import org.zizhu.kiosk.devices.DeviceTexts;
 import org.zizhu.device.camera.face.FaceCaptureResult;
 import org.zizhu.kiosk.central.CentralException;
 import org.zizhu.kiosk.flow.ServicePorts.ServiceException;
@@ -39,7 +40,7 @@ final class ResidentVerification {
         var face = switch (camera.capture(FACE_TIMEOUT)) {
             // The camera says what is wrong with the picture; the resident is told what to do, and may try again.
             case FaceCaptureResult.Rejected r -> throw new ServiceException("face not captured: " + r.issue(),
-                    failures.text("device.face." + r.issue().name()), true, null);
+                    DeviceTexts.standard().face(r.issue()), true, null);
             case FaceCaptureResult.Accepted a -> a.face();
         };
         IdentityService.FaceCheck check;
