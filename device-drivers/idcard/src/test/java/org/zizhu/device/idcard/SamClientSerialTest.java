@@ -89,10 +89,14 @@ class SamClientSerialTest {
 
     @Test
     void setBaudSwitchesBothEnds() throws Exception {
+        // The simulator answers at the old rate and switches just after: a command at the new
+        // rate answered proves both ends moved, and only then is the simulator's rate read (read
+        // straight after setBaud it raced the switch and failed a full run).
         client.setBaud(SamBaud.B57600);
-        assertEquals(SamBaud.B57600, sim.baud());
         assertEquals(SamStatus.SUCCESS, client.samStatus());
+        assertEquals(SamBaud.B57600, sim.baud());
         client.setBaud(SamBaud.B115200);
+        assertEquals(SamStatus.SUCCESS, client.samStatus());
         assertEquals(SamBaud.B115200, sim.baud());
     }
 
