@@ -16,6 +16,7 @@ import org.zizhu.kiosk.flow.ApplicationEvent.PageCaptured;
 import org.zizhu.kiosk.flow.ApplicationPorts.Image;
 import org.zizhu.kiosk.flow.ServicePorts.ServiceException;
 import org.zizhu.kiosk.i18n.Messages;
+import org.zizhu.kiosk.session.Resident;
 import org.zizhu.kiosk.session.Visit;
 
 /**
@@ -26,7 +27,7 @@ import org.zizhu.kiosk.session.Visit;
  * the resident submits or retries, the centre opens one case. Personal data (form values, pages,
  * signatures) lives only in the visit: when it ends the flow ends and the images are wiped.
  */
-public final class ApplicationFlow {
+public final class ApplicationFlow implements ResidentTask {
     private final ItemDetail item;
     private final ApplicationPorts ports;
     private final Visit visit;
@@ -75,13 +76,40 @@ public final class ApplicationFlow {
         listeners.add(l);
     }
 
+    @Override
+    public void onChange(Runnable r) {
+        addListener(s -> r.run());
+    }
+
+    @Override
+    public void identityRead(Resident r, LocalDate validFrom) {
+        fire(new ApplicationEvent.Identified(r, validFrom));
+    }
+
+    @Override
+    public void qrLogin(String token) {
+        fire(new ApplicationEvent.Identified(Resident.fromMobileApp(token), null));
+    }
+
+    @Override
+    public void cardReadFailed() {
+        fire(new ApplicationEvent.CardReadFailed());
+    }
+
+    /** True once the resident left or the visit ended: the terminal goes home. */
+    public synchronized boolean ended() {
+        return state instanceof ApplicationState.Ended;
+    }
+
     /** True while the centre, the camera or the printer is at work: the idle timer must not end the visit then. */
+    @Override
     public synchronized boolean busy() {
         return state instanceof ApplicationState.Preparing || state instanceof ApplicationState.Capturing
                 || state instanceof ApplicationState.Submitting || state instanceof ApplicationState.Printing;
     }
 
     /** True while waiting for a card or a login code. */
+    @Override
     public synchronized boolean awaitingIdentity() {
         return state instanceof ApplicationState.AwaitingCard;
     }

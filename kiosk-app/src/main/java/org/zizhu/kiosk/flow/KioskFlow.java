@@ -32,7 +32,7 @@ import org.zizhu.kiosk.session.Resident;
  * events come in through {@link TerminalEvents}; touches come from the window. No JavaFX here.
  *
  * <pre>
- *   Starting --started--> Attract --touch--> Browse --start/check-in--> Transaction
+ *   Starting --started--> Attract --touch--> Browse --start/check-in--> Transaction (or Application)
  *      |                    ^  ^---idle / finish / home-------------------'  |
  *      '--start failed--> OutOfService(START_FAILED)                          |
  *   any serving mode --door opened--> OutOfService(TAMPER) --reset--> Attract
@@ -140,10 +140,20 @@ public final class KioskFlow {
         return maintenanceFlow;
     }
 
+    /** What the resident is doing now (a service transaction, an application), or null. */
+    public ResidentTask task() {
+        Tx t = facts().tx();
+        return t == null ? null : t.task();
+    }
+
     /** The running service transaction, or null. */
     public ServiceFlow service() {
-        Tx t = facts().tx();
-        return t == null ? null : t.service();
+        return task() instanceof ServiceFlow s ? s : null;
+    }
+
+    /** The running application (申报), or null. */
+    public ApplicationFlow application() {
+        return task() instanceof ApplicationFlow a ? a : null;
     }
 
     public boolean offline() {
@@ -183,9 +193,10 @@ public final class KioskFlow {
         if (p == null || item == null) {
             return GuideActions.NONE;
         }
-        boolean canServe = p.ports() != null && p.devices() != null && p.devices().canReadIdCards();
+        boolean cards = p.devices() != null && p.devices().canReadIdCards();
         GuideDesk d = p.desk();
-        return GuideActions.of(item, canServe, d != null && d.canPrintGuides(), p.ports() != null && d != null && d.canTakeTickets());
+        return GuideActions.of(item, cards && p.ports() != null, cards && p.applications() != null,
+                d != null && d.canPrintGuides(), p.ports() != null && d != null && d.canTakeTickets());
     }
 
     /** What the unlocked maintenance screen shows. */
@@ -207,6 +218,22 @@ public final class KioskFlow {
     /** An item whose fee the kiosk collects by QR payment (the screenshot tour), if any. */
     public Optional<ItemDetail> payableItem() {
         return performable(d -> parts.ports().amountDue(d) > 0);
+    }
+
+    /**
+     * An application item that shows every part of the application (a form, a material the
+     * resident may commit to hand in later, postal delivery): the screenshot tour and the demo.
+     */
+    public Optional<ItemDetail> applicationItem() {
+        KioskParts p = parts;
+        if (p == null || p.applications() == null) {
+            return Optional.empty();
+        }
+        Catalog c = p.backend().catalog();
+        return c.items().stream().map(i -> c.detail(i.code()).orElseThrow())
+                .filter(d -> d.takesApplication() && d.form() != null && !d.committableMaterials().isEmpty()
+                        && d.offersPostalDelivery())
+                .findFirst();
     }
 
     private Optional<ItemDetail> performable(java.util.function.Predicate<ItemDetail> also) {
@@ -287,7 +314,8 @@ public final class KioskFlow {
     public void touch() {
         Facts f = facts();
         KioskMode m = KioskState.modeOf(f);
-        if (f.closing() || !(m instanceof KioskMode.Attract || m instanceof KioskMode.Browse || m instanceof KioskMode.Transaction)) {
+        if (f.closing() || !(m instanceof KioskMode.Attract || m instanceof KioskMode.Browse || m instanceof KioskMode.Transaction
+                || m instanceof KioskMode.Application)) {
             return; // starting, out of service, maintenance: a touch is not a resident's visit
         }
         browse.touch();
@@ -308,7 +336,7 @@ public final class KioskFlow {
             return; // nothing to go home to while starting or stopping
         }
         if (f.tx() != null) {
-            if (f.tx().service().busy()) {
+            if (f.tx().task().busy()) {
                 return;
             }
             // Ending the visit first takes the transaction with it (attract screen): the guide
@@ -334,9 +362,17 @@ public final class KioskFlow {
         }
     }
 
-    /** Starts the service transaction for {@code item}, if this kiosk can perform it. */
+    /**
+     * Starts what the guide's start button offers for {@code item}, if this kiosk can: the
+     * application (申报) for an item that takes one, else the service transaction.
+     */
     public void startService(ItemDetail item) {
-        if (guideActions(item).start()) {
+        if (!guideActions(item).start()) {
+            return;
+        }
+        if (GuideActions.startsApplication(item)) {
+            begin(item, ApplicationFlow.start(item, parts.applications(), browse.session(), serviceWorker, clock));
+        } else {
             begin(item, ServiceFlow.transaction(item, parts.ports(), browse.session(), serviceWorker, clock));
         }
     }
@@ -348,10 +384,10 @@ public final class KioskFlow {
         }
     }
 
-    private void begin(ItemDetail item, ServiceFlow s) {
-        s.addListener(v -> changed());
+    private void begin(ItemDetail item, ResidentTask s) {
+        s.onChange(this::changed);
         fire(new Input.TransactionBegun(new Tx(s, item)));
-        if (service() != s) {
+        if (task() != s) {
             return; // refused (stopping, out of service)
         }
         TerminalDevices d = parts.devices();
@@ -360,7 +396,7 @@ public final class KioskFlow {
             TerminalDevices.LoginScan started = d.watchForLoginCode(new TerminalDevices.LoginCodeWatch() {
                 @Override
                 public boolean wanted() {
-                    return service() == s && (s.awaitingIdentity() || s.view().step() == ServiceFlow.Step.ENTER_CODE);
+                    return task() == s && s.wantsLoginCode();
                 }
 
                 @Override
@@ -462,7 +498,7 @@ public final class KioskFlow {
      * status light (a device may have failed meanwhile).
      */
     public void tick() {
-        ServiceFlow s = service();
+        ResidentTask s = task();
         if (s != null && s.busy()) {
             browse.keepAlive();
         } else {
@@ -537,7 +573,7 @@ public final class KioskFlow {
     private final class DeviceListener implements TerminalEvents {
         @Override
         public void residentCardRead(Resident resident, LocalDate validFrom) {
-            ServiceFlow s = service();
+            ResidentTask s = task();
             if (s == null) {
                 resident.wipe(); // no transaction waits for a card: nothing may keep it
                 return;
@@ -547,7 +583,7 @@ public final class KioskFlow {
 
         @Override
         public void cardProblem() {
-            ServiceFlow s = service();
+            ResidentTask s = task();
             if (s != null) {
                 s.cardReadFailed();
             }

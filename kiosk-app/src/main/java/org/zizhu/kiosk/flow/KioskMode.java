@@ -44,6 +44,14 @@ public sealed interface KioskMode {
         }
     }
 
+    /** A resident is putting together an application (申报) for {@code item}. */
+    record Application(BrowseState browse, ApplicationFlow flow, ItemDetail item) implements KioskMode {
+        @Override
+        public String shown() {
+            return "APPLICATION_" + flow.state().getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT);
+        }
+    }
+
     /**
      * A technician card is in the reader (PIN entry or unlocked). {@code underneath} is what the
      * terminal returns to when the card is removed; the light follows it.

@@ -15,8 +15,8 @@ final class KioskState {
 
     enum Phase { STARTING, SERVING, START_FAILED }
 
-    /** A service transaction and the item it is for. */
-    record Tx(ServiceFlow service, ItemDetail item) {
+    /** What the resident is doing (a service transaction, an application) and the item it is for. */
+    record Tx(ResidentTask task, ItemDetail item) {
     }
 
     /** A notice on the bar until {@code until}; {@code text} for notices that carry data (queue ticket). */
@@ -113,7 +113,11 @@ final class KioskState {
         } else if (f.phase() == Phase.STARTING) {
             resident = new KioskMode.Starting();
         } else if (f.tx() != null && f.browse().screen() != BrowseState.Screen.ATTRACT) {
-            resident = new KioskMode.Transaction(f.browse(), f.tx().service(), f.tx().item());
+            resident = switch (f.tx().task()) {
+                case ServiceFlow s -> new KioskMode.Transaction(f.browse(), s, f.tx().item());
+                case ApplicationFlow a -> new KioskMode.Application(f.browse(), a, f.tx().item());
+                default -> throw new IllegalStateException("no mode for " + f.tx().task().getClass().getName());
+            };
         } else if (f.browse().screen() == BrowseState.Screen.ATTRACT) {
             resident = new KioskMode.Attract(f.browse());
         } else {

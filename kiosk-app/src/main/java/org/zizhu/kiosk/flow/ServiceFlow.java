@@ -22,7 +22,7 @@ import org.zizhu.kiosk.session.RatingLevel;
  * ignored (one transition function decides, under one lock, so a double touch starts nothing
  * twice). Listeners are called outside the lock.
  */
-public sealed interface ServiceFlow permits FlowMachine {
+public sealed interface ServiceFlow extends ResidentTask permits FlowMachine {
     enum Step { ENTER_CODE, INSERT_CARD, CARD_PROBLEM, CONSENT, PAYING, WORKING, PRINTING, DONE, FAILED, RATING, SUBMITTING, THANKS }
 
     /** What the screen shows. {@code messageKey} is a message key; {@code centralMessage} the resident text of a failure. */
@@ -64,6 +64,17 @@ public sealed interface ServiceFlow permits FlowMachine {
     View view();
 
     void addListener(Consumer<View> l);
+
+    @Override
+    default void onChange(Runnable r) {
+        addListener(v -> r.run());
+    }
+
+    /** Also while the resident types an appointment code: a code shown meanwhile is taken once they finish. */
+    @Override
+    default boolean wantsLoginCode() {
+        return awaitingIdentity() || view().step() == Step.ENTER_CODE;
+    }
 
     /** True while the centre, the printer or a payment is under way: the idle timer must not end the visit then. */
     boolean busy();

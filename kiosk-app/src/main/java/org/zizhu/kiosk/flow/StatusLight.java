@@ -28,6 +28,7 @@ public enum StatusLight {
             case KioskMode.OutOfService o -> OUT_OF_SERVICE;
             case KioskMode.Starting s -> helpCalled ? HELP_REQUESTED : hardwareError ? FAULT : BUSY;
             case KioskMode.Transaction t -> helpCalled ? HELP_REQUESTED : hardwareError ? FAULT : BUSY;
+            case KioskMode.Application a -> helpCalled ? HELP_REQUESTED : hardwareError ? FAULT : BUSY;
             case KioskMode.Attract a -> helpCalled ? HELP_REQUESTED : hardwareError ? FAULT : READY;
             case KioskMode.Browse b -> helpCalled ? HELP_REQUESTED : hardwareError ? FAULT : READY;
         };

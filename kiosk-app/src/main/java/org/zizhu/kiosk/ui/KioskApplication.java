@@ -451,6 +451,7 @@ public final class KioskApplication extends Application {
                 case KioskMode.Starting s -> screens.starting(l);
                 case KioskMode.Transaction t -> serviceScreens.service(l, t.service(), t.item().name().in(l),
                         kiosk::home, kiosk::finishTransaction);
+                case KioskMode.Application a -> screens.starting(l); // replaced by the application screens
                 case KioskMode.Attract a -> screens.render(kiosk.browseView());
                 case KioskMode.Browse b -> screens.render(kiosk.browseView());
             };

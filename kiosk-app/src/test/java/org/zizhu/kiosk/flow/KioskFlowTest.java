@@ -46,6 +46,9 @@ class KioskFlowTest {
 
     static final ItemDetail IMMEDIATE = item("I1", CatalogModel.Handling.GUIDE, CatalogModel.Handling.IMMEDIATE,
             CatalogModel.Handling.QUEUE);
+    /** An item that takes an application (申报), also 一证通办: the application flow starts, not the transaction. */
+    static final ItemDetail APPLICATION = item("A1", CatalogModel.Handling.GUIDE, CatalogModel.Handling.ONE_CERTIFICATE,
+            CatalogModel.Handling.SUBMISSION);
     static final ItemDetail GUIDE_ONLY = item("G1", CatalogModel.Handling.GUIDE, CatalogModel.Handling.APPOINTMENT);
 
     static Catalog catalog() {
@@ -199,6 +202,19 @@ class KioskFlowTest {
                 });
     }
 
+    /** Application ports that verify the resident as they are; anything else would be a test bug. */
+    static ApplicationPorts applications() {
+        return (ApplicationPorts) Proxy.newProxyInstance(ApplicationPorts.class.getClassLoader(),
+                new Class<?>[] {ApplicationPorts.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "prepare" -> new ApplicationPorts.Prepared((Resident) args[1], null, List.of());
+                    case "toString" -> "test application ports";
+                    case "hashCode" -> 0;
+                    case "equals" -> proxy == args[0];
+                    default -> throw new AssertionError("not expected in this test: " + method.getName());
+                });
+    }
+
     private final ManualClock clock = new ManualClock(ZoneId.of("Asia/Shanghai"));
     private final FakeBackend backend = new FakeBackend();
     private final FakeDevices devices = new FakeDevices();
@@ -211,7 +227,7 @@ class KioskFlowTest {
     }
 
     private void start() {
-        flow.started(new KioskParts(backend, devices, ports(), desk));
+        flow.started(new KioskParts(backend, devices, ports(), applications(), desk));
     }
 
     private static Resident resident() {
@@ -313,6 +329,66 @@ class KioskFlowTest {
         assertInstanceOf(KioskMode.Browse.class, flow.mode());
         assertEquals(BrowseState.Screen.HOME, flow.browse().state().screen());
         assertEquals(StatusLight.READY, devices.light());
+    }
+
+    @Test
+    void anApplicationItemStartsTheApplicationWhichGetsTheCardAndEndsWithTheVisit() {
+        start();
+        flow.touch();
+        assertTrue(flow.guideActions(APPLICATION).start(), "an application item has a start button");
+        flow.startService(APPLICATION);
+        KioskMode.Application a = assertInstanceOf(KioskMode.Application.class, flow.mode());
+        assertSame(APPLICATION, a.item());
+        assertNull(flow.service(), "not the service transaction");
+        assertEquals("APPLICATION_AWAITINGCARD", a.shown());
+        assertEquals(StatusLight.BUSY, devices.light());
+        assertTrue(devices.watches.get(0).wanted(), "the camera watches for a login code");
+
+        Resident r = resident();
+        devices.events.residentCardRead(r, LocalDate.of(2016, 1, 1));
+        ApplicationFlow app = flow.application();
+        assertInstanceOf(ApplicationState.FillingForm.class, app.state(), "verified (inline worker): the form");
+        assertFalse(devices.watches.get(0).wanted(), "identified: the scan is no longer wanted");
+
+        flow.home();
+        assertNull(flow.application(), "home ends the application");
+        assertInstanceOf(ApplicationState.Ended.class, app.state(), "and the visit's end ends its flow");
+        assertEquals("", r.maskedName(), "the card's data went with the visit");
+        assertEquals(BrowseState.Screen.HOME, flow.browse().state().screen());
+    }
+
+    @Test
+    void whileTheCentreWorksOnAnApplicationNeitherHomeNorTheIdleTimerEndsTheVisit() {
+        List<Runnable> queued = new ArrayList<>();
+        KioskFlow k = new KioskFlow(Language.ZH, IDLE, clock, queued::add, Runnable::run);
+        FakeDevices d = new FakeDevices();
+        k.started(new KioskParts(backend, d, ports(), applications(), desk));
+        k.touch();
+        k.startService(APPLICATION);
+        d.events.residentCardRead(resident(), LocalDate.of(2016, 1, 1));
+        assertInstanceOf(ApplicationState.Preparing.class, k.application().state());
+        assertTrue(k.application().busy());
+
+        k.home();
+        assertNotNull(k.application(), "home waits for the centre");
+        clock.plus(IDLE.plusSeconds(5));
+        k.tick();
+        assertInstanceOf(KioskMode.Application.class, k.mode(), "the idle timer too");
+
+        queued.remove(0).run(); // the centre answers
+        assertInstanceOf(ApplicationState.FillingForm.class, k.application().state());
+        k.home();
+        assertNull(k.application());
+    }
+
+    @Test
+    void withoutApplicationPortsAnApplicationItemHasNoStartButton() {
+        KioskFlow k = new KioskFlow(Language.ZH, IDLE, clock, Runnable::run, Runnable::run);
+        k.started(new KioskParts(backend, new FakeDevices(), ports(), null, desk));
+        assertFalse(k.guideActions(APPLICATION).start());
+        k.touch();
+        k.startService(APPLICATION);
+        assertNull(k.task(), "nothing started");
     }
 
     @Test
@@ -499,7 +575,7 @@ class KioskFlowTest {
         assertEquals(new GuideActions(false, true, false, true), flow.guideActions(GUIDE_ONLY));
 
         KioskFlow browseOnly = new KioskFlow(Language.ZH, IDLE, clock, Runnable::run, Runnable::run);
-        browseOnly.started(new KioskParts(backend, null, null, null));
+        browseOnly.started(new KioskParts(backend, null, null, null, null));
         assertEquals(GuideActions.NONE, browseOnly.guideActions(IMMEDIATE));
         browseOnly.touch();
         browseOnly.startService(IMMEDIATE);
