@@ -69,7 +69,7 @@ public final class DeviceEvents implements TerminalDevices {
         if (event instanceof IdCardEvent.IdentityRead read) {
             Identity id = read.identity();
             try {
-                Resident r = new Resident(id.name(), id.idNumber(), Resident.Source.ID_CARD,
+                Resident r = new Resident(id.name(), id.idNumber(), blankToNull(id.address()), Resident.Source.ID_CARD,
                         id.validity().untilDate().orElse(null));
                 LocalDate from = id.validity().from();
                 events.residentCardRead(r, from);
@@ -197,5 +197,9 @@ public final class DeviceEvents implements TerminalDevices {
                 t.interrupt(); // ends a wait for a frame at once
             }
         }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

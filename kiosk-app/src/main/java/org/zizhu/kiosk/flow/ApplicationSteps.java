@@ -212,6 +212,7 @@ final class ApplicationSteps {
         Resident applicant = p.applicant();
         put(card, IdCardField.NAME, applicant.name());
         put(card, IdCardField.ID_NUMBER, applicant.idNumber());
+        put(card, IdCardField.ADDRESS, applicant.address()); // read from the card; a mobile-app login has none
         Map<String, com.fasterxml.jackson.databind.JsonNode> licenses = new LinkedHashMap<>();
         for (License l : p.licenses()) {
             licenses.putIfAbsent(l.type(), l.content());

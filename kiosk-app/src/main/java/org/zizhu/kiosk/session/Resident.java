@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import org.zizhu.privacy.Masking;
 
 /**
- * The identified resident as the service flows need them: name, ID number and card validity.
+ * The identified resident as the service flows need them: name, ID number, the address on the
+ * card (forms prefill it: 免填) and card validity.
  * Personal data: held by the {@link Visit}, wiped at its end, masked in toString.
  */
 public final class Resident implements Wipeable {
@@ -12,13 +13,20 @@ public final class Resident implements Wipeable {
 
     private String name;
     private String idNumber;
+    private String address;
     private String loginToken;
     private final Source source;
     private final LocalDate validUntil;
     private volatile boolean wiped;
 
     public Resident(String name, String idNumber, Source source, LocalDate validUntil) {
+        this(name, idNumber, null, source, validUntil);
+    }
+
+    /** With the address printed on the ID card ({@code null} when not known). */
+    public Resident(String name, String idNumber, String address, Source source, LocalDate validUntil) {
         this.name = name;
+        this.address = address;
         this.idNumber = idNumber;
         this.source = source;
         this.validUntil = validUntil;
@@ -50,6 +58,12 @@ public final class Resident implements Wipeable {
         return idNumber;
     }
 
+    /** The address on the ID card, or null (a mobile-app login, a card without one). */
+    public String address() {
+        check();
+        return address;
+    }
+
     public Source source() {
         return source;
     }
@@ -78,6 +92,7 @@ public final class Resident implements Wipeable {
         wiped = true;
         name = null;
         idNumber = null;
+        address = null;
         loginToken = null;
     }
 

@@ -89,7 +89,7 @@ public final class CentralApplicationPorts implements ApplicationPorts {
             ResidentSession session = verification.verify(resident);
             String idNumber = session.idNumber() != null ? session.idNumber() : resident.idNumber();
             if (!consented || licenseTypes.isEmpty()) {
-                return new Prepared(new Resident(session.name(), needIdNumber(idNumber), resident.source(),
+                return new Prepared(new Resident(session.name(), needIdNumber(idNumber), resident.address(), resident.source(),
                         resident.validUntil()), null, List.of());
             }
             OneCertificateService one = services.oneCertificate();
@@ -106,7 +106,8 @@ public final class CentralApplicationPorts implements ApplicationPorts {
                 idNumber = licenses.stream().map(l -> l.content().path("holder").path("idNumber").asText(""))
                         .filter(IdChecks::validIdNumber).findFirst().orElse(null);
             }
-            return new Prepared(new Resident(session.name(), needIdNumber(idNumber), resident.source(), resident.validUntil()),
+            return new Prepared(new Resident(session.name(), needIdNumber(idNumber), resident.address(), resident.source(),
+                    resident.validUntil()),
                     auth.authorisationId(), licenses);
         } catch (Exception e) {
             throw failures.translate(Call.PERFORM, e);

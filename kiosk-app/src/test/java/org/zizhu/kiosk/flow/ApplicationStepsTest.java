@@ -38,6 +38,7 @@ class ApplicationStepsTest {
     static final String NO_POST = "12150200MB1C47725K050201100001";
     static final String WANG = "150202198503120016";
     static final String WANG_CARD_LICENSE = "1.2.156.3005.2.111.11150200MB1532145Q.1985001001.001.3";
+    static final String CARD_ADDRESS = "内蒙古自治区包头市东河区巴彦塔拉大街1号";
     static final LocalDate TODAY = LocalDate.of(2026, 12, 2);
     static final Messages MESSAGES = new Messages();
 
@@ -82,7 +83,7 @@ class ApplicationStepsTest {
         var n = step(item, c, new ConsentGiven(true));
         assertInstanceOf(Preparing.class, n.state());
         assertTrue(n.effects().stream().anyMatch(e -> e instanceof ApplicationEffect.Prepare p && p.consented()));
-        Resident verified = new Resident("王建国", WANG, Resident.Source.ID_CARD, LocalDate.of(2036, 1, 1));
+        Resident verified = new Resident("王建国", WANG, CARD_ADDRESS, Resident.Source.ID_CARD, LocalDate.of(2036, 1, 1));
         var prepared = new Prepared(verified, "AUTH-1", List.of(new License("ID_CARD", WANG_CARD_LICENSE,
                 new ObjectMapper().createObjectNode())));
         return assertInstanceOf(FillingForm.class, step(item, n.state(), new PreparedAnswer(prepared)).state());
@@ -107,6 +108,7 @@ class ApplicationStepsTest {
         FillingForm f = form(retirement);
         assertEquals("王建国", f.application().values().get("name"), "免填 from the card");
         assertEquals(WANG, f.application().values().get("idNumber"));
+        assertEquals(CARD_ADDRESS, f.application().values().get("address"), "免填: the address printed on the card");
         assertEquals(new FromLicense(WANG_CARD_LICENSE), f.application().materials().get(0), "免提交: the fetched e-license");
         assertEquals(new Unresolved(), f.application().materials().get(1));
         assertEquals(new ByForm(), f.application().materials().get(3));
