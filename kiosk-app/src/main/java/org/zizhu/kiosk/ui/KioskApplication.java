@@ -36,6 +36,7 @@ import org.zizhu.kiosk.config.ConfigKey;
 import org.zizhu.kiosk.config.KioskConfig;
 import org.zizhu.kiosk.devices.DemoConsole;
 import org.zizhu.kiosk.devices.DeviceHub;
+import org.zizhu.kiosk.flow.ApplicationFlow;
 import org.zizhu.kiosk.flow.BrowseFlow;
 import org.zizhu.kiosk.flow.KioskFlow;
 import org.zizhu.kiosk.flow.KioskMode;
@@ -138,6 +139,11 @@ public final class KioskApplication extends Application {
     /** The running service transaction, or null. */
     public ServiceFlow service() {
         return kiosk.service();
+    }
+
+    /** The running application (申报), or null. */
+    public ApplicationFlow application() {
+        return kiosk.application();
     }
 
     public MaintenanceFlow maintenance() {
