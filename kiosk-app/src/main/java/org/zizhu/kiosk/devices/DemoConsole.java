@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.zizhu.device.camera.sim.DocumentScene;
 import org.zizhu.device.idcard.sim.TestCards;
 import org.zizhu.device.printer.sim.PaperState;
 import org.zizhu.device.smartcard.sim.DemoCards;
@@ -74,6 +75,7 @@ public final class DemoConsole implements Runnable {
               techcard insert|remove           technician card (PIN %s) in the smart-card reader
               qr TEXT                          show a QR code to the camera (e.g. zizhu:login:v1:demo-token)
               face [dark|none]                 a resident (in a dark hall) or nobody in front of the camera
+              document a4|card|blurred|cut|dark  a page on the document camera's desk (高拍仪), e.g. for an application
             the screen (scripted demos and the smoke test):
               screen                           name of the screen shown now
               touch                            touch the screen
@@ -202,6 +204,18 @@ public final class DemoConsole implements Runnable {
                     case "none" -> camera().showTestPattern();
                     default -> throw new IllegalArgumentException("face [dark|none]");
                 }
+                return "camera shows " + camera().scene();
+            }
+            case "document" -> {
+                DocumentScene scene = switch (arg) {
+                    case "a4", "" -> DocumentScene.A4_ON_DESK;
+                    case "card" -> DocumentScene.CARD;
+                    case "blurred" -> DocumentScene.A4_BLURRED;
+                    case "cut" -> DocumentScene.A4_CUT_OFF;
+                    case "dark" -> DocumentScene.A4_DARK;
+                    default -> throw new IllegalArgumentException("document a4|card|blurred|cut|dark");
+                };
+                camera().showDocument(scene);
                 return "camera shows " + camera().scene();
             }
             case "screen" -> {

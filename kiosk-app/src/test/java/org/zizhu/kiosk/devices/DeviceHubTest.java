@@ -140,6 +140,12 @@ class DeviceHubTest {
             assertEquals("camera shows test-pattern", console.handle("face none"));
             assertEquals("camera shows a QR code", console.handle("qr zizhu:login:v1:demo-token"));
             assertEquals("qr", camera.scene());
+            assertEquals("camera shows document-a4_on_desk", console.handle("document a4"));
+            var page = hub.captureDocument(Duration.ofSeconds(8)).orElseThrow();
+            assertTrue(page instanceof org.zizhu.device.camera.document.DocumentCaptureResult.Accepted, page.toString());
+            ((org.zizhu.device.camera.document.DocumentCaptureResult.Accepted) page).page().close();
+            assertEquals("camera shows document-a4_blurred", console.handle("document blurred"));
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> console.handle("document sideways"));
         }
     }
 }
