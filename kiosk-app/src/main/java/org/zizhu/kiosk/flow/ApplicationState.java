@@ -114,8 +114,16 @@ public sealed interface ApplicationState {
     record Received(String name, Provided how) {
     }
 
-    /** A 容缺 material still owed, and by when. */
-    record Owed(String name, LocalDate dueDate) {
+    /**
+     * A 容缺 material still owed, by when, and the resident's signature on the commitment: the
+     * signed 承诺书 is printed from it after the acceptance receipt, then it is wiped (the image
+     * is the visit's, wiped at its end in any case).
+     */
+    record Owed(String name, LocalDate dueDate, Image signature) {
+        /** Without a signature (a letter printed from it is signed on paper). */
+        public Owed(String name, LocalDate dueDate) {
+            this(name, dueDate, null);
+        }
     }
 
     /** How one material is provided. */

@@ -35,13 +35,15 @@ import org.zizhu.kiosk.services.OneCertificateService.PostalAddress;
 import org.zizhu.kiosk.services.ResidentSession;
 import org.zizhu.kiosk.session.Resident;
 import org.zizhu.kiosk.transaction.ServiceFailures.Call;
-import org.zizhu.print.AcceptanceReceiptData;
+import org.zizhu.print.PendingMaterial;
+import org.zizhu.print.TemplateData;
 
 /**
  * The application flow's ports over the real kiosk: the resident verified at the centre
  * ({@link ResidentVerification}) and their e-licenses fetched under consent, pages from the
  * document camera, the submission through {@link OneCertificateService} (one idempotency key; the
- * durable outbox when the centre cannot be reached), and the acceptance receipt ({@link PrintData}).
+ * durable outbox when the centre cannot be reached), and the acceptance receipt followed by the
+ * signed commitment letter (承诺书) of each 容缺 material ({@link PrintData}).
  * What the resident is told on failure comes from {@link ServiceFailures}.
  */
 public final class CentralApplicationPorts implements ApplicationPorts {
@@ -54,10 +56,10 @@ public final class CentralApplicationPorts implements ApplicationPorts {
         Optional<DocumentCaptureResult> capture(Duration timeout) throws InterruptedException;
     }
 
-    /** The receipt printer port: PrintService's receipt. */
+    /** The receipt printer port: PrintService's receipt (the acceptance receipt, then any signed commitment letter). */
     @FunctionalInterface
     interface ReceiptOut {
-        void print(AcceptanceReceiptData data, String jobName) throws PrintService.PrintFailure;
+        void print(TemplateData data, String jobName) throws PrintService.PrintFailure;
     }
 
     private final CentralServices services;
@@ -253,8 +255,23 @@ public final class CentralApplicationPorts implements ApplicationPorts {
                         failures.text("receipt.provided." + r.how().name()).zh()));
             }
             receipts.print(printData.acceptanceReceipt(item, resident, a.submission(), a.reference(), got,
-                    owed.stream().map(o -> new org.zizhu.print.PendingMaterial(o.name(), o.dueDate())).toList()),
+                    owed.stream().map(o -> new PendingMaterial(o.name(), o.dueDate())).toList()),
                     "receipt-" + a.reference());
+            // Then the signed 容缺受理承诺书 for the resident to keep: one per commitment, each with the
+            // signature drawn for it. A failure here fails the print; a retry prints receipt and letters again.
+            for (int i = 0; i < owed.size(); i++) {
+                ApplicationState.Owed o = owed.get(i);
+                byte[] signature = o.signature() == null ? null : o.signature().bytes();
+                try {
+                    receipts.print(printData.commitmentLetter(item, resident, a.reference(),
+                            List.of(new PendingMaterial(o.name(), o.dueDate())), signature),
+                            "commitment-" + a.reference() + "-" + (i + 1));
+                } finally {
+                    if (signature != null) {
+                        java.util.Arrays.fill(signature, (byte) 0); // this copy is not the visit's: gone at once
+                    }
+                }
+            }
         } catch (PrintService.PrintFailure e) {
             throw failures.translate(Call.PRINT, e);
         } catch (RuntimeException e) {
