@@ -91,7 +91,7 @@ class ApplicationFlowCentralTest {
                     pages.incrementAndGet();
                     return Optional.of(DocumentCapture.withDefaults().assess(DocumentScenes.render(DocumentScene.A4_ON_DESK).image()));
                 },
-                (receipt, job) -> printed.add(receipt), new Messages(), Clock.systemDefaultZone());
+                jobs -> jobs.forEach(j -> printed.add(j.data())), new Messages(), Clock.systemDefaultZone());
         Visit visit = new Visit();
         return new Rig(ApplicationFlow.start(item, ports, visit, Runnable::run, kioskClock),
                 visit, printed, pages);

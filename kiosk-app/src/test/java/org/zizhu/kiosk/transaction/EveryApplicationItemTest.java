@@ -125,11 +125,11 @@ class EveryApplicationItemTest {
         var ports = new CentralApplicationPorts(runtime.services(),
                 timeout -> FaceCapture.withDefaults().assess(faceScene),
                 timeout -> Optional.of(DocumentCapture.withDefaults().assess(deskScene)),
-                (doc, job) -> {
+                jobs -> jobs.forEach(job -> {
                     // What the receipt printer would get: the template filled and encoded to ESC/POS.
-                    ReceiptEncoder.encode(ReceiptLayout.layout(TEMPLATES.fill(doc), ReceiptPaper.MM80));
-                    printed.add(doc);
-                }, new Messages(), Clock.systemDefaultZone());
+                    ReceiptEncoder.encode(ReceiptLayout.layout(TEMPLATES.fill(job.data()), ReceiptPaper.MM80));
+                    printed.add(job.data());
+                }), new Messages(), Clock.systemDefaultZone());
         Visit visit = new Visit();
         ApplicationFlow f = ApplicationFlow.start(item, ports, visit, Runnable::run, Clock.system(CST));
         LocalDate today = LocalDate.now(CST);
