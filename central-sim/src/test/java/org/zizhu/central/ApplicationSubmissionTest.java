@@ -158,7 +158,11 @@ class ApplicationSubmissionTest {
     }
 
     private static HttpResponse<String> post(JsonNode body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/applications")).header("X-Terminal-Id", "T-1")
+        return post(sim, body);
+    }
+
+    private static HttpResponse<String> post(CentralSimulator to, JsonNode body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(to.baseUrl() + "/applications")).header("X-Terminal-Id", "T-1")
                 .header("Idempotency-Key", UUID.randomUUID().toString()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -394,6 +398,52 @@ class ApplicationSubmissionTest {
         ((ObjectNode) ref(c, FILE)).remove("pages");
         assertFalse(sim.contract().validateComponent("ApplicationRequest", c).isEmpty(), "captured pages without pages");
         assertEquals(List.of(), sim.contract().validateComponent("ApplicationRequest", retirement()));
+    }
+
+    @Test
+    void withFormsRequiredAFormlessApplicationIsRefusedForEachRequiredField() throws Exception {
+        sim.residents().formsRequired(true);
+        try {
+            for (Consumer<ObjectNode> formless : List.<Consumer<ObjectNode>>of(b -> b.remove("form"), b -> b.putNull("form"))) {
+                JsonNode e = refused(formless, "FORM_INVALID");
+                List<String> got = new ArrayList<>();
+                e.path("fieldErrors").forEach(x -> got.add(x.path("field").asText() + ":" + x.path("rule").asText()));
+                assertEquals(List.of("name:REQUIRED", "idNumber:REQUIRED", "workStart:REQUIRED", "kind:REQUIRED",
+                        "employer:REQUIRED", "address:REQUIRED", "phone:REQUIRED"), got, "every required field named; optional ones not");
+            }
+            // An empty form is no way round it either; a complete one is still accepted.
+            refused(b -> ((ObjectNode) b.get("form")).removeAll(), "FORM_INVALID");
+            assertEquals(200, post(retirement()).statusCode());
+        } finally {
+            sim.residents().formsRequired(false);
+        }
+        // Without the requirement the earlier shape passes with its licences checked only (see the contract).
+        ObjectNode earlier = retirement();
+        earlier.remove("form");
+        assertEquals(200, post(earlier).statusCode());
+    }
+
+    @Test
+    void aLenientCentreStillRefusesSharedDataForAMaterialNotSharedAndPagelessMaterials() throws Exception {
+        // strict(false): the contract no longer guards the request; the centre's own check must.
+        try (CentralSimulator lenient = CentralSimulator.builder().https(false).strict(false).start()) {
+            ObjectNode noPages = retirement();
+            ((ArrayNode) ref(noPages, FILE).get("pages")).removeAll();
+            HttpResponse<String> r = post(lenient, noPages);
+            assertEquals(400, r.statusCode(), r.body());
+            assertEquals("PAGE_INVALID", JSON.readTree(r.body()).path("code").asText());
+            assertEquals(FILE, JSON.readTree(r.body()).path("material").asText());
+
+            ObjectNode claimed = retirement();
+            ObjectNode m = ref(claimed, FILE);
+            m.put("source", "SHARED_DATA");
+            m.remove("pages");
+            r = post(lenient, claimed);
+            assertEquals(400, r.statusCode(), r.body());
+            assertEquals("MATERIAL_SOURCE_INVALID", JSON.readTree(r.body()).path("code").asText(),
+                    "the personnel file is not marked exempt by sharing in the catalogue");
+            assertEquals(200, post(lenient, retirement()).statusCode());
+        }
     }
 
     @Test

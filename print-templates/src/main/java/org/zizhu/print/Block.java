@@ -35,9 +35,24 @@ public sealed interface Block {
     }
 
     /**
-     * An image (seal, logo). A {@code stamp} overlaps the lines above it on A4, the way a seal
-     * is pressed over the issuer's name.
+     * An image (seal, logo, a handwritten signature), fitted into a box of {@code widthMm} x
+     * {@code heightMm} with its aspect ratio kept (and never wider than the paper). A
+     * {@code stamp} overlaps the lines above it on A4, the way a seal is pressed over the
+     * issuer's name.
      */
-    record Image(BufferedImage image, int widthMm, Align align, boolean stamp, String origin) implements Block {
+    record Image(BufferedImage image, int widthMm, int heightMm, Align align, boolean stamp, String origin) implements Block {
+        /**
+         * The size to draw it at, in the output's units, inside a box {@code maxWidth} x
+         * {@code maxHeight} of those units: as wide as allowed unless that makes it too tall.
+         */
+        public double[] fit(double maxWidth, double maxHeight) {
+            double w = maxWidth;
+            double h = w * image.getHeight() / image.getWidth();
+            if (h > maxHeight) {
+                h = maxHeight;
+                w = h * image.getWidth() / image.getHeight();
+            }
+            return new double[] {w, h};
+        }
     }
 }

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.zizhu.print.internal.Node;
 import org.zizhu.print.internal.ParsedTemplate;
 import org.zizhu.print.internal.TemplateParser;
@@ -40,6 +43,10 @@ public final class PrintTemplates {
             "license-copy", "commitment-letter", "test-page");
 
     private static final int MAX_TEXT = 20_000;
+    /** Largest image file a template takes (a seal or signature is a few KiB; a page scan fits too). */
+    static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+    /** Largest image side in pixels, checked from the header before decoding. */
+    static final int MAX_IMAGE_SIDE = 4000;
 
     private final Path overrideDir;
     private final Map<String, ParsedTemplate> cache = new ConcurrentHashMap<>();
@@ -162,7 +169,7 @@ public final class PrintTemplates {
                     }
                     add(out, new Block.Qr(content, q.sizeMm(), q.caption() == null ? "" : text(q.caption(), c), origin), only);
                 }
-                case Node.Image i -> add(out, new Block.Image(image(i.key(), c), i.widthMm(), i.align(), i.stamp(),
+                case Node.Image i -> add(out, new Block.Image(image(i.key(), c), i.widthMm(), i.heightMm(), i.align(), i.stamp(),
                         c.prefix() + i.key()), only);
                 case Node.Each e -> {
                     Object v = lookup(c.current(), c.parent(), e.key());
@@ -212,19 +219,60 @@ public final class PrintTemplates {
             throw new TemplateDataException(field, "missing (expected a PNG or JPEG image)");
         }
         if (v instanceof BufferedImage img) {
+            if (img.getWidth() < 1 || img.getHeight() < 1 || img.getWidth() > MAX_IMAGE_SIDE || img.getHeight() > MAX_IMAGE_SIDE) {
+                throw new TemplateDataException(field, "image larger than " + MAX_IMAGE_SIDE + "x" + MAX_IMAGE_SIDE);
+            }
             return img;
         }
         if (!(v instanceof byte[] bytes)) {
             throw new TemplateDataException(field, "expected image bytes (PNG or JPEG)");
         }
-        try {
-            BufferedImage img = ImageIO.read(new ByteArrayInputStream(bytes));
-            if (img == null || img.getWidth() < 1 || img.getHeight() < 1 || img.getWidth() > 4000 || img.getHeight() > 4000) {
-                throw new TemplateDataException(field, "not a readable PNG or JPEG image (at most 4000x4000)");
+        return decode(bytes, field);
+    }
+
+    /**
+     * Decodes PNG or JPEG bytes that came from outside (a resident's drawn signature, a seal):
+     * the byte count and the declared size are checked before any pixel is decoded, so a small
+     * file claiming a huge picture cannot exhaust memory, and whatever the decoder throws on
+     * malformed data becomes a {@link TemplateDataException} naming the field.
+     */
+    static BufferedImage decode(byte[] bytes, String field) {
+        if (bytes.length == 0) {
+            throw new TemplateDataException(field, "missing (empty image)");
+        }
+        if (bytes.length > MAX_IMAGE_BYTES) {
+            throw new TemplateDataException(field, "image larger than " + MAX_IMAGE_BYTES / 1024 + " KiB");
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new TemplateDataException(field, "not a PNG or JPEG image");
             }
-            return img;
-        } catch (IOException e) {
-            throw new TemplateDataException(field, "not a readable PNG or JPEG image", e);
+            ImageReader reader = readers.next();
+            try {
+                String format = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
+                if (!format.equals("png") && !format.equals("jpeg")) {
+                    throw new TemplateDataException(field, "not a PNG or JPEG image");
+                }
+                reader.setInput(in, true, true);
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                if (w < 1 || h < 1 || w > MAX_IMAGE_SIDE || h > MAX_IMAGE_SIDE) {
+                    throw new TemplateDataException(field, "image size not within 1x1 to " + MAX_IMAGE_SIDE + "x" + MAX_IMAGE_SIDE);
+                }
+                BufferedImage img = reader.read(0);
+                if (img == null) {
+                    throw new TemplateDataException(field, "not a readable PNG or JPEG image");
+                }
+                return img;
+            } finally {
+                reader.dispose();
+            }
+        } catch (TemplateDataException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // Truncated, corrupt or hostile data: the decoder's own exception type says which, never the content.
+            throw new TemplateDataException(field, "not a readable PNG or JPEG image (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 

@@ -57,7 +57,38 @@ public final class SampleDocuments {
     public static CommitmentLetterData commitmentLetter() {
         return new CommitmentLetterData("SL2026031800123", "城乡居民养老保险参保登记", "王小明", SAMPLE_ID,
                 List.of(new PendingMaterial("银行账户信息", LocalDate.of(2026, 3, 25))), "某某市政务服务中心",
-                LocalDate.of(2026, 3, 18));
+                LocalDate.of(2026, 3, 18), signaturePng());
+    }
+
+    /**
+     * A handwritten-looking signature as a touchscreen pad gives it: dark strokes on a
+     * transparent background, 480x160 pixels.
+     */
+    public static byte[] signaturePng() {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(480, 160, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(new java.awt.Color(20, 20, 40));
+            g.setStroke(new java.awt.BasicStroke(7, java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND));
+            java.awt.geom.Path2D.Double p = new java.awt.geom.Path2D.Double();
+            p.moveTo(30, 110);
+            for (int x = 30; x <= 450; x += 6) {
+                p.lineTo(x, 90 + 45 * Math.sin(x / 23.0) * Math.cos(x / 71.0));
+            }
+            g.draw(p);
+            g.drawLine(60, 40, 120, 130);
+            g.drawLine(200, 30, 230, 135);
+        } finally {
+            g.dispose();
+        }
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(img, "png", out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static TestPageData testPage() {

@@ -120,6 +120,28 @@ class A4PdfRendererTest {
     }
 
     @Test
+    void theSignedCommitmentLetterCarriesTheSignatureAsAnImageBoundedInItsBox() throws Exception {
+        Path signed = pdf(SampleDocuments.commitmentLetter());
+        String text = squash(Poppler.text(signed));
+        assertTrue(text.contains("承诺人（签字）：") && !text.contains("承诺人（签字）：____"), text);
+        // pdfimages -list: one row per image XObject (with its soft mask for the transparent background).
+        List<String> rows = Poppler.run("pdfimages", "-list", signed.toString()).lines().skip(2).toList();
+        assertEquals(2, rows.size(), "the signature and its transparency mask: " + rows);
+        assertTrue(rows.get(0).matches("\\s*1\\s+\\d+\\s+image\\s+480\\s+160\\b.*"), rows.get(0));
+        assertTrue(rows.get(1).contains("smask"), rows.get(1));
+        // Drawn in the 50 x 20 mm box: the 3:1 signature is 50 mm wide (pdfimages reports ~244 ppi for 480 px in 50 mm).
+        int xPpi = Integer.parseInt(rows.get(0).trim().split("\\s+")[12]);
+        assertTrue(Math.abs(xPpi - 244) <= 2, "x-ppi " + xPpi + " in " + rows.get(0));
+
+        var d = SampleDocuments.commitmentLetter();
+        Path paper = dir.resolve("unsigned.pdf");
+        Files.write(paper, renderer.render(templates.fill(new CommitmentLetterData(d.caseNumber(), d.itemName(),
+                d.applicantName(), d.applicantIdNumber(), d.missing(), d.office(), d.date()))));
+        assertTrue(squash(Poppler.text(paper)).contains("承诺人（签字）：________________"), "a line to sign on paper");
+        assertEquals(2, Poppler.run("pdfimages", "-list", paper.toString()).lines().count(), "no image on the paper letter");
+    }
+
+    @Test
     void backgroundStartAndMissingFont() throws Exception {
         A4PdfRenderer r = A4PdfRenderer.startInBackground(org.zizhu.fonts.FontConfig.defaults())
                 .get(60, java.util.concurrent.TimeUnit.SECONDS);

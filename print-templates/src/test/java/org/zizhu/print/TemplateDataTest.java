@@ -87,6 +87,70 @@ class TemplateDataTest {
         assertEquals("verifyUrl", assertThrows(TemplateDataException.class, () -> templates.fill("license-copy", m2)).field());
     }
 
+    /** A valid PNG's bytes with {@code edit} applied. */
+    private static byte[] png(int w, int h, java.util.function.Consumer<byte[]> edit) throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", out);
+        byte[] b = out.toByteArray();
+        edit.accept(b);
+        return b;
+    }
+
+    private TemplateDataException letterWith(Object signature) {
+        Map<String, Object> m = copy(SampleDocuments.commitmentLetter().toModel());
+        m.put("signatureImage", signature);
+        return assertThrows(TemplateDataException.class, () -> templates.fill("commitment-letter", m));
+    }
+
+    @Test
+    void aMalformedOrOversizedSignatureIsNamedNeverDecodedBlindly() throws Exception {
+        // Truncated in the middle of its pixel data.
+        byte[] good = SampleDocuments.signaturePng();
+        TemplateDataException truncated = letterWith(java.util.Arrays.copyOf(good, good.length / 2));
+        assertEquals("signatureImage", truncated.field());
+        assertTrue(truncated.getMessage().contains("not a readable PNG or JPEG"), truncated.getMessage());
+        // A PNG signature followed by garbage; a GIF (readable, but not a format the templates take).
+        assertEquals("signatureImage", letterWith(png(8, 8, b -> java.util.Arrays.fill(b, 8, b.length, (byte) 0x5A))).field());
+        byte[] gif = java.util.Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==");
+        assertTrue(letterWith(gif).getMessage().contains("not a PNG or JPEG"));
+        // A tiny file whose header claims 60000 x 60000 pixels: refused from the header, nothing decoded.
+        byte[] bomb = png(1, 1, b -> {
+            java.nio.ByteBuffer.wrap(b, 16, 8).putInt(60000).putInt(60000); // IHDR width, height
+        });
+        TemplateDataException big = letterWith(bomb);
+        assertTrue(big.getMessage().contains("4000x4000"), big.getMessage());
+        assertTrue(letterWith(new byte[PrintTemplates.MAX_IMAGE_BYTES + 1]).getMessage().contains("KiB"));
+        assertTrue(letterWith(new byte[0]).getMessage().contains("empty"));
+        assertTrue(letterWith("a string").getMessage().contains("expected image bytes"));
+
+        // The record refuses an empty or oversized signature itself and keeps it out of toString.
+        var d = SampleDocuments.commitmentLetter();
+        assertEquals("signatureImage", assertThrows(TemplateDataException.class, () -> new CommitmentLetterData(d.caseNumber(),
+                d.itemName(), d.applicantName(), d.applicantIdNumber(), d.missing(), d.office(), d.date(), new byte[0])).field());
+        assertEquals("signatureImage", assertThrows(TemplateDataException.class, () -> new CommitmentLetterData(d.caseNumber(),
+                d.itemName(), d.applicantName(), d.applicantIdNumber(), d.missing(), d.office(), d.date(),
+                new byte[CommitmentLetterData.MAX_SIGNATURE_BYTES + 1])).field());
+        String shown = d.toString();
+        assertFalse(shown.contains(d.applicantName()) || shown.contains(d.applicantIdNumber()) || shown.contains("[B@"), shown);
+        byte[] mine = SampleDocuments.signaturePng();
+        CommitmentLetterData copyHeld = new CommitmentLetterData(d.caseNumber(), d.itemName(), d.applicantName(),
+                d.applicantIdNumber(), d.missing(), d.office(), d.date(), mine);
+        java.util.Arrays.fill(mine, (byte) 0); // the visit wipes its copy: the letter keeps its own
+        assertTrue(templates.fill(copyHeld).blocks(Output.A4).stream().anyMatch(b -> b instanceof Block.Image));
+    }
+
+    @Test
+    void imageBoxesAreBoundedInTheTemplate(@TempDir Path dir) throws Exception {
+        for (String bad : List.of("width: 500", "width: 0", "height: 300", "width: 4.5", "height: big")) {
+            Files.writeString(dir.resolve("license-copy.yaml"), "name: license-copy\ntitle: x\nblocks:\n  - image: sealImage\n    "
+                    + bad + "\n");
+            TemplateFormatException e = assertThrows(TemplateFormatException.class,
+                    () -> PrintTemplates.withOverrides(dir).fill(SampleDocuments.licenseCopy()), bad);
+            assertTrue(e.getMessage().contains("blocks[1]") && e.getMessage().contains("millimetres"), e.getMessage());
+        }
+    }
+
     @Test
     void unprintableCharacterFailsBeforeOutput() {
         Map<String, Object> m = copy(SampleDocuments.queueTicket().toModel());

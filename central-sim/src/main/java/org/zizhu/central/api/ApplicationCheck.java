@@ -166,6 +166,10 @@ final class ApplicationCheck {
         if (m.path("kind").asText().equals("E_LICENSE")) {
             return refuse("MATERIAL_SOURCE_INVALID", "该材料须通过电子证照获取：" + name, "This material comes from an e-license, not paper", name);
         }
+        // The contract asks for at least one page; the check does not rely on it (a lenient centre still refuses).
+        if (!ref.path("pages").isArray() || ref.path("pages").isEmpty()) {
+            return refuse("PAGE_INVALID", "材料没有页面：" + name, "A material given as pages has no page", name);
+        }
         for (JsonNode p : ref.path("pages")) {
             byte[] jpeg = decode(p.path("jpegBase64").asText());
             if (jpeg == null || jpeg.length > MAX_PAGE_BYTES || jpeg.length < 3 || (jpeg[0] & 0xff) != 0xFF

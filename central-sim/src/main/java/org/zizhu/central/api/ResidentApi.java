@@ -90,6 +90,12 @@ public final class ResidentApi {
     private final Map<String, CaseRecord> cases = new ConcurrentHashMap<>();
     private final AtomicLong caseSeq = new AtomicLong(100);
     private final AtomicLong faceChecks = new AtomicLong();
+    /**
+     * Whether an application for an item with a form must carry the form. Off while kiosks still
+     * send the earlier 一证通办 shape (the contract says so); on, a formless application is checked
+     * like any other, so its missing required fields refuse it.
+     */
+    private volatile boolean formsRequired;
 
     public ResidentApi(SeedData seed, CatalogRepository catalog, SealIssuer seal) {
         this.seed = seed;
@@ -364,7 +370,8 @@ public final class ResidentApi {
         LocalDate today = LocalDate.now(ZONE);
         ApplicationCheck.Accepted accepted = null;
         JsonNode form = b.get("form");
-        if (form != null && !form.isNull()) {
+        // Every item that takes an application has a form (the catalogue refuses to load otherwise).
+        if ((form != null && !form.isNull()) || formsRequired) {
             ApplicationCheck.Outcome o = ApplicationCheck.check(b, detail.get(), res, today);
             if (o.refusal() != null) {
                 return o.refusal();
@@ -500,5 +507,14 @@ public final class ResidentApi {
 
     public int caseCount() {
         return cases.size();
+    }
+
+    /** Makes the centre refuse applications without their item's form (see {@link #formsRequired()}). */
+    public void formsRequired(boolean on) {
+        this.formsRequired = on;
+    }
+
+    public boolean formsRequired() {
+        return formsRequired;
     }
 }

@@ -68,7 +68,7 @@ public sealed interface ApplicationState {
     record Submitting(Resident resident, Application application) implements ApplicationState {
     }
 
-    /** The acceptance receipt is being printed. */
+    /** The acceptance receipt is being printed, then the signed 承诺书 of each owed material (its signature still held). */
     record Printing(Resident resident, Outcome outcome, List<Received> received, List<Owed> owed) implements ApplicationState {
         public Printing {
             received = List.copyOf(received);
@@ -79,8 +79,9 @@ public sealed interface ApplicationState {
     /**
      * Accepted: {@code outcome.reference()} is the case number (or the outbox reference when
      * queued); {@code received} how each material was provided, {@code owed} the 容缺 materials with
-     * due dates; {@code printProblem} non-null when the receipt could not be printed (the resident
-     * may retry the print).
+     * due dates (their signatures wiped once the letters printed); {@code printProblem} non-null when
+     * the receipt or a letter could not be printed (the resident may retry the print; the signatures
+     * are kept for it).
      */
     record Done(Resident resident, Outcome outcome, List<Received> received, List<Owed> owed, Text printProblem)
             implements ApplicationState {
@@ -114,8 +115,16 @@ public sealed interface ApplicationState {
     record Received(String name, Provided how) {
     }
 
-    /** A 容缺 material still owed, and by when. */
-    record Owed(String name, LocalDate dueDate) {
+    /**
+     * A 容缺 material still owed, by when, and the resident's signature on the commitment: the
+     * signed 承诺书 is printed from it after the acceptance receipt, then it is wiped (the image
+     * is the visit's, wiped at its end in any case).
+     */
+    record Owed(String name, LocalDate dueDate, Image signature) {
+        /** Without a signature (a letter printed from it is signed on paper). */
+        public Owed(String name, LocalDate dueDate) {
+            this(name, dueDate, null);
+        }
     }
 
     /** How one material is provided. */

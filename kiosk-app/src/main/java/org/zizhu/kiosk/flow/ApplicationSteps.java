@@ -147,8 +147,10 @@ final class ApplicationSteps {
                     List<ApplicationEffect> effects = new ArrayList<>();
                     effects.add(new Hold(ok.outcome()));
                     effects.add(new Log(true, "application-accepted", null));
-                    // Submitted (or durably queued): the pages and signature are no longer needed here.
-                    s.application().images().forEach(i -> effects.add(new Wipe(i)));
+                    // Submitted (or durably queued): the pages are no longer needed here. The commitment
+                    // signatures are, until the signed 承诺书 has been printed with the receipt.
+                    s.application().materials().stream().filter(m -> m instanceof Pages)
+                            .forEach(m -> ((Pages) m).pages().forEach(i -> effects.add(new Wipe(i))));
                     effects.add(new ApplicationEffect.PrintReceipt(s.resident(), ok.outcome(), received, owed));
                     yield new Next(new Printing(s.resident(), ok.outcome(), received, owed), effects);
                 }
@@ -159,7 +161,12 @@ final class ApplicationSteps {
                 default -> Next.IGNORED;
             };
             case Printing s -> switch (event) {
-                case Printed p -> to(new Done(s.resident(), s.outcome(), s.received(), s.owed(), null), new Log(true, "done", null));
+                case Printed p -> {
+                    // The receipt and the signed letters are out: the signatures are wiped now, not at the visit's end.
+                    List<ApplicationEffect> effects = new ArrayList<>(signatureWipes(s.owed()));
+                    effects.add(new Log(true, "done", null));
+                    yield new Next(new Done(s.resident(), s.outcome(), s.received(), s.owed(), null), effects);
+                }
                 case WorkFailed w -> to(new Done(s.resident(), s.outcome(), s.received(), s.owed(), w.message()),
                         new Log(false, "print", w.retryable()));
                 default -> Next.IGNORED;
@@ -369,7 +376,7 @@ final class ApplicationSteps {
         List<Owed> out = new ArrayList<>();
         for (int i = 0; i < item.materials().size(); i++) {
             if (app.materials().get(i) instanceof Committed c) {
-                out.add(new Owed(item.materials().get(i).name().zh(), c.dueDate()));
+                out.add(new Owed(item.materials().get(i).name().zh(), c.dueDate(), c.signature()));
             }
         }
         return out;
@@ -389,6 +396,17 @@ final class ApplicationSteps {
             };
             if (how != null) {
                 out.add(new Received(item.materials().get(i).name().zh(), how));
+            }
+        }
+        return out;
+    }
+
+    /** Wipes of the commitment signatures still held for the printed letters. */
+    private static List<ApplicationEffect> signatureWipes(List<Owed> owed) {
+        List<ApplicationEffect> out = new ArrayList<>();
+        for (Owed o : owed) {
+            if (o.signature() != null) { // wiping twice is harmless; the transition stays pure
+                out.add(new Wipe(o.signature()));
             }
         }
         return out;
@@ -415,6 +433,12 @@ final class ApplicationSteps {
         };
         if (app != null) {
             app.images().forEach(i -> effects.add(new Wipe(i)));
+        }
+        switch (state) {
+            // Accepted but the letters not (yet) printed: nobody is there to take them any more.
+            case Printing s -> effects.addAll(signatureWipes(s.owed()));
+            case Done s -> effects.addAll(signatureWipes(s.owed()));
+            default -> { }
         }
         effects.add(new Log(true, why, null));
         return new Next(new Ended(), effects);

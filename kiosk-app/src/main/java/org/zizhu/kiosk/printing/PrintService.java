@@ -1,9 +1,11 @@
 package org.zizhu.kiosk.printing;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.zizhu.device.printer.PrintResult;
+import org.zizhu.device.printer.escpos.EscPosJob;
 import org.zizhu.device.printer.escpos.ReceiptPrinter;
 import org.zizhu.device.printer.ipp.A4Printer;
 import org.zizhu.events.EventId;
@@ -93,6 +95,33 @@ public final class PrintService {
             throw new PrintFailure(r.detail());
         }
         return r;
+    }
+
+    /** One receipt of a run: the document and its job name (never personal data: it is logged). */
+    public record ReceiptJob(TemplateData data, String jobName) {
+    }
+
+    /**
+     * Prints documents on the receipt printer one after the other, each its own cut receipt (an
+     * acceptance receipt and the signed commitment letters that go with it). Every document is
+     * filled and encoded before the first byte is sent, so bad data in the last one prints none
+     * of them; a printer failure stops the run (what printed stays printed).
+     */
+    public void printReceipts(List<ReceiptJob> jobs) throws PrintFailure {
+        if (receipt == null) {
+            throw new PrintFailure("no-receipt-printer");
+        }
+        List<EscPosJob> encoded = new ArrayList<>();
+        for (ReceiptJob j : jobs) {
+            encoded.add(ReceiptEncoder.encode(ReceiptLayout.layout(fill(j.data()), receipt.paper())));
+        }
+        for (int i = 0; i < jobs.size(); i++) {
+            PrintResult r = receipt.print(encoded.get(i));
+            log(jobs.get(i).jobName(), "receipt", r);
+            if (!r.ok()) {
+                throw new PrintFailure(r.detail());
+            }
+        }
     }
 
     private PrintDocument fill(TemplateData data) throws PrintFailure {

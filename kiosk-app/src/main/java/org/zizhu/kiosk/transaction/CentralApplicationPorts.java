@@ -35,13 +35,14 @@ import org.zizhu.kiosk.services.OneCertificateService.PostalAddress;
 import org.zizhu.kiosk.services.ResidentSession;
 import org.zizhu.kiosk.session.Resident;
 import org.zizhu.kiosk.transaction.ServiceFailures.Call;
-import org.zizhu.print.AcceptanceReceiptData;
+import org.zizhu.print.PendingMaterial;
 
 /**
  * The application flow's ports over the real kiosk: the resident verified at the centre
  * ({@link ResidentVerification}) and their e-licenses fetched under consent, pages from the
  * document camera, the submission through {@link OneCertificateService} (one idempotency key; the
- * durable outbox when the centre cannot be reached), and the acceptance receipt ({@link PrintData}).
+ * durable outbox when the centre cannot be reached), and the acceptance receipt followed by the
+ * signed commitment letter (承诺书) of each 容缺 material ({@link PrintData}).
  * What the resident is told on failure comes from {@link ServiceFailures}.
  */
 public final class CentralApplicationPorts implements ApplicationPorts {
@@ -54,10 +55,10 @@ public final class CentralApplicationPorts implements ApplicationPorts {
         Optional<DocumentCaptureResult> capture(Duration timeout) throws InterruptedException;
     }
 
-    /** The receipt printer port: PrintService's receipt. */
+    /** The receipt printer port: PrintService's run of receipts (the acceptance receipt, then the signed commitment letters). */
     @FunctionalInterface
     interface ReceiptOut {
-        void print(AcceptanceReceiptData data, String jobName) throws PrintService.PrintFailure;
+        void print(List<PrintService.ReceiptJob> jobs) throws PrintService.PrintFailure;
     }
 
     private final CentralServices services;
@@ -68,7 +69,7 @@ public final class CentralApplicationPorts implements ApplicationPorts {
     private final PrintData printData;
 
     public CentralApplicationPorts(CentralServices services, DeviceHub hub, PrintService printing) {
-        this(services, hub::captureFace, hub::captureDocument, (d, job) -> printing.printReceipt(d, job), new Messages(),
+        this(services, hub::captureFace, hub::captureDocument, printing::printReceipts, new Messages(),
                 Clock.systemDefaultZone());
     }
 
@@ -253,9 +254,25 @@ public final class CentralApplicationPorts implements ApplicationPorts {
                 got.add(new org.zizhu.print.Material(r.name(), Math.max(1, copies),
                         failures.text("receipt.provided." + r.how().name()).zh()));
             }
-            receipts.print(printData.acceptanceReceipt(item, resident, a.submission(), a.reference(), got,
-                    owed.stream().map(o -> new org.zizhu.print.PendingMaterial(o.name(), o.dueDate())).toList()),
-                    "receipt-" + a.reference());
+            List<PrintService.ReceiptJob> jobs = new ArrayList<>();
+            jobs.add(new PrintService.ReceiptJob(printData.acceptanceReceipt(item, resident, a.submission(), a.reference(), got,
+                    owed.stream().map(o -> new PendingMaterial(o.name(), o.dueDate())).toList()), "receipt-" + a.reference()));
+            // Then the signed 容缺受理承诺书 for the resident to keep: one per commitment, each with the
+            // signature drawn for it. All are made before anything prints; a retry prints them all again.
+            for (int i = 0; i < owed.size(); i++) {
+                ApplicationState.Owed o = owed.get(i);
+                byte[] signature = o.signature() == null ? null : o.signature().bytes();
+                try {
+                    jobs.add(new PrintService.ReceiptJob(printData.commitmentLetter(item, resident, a.reference(),
+                            List.of(new PendingMaterial(o.name(), o.dueDate())), signature),
+                            "commitment-" + a.reference() + "-" + (i + 1)));
+                } finally {
+                    if (signature != null) {
+                        java.util.Arrays.fill(signature, (byte) 0); // the letter holds its own copy
+                    }
+                }
+            }
+            receipts.print(jobs);
         } catch (PrintService.PrintFailure e) {
             throw failures.translate(Call.PRINT, e);
         } catch (RuntimeException e) {

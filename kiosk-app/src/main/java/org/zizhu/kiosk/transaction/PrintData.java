@@ -16,6 +16,7 @@ import org.zizhu.kiosk.services.OneCertificateService;
 import org.zizhu.kiosk.services.VerifiedDocument;
 import org.zizhu.kiosk.session.Resident;
 import org.zizhu.print.AcceptanceReceiptData;
+import org.zizhu.print.CommitmentLetterData;
 import org.zizhu.print.LicenseCopyData;
 import org.zizhu.print.Material;
 import org.zizhu.print.QueueTicketData;
@@ -23,7 +24,7 @@ import org.zizhu.print.SealImage;
 
 /**
  * The one place where what the centre produced becomes print-template data: the certificate's
- * licence copy, the acceptance receipt and the queue ticket. Printed documents are in Chinese
+ * licence copy, the acceptance receipt, the signed commitment letter and the queue ticket. Printed documents are in Chinese
  * (the templates are); the links point at the item's guide host.
  */
 public final class PrintData {
@@ -99,6 +100,18 @@ public final class PrintData {
         return new AcceptanceReceiptData(reference, item.name().zh(), item.code(), resident.name(), resident.idNumber(),
                 LocalDateTime.now(clock), onFile, pending, days, promised, link(item, "/cases/" + reference),
                 item.implementingBody().zh(), "12345");
+    }
+
+    /**
+     * The signed 容缺受理承诺书 for materials the resident committed to hand in later: the
+     * applicant as the centre verified them, the case number (or the outbox reference while the
+     * application is queued), the materials with their due dates, the office that accepted it,
+     * today's date, and the signature the resident drew (null: a line to sign on paper).
+     */
+    public CommitmentLetterData commitmentLetter(ItemDetail item, Resident applicant, String reference,
+                                                 List<org.zizhu.print.PendingMaterial> missing, byte[] signaturePng) {
+        return new CommitmentLetterData(reference, item.name().zh(), applicant.name(), applicant.idNumber(), missing,
+                item.implementingBody().zh(), LocalDate.now(clock), signaturePng);
     }
 
     /** A link on the item's guide host (what the printed QR codes point at). */

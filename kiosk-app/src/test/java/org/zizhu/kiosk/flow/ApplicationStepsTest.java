@@ -258,6 +258,53 @@ class ApplicationStepsTest {
     }
 
     @Test
+    void onAcceptanceOnlyThePagesAreWipedTheSignatureWhenTheLetterHasPrinted() throws Exception {
+        Materials m = complete(retirement, filled(retirement, form(retirement)), 1, 2);
+        Image page = ((Pages) m.application().materials().get(1)).pages().get(0);
+        Image signature = ((Committed) m.application().materials().get(2)).signature();
+        Confirming c = assertInstanceOf(Confirming.class, step(retirement, step(retirement, m, new MaterialsDone()).state(),
+                new ChooseWindow()).state());
+        var submitting = step(retirement, c, new ConfirmSubmit()).state();
+        var outcome = new ServicePorts.Outcome() {
+            @Override
+            public String reference() {
+                return "ZW-20261202-000001";
+            }
+
+            @Override
+            public Text title() {
+                return new Text("已受理", "Accepted");
+            }
+
+            @Override
+            public void wipe() {
+            }
+        };
+        var accepted = step(retirement, submitting, new SubmitAnswered(new ApplicationPorts.Accepted(outcome)));
+        Printing printing = assertInstanceOf(Printing.class, accepted.state());
+        assertTrue(accepted.effects().contains(new ApplicationEffect.Wipe(page)), "the page went with the application");
+        assertFalse(accepted.effects().contains(new ApplicationEffect.Wipe(signature)), "the letter still needs the signature");
+        assertEquals(List.of(new Owed("视同缴费年限、特殊工种等证明材料（如有）", TODAY.plusDays(30), signature)), printing.owed());
+        var print = accepted.effects().stream().filter(e -> e instanceof ApplicationEffect.PrintReceipt).findFirst().orElseThrow();
+        assertSame(signature, ((ApplicationEffect.PrintReceipt) print).owed().get(0).signature(), "printed with the letter");
+
+        // The print failed (paper out): the signature stays for the retry.
+        var failed = step(retirement, printing, new WorkFailed("print", new Text("缺纸", "Out of paper"), true));
+        Done problem = assertInstanceOf(Done.class, failed.state());
+        assertTrue(failed.effects().stream().noneMatch(e -> e instanceof ApplicationEffect.Wipe));
+        var retry = step(retirement, problem, new Retry());
+        assertSame(signature, ((Printing) retry.state()).owed().get(0).signature());
+
+        var printed = step(retirement, retry.state(), new Printed());
+        assertInstanceOf(Done.class, printed.state());
+        assertTrue(printed.effects().contains(new ApplicationEffect.Wipe(signature)), "printed: the signature goes now");
+
+        // Leaving after a failed print wipes it too (the visit would, at its end).
+        assertTrue(step(retirement, problem, new Cancel()).effects().contains(new ApplicationEffect.Wipe(signature)));
+        assertTrue(step(retirement, printing, new VisitEnded()).effects().contains(new ApplicationEffect.Wipe(signature)));
+    }
+
+    @Test
     void cancellingWipesEveryImageAndEndsTheFlow() throws Exception {
         Materials m = complete(retirement, filled(retirement, form(retirement)), 1, 2);
         var end = step(retirement, m, new Cancel());

@@ -37,6 +37,9 @@ import org.zizhu.kiosk.runtime.KioskRuntime;
 import org.zizhu.kiosk.session.Resident;
 import org.zizhu.kiosk.session.Visit;
 import org.zizhu.print.AcceptanceReceiptData;
+import org.zizhu.print.CommitmentLetterData;
+import org.zizhu.print.PendingMaterial;
+import org.zizhu.print.TemplateData;
 
 /**
  * The application flow end to end against central-sim (strict contract): a mobile-app login, the
@@ -65,17 +68,12 @@ class ApplicationFlowCentralTest {
         central.close();
     }
 
-    private static byte[] signature() throws Exception {
-        BufferedImage img = new BufferedImage(240, 80, BufferedImage.TYPE_BYTE_GRAY);
-        for (int x = 20; x < 220; x++) {
-            img.getRaster().setSample(x, 40 + (int) (15 * Math.sin(x / 12.0)), 0, 255);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(img, "png", out);
-        return out.toByteArray();
+    /** Dark strokes on a transparent pad, as the touchscreen gives a drawn signature. */
+    private static byte[] signature() {
+        return org.zizhu.print.SampleDocuments.signaturePng();
     }
 
-    private record Rig(ApplicationFlow flow, Visit visit, List<AcceptanceReceiptData> printed, AtomicInteger pages) {
+    private record Rig(ApplicationFlow flow, Visit visit, List<TemplateData> printed, AtomicInteger pages) {
     }
 
     private Rig rig(KioskRuntime rt) throws Exception {
@@ -84,7 +82,7 @@ class ApplicationFlowCentralTest {
 
     private Rig rig(KioskRuntime rt, Clock kioskClock) throws Exception {
         ItemDetail item = CatalogJson.item(central.catalog().item(RETIREMENT).orElseThrow());
-        List<AcceptanceReceiptData> printed = new ArrayList<>();
+        List<TemplateData> printed = new ArrayList<>();
         AtomicInteger pages = new AtomicInteger();
         var ports = new CentralApplicationPorts(rt.services(),
                 timeout -> { throw new AssertionError("a mobile-app login needs no face"); },
@@ -93,7 +91,7 @@ class ApplicationFlowCentralTest {
                     pages.incrementAndGet();
                     return Optional.of(DocumentCapture.withDefaults().assess(DocumentScenes.render(DocumentScene.A4_ON_DESK).image()));
                 },
-                (receipt, job) -> printed.add(receipt), new Messages(), Clock.systemDefaultZone());
+                jobs -> jobs.forEach(j -> printed.add(j.data())), new Messages(), Clock.systemDefaultZone());
         Visit visit = new Visit();
         return new Rig(ApplicationFlow.start(item, ports, visit, Runnable::run, kioskClock),
                 visit, printed, pages);
@@ -140,13 +138,20 @@ class ApplicationFlowCentralTest {
             String caseNumber = done.outcome().reference();
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
             String owedName = "视同缴费年限、特殊工种等证明材料（如有）";
-            assertEquals(List.of(new ApplicationState.Owed(owedName, today.plusDays(30))), done.owed());
+            assertEquals(List.of(owedName + ":" + today.plusDays(30)),
+                    done.owed().stream().map(o -> o.name() + ":" + o.dueDate()).toList());
             assertNull(done.printProblem());
             assertEquals(1, central.appliedWithKey(f.idempotencyKey()), "exactly one application");
             assertTrue(page.wiped(), "the page left the visit once submitted");
+            assertTrue(done.owed().get(0).signature().wiped(), "the signature left the visit once the letter printed");
 
-            assertEquals(1, rig.printed().size());
-            AcceptanceReceiptData receipt = rig.printed().get(0);
+            assertEquals(2, rig.printed().size(), "the acceptance receipt, then the signed commitment letter");
+            AcceptanceReceiptData receipt = (AcceptanceReceiptData) rig.printed().get(0);
+            CommitmentLetterData letter = (CommitmentLetterData) rig.printed().get(1);
+            assertEquals(caseNumber, letter.caseNumber());
+            assertEquals("王建国", letter.applicantName());
+            assertEquals(List.of(new PendingMaterial(owedName, today.plusDays(30))), letter.missing());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(signature(), letter.signaturePng(), "the drawn signature");
             assertEquals(caseNumber, receipt.caseNumber());
             assertEquals(owedName, receipt.acceptedUnderCommitment().get(0).name());
             assertEquals(today.plusDays(30), receipt.acceptedUnderCommitment().get(0).dueDate());

@@ -53,4 +53,30 @@ class PrintDataTest {
                 "ACCEPTED", Instant.EPOCH, LocalDate.of(2026, 12, 2))), false, "ZS-9");
         assertEquals(LocalDate.of(2026, 12, 2), data.acceptanceReceipt(item, r, accepted, "ZS-9").promisedDate());
     }
+
+    @Test
+    void theCommitmentLetterCarriesTheSignatureAsAPrivateCopyAndFillsTheTemplate() {
+        Resident r = new Resident("张三", "11010519491231002X", Resident.Source.ID_CARD, null);
+        byte[] signature = org.zizhu.print.SampleDocuments.signaturePng();
+        var missing = List.of(new org.zizhu.print.PendingMaterial("承诺书", LocalDate.of(2026, 12, 25)));
+        org.zizhu.print.CommitmentLetterData letter = data.commitmentLetter(item, r, "ZS-9", missing, signature);
+        assertEquals("ZS-9", letter.caseNumber());
+        assertEquals(item.name().zh(), letter.itemName());
+        assertEquals("张三", letter.applicantName(), "signed by hand: the full name");
+        assertEquals(item.implementingBody().zh(), letter.office());
+        assertEquals(LocalDate.of(2026, 11, 25), letter.date(), "today in the kiosk's zone");
+        assertEquals(missing, letter.missing());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(signature, letter.signaturePng());
+        java.util.Arrays.fill(signature, (byte) 0); // the visit wipes its image: the letter has its own copy
+        org.junit.jupiter.api.Assertions.assertNotEquals(0, letter.signaturePng()[1]);
+        org.junit.jupiter.api.Assertions.assertFalse(letter.toString().contains("张三") || letter.toString().contains("1101"),
+                letter.toString());
+
+        var doc = org.zizhu.print.PrintTemplates.builtIn().fill(letter);
+        var image = doc.blocks(org.zizhu.print.Output.RECEIPT).stream()
+                .filter(b -> b instanceof org.zizhu.print.Block.Image).findFirst().orElseThrow();
+        assertEquals(480, ((org.zizhu.print.Block.Image) image).image().getWidth(), "the drawn signature on the letter");
+        org.junit.jupiter.api.Assertions.assertThrows(org.zizhu.print.TemplateDataException.class,
+                () -> data.commitmentLetter(item, r, "ZS-9", missing, new byte[0]), "a wiped signature is not printed blank");
+    }
 }

@@ -330,8 +330,9 @@ public final class A4PdfRenderer {
         }
 
         private void image(Block.Image i) throws IOException {
-            float w = Math.min(i.widthMm() * MM, width());
-            float h = w * i.image().getHeight() / i.image().getWidth();
+            double[] size = i.fit(Math.min(i.widthMm() * MM, width()), Math.min(i.heightMm() * MM, PAGE.getHeight() - MARGIN - BOTTOM - 12));
+            float w = (float) size[0];
+            float h = (float) size[1];
             PDImageXObject img = LosslessFactory.createFromImage(pdf, i.image());
             float x = switch (i.align()) {
                 case LEFT -> MARGIN;

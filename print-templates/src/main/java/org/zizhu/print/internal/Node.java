@@ -30,7 +30,8 @@ public sealed interface Node {
     record Qr(Text content, int sizeMm, Text caption, Output only) implements Node {
     }
 
-    record Image(String key, int widthMm, Align align, boolean stamp, Output only) implements Node {
+    /** An image fitted into a box of {@code widthMm} x {@code heightMm}, its aspect ratio kept. */
+    record Image(String key, int widthMm, int heightMm, Align align, boolean stamp, Output only) implements Node {
     }
 
     record Each(String key, List<Node> body, Output only) implements Node {

@@ -20,7 +20,10 @@ public final class TemplateParser {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP_KEYS = Set.of("name", "title", "description", "required", "watermark", "blocks");
     private static final Set<String> OPTION_KEYS = Set.of("align", "bold", "size", "only", "value", "optional",
-            "caption", "width", "stamp", "blocks");
+            "caption", "width", "height", "stamp", "blocks");
+    /** An image block's box in mm: at most the A4 text width, at most a page's height. */
+    static final int MAX_IMAGE_WIDTH_MM = 170;
+    static final int MAX_IMAGE_HEIGHT_MM = 240;
 
     private TemplateParser() {
     }
@@ -112,12 +115,29 @@ public final class TemplateParser {
             case "spacer" -> new Node.Spacer(only);
             case "qr" -> new Node.Qr(Text.compile(arg, at), n.path("size").asInt(30),
                     n.has("caption") ? Text.compile(n.get("caption").asText(), at) : null, only);
-            case "image" -> new Node.Image(arg, n.path("width").asInt(40), parseAlign(n, at), n.path("stamp").asBoolean(false), only);
+            case "image" -> {
+                int width = millimetres(n, "width", 40, MAX_IMAGE_WIDTH_MM, at);
+                // Without a height the box is square: an image is never taller than it is allowed wide.
+                int height = millimetres(n, "height", width, MAX_IMAGE_HEIGHT_MM, at);
+                yield new Node.Image(arg, width, height, parseAlign(n, at), n.path("stamp").asBoolean(false), only);
+            }
             case "each" -> new Node.Each(arg, parseBlocks(body(n, at), at), only);
             case "when" -> new Node.When(arg, false, parseBlocks(body(n, at), at), only);
             case "unless" -> new Node.When(arg, true, parseBlocks(body(n, at), at), only);
             default -> throw new TemplateFormatException(where + ": unknown block kind '" + type + "'");
         };
+    }
+
+    /** A whole number of millimetres in 1..max (a template cannot ask for an image bigger than the page). */
+    private static int millimetres(JsonNode n, String key, int dflt, int max, String where) {
+        if (!n.has(key)) {
+            return dflt;
+        }
+        JsonNode v = n.get(key);
+        if (!v.isInt() || v.asInt() < 1 || v.asInt() > max) {
+            throw new TemplateFormatException(where + ": " + key + " must be a whole number of millimetres from 1 to " + max);
+        }
+        return v.asInt();
     }
 
     private static JsonNode body(JsonNode n, String where) {

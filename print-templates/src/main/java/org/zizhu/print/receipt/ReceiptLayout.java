@@ -17,6 +17,8 @@ import org.zizhu.print.PrintDocument;
  * "label：value" lines, keeps QR codes for the printer to draw and scales images to fit.
  */
 public final class ReceiptLayout {
+    private static final int DOTS_PER_MM = 8;
+
     private ReceiptLayout() {
     }
 
@@ -57,8 +59,12 @@ public final class ReceiptLayout {
                         }
                     }
                 }
-                case Block.Image i -> out.add(new ReceiptLine.Image(scale(i.image(), Math.min(paper.dots(), i.widthMm() * 8)),
-                        i.stamp() ? Align.CENTER : i.align()));
+                case Block.Image i -> {
+                    // 8 dots per mm on 203 dpi receipt printers; never wider than the paper.
+                    double[] size = i.fit(Math.min(paper.dots(), i.widthMm() * DOTS_PER_MM), i.heightMm() * DOTS_PER_MM);
+                    out.add(new ReceiptLine.Image(scale(i.image(), (int) Math.round(size[0]), (int) Math.round(size[1])),
+                            i.stamp() ? Align.CENTER : i.align()));
+                }
             }
         }
         if (!doc.watermark().isEmpty()) {
@@ -110,9 +116,9 @@ public final class ReceiptLayout {
         return lines;
     }
 
-    private static BufferedImage scale(BufferedImage src, int width) {
+    private static BufferedImage scale(BufferedImage src, int width, int height) {
         int w = Math.max(8, width);
-        int h = Math.max(1, Math.round((float) src.getHeight() * w / src.getWidth()));
+        int h = Math.max(1, height);
         BufferedImage dst = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = dst.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);

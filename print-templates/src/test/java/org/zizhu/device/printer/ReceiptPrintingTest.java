@@ -98,12 +98,53 @@ class ReceiptPrintingTest {
         }
         SimulatedReceipt letter = printOne(SampleDocuments.commitmentLetter(), paper);
         assertTrue(flat(letter).contains("容缺受理承诺书") && flat(letter).contains("1101**********002X"));
+        assertTrue(flat(letter).contains("承诺人（签字）："), letter.text());
+        assertTrue(letter.rasterImages() >= 1, "the drawn signature printed as a raster image (in bands)");
+        var d = SampleDocuments.commitmentLetter();
+        SimulatedReceipt toSign = printOne(new org.zizhu.print.CommitmentLetterData(d.caseNumber(), d.itemName(),
+                d.applicantName(), d.applicantIdNumber(), d.missing(), d.office(), d.date()), paper);
+        assertEquals(0, toSign.rasterImages(), "the letter to sign on paper has no image");
 
         SimulatedReceipt license = printOne(SampleDocuments.licenseCopy(), paper);
         assertTrue(flat(license).contains("此件由某某市大数据管理局提供，仅供办理政务服务事项时使用"), license.text());
         assertTrue(license.rasterImages() >= 1, "seal printed as raster");
         assertEquals(List.of("https://zwfw.example.gov.cn/verify/1.2.156.3005.2.11100000000013127D001.0001.001.K"),
                 license.qrCodes());
+    }
+
+    @Test
+    void theSignatureIsRasterBytesFittedIntoItsBox() throws Exception {
+        Receipt receipt = ReceiptLayout.layout(TEMPLATES.fill(SampleDocuments.commitmentLetter()), ReceiptPaper.MM80);
+        var images = receipt.lines().stream().filter(l -> l instanceof org.zizhu.print.receipt.ReceiptLine.Image)
+                .map(l -> ((org.zizhu.print.receipt.ReceiptLine.Image) l).image()).toList();
+        assertEquals(1, images.size());
+        // 50 x 20 mm at 8 dots/mm; the 3:1 signature fills the width: 400 x 133 dots.
+        assertEquals(400, images.get(0).getWidth());
+        assertEquals(133, images.get(0).getHeight());
+        byte[] job = ReceiptEncoder.encode(receipt).bytes();
+        // GS v 0 with 50 bytes a row: the first band's header, then dark bits (the strokes) in its data.
+        byte[] header = {0x1D, 0x76, 0x30, 0x00, 50, 0};
+        int at = indexOf(job, header);
+        assertTrue(at >= 0, "raster command for the signature");
+        int rows = (job[at + 6] & 0xff) | (job[at + 7] & 0xff) << 8;
+        boolean dark = false;
+        for (int i = at + 8; i < at + 8 + 50 * rows; i++) {
+            dark |= job[i] != 0;
+        }
+        assertTrue(dark, "the strokes are black dots; the transparent background stays white");
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     @Test
