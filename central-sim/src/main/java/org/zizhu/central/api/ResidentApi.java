@@ -91,11 +91,12 @@ public final class ResidentApi {
     private final AtomicLong caseSeq = new AtomicLong(100);
     private final AtomicLong faceChecks = new AtomicLong();
     /**
-     * Whether an application for an item with a form must carry the form. Off while kiosks still
-     * send the earlier 一证通办 shape (the contract says so); on, a formless application is checked
-     * like any other, so its missing required fields refuse it.
+     * Whether an application for an item with a form must carry the form. On: the kiosk sends
+     * every application with its form, so a formless one is checked like any other and its
+     * missing required fields refuse it. Off only for tests of the transport that send the
+     * earlier formless 一证通办 shape.
      */
-    private volatile boolean formsRequired;
+    private volatile boolean formsRequired = true;
 
     public ResidentApi(SeedData seed, CatalogRepository catalog, SealIssuer seal) {
         this.seed = seed;

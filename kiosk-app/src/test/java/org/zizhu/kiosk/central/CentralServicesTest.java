@@ -57,6 +57,9 @@ class CentralServicesTest {
     @BeforeEach
     void start() throws Exception {
         central = CentralSimulator.builder().start();
+        // These cases test the transport (idempotency, the outbox, deadlines) with the earlier
+        // formless draft; the application's content is checked in ApplicationClientTest.
+        central.residents().formsRequired(false);
     }
 
     @AfterEach

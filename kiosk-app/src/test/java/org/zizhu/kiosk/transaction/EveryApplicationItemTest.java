@@ -82,7 +82,7 @@ class EveryApplicationItemTest {
     @BeforeAll
     static void start() throws Exception {
         central = CentralSimulator.builder().https(false).start();
-        central.residents().formsRequired(true); // the kiosk's applications always carry the form
+        assertTrue(central.residents().formsRequired(), "the kiosk's applications always carry the form");
         runtime = KioskRuntime.open(TestKiosk.config(central.baseUrl(), data));
         // The scenes are drawn once; each capture runs the real pipeline on them (edge detection, correction, quality).
         deskScene = DocumentScenes.render(DocumentScene.A4_ON_DESK).image();
