@@ -85,6 +85,7 @@ final class CaseProgressScreens {
         title.getStyleClass().add("heading");
         List<Node> nodes = new ArrayList<>();
         nodes.add(title);
+        List<Node> buttons = new ArrayList<>(); // one row at the bottom: the state's actions, then finish
         Runnable leave = () -> {
             flow.fire(new CaseProgressEvent.Cancel());
             home.run();
@@ -94,41 +95,40 @@ final class CaseProgressScreens {
             case AwaitingIdentity s -> {
                 nodes.add(ServiceScreens.big(t(l, s.messageKey()), "case-message"));
                 nodes.add(hint(t(l, "service.insertCardHint")));
-                nodes.add(actions(back(l, flow)));
+                buttons.add(back(l, flow));
             }
             case ScanningReceipt s -> {
                 nodes.add(ServiceScreens.big(t(l, s.messageKey()), "case-message"));
-                nodes.add(actions(back(l, flow)));
+                buttons.add(back(l, flow));
             }
-            case EnteringNumber s -> enteringNumber(l, flow, s, nodes);
+            case EnteringNumber s -> enteringNumber(l, flow, s, nodes, buttons);
             case Loading s -> {
                 nodes.add(ServiceScreens.big(t(l, s.messageKey()), "case-message"));
                 ProgressIndicator busy = new ProgressIndicator();
                 busy.setId("case-loading");
                 nodes.add(busy);
             }
-            case CaseList s -> list(l, flow, s, nodes);
-            case CaseDetail s -> detail(l, flow, s, nodes);
+            case CaseList s -> list(l, flow, s, nodes, buttons);
+            case CaseDetail s -> detail(l, flow, s, nodes, buttons);
             case Failed s -> {
                 nodes.add(ServiceScreens.big(t(l, "cases.failed"), "case-message"));
                 Label why = hint(s.message() != null ? s.message().in(l) : t(l, "cases.failedHint"));
                 why.setId("case-failure");
                 nodes.add(why);
-                HBox row = actions();
                 if (s.canRetry()) {
                     Button retry = screens.touchButton(t(l, "cases.retry"), "case-retry",
                             () -> flow.fire(new CaseProgressEvent.Retry()));
                     retry.getStyleClass().add("primary");
-                    row.getChildren().add(retry);
+                    buttons.add(retry);
                 }
-                row.getChildren().add(back(l, flow));
-                nodes.add(row);
+                buttons.add(back(l, flow));
             }
             case Ended s -> nodes.add(ServiceScreens.big(t(l, "cases.ended"), "case-message"));
         }
         if (!(state instanceof Loading)) {
-            nodes.add(screens.touchButton(t(l, "cases.finish"), "case-home", leave));
+            buttons.add(screens.touchButton(t(l, "cases.finish"), "case-home", leave));
         }
+        nodes.add(actions(buttons.toArray(Node[]::new)));
         return ServiceScreens.page("screen-cases", nodes.toArray(Node[]::new));
     }
 
@@ -154,7 +154,7 @@ final class CaseProgressScreens {
         return b;
     }
 
-    private void enteringNumber(Language l, CaseProgressFlow flow, EnteringNumber s, List<Node> nodes) {
+    private void enteringNumber(Language l, CaseProgressFlow flow, EnteringNumber s, List<Node> nodes, List<Node> buttons) {
         nodes.add(ServiceScreens.big(t(l, "cases.enterNumber"), "case-prompt"));
         nodes.add(hint(t(l, "cases.numberExample")));
         if (s.messageKey() != null) {
@@ -186,10 +186,11 @@ final class CaseProgressScreens {
         Button search = screens.touchButton(t(l, "cases.search"), "case-search",
                 () -> shown.press(Key.Simple.DONE)); // as the pad's own done key
         search.getStyleClass().add("primary");
-        nodes.add(actions(search, back(l, flow)));
+        buttons.add(search);
+        buttons.add(back(l, flow));
     }
 
-    private void list(Language l, CaseProgressFlow flow, CaseList s, List<Node> nodes) {
+    private void list(Language l, CaseProgressFlow flow, CaseList s, List<Node> nodes, List<Node> buttons) {
         String who = s.cases().holder() == null ? "" : s.cases().holder().maskedName();
         Label heading = new Label(f(l, "cases.listTitle", who));
         heading.setId("case-list-title");
@@ -211,7 +212,7 @@ final class CaseProgressScreens {
             VBox.setVgrow(scroll, Priority.ALWAYS);
             nodes.add(scroll);
         }
-        nodes.add(actions(back(l, flow)));
+        buttons.add(back(l, flow));
     }
 
     private Button row(Language l, CaseProgressFlow flow, int index, Case c, ZoneId zone) {
@@ -232,7 +233,7 @@ final class CaseProgressScreens {
         return b;
     }
 
-    private void detail(Language l, CaseProgressFlow flow, CaseDetail s, List<Node> nodes) {
+    private void detail(Language l, CaseProgressFlow flow, CaseDetail s, List<Node> nodes, List<Node> buttons) {
         Case c = s.shown();
         ZoneId zone = flow.zone();
         Label name = new Label(itemName(l, c));
@@ -277,8 +278,10 @@ final class CaseProgressScreens {
         for (int i = 0; i < steps.size(); i++) {
             Step st = steps.get(i);
             boolean current = i == steps.size() - 1;
-            String note = st.note() == null ? "" : st.note().in(l);
-            timeline.getChildren().add(step("case-step-" + i, current ? "●" : "✓", t(l, "cases.stage." + st.stage().name()),
+            String stageName = t(l, "cases.stage." + st.stage().name());
+            // The centre's note, when it says more than the stage's name.
+            String note = st.note() == null || st.note().in(l).equals(stageName) ? "" : st.note().in(l);
+            timeline.getChildren().add(step("case-step-" + i, current ? "●" : "✓", stageName,
                     when(st.at(), zone) + (note.isEmpty() ? "" : "  " + note),
                     current ? "case-step-current" : "case-step-done", true));
         }
@@ -295,7 +298,7 @@ final class CaseProgressScreens {
         scroll.getStyleClass().add("case-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         nodes.add(scroll);
-        nodes.add(actions(back(l, flow)));
+        buttons.add(back(l, flow));
     }
 
     /** One row of the vertical timeline: a mark, the stage and when; a line down to the next row. */
