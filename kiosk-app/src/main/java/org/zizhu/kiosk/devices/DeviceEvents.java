@@ -28,11 +28,14 @@ import org.zizhu.threads.DaemonThreads;
  * The kiosk flow's view of the devices ({@link TerminalDevices}), over the device hub's public
  * methods: driver events become kiosk events (an ID card's identity becomes a {@link Resident}
  * and the driver's copy is wiped at once), the kiosk's light becomes the GPIO pattern, and the
- * camera is scanned for mobile-app login codes on a thread of its own.
+ * camera is scanned for mobile-app login codes (and, for case progress, receipts' status links)
+ * on a thread of its own.
  */
 public final class DeviceEvents implements TerminalDevices {
     /** How long one wait for a camera frame may take before the scan checks whether it is still wanted. */
     private static final Duration FRAME_WAIT = Duration.ofMillis(500);
+    /** How long a code handed over must be out of sight before the same code is handed over again. */
+    private static final Duration SAME_CODE_GAP = Duration.ofSeconds(2);
 
     private final DeviceHub hub;
 
@@ -142,28 +145,116 @@ public final class DeviceEvents implements TerminalDevices {
 
     @Override
     public LoginScan watchForLoginCode(LoginCodeWatch watch, Duration limit) {
+        return scan("qr-login-scan", limit, new Hand() {
+            @Override
+            public boolean wanted() {
+                return watch.wanted();
+            }
+
+            @Override
+            public boolean looking() {
+                return watch.accepting(); // not while the resident is still typing the appointment code
+            }
+
+            @Override
+            public Offer offer(QrPayload payload) {
+                if (payload instanceof QrPayload.LoginCode login) {
+                    watch.token(login.token());
+                    return Offer.FINISHED; // one login per transaction: the scan is over
+                }
+                return Offer.NOT_TAKEN;
+            }
+        });
+    }
+
+    @Override
+    public LoginScan watchForCaseCode(CaseCodeWatch watch, Duration limit) {
+        return scan("qr-case-scan", limit, new Hand() {
+            @Override
+            public boolean wanted() {
+                return watch.wanted();
+            }
+
+            @Override
+            public boolean looking() {
+                return watch.accepting() || watch.acceptingCaseCode();
+            }
+
+            @Override
+            public Offer offer(QrPayload payload) {
+                // Taken codes do not end the scan: the resident may look up another case while it is wanted.
+                switch (payload) {
+                    case QrPayload.LoginCode login when watch.accepting() -> {
+                        watch.token(login.token());
+                        return Offer.TAKEN;
+                    }
+                    // Only the number: the link is never followed, and the number is looked up at the kiosk's own centre.
+                    case QrPayload.CaseLink link when watch.acceptingCaseCode() -> {
+                        watch.caseNumber(link.caseNumber());
+                        return Offer.TAKEN;
+                    }
+                    default -> {
+                        return Offer.NOT_TAKEN;
+                    }
+                }
+            }
+        });
+    }
+
+    private LoginScan scan(String name, Duration limit, Hand hand) {
         Optional<Camera> camera = hub.camera();
         if (camera.isEmpty()) {
             return LoginScan.NONE;
         }
-        LoginCodeScan scan = new LoginCodeScan(camera.get(), watch, limit);
-        Thread t = DaemonThreads.unstarted("qr-login-scan", scan);
+        CodeScan scan = new CodeScan(camera.get(), hand, limit);
+        Thread t = DaemonThreads.unstarted(name, scan);
         scan.thread = t;
         t.start();
         return scan;
     }
 
-    /** One scan: frames are read until a login code is handed over, or the scan is no longer wanted, stopped or out of time. */
-    private static final class LoginCodeScan implements LoginScan, Runnable {
+    /** What one scan does with the codes it reads. */
+    private interface Hand {
+        /** False once the flow served has moved on: the scan stops. */
+        boolean wanted();
+
+        /** True while a code would be taken now; frames are not decoded otherwise. */
+        boolean looking();
+
+        /** Hands {@code payload} over if it is wanted now. */
+        Offer offer(QrPayload payload);
+    }
+
+    private enum Offer {
+        /** Not wanted now: it may be offered again at once when it is. */
+        NOT_TAKEN,
+        /** Handed over; the scan goes on. */
+        TAKEN,
+        /** Handed over; the scan is over. */
+        FINISHED
+    }
+
+    /**
+     * One scan: frames are read until the hand is done, or the scan is no longer wanted, stopped or
+     * out of time. A code that stays in front of the camera is handed over once, and again only after
+     * it was out of sight for {@link #SAME_CODE_GAP} in frames looked at (a receipt the centre did
+     * not know must not be asked about in a loop while it is still held up; frames skipped while
+     * nothing is taken do not count as out of sight).
+     */
+    private static final class CodeScan implements LoginScan, Runnable {
         private final Camera camera;
-        private final LoginCodeWatch watch;
+        private final Hand hand;
         private final long deadline;
         private volatile boolean stopped;
         private volatile Thread thread;
+        private static final long NOT_GONE = Long.MIN_VALUE;
+        private QrPayload lastOffered; // the code handed over last
+        /** When the code offered last was first missed in a frame looked at (NOT_GONE while it is in sight). */
+        private long goneAt = NOT_GONE;
 
-        LoginCodeScan(Camera camera, LoginCodeWatch watch, Duration limit) {
+        CodeScan(Camera camera, Hand hand, Duration limit) {
             this.camera = camera;
-            this.watch = watch;
+            this.hand = hand;
             this.deadline = System.nanoTime() + limit.toNanos();
         }
 
@@ -171,21 +262,43 @@ public final class DeviceEvents implements TerminalDevices {
         public void run() {
             QrScanner scanner = new QrScanner();
             try {
-                while (!stopped && System.nanoTime() - deadline < 0 && watch.wanted()) {
+                while (!stopped && System.nanoTime() - deadline < 0 && hand.wanted()) {
                     var frame = camera.poll(FRAME_WAIT);
-                    if (frame.isEmpty() || !watch.accepting()) {
-                        continue; // no frame yet, or the resident is still typing the appointment code
+                    if (frame.isEmpty() || !hand.looking()) {
+                        continue; // no frame yet, or nothing would be taken now
                     }
-                    if (scanner.scan(frame.get().image()) instanceof QrReading.Accepted a
-                            && a.payload() instanceof QrPayload.LoginCode login && !stopped) {
-                        watch.token(login.token());
+                    QrReading reading = scanner.scan(frame.get().image());
+                    long now = System.nanoTime();
+                    if (!(reading instanceof QrReading.Accepted a)) {
+                        if (lastOffered != null && goneAt == NOT_GONE) {
+                            goneAt = now; // the code handed over last is out of sight from here
+                        }
+                        continue;
+                    }
+                    if (a.payload().equals(lastOffered)) {
+                        boolean stillHeldUp = goneAt == NOT_GONE || now - goneAt < SAME_CODE_GAP.toNanos();
+                        goneAt = NOT_GONE;
+                        if (stillHeldUp) {
+                            continue;
+                        }
+                    } else if (lastOffered != null && goneAt == NOT_GONE) {
+                        goneAt = now; // another code in sight: the last one is not
+                    }
+                    if (stopped) {
                         return;
+                    }
+                    Offer taken = hand.offer(a.payload());
+                    if (taken == Offer.FINISHED) {
+                        return;
+                    }
+                    if (taken == Offer.TAKEN) {
+                        lastOffered = a.payload();
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "qr-login-scan", "error", e.getClass().getSimpleName());
+                EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "qr-scan", "error", e.getClass().getSimpleName());
             }
         }
 

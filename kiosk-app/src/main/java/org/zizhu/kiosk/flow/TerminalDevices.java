@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The port through which the kiosk flow uses the terminal's devices: events in, light and tamper
- * reset out, the technician card check and the camera's login-code scan. Implemented over the
+ * reset out, the technician card check and the camera's login-code and receipt-code scans. Implemented over the
  * device hub (org.zizhu.kiosk.devices.DeviceEvents); the flow never sees a driver type.
  */
 public interface TerminalDevices {
@@ -46,6 +46,18 @@ public interface TerminalDevices {
      */
     LoginScan watchForLoginCode(LoginCodeWatch watch, Duration limit);
 
+    /**
+     * Watches the camera for {@code watch} on a thread of its own, as {@link #watchForLoginCode}
+     * does, for both codes a case progress query (办件查询) takes: the mobile app's login code
+     * while {@link CaseCodeWatch#accepting()}, and the status link printed as a QR code on an
+     * acceptance receipt while {@link CaseCodeWatch#acceptingCaseCode()} (only its case number
+     * is handed over; the link is never followed). Unlike the login scan it goes on after a
+     * handover, until {@code watch} no longer wants codes, {@code limit} has passed or the scan is
+     * stopped: the resident may look up another case. A code still held up is not handed over
+     * again until it has been out of sight for a moment. Without a camera it does nothing.
+     */
+    LoginScan watchForCaseCode(CaseCodeWatch watch, Duration limit);
+
     /** What a login-code scan asks of the transaction it serves. */
     interface LoginCodeWatch {
         /** False once the transaction has moved on (identified, cancelled, ended): the scan stops. */
@@ -55,6 +67,15 @@ public interface TerminalDevices {
         boolean accepting();
 
         void token(String loginToken);
+    }
+
+    /** What a case-code scan asks of the case progress query it serves (login codes as {@link LoginCodeWatch}). */
+    interface CaseCodeWatch extends LoginCodeWatch {
+        /** True while a receipt's case code would be accepted now. */
+        boolean acceptingCaseCode();
+
+        /** The case number from a receipt's status link (already checked against the case-number pattern). */
+        void caseNumber(String caseNumber);
     }
 
     /** A running scan. */

@@ -156,6 +156,11 @@ class KioskFlowTest {
             scansStopped.add(stopped);
             return () -> stopped[0] = true;
         }
+
+        @Override
+        public LoginScan watchForCaseCode(CaseCodeWatch watch, Duration limit) {
+            return watchForLoginCode(watch, limit); // recorded alike: a case-code watch is a login-code watch too
+        }
     }
 
     /** Printing and queue tickets, answering at once. */

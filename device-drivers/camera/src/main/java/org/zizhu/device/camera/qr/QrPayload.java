@@ -36,6 +36,24 @@ public sealed interface QrPayload {
         }
     }
 
+    /**
+     * {@code https://<host>/cases/<caseNumber>}: the status link an acceptance receipt (受理回执)
+     * prints as its QR code. Only the case number is for use: the kiosk looks it up at its own
+     * centre and never follows the link; {@code host} is kept for the log and a check by the
+     * caller. The case number ties the case to its applicant, so toString masks it.
+     */
+    record CaseLink(String host, String caseNumber) implements QrPayload {
+        @Override
+        public String kind() {
+            return "case";
+        }
+
+        @Override
+        public String toString() {
+            return "CaseLink[host=" + host + ", caseNumber=" + mask(caseNumber) + "]";
+        }
+    }
+
     /** Keeps four characters so a technician can tell codes apart, stars the rest. */
     static String mask(String secret) {
         if (secret == null) {

@@ -1,5 +1,6 @@
 package org.zizhu.device.camera.qr;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +12,14 @@ import java.util.regex.Pattern;
  * <pre>
  *   zizhu:login:v1:&lt;token&gt;           token: base64url, 22..128 chars (at least 128 bits)
  *   zizhu:pay:v1:&lt;orderId&gt;:&lt;nonce&gt;   orderId: [A-Z0-9]{10,32}; nonce: base64url, 16..64 chars
+ *   https://&lt;host&gt;/cases/&lt;caseNumber&gt; the acceptance receipt's status link; host: lower-case DNS
+ *                                 name or IPv4 with an optional port; caseNumber: [0-9A-Z-], 8..40 chars,
+ *                                 no hyphen first or last; nothing else (no user, query, fragment,
+ *                                 escapes, dot segments or trailing slash)
  * </pre>
+ *
+ * <p>The status link is the one URL accepted, and only in exactly this shape: the kiosk takes
+ * the case number from it and asks its own centre; the link itself is never followed.
  */
 public final class QrPayloadParser {
     /** Longer payloads are rejected before parsing. Our longest valid one is 15 + 128 chars. */
@@ -22,6 +30,12 @@ public final class QrPayloadParser {
     private static final Pattern ORDER_ID = Pattern.compile("[A-Z0-9]{10,32}");
     private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     private static final Pattern VERSION = Pattern.compile("v[0-9]{1,3}");
+    /** A label of a DNS name: lower case letters, digits, inner hyphens. */
+    private static final String LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
+    /** The receipt's status link, whole: scheme, host (optional port), /cases/, the case number (the contract's CaseNumber, no edge hyphen). */
+    private static final Pattern CASE_LINK = Pattern.compile(
+            "https://(" + LABEL + "(?:\\." + LABEL + ")*(?::[0-9]{1,5})?)/cases/([0-9A-Z][0-9A-Z-]{6,38}[0-9A-Z])");
+    private static final String CASE_LINK_PREFIX = "https://";
 
     private QrPayloadParser() {
     }
@@ -39,6 +53,12 @@ public final class QrPayloadParser {
             if (c < 0x21 || c > 0x7E) { // printable ASCII only: no spaces, controls, bidi tricks or look-alikes
                 return rejected(QrRejection.BAD_CHARACTERS, len);
             }
+        }
+        if (text.startsWith(CASE_LINK_PREFIX)) {
+            Matcher m = CASE_LINK.matcher(text);
+            // Any other URL (a payment app's, a look-alike with a query or a user part) stays foreign.
+            return m.matches() ? new QrReading.Accepted(new QrPayload.CaseLink(m.group(1), m.group(2)))
+                    : rejected(QrRejection.FOREIGN, len);
         }
         if (!text.startsWith(PREFIX)) {
             return rejected(QrRejection.FOREIGN, len);

@@ -31,6 +31,52 @@ class QrPayloadParserTest {
         assertTrue(pay.toString().contains("n0nc*"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "https://zwfw.example.gov.cn/cases/ZW-20250301-000001|zwfw.example.gov.cn|ZW-20250301-000001",
+            "https://zwfw.baotou.gov.cn:8443/cases/ZW-20261201-000101|zwfw.baotou.gov.cn:8443|ZW-20261201-000101",
+            "https://127.0.0.1:9443/cases/12345678|127.0.0.1:9443|12345678",
+    })
+    void acceptsTheReceiptsStatusLinkAndTakesOnlyItsCaseNumber(String text, String host, String caseNumber) {
+        QrPayload.CaseLink link = assertInstanceOf(QrPayload.CaseLink.class,
+                assertInstanceOf(QrReading.Accepted.class, QrPayloadParser.parse(text)).payload());
+        assertEquals(host, link.host());
+        assertEquals(caseNumber, link.caseNumber());
+        assertEquals("case", link.kind());
+        assertFalse(link.toString().contains(caseNumber), "case number masked in toString: " + link);
+    }
+
+    /** Every other URL stays foreign, however close to the receipt's link it comes. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "http://zwfw.example.gov.cn/cases/ZW-20250301-000001",
+            "HTTPS://zwfw.example.gov.cn/cases/ZW-20250301-000001",
+            "https://ZWFW.example.gov.cn/cases/ZW-20250301-000001",
+            "https://zwfw.example.gov.cn/cases/zw-20250301-000001",
+            "https://zwfw.example.gov.cn/cases/ZW-20250301-000001/",
+            "https://zwfw.example.gov.cn/cases/ZW-20250301-000001?utm=1",
+            "https://zwfw.example.gov.cn/cases/ZW-20250301-000001#x",
+            "https://zwfw.example.gov.cn/cases/ZW%2D20250301",
+            "https://zwfw.example.gov.cn/cases/-ZW20250301",
+            "https://zwfw.example.gov.cn/cases/ZW20250301-",
+            "https://zwfw.example.gov.cn/cases/ZW-1",
+            "https://zwfw.example.gov.cn/cases/ZW-2025030100000100000100000100000100000001",
+            "https://zwfw.example.gov.cn/cases/../pay/ZW-20250301-000001",
+            "https://zwfw.example.gov.cn/case/ZW-20250301-000001",
+            "https://zwfw.example.gov.cn/x/cases/ZW-20250301-000001",
+            "https://user@zwfw.example.gov.cn/cases/ZW-20250301-000001",
+            "https://zwfw.example.gov.cn.evil.com@x/cases/ZW-20250301-000001",
+            "https://-bad.example.gov.cn/cases/ZW-20250301-000001",
+            "https://zwfw..gov.cn/cases/ZW-20250301-000001",
+            "https://zwfw.example.gov.cn:/cases/ZW-20250301-000001",
+            "https://zwfw.example.gov.cn/cases/",
+            "https://",
+    })
+    void otherUrlsStayForeign(String text) {
+        QrReading.Rejected r = assertInstanceOf(QrReading.Rejected.class, QrPayloadParser.parse(text));
+        assertEquals(QrRejection.FOREIGN, r.reason());
+    }
+
     @ParameterizedTest(name = "{1}: {0}")
     @CsvSource(delimiter = '|', value = {
             "''|EMPTY",

@@ -17,6 +17,13 @@ class QrScannerTest {
     }
 
     @Test
+    void readsAReceiptsStatusLinkFromAPicture() {
+        QrReading r = scanner.scan(SyntheticScenes.qrCode("https://zwfw.example.gov.cn/cases/ZW-20250301-000001", 640, 480));
+        QrPayload p = assertInstanceOf(QrReading.Accepted.class, r).payload();
+        assertEquals(new QrPayload.CaseLink("zwfw.example.gov.cn", "ZW-20250301-000001"), p);
+    }
+
+    @Test
     void foreignCodeIsReadButRejected() {
         QrReading r = scanner.scan(SyntheticScenes.qrCode("https://pay.example.com/q/8f3a9", 640, 480));
         assertEquals(QrRejection.FOREIGN, assertInstanceOf(QrReading.Rejected.class, r).reason());
