@@ -24,7 +24,7 @@ import org.zizhu.kiosk.session.Visit;
  * The person's list and the card's identity live only in the visit: when it ends the flow ends
  * and they are wiped.
  */
-public final class CaseProgressFlow {
+public final class CaseProgressFlow implements ResidentTask {
     private final CaseProgressPorts ports;
     private final Visit visit;
     private final Executor worker;
@@ -62,11 +62,18 @@ public final class CaseProgressFlow {
     }
 
     /** True while the centre (or the face check) is at work: the idle timer must not end the visit then. */
+    @Override
+    public void onChange(Runnable r) {
+        addListener(s -> r.run());
+    }
+
+    @Override
     public synchronized boolean busy() {
         return state instanceof CaseProgressState.Loading;
     }
 
     /** True while a card or a mobile-app login code would be taken (the choices, or waiting for a card). */
+    @Override
     public synchronized boolean awaitingIdentity() {
         return state instanceof CaseProgressState.Choosing || state instanceof CaseProgressState.AwaitingIdentity;
     }
@@ -77,16 +84,19 @@ public final class CaseProgressFlow {
     }
 
     /** The ID card reader read a card ({@code validFrom} from the card). */
+    @Override
     public void identityRead(Resident resident, LocalDate validFrom) {
         fire(new CaseProgressEvent.Identified(resident, validFrom));
     }
 
     /** The camera saw the mobile app's login code: the centre will say who the resident is. */
+    @Override
     public void qrLogin(String token) {
         fire(new CaseProgressEvent.Identified(Resident.fromMobileApp(token), null));
     }
 
     /** The card could not be read: the resident may try again. */
+    @Override
     public void cardReadFailed() {
         fire(new CaseProgressEvent.CardReadFailed());
     }

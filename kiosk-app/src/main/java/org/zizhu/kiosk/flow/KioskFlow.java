@@ -151,6 +151,11 @@ public final class KioskFlow {
         return task() instanceof ServiceFlow s ? s : null;
     }
 
+    /** The running case-progress query (办件查询), or null. */
+    public CaseProgressFlow caseProgress() {
+        return task() instanceof CaseProgressFlow c ? c : null;
+    }
+
     /** The running application (申报), or null. */
     public ApplicationFlow application() {
         return task() instanceof ApplicationFlow a ? a : null;
@@ -315,7 +320,7 @@ public final class KioskFlow {
         Facts f = facts();
         KioskMode m = KioskState.modeOf(f);
         if (f.closing() || !(m instanceof KioskMode.Attract || m instanceof KioskMode.Browse || m instanceof KioskMode.Transaction
-                || m instanceof KioskMode.Application)) {
+                || m instanceof KioskMode.Application || m instanceof KioskMode.CaseProgress)) {
             return; // starting, out of service, maintenance: a touch is not a resident's visit
         }
         browse.touch();
@@ -377,6 +382,24 @@ public final class KioskFlow {
         }
     }
 
+    /** The home screen offers 办件查询: the centre's case lookups are there. */
+    public boolean offersCaseProgress() {
+        KioskParts p = parts;
+        return p != null && p.cases() != null;
+    }
+
+    /**
+     * Starts a case-progress query (办件查询) from the home screen: by card or app code, a
+     * receipt's QR code or a typed case number.
+     */
+    public void startCaseProgress() {
+        Facts f = facts();
+        if (!offersCaseProgress() || f.tx() != null || browse.state().screen() == BrowseState.Screen.ATTRACT) {
+            return; // a visit on the home screen starts it, once
+        }
+        begin(null, CaseProgressFlow.start(parts.cases(), browse.session(), serviceWorker, clock));
+    }
+
     /** Starts the appointment check-in for {@code item}, if this kiosk offers it. */
     public void startCheckIn(ItemDetail item) {
         if (guideActions(item).checkIn()) {
@@ -392,8 +415,11 @@ public final class KioskFlow {
         }
         TerminalDevices d = parts.devices();
         if (d != null) {
-            // Scan for a mobile-app login code while the flow waits for an identity.
-            TerminalDevices.LoginScan started = d.watchForLoginCode(new TerminalDevices.LoginCodeWatch() {
+            // Scan for a mobile-app login code while the flow waits for an identity (and, for a
+            // case query, for a receipt's QR code).
+            TerminalDevices.LoginScan started = s instanceof CaseProgressFlow c
+                    ? d.watchForCaseCode(c.codeWatch(() -> task() == c), LOGIN_SCAN_LIMIT)
+                    : d.watchForLoginCode(new TerminalDevices.LoginCodeWatch() {
                 @Override
                 public boolean wanted() {
                     return task() == s && s.wantsLoginCode();
@@ -416,7 +442,9 @@ public final class KioskFlow {
             }
             previous.stop();
         }
-        EventLog.event(EventId.SERVICE_STEP, Outcome.SUCCESS, "item", item.code(), "step", "started");
+        if (item != null) {
+            EventLog.event(EventId.SERVICE_STEP, Outcome.SUCCESS, "item", item.code(), "step", "started");
+        }
     }
 
     /** Prints the guide on A4 on the worker; the notice bar says how it went. */

@@ -52,6 +52,14 @@ public sealed interface KioskMode {
         }
     }
 
+    /** A resident looks up the progress of their cases (办件查询). */
+    record CaseProgress(BrowseState browse, CaseProgressFlow flow) implements KioskMode {
+        @Override
+        public String shown() {
+            return "CASES_" + flow.state().getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT);
+        }
+    }
+
     /**
      * A technician card is in the reader (PIN entry or unlocked). {@code underneath} is what the
      * terminal returns to when the card is removed; the light follows it.

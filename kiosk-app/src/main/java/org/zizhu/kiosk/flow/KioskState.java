@@ -15,7 +15,7 @@ final class KioskState {
 
     enum Phase { STARTING, SERVING, START_FAILED }
 
-    /** What the resident is doing (a service transaction, an application) and the item it is for. */
+    /** What the resident is doing (a service transaction, an application, a case query) and the item it is for (null for a case query). */
     record Tx(ResidentTask task, ItemDetail item) {
     }
 
@@ -116,6 +116,7 @@ final class KioskState {
             resident = switch (f.tx().task()) {
                 case ServiceFlow s -> new KioskMode.Transaction(f.browse(), s, f.tx().item());
                 case ApplicationFlow a -> new KioskMode.Application(f.browse(), a, f.tx().item());
+                case CaseProgressFlow c -> new KioskMode.CaseProgress(f.browse(), c);
                 default -> throw new IllegalStateException("no mode for " + f.tx().task().getClass().getName());
             };
         } else if (f.browse().screen() == BrowseState.Screen.ATTRACT) {

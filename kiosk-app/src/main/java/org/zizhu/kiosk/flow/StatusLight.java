@@ -29,6 +29,7 @@ public enum StatusLight {
             case KioskMode.Starting s -> helpCalled ? HELP_REQUESTED : hardwareError ? FAULT : BUSY;
             case KioskMode.Transaction t -> helpCalled ? HELP_REQUESTED : hardwareError ? FAULT : BUSY;
             case KioskMode.Application a -> helpCalled ? HELP_REQUESTED : hardwareError ? FAULT : BUSY;
+            case KioskMode.CaseProgress c -> helpCalled ? HELP_REQUESTED : hardwareError ? FAULT : BUSY;
             case KioskMode.Attract a -> helpCalled ? HELP_REQUESTED : hardwareError ? FAULT : READY;
             case KioskMode.Browse b -> helpCalled ? HELP_REQUESTED : hardwareError ? FAULT : READY;
         };

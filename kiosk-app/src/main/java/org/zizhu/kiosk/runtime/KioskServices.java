@@ -2,6 +2,8 @@ package org.zizhu.kiosk.runtime;
 
 import org.zizhu.kiosk.devices.DeviceHub;
 import org.zizhu.kiosk.flow.ApplicationPorts;
+import org.zizhu.kiosk.flow.CaseProgressPorts;
+import org.zizhu.kiosk.transaction.CentralCaseProgressPorts;
 import org.zizhu.kiosk.flow.ServicePorts;
 import org.zizhu.kiosk.printing.PrintService;
 import org.zizhu.kiosk.transaction.CentralApplicationPorts;
@@ -28,5 +30,13 @@ public record KioskServices(KioskRuntime runtime, DeviceHub hub, ServicePorts po
             return null;
         }
         return new CentralApplicationPorts(runtime.services(), hub, printing);
+    }
+
+    /** The case-progress query's (办件查询) ports over the centre and the camera; null without devices. */
+    public CaseProgressPorts caseProgressPorts() {
+        if (hub == null) {
+            return null;
+        }
+        return new CentralCaseProgressPorts(runtime.services(), hub);
     }
 }

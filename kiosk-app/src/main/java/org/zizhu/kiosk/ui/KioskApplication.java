@@ -69,6 +69,7 @@ public final class KioskApplication extends Application {
     private Screens screens;
     private ServiceScreens serviceScreens;
     private MaintenanceScreens maintenanceScreens;
+    private CaseProgressScreens caseScreens;
     private Messages messages;
     private BorderPane root;
     private Label offlineBanner;
@@ -183,6 +184,7 @@ public final class KioskApplication extends Application {
         screens = new Screens(kiosk, messages, metrics);
         serviceScreens = new ServiceScreens(messages, screens);
         maintenanceScreens = new MaintenanceScreens(messages, screens);
+        caseScreens = new CaseProgressScreens(messages, screens);
         titleLabel = new Label();
         titleLabel.getStyleClass().add("app-title");
         langButton = screens.touchButton("", "lang-switch", kiosk::toggleLanguage);
@@ -458,6 +460,7 @@ public final class KioskApplication extends Application {
                 case KioskMode.Transaction t -> serviceScreens.service(l, t.service(), t.item().name().in(l),
                         kiosk::home, kiosk::finishTransaction);
                 case KioskMode.Application a -> screens.starting(l); // replaced by the application screens
+                case KioskMode.CaseProgress c -> caseScreens.render(l, c.flow(), kiosk::home);
                 case KioskMode.Attract a -> screens.render(kiosk.browseView());
                 case KioskMode.Browse b -> screens.render(kiosk.browseView());
             };

@@ -126,6 +126,13 @@ final class Screens {
         enterprise.setOnAction(e -> flow.chooseAudience(Audience.ENTERPRISE));
 
         VBox side = new VBox(12, person, enterprise);
+        if (kiosk.offersCaseProgress()) {
+            // 办件查询 first: a resident back to follow an application need not look for it.
+            Button cases = touchButton(t(l, "home.cases"), "home-cases", kiosk::startCaseProgress);
+            cases.setMaxWidth(Double.MAX_VALUE);
+            cases.getStyleClass().add("home-cases");
+            side.getChildren().add(0, cases);
+        }
         side.setId("home-groups");
         side.getStyleClass().add("side");
         side.setPrefWidth(360);

@@ -28,6 +28,9 @@ import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemSummary;
 import org.zizhu.kiosk.i18n.Text;
 import org.zizhu.kiosk.i18n.Language;
+import org.zizhu.kiosk.flow.CaseProgressPorts.Case;
+import org.zizhu.kiosk.flow.CaseProgressPorts.Cases;
+import org.zizhu.kiosk.flow.CaseProgressPorts.Stage;
 import org.zizhu.kiosk.session.Resident;
 
 /**
@@ -220,6 +223,22 @@ class KioskFlowTest {
                 });
     }
 
+    /** Case lookups: the resident's one case, nothing by number. */
+    static CaseProgressPorts cases() {
+        return new CaseProgressPorts() {
+            @Override
+            public Cases casesOf(Resident resident) {
+                return new Cases(resident, List.of(new Case("ZW-20261201-000101", "A1", null, Stage.IN_REVIEW,
+                        Instant.parse("2026-12-01T02:00:00Z"), null, List.of(), List.of())));
+            }
+
+            @Override
+            public Optional<Case> caseByNumber(String caseNumber) {
+                return Optional.empty();
+            }
+        };
+    }
+
     private final ManualClock clock = new ManualClock(ZoneId.of("Asia/Shanghai"));
     private final FakeBackend backend = new FakeBackend();
     private final FakeDevices devices = new FakeDevices();
@@ -232,7 +251,7 @@ class KioskFlowTest {
     }
 
     private void start() {
-        flow.started(new KioskParts(backend, devices, ports(), applications(), desk));
+        flow.started(new KioskParts(backend, devices, ports(), applications(), cases(), desk));
     }
 
     private static Resident resident() {
@@ -367,7 +386,7 @@ class KioskFlowTest {
         List<Runnable> queued = new ArrayList<>();
         KioskFlow k = new KioskFlow(Language.ZH, IDLE, clock, queued::add, Runnable::run);
         FakeDevices d = new FakeDevices();
-        k.started(new KioskParts(backend, d, ports(), applications(), desk));
+        k.started(new KioskParts(backend, d, ports(), applications(), cases(), desk));
         k.touch();
         k.startService(APPLICATION);
         d.events.residentCardRead(resident(), LocalDate.of(2016, 1, 1));
@@ -387,9 +406,36 @@ class KioskFlowTest {
     }
 
     @Test
+    void caseProgressStartsFromHomeScansForReceiptsAndCardsAndEndsWithTheVisit() {
+        start();
+        assertTrue(flow.offersCaseProgress());
+        flow.startCaseProgress();
+        assertNull(flow.task(), "not from the attract screen: no visit yet");
+        flow.touch();
+        flow.startCaseProgress();
+        CaseProgressFlow c = flow.caseProgress();
+        assertNotNull(c);
+        KioskMode.CaseProgress m = assertInstanceOf(KioskMode.CaseProgress.class, flow.mode());
+        assertEquals("CASES_CHOOSING", m.shown());
+        assertEquals(StatusLight.BUSY, devices.light());
+        assertInstanceOf(TerminalDevices.CaseCodeWatch.class, devices.watches.get(0), "the camera looks for receipts too");
+        flow.startCaseProgress();
+        assertSame(c, flow.caseProgress(), "one query at a time");
+
+        devices.events.residentCardRead(resident(), LocalDate.of(2016, 1, 1));
+        var list = assertInstanceOf(CaseProgressState.CaseList.class, c.state(), () -> "after the card: " + c.state());
+        assertEquals(1, list.cases().size());
+
+        flow.home();
+        assertNull(flow.caseProgress());
+        assertTrue(list.cases().wiped(), "the list went with the visit");
+        assertEquals(BrowseState.Screen.HOME, flow.browse().state().screen());
+    }
+
+    @Test
     void withoutApplicationPortsAnApplicationItemHasNoStartButton() {
         KioskFlow k = new KioskFlow(Language.ZH, IDLE, clock, Runnable::run, Runnable::run);
-        k.started(new KioskParts(backend, new FakeDevices(), ports(), null, desk));
+        k.started(new KioskParts(backend, new FakeDevices(), ports(), null, null, desk));
         assertFalse(k.guideActions(APPLICATION).start());
         k.touch();
         k.startService(APPLICATION);
@@ -580,7 +626,7 @@ class KioskFlowTest {
         assertEquals(new GuideActions(false, true, false, true), flow.guideActions(GUIDE_ONLY));
 
         KioskFlow browseOnly = new KioskFlow(Language.ZH, IDLE, clock, Runnable::run, Runnable::run);
-        browseOnly.started(new KioskParts(backend, null, null, null, null));
+        browseOnly.started(new KioskParts(backend, null, null, null, null, null));
         assertEquals(GuideActions.NONE, browseOnly.guideActions(IMMEDIATE));
         browseOnly.touch();
         browseOnly.startService(IMMEDIATE);
