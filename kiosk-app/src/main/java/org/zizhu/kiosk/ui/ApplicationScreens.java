@@ -95,7 +95,9 @@ import org.zizhu.threads.DaemonThreads;
  * {@code app-delivery-message}, {@code app-summary}, {@code app-confirm}, {@code app-back},
  * {@code app-case-number}, {@code app-retry}, {@code app-fix-form}, {@code app-finish},
  * {@code app-consent-yes}, {@code app-consent-no}, {@code app-cancel}, {@code app-leave},
- * {@code app-keyboard-cancel}.
+ * {@code app-keyboard-cancel}, {@code app-keyboard-field}, {@code app-form-message},
+ * {@code app-prefilled-<id>}, {@code app-owed-<k>}, {@code app-receipt-printed},
+ * {@code app-print-problem}, {@code app-failed-message}, {@code app-failed-field-<id>}, {@code app-message}.
  */
 public final class ApplicationScreens {
     /** The steps shown at the top, in order ({@code application.step.<name>}). */
@@ -124,6 +126,11 @@ public final class ApplicationScreens {
     private String signMessageKey;
     private final Set<String> edited = new HashSet<>();
     private PostDraft post;
+    // Where each list was scrolled to, so a page drawn again after a touch stays where the resident was.
+    private final double[] formScroll = {0};
+    private final double[] materialsScroll = {0};
+    private final double[] postScroll = {0};
+    private Label signMessage;
 
     private StackPane holder;
     private Runnable redraw = () -> { };
@@ -205,6 +212,9 @@ public final class ApplicationScreens {
         signMessageKey = null;
         edited.clear();
         post = null;
+        formScroll[0] = 0;
+        materialsScroll[0] = 0;
+        postScroll[0] = 0;
     }
 
     /** True while the camera preview is being polled (tests: it stops when the page is taken). */
@@ -362,6 +372,14 @@ public final class ApplicationScreens {
         return sp;
     }
 
+    /** A scroll pane that starts where {@code keep} says and remembers where it is left. */
+    private static ScrollPane scroll(Node content, String id, double[] keep) {
+        ScrollPane sp = scroll(content, id);
+        sp.setVvalue(keep[0]);
+        sp.vvalueProperty().addListener((o, was, now) -> keep[0] = now.doubleValue());
+        return sp;
+    }
+
     private Label message(String text, String id) {
         Label lab = wrapped(text == null ? "" : text, id);
         lab.getStyleClass().add("app-message");
@@ -386,6 +404,18 @@ public final class ApplicationScreens {
             nodes.add(formTitle);
         }
         nodes.add(wrapped(t(l, "application.fillForm"), "app-hint"));
+        // The first blocking problem also at the top: its row may be scrolled out of sight.
+        String first = null;
+        if (item.form() != null) {
+            for (FormField field : item.form().fields()) {
+                FieldRule rule = s.errors().get(field.id());
+                if (rule != null) {
+                    first = f(l, "form.rule." + rule.name(), field.label().in(l));
+                    break;
+                }
+            }
+        }
+        nodes.add(message(first, "app-form-message"));
         VBox rows = new VBox(10);
         rows.setId("app-form");
         if (item.form() != null) {
@@ -393,7 +423,7 @@ public final class ApplicationScreens {
                 rows.getChildren().add(fieldRow(l, flow, field, s));
             }
         }
-        nodes.add(scroll(rows, "app-form-scroll"));
+        nodes.add(scroll(rows, "app-form-scroll", formScroll));
         Button next = button(l, "application.submitForm", "app-form-next", () -> flow.fire(new ApplicationEvent.SubmitForm()));
         next.getStyleClass().add("primary");
         nodes.add(actions(next, button(l, "application.cancel", "app-cancel", cancel)));
@@ -535,7 +565,7 @@ public final class ApplicationScreens {
         for (int i = 0; i < item.materials().size(); i++) {
             rows.getChildren().add(materialRow(l, flow, item.materials().get(i), i, s.application().materials().get(i)));
         }
-        nodes.add(scroll(rows, "app-materials-scroll"));
+        nodes.add(scroll(rows, "app-materials-scroll", materialsScroll));
         Button next = button(l, "application.materialsDone", "app-materials-next", () -> flow.fire(new ApplicationEvent.MaterialsDone()));
         next.getStyleClass().add("primary");
         nodes.add(actions(button(l, "application.back", "app-back", () -> flow.fire(new ApplicationEvent.Back())), next,
@@ -637,6 +667,9 @@ public final class ApplicationScreens {
         g.setLineJoin(StrokeLineJoin.ROUND);
         paintPad(g);
         pad.setOnMousePressed(e -> {
+            if (signMessage != null) {
+                signMessage.setVisible(false); // drawing now: the "please sign" no longer applies
+            }
             List<double[]> stroke = new ArrayList<>();
             stroke.add(new double[]{clampX(e.getX()), clampY(e.getY())});
             strokes.add(stroke);
@@ -657,7 +690,8 @@ public final class ApplicationScreens {
         frame.getStyleClass().add("app-signature-frame");
         frame.setMaxWidth(PAD_WIDTH + 8);
         nodes.add(frame);
-        nodes.add(message(signMessageKey == null ? null : t(l, signMessageKey), "app-sign-message"));
+        signMessage = message(signMessageKey == null ? null : t(l, signMessageKey), "app-sign-message");
+        nodes.add(signMessage);
         Button sign = button(l, "application.sign", "app-sign", () -> {
             if (ink() < MIN_INK) {
                 signMessageKey = "application.signatureMissing";
@@ -911,7 +945,7 @@ public final class ApplicationScreens {
         if (rs == null) {
             nodes.add(message(t(l, "application.regionsUnavailable"), "app-regions-unavailable"));
         } else if (d.chosen) {
-            nodes.add(scroll(postForm(l, rs, d), "app-post-scroll"));
+            nodes.add(scroll(postForm(l, rs, d), "app-post-scroll", postScroll));
         }
         HBox buttons = actions(button(l, "application.back", "app-back", () -> flow.fire(new ApplicationEvent.Back())));
         if (d.chosen && rs != null) {
@@ -1122,6 +1156,7 @@ public final class ApplicationScreens {
         if (!d.owed().isEmpty()) {
             VBox owed = new VBox(6);
             owed.setId("app-owed");
+            owed.setAlignment(Pos.CENTER);
             for (int k = 0; k < d.owed().size(); k++) {
                 ApplicationState.Owed o = d.owed().get(k);
                 Label lab = wrapped(f(l, "application.owed", o.name(), o.dueDate()), "app-owed-" + k);

@@ -54,6 +54,7 @@ import org.zizhu.kiosk.catalog.CatalogJson;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
 import org.zizhu.kiosk.catalog.CatalogModel.Material;
 import org.zizhu.kiosk.catalog.CatalogModel.MaterialKind;
+import org.zizhu.forms.FieldRule;
 import org.zizhu.kiosk.flow.ApplicationEvent;
 import org.zizhu.kiosk.flow.ApplicationFlow;
 import org.zizhu.kiosk.flow.ApplicationPorts;
@@ -62,6 +63,7 @@ import org.zizhu.kiosk.flow.KioskFlow;
 import org.zizhu.kiosk.flow.ServicePorts.Outcome;
 import org.zizhu.kiosk.flow.ServicePorts.ServiceException;
 import org.zizhu.kiosk.flow.keyboard.KeyboardState;
+import org.zizhu.kiosk.forms.FormRules.FieldError;
 import org.zizhu.kiosk.flow.keyboard.PinyinIndex;
 import org.zizhu.kiosk.i18n.Language;
 import org.zizhu.kiosk.i18n.Messages;
@@ -164,6 +166,9 @@ class ApplicationScreensUiTest {
         volatile LocalDate due;
         volatile ApplicationState.DeliveryChoice delivery;
         volatile List<ApplicationState.Owed> owed;
+        /** The centre refuses the first submission, naming the phone field. */
+        volatile boolean refuseFirst;
+        final AtomicInteger printFailures = new AtomicInteger();
 
         @Override
         public Prepared prepare(ItemDetail item, Resident resident, List<String> licenseTypes, boolean consented) {
@@ -197,7 +202,10 @@ class ApplicationScreensUiTest {
 
         @Override
         public SubmitResult submit(ItemDetail item, Resident resident, ApplicationState.Application app, String key) {
-            submissions.incrementAndGet();
+            if (submissions.incrementAndGet() == 1 && refuseFirst) {
+                return new Refused("FORM_INVALID", List.of(new FieldError("phone", FieldRule.PHONE)),
+                        new Text("联系电话不是有效的手机号码", "The contact phone is not a valid mobile number"));
+            }
             values = new LinkedHashMap<>(app.values());
             List<List<byte[]>> p = new ArrayList<>();
             for (ApplicationState.Resolution r : app.materials()) {
@@ -229,14 +237,24 @@ class ApplicationScreensUiTest {
 
         @Override
         public void printReceipt(ItemDetail item, Resident resident, Outcome outcome, List<ApplicationState.Received> received,
-                                 List<ApplicationState.Owed> owed) {
+                                 List<ApplicationState.Owed> owed) throws ServiceException {
             receipts.incrementAndGet();
+            if (printFailures.getAndDecrement() > 0) {
+                throw new ServiceException("paper out", new Text("回执打印机缺纸", "The receipt printer is out of paper"), true, null);
+            }
             this.owed = owed;
         }
     }
 
+    private Language language = Language.ZH;
+
     private void show() throws Exception {
-        ports = new FakePorts();
+        show(new FakePorts(), Language.ZH);
+    }
+
+    private void show(FakePorts fake, Language l) throws Exception {
+        ports = fake;
+        language = l;
         flow = ApplicationFlow.start(item, ports, new Visit(), worker, CLOCK);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
@@ -255,7 +273,7 @@ class ApplicationScreensUiTest {
     }
 
     private void rerender() {
-        root.setCenter(screens.render(Language.ZH, flow, item.name().zh(), () -> { }, () -> finished.set(true)));
+        root.setCenter(screens.render(language, flow, item.name().in(language), () -> { }, () -> finished.set(true)));
     }
 
     @AfterEach
@@ -555,6 +573,71 @@ class ApplicationScreensUiTest {
 
         tap("#app-finish");
         assertTrue(finished.get());
+    }
+
+    @Test
+    void aRefusalNamesTheFieldTheFormIsFixedAndAFailedReceiptIsPrintedAgain() throws Exception {
+        FakePorts fake = new FakePorts();
+        fake.refuseFirst = true;
+        fake.printFailures.set(1);
+        show(fake, Language.EN);
+        Language en = Language.EN;
+        // Up to the confirmation by the flow's own events (the touches are the other test's).
+        flow.fire(new ApplicationEvent.Identified(new Resident("王建国", WANG, Resident.Source.ID_CARD, LocalDate.of(2036, 1, 1)),
+                LocalDate.of(2016, 1, 1)));
+        flow.fire(new ApplicationEvent.ConsentGiven(true));
+        awaitState(ApplicationState.FillingForm.class);
+        Map.of("workStart", "1985-07-01", "kind", "SPECIAL_WORK", "employer", "包头钢铁公司", "address", "包头市和平路12号",
+                "phone", "13912345678").forEach((k, v) -> flow.fire(new ApplicationEvent.EditField(k, v)));
+        flow.fire(new ApplicationEvent.SubmitForm());
+        flow.fire(new ApplicationEvent.CapturePage(1));
+        fake.go.add(true);
+        awaitState(ApplicationState.Materials.class);
+        flow.fire(new ApplicationEvent.Commit(2, ApplicationScreens.signaturePng(
+                List.of(List.of(new double[]{10, 10}, new double[]{300, 150})), ApplicationScreens.PAD_WIDTH, ApplicationScreens.PAD_HEIGHT)));
+        flow.fire(new ApplicationEvent.MaterialsDone());
+        awaitState(ApplicationState.ChoosingDelivery.class);
+        tap("#app-delivery-window");
+        awaitState(ApplicationState.Confirming.class);
+        tap("#app-confirm");
+
+        awaitState(ApplicationState.Failed.class);
+        assertEquals(messages.get(en, "application.refused"), text("#app-message"));
+        assertEquals("The contact phone is not a valid mobile number", text("#app-failed-message"));
+        assertEquals(messages.format(en, "form.rule.PHONE", "Mobile phone"), text("#app-failed-field-phone"));
+        assertTrue(find("#app-retry").isEmpty(), "a refusal is not retried as it is");
+        tap("#app-fix-form");
+        awaitState(ApplicationState.FillingForm.class);
+        assertEquals(messages.format(en, "form.rule.PHONE", "Mobile phone"), text("#app-field-error-phone"));
+        assertEquals(text("#app-field-error-phone"), text("#app-form-message"), "the first problem is also at the top");
+        assertTrue(find("#app-field-kind-SPECIAL_WORK").map(n -> ((javafx.scene.control.ToggleButton) n).isSelected()).orElse(false));
+
+        tap("#app-field-phone");
+        robot.clickOn("#kb-clear");
+        digits("13700000000");
+        robot.clickOn("#kb-done");
+        waitFor("#app-form-next");
+        assertTrue(find("#app-field-error-phone").isEmpty());
+        tap("#app-form-next");
+        assertEquals(messages.format(en, "application.pages", 1), text("#app-material-status-1"), "the pages were kept");
+        tap("#app-materials-next");
+        tap("#app-delivery-window");
+        awaitState(ApplicationState.Confirming.class);
+        tap("#app-confirm");
+
+        // Accepted, but the receipt printer was out of paper: the resident may print it again.
+        awaitState(ApplicationState.Done.class);
+        assertTrue(text("#app-print-problem").contains("The receipt printer is out of paper"), text("#app-print-problem"));
+        assertEquals(messages.format(en, "application.caseNumber", CASE), text("#app-case-number"));
+        tap("#app-retry");
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return find("#app-receipt-printed").isPresent();
+        });
+        assertEquals(2, fake.submissions.get());
+        assertEquals(2, fake.receipts.get());
+        assertEquals("13700000000", fake.values.get("phone"));
+        assertFalse(fake.delivery.post());
     }
 
     @Test
