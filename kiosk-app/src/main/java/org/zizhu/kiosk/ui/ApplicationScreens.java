@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -115,6 +116,7 @@ public final class ApplicationScreens {
     private final Messages msg;
     private final Screens screens;
     private final CandidateSource pinyin;
+    private final CompletableFuture<?> indexBuild;
     private Regions regions;
     private String regionsProblem;
 
@@ -162,9 +164,29 @@ public final class ApplicationScreens {
      *               {@link CandidateSource#whenReady}: letters and digits work meanwhile)
      */
     public ApplicationScreens(Messages messages, Screens screens, CandidateSource pinyin) {
+        this(messages, screens, pinyin, null);
+    }
+
+    /**
+     * @param indexBuild the pinyin index still being built behind {@code pinyin} (made with
+     *                   {@link CandidateSource#whenReady}): the keyboard says "preparing" until it is
+     *                   done and then looks up the letters already typed; null when it is ready
+     */
+    public ApplicationScreens(Messages messages, Screens screens, CandidateSource pinyin, CompletableFuture<?> indexBuild) {
         this.msg = messages;
         this.screens = screens;
         this.pinyin = pinyin;
+        this.indexBuild = indexBuild;
+    }
+
+    /** The keyboard for a field or an address part, told about an index still being built. */
+    private ChineseKeyboard keyboard(Language l, KeyboardMode mode, String text, int max) {
+        ChineseKeyboard kb = new ChineseKeyboard(msg, l, pinyin, KeyboardState.start(mode, text, max), screens.minTouchPx());
+        kb.setId("app-keyboard");
+        if (indexBuild != null) {
+            kb.refreshWhenReady(indexBuild);
+        }
+        return kb;
     }
 
     private String t(Language l, String key) {
@@ -496,13 +518,73 @@ public final class ApplicationScreens {
         return row;
     }
 
-    /** The pad a field's type is typed on: pinyin for Chinese text, letters for a credit code, digits for numbers and dates. */
-    static KeyboardMode modeFor(FieldType type) {
-        return switch (type) {
-            case TEXT, CHINESE_TEXT, ADDRESS, CHOICE -> KeyboardMode.PINYIN;
+    /** A pattern that admits digits only (an account number): typed on the digit pad. */
+    private static final java.util.regex.Pattern DIGITS_ONLY = java.util.regex.Pattern.compile(
+            "\\^?(\\[0-9\\]|\\\\d)(\\{\\d+(,\\d*)?\\}|[+*?])?\\$?");
+
+    /**
+     * The pad a field opens on: pinyin for Chinese and free text, letters for a credit code,
+     * digits for numbers, dates, ID and phone numbers and for a text whose pattern admits digits
+     * only. The resident can still switch pads.
+     */
+    static KeyboardMode modeFor(FormField field) {
+        return switch (field.type()) {
+            case TEXT -> field.rule() != null && field.rule().pattern() != null
+                    && DIGITS_ONLY.matcher(field.rule().pattern()).matches() ? KeyboardMode.DIGITS : KeyboardMode.PINYIN;
+            case CHINESE_TEXT, ADDRESS, CHOICE -> KeyboardMode.PINYIN;
             case USCC -> KeyboardMode.LETTERS;
             case ID_NUMBER, PHONE, DATE, DATE_RANGE, NUMBER -> KeyboardMode.DIGITS;
         };
+    }
+
+    /**
+     * Characters a field needs that the pads lack, offered as keys beside the keyboard: the decimal
+     * point of a number with decimals, the middle dot of minority names (·), the brackets and
+     * punctuation a text field's pattern asks for (a licence number such as (蒙)JZ安许证字[2020]...).
+     */
+    static String extraKeys(FormField field) {
+        StringBuilder out = new StringBuilder();
+        switch (field.type()) {
+            case NUMBER -> {
+                if (field.rule() != null && field.rule().decimals() != null && field.rule().decimals() > 0) {
+                    out.append('.');
+                }
+            }
+            case CHINESE_TEXT -> out.append('·');
+            case ADDRESS -> out.append("-#()");
+            case TEXT -> {
+                String p = field.rule() == null ? null : field.rule().pattern();
+                if (p == null) {
+                    out.append("()-·、，。");
+                } else {
+                    // The pattern's escaped punctuation is what the value must contain literally.
+                    for (int i = 0; i + 1 < p.length(); i++) {
+                        if (p.charAt(i) != '\\') {
+                            continue;
+                        }
+                        char c = p.charAt(++i);
+                        if ("()[]{}.-/#·".indexOf(c) >= 0 && out.indexOf(String.valueOf(c)) < 0) {
+                            out.append(c);
+                        }
+                    }
+                }
+            }
+            default -> { }
+        }
+        return out.toString();
+    }
+
+    /** Keys typing {@code chars} into the keyboard ({@code app-extra-<n>}). */
+    private List<Node> extraKeys(ChineseKeyboard kb, String chars) {
+        List<Node> row = new ArrayList<>();
+        for (int i = 0; i < chars.length(); i++) {
+            char c = chars.charAt(i);
+            Button b = screens.touchButton(String.valueOf(c), "app-extra-" + i, () -> kb.press(new org.zizhu.kiosk.flow.keyboard.Key.Type(c)));
+            b.getStyleClass().add("kb-key");
+            b.setFocusTraversable(false);
+            row.add(b);
+        }
+        return row;
     }
 
     private List<Node> fieldKeyboard(Language l, ApplicationFlow flow, FormField field, Application app) {
@@ -518,9 +600,7 @@ public final class ApplicationScreens {
             max = 10;
             heading += " — " + t(l, e.part() == 0 ? "application.rangeStart" : "application.rangeEnd");
         }
-        ChineseKeyboard kb = new ChineseKeyboard(msg, l, pinyin, KeyboardState.start(modeFor(field.type()), initial, max),
-                screens.minTouchPx());
-        kb.setId("app-keyboard");
+        ChineseKeyboard kb = keyboard(l, modeFor(field), initial, max);
         kb.setOnDone(text -> {
             if (range && e.part() == 0) {
                 editing = new Editing(field.id(), 1, text.strip());
@@ -543,10 +623,12 @@ public final class ApplicationScreens {
             nodes.add(wrapped(t(l, hintKey), "app-keyboard-hint"));
         }
         nodes.add(kb);
-        nodes.add(actions(button(l, "application.keyboardCancel", "app-keyboard-cancel", () -> {
+        HBox bottom = actions(extraKeys(kb, range ? "" : extraKeys(field)).toArray(Node[]::new));
+        bottom.getChildren().add(button(l, "application.keyboardCancel", "app-keyboard-cancel", () -> {
             editing = null;
             redraw.run();
-        })));
+        }));
+        nodes.add(bottom);
         return nodes;
     }
 
@@ -1042,8 +1124,7 @@ public final class ApplicationScreens {
             case "recipient" -> 30;
             default -> 11;
         };
-        ChineseKeyboard kb = new ChineseKeyboard(msg, l, pinyin, KeyboardState.start(mode, value, max), screens.minTouchPx());
-        kb.setId("app-keyboard");
+        ChineseKeyboard kb = keyboard(l, mode, value, max);
         kb.setOnDone(text -> {
             String v = text.strip();
             switch (part) {

@@ -135,6 +135,14 @@ class ApplicationScreensUiTest {
                 .orElseThrow(() -> new AssertionError("the retirement application is no longer in the catalogue: " + fit));
     }
 
+    static ItemDetail item(String code) throws Exception {
+        try (InputStream in = ApplicationScreensUiTest.class.getResourceAsStream("/catalog/items/" + code + ".json")) {
+            ObjectNode node = (ObjectNode) new ObjectMapper().readTree(in);
+            node.put("guideUrl", "http://127.0.0.1/items/" + code);
+            return CatalogJson.item(node);
+        }
+    }
+
     /** A small JPEG of one colour (the camera's page; a different shade per capture). */
     static byte[] jpeg(int shade) {
         try {
@@ -253,9 +261,13 @@ class ApplicationScreensUiTest {
     }
 
     private void show(FakePorts fake, Language l) throws Exception {
+        show(fake, l, item);
+    }
+
+    private void show(FakePorts fake, Language l, ItemDetail shownItem) throws Exception {
         ports = fake;
         language = l;
-        flow = ApplicationFlow.start(item, ports, new Visit(), worker, CLOCK);
+        flow = ApplicationFlow.start(shownItem, ports, new Visit(), worker, CLOCK);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             KioskFlow kiosk = new KioskFlow(Language.ZH, Duration.ofMinutes(2), CLOCK, Runnable::run, Runnable::run);
@@ -273,7 +285,7 @@ class ApplicationScreensUiTest {
     }
 
     private void rerender() {
-        root.setCenter(screens.render(language, flow, item.name().in(language), () -> { }, () -> finished.set(true)));
+        root.setCenter(screens.render(language, flow, flow.item().name().in(language), () -> { }, () -> finished.set(true)));
     }
 
     @AfterEach
@@ -638,6 +650,69 @@ class ApplicationScreensUiTest {
         assertEquals(2, fake.receipts.get());
         assertEquals("13700000000", fake.values.get("phone"));
         assertFalse(fake.delivery.post());
+    }
+
+    @Test
+    void aDateRangeIsTypedInTwoPartsAndADecimalRentWithThePointKey() throws Exception {
+        // 住房公积金提取（租房）: a rent with decimals, a lease period, an account number of digits only.
+        show(new FakePorts(), Language.ZH, item("GJJ150200-TQ-0003"));
+        flow.fire(new ApplicationEvent.Identified(new Resident("王建国", WANG, Resident.Source.ID_CARD, LocalDate.of(2036, 1, 1)),
+                LocalDate.of(2016, 1, 1)));
+        tap("#app-consent-yes");
+        awaitState(ApplicationState.FillingForm.class);
+
+        tap("#app-field-monthlyRent");
+        assertEquals(".", text("#app-extra-0"));
+        digits("2500");
+        tap("#app-extra-0");
+        digits("50");
+        robot.clickOn("#kb-done");
+        waitFor("#app-form-next");
+        assertEquals("2500.50", text("#app-field-monthlyRent"));
+
+        tap("#app-field-leasePeriod");
+        assertTrue(text("#app-keyboard-field").endsWith(messages.get(Language.ZH, "application.rangeStart")));
+        digits("2026-01-01");
+        robot.clickOn("#kb-done");
+        waitFor("#app-keyboard-field");
+        assertTrue(text("#app-keyboard-field").endsWith(messages.get(Language.ZH, "application.rangeEnd")));
+        digits("2026-12-31");
+        robot.clickOn("#kb-done");
+        waitFor("#app-form-next");
+        assertEquals("2026-01-01/2026-12-31", text("#app-field-leasePeriod"));
+
+        tap("#app-field-accountNumber");
+        assertTrue(find("#kb-digit-0").orElseThrow().isVisible(), "digits only: the digit pad");
+        digits("123456789012");
+        robot.clickOn("#kb-done");
+        waitFor("#app-form-next");
+
+        var form = assertInstanceOf(ApplicationState.FillingForm.class, flow.state());
+        assertEquals("2500.50", form.application().values().get("monthlyRent"));
+        assertEquals("2026-01-01/2026-12-31", form.application().values().get("leasePeriod"));
+        assertEquals("123456789012", form.application().values().get("accountNumber"));
+        assertTrue(form.errors().isEmpty(), () -> "no rule broken: " + form.errors());
+        assertEquals(flow.item().offersPostalDelivery(), find("#app-step-delivery").isPresent(),
+                "a delivery step only where the item offers the post");
+    }
+
+    @Test
+    void eachFieldOpensOnThePadItsValueIsTypedOn() throws Exception {
+        var fields = new LinkedHashMap<String, org.zizhu.kiosk.catalog.CatalogModel.FormField>();
+        for (String code : List.of("GJJ150200-TQ-0003", "11150200MB15362132100441000001", "11150200MB1534142X010300100001",
+                "12150200MB1C47725K050210200001")) {
+            item(code).form().fields().forEach(f -> fields.put(f.id(), f));
+        }
+        assertEquals(org.zizhu.kiosk.flow.keyboard.KeyboardMode.DIGITS, ApplicationScreens.modeFor(fields.get("accountNumber")));
+        assertEquals(org.zizhu.kiosk.flow.keyboard.KeyboardMode.PINYIN, ApplicationScreens.modeFor(fields.get("safetyLicence")));
+        assertEquals(org.zizhu.kiosk.flow.keyboard.KeyboardMode.PINYIN, ApplicationScreens.modeFor(fields.get("rentedAddress")));
+        assertEquals(org.zizhu.kiosk.flow.keyboard.KeyboardMode.LETTERS, ApplicationScreens.modeFor(fields.get("creditCode")));
+        assertEquals(org.zizhu.kiosk.flow.keyboard.KeyboardMode.DIGITS, ApplicationScreens.modeFor(fields.get("workStart")));
+        assertEquals(org.zizhu.kiosk.flow.keyboard.KeyboardMode.DIGITS, ApplicationScreens.modeFor(fields.get("phone")));
+        assertEquals("()[]", ApplicationScreens.extraKeys(fields.get("safetyLicence")), "(蒙)JZ安许证字[2020]123456");
+        assertEquals(".", ApplicationScreens.extraKeys(fields.get("capital")));
+        assertEquals("", ApplicationScreens.extraKeys(fields.get("shareholders")), "a whole number needs no point");
+        assertEquals("·", ApplicationScreens.extraKeys(fields.get("name")), "the middle dot of minority names");
     }
 
     @Test
