@@ -207,6 +207,17 @@ public final class ApplicationScreens {
         if (flow != shown) {
             reset();
             shown = flow;
+            // When the flow ends (cancel, idle timeout, home) what the screen holds of the resident
+            // goes too, even if this page is never drawn again.
+            flow.addListener(s -> {
+                if (s instanceof ApplicationState.Ended) {
+                    Platform.runLater(() -> {
+                        if (shown == flow) {
+                            reset();
+                        }
+                    });
+                }
+            });
         }
         StackPane h = new StackPane();
         h.setId("screen-application");
