@@ -1,13 +1,6 @@
 package org.zizhu.kiosk.ui;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,19 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -41,12 +26,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.StrokeLineCap;
-import javafx.scene.shape.StrokeLineJoin;
-import javafx.util.Duration;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.zizhu.forms.FieldRule;
 import org.zizhu.forms.FieldType;
 import org.zizhu.kiosk.catalog.CatalogModel.FormChoice;
@@ -72,7 +51,6 @@ import org.zizhu.kiosk.i18n.Language;
 import org.zizhu.kiosk.i18n.Messages;
 import org.zizhu.kiosk.session.Resident;
 import org.zizhu.privacy.Masking;
-import org.zizhu.threads.DaemonThreads;
 
 /**
  * The touchscreen pages of an application (申报): renders {@link ApplicationFlow#state()} and
@@ -103,15 +81,8 @@ import org.zizhu.threads.DaemonThreads;
 public final class ApplicationScreens {
     /** The steps shown at the top, in order ({@code application.step.<name>}). */
     static final List<String> STEPS = List.of("identify", "form", "materials", "delivery", "confirm", "done");
-    /** The signature pad's size in pixels: also the signature image's (600x200, black on white, 1 bit). */
-    static final int PAD_WIDTH = 600;
-    static final int PAD_HEIGHT = 200;
-    /** Ink shorter than this (pixels of stroke) is a touch by mistake, not a signature. */
-    static final double MIN_INK = 40;
     /** The contract's bound for a signature image. */
     static final int MAX_SIGNATURE_BYTES = 64 * 1024;
-    /** The live preview's refresh: five pictures a second is enough to place a page. */
-    static final Duration PREVIEW_PERIOD = Duration.millis(200);
 
     private final Messages msg;
     private final Screens screens;
@@ -124,7 +95,7 @@ public final class ApplicationScreens {
     private ApplicationFlow shown;
     private Editing editing;
     private int committing = -1;
-    private final List<List<double[]>> strokes = new ArrayList<>();
+    private final SignaturePad signature = new SignaturePad();
     private String signMessageKey;
     private final Set<String> edited = new HashSet<>();
     private PostDraft post;
@@ -137,11 +108,7 @@ public final class ApplicationScreens {
     private StackPane holder;
     private Runnable redraw = () -> { };
 
-    private Timeline preview;
-    private ImageView previewView;
-    private Image lastPreview;
-    private final AtomicBoolean previewInFlight = new AtomicBoolean();
-    private ThreadPoolExecutor previewWorker;
+    private final CameraPreview preview = new CameraPreview();
 
     /** A form field open on the keyboard; a date range is typed in two parts (start, then end). */
     private record Editing(String fieldId, int part, String start) {
@@ -231,17 +198,17 @@ public final class ApplicationScreens {
         // Taken off the screen (another mode, another page): the camera preview stops with it.
         h.sceneProperty().addListener((o, was, now) -> {
             if (now == null && holder == h) {
-                stopPreview();
+                preview.stop();
             }
         });
         return h;
     }
 
     private void reset() {
-        stopPreview();
+        preview.stop();
         editing = null;
         committing = -1;
-        strokes.clear();
+        signature.clear();
         signMessageKey = null;
         edited.clear();
         post = null;
@@ -252,22 +219,22 @@ public final class ApplicationScreens {
 
     /** True while the camera preview is being polled (tests: it stops when the page is taken). */
     boolean previewing() {
-        return preview != null;
+        return preview.running();
     }
 
     private Node build(Language l, ApplicationFlow flow, String itemName, Runnable home, Runnable finish) {
         ApplicationState s = flow.state();
         if (s instanceof ApplicationState.Capturing) {
-            startPreview(flow);
+            preview.start(flow::previewJpeg);
         } else {
-            stopPreview();
+            preview.stop();
         }
         if (!(s instanceof ApplicationState.FillingForm)) {
             editing = null;
         }
         if (!(s instanceof ApplicationState.Materials)) {
             committing = -1;
-            strokes.clear();
+            signature.clear();
             signMessageKey = null;
         }
         if (!(s instanceof ApplicationState.ChoosingDelivery || s instanceof ApplicationState.Confirming
@@ -721,7 +688,7 @@ public final class ApplicationScreens {
         } else if (ApplicationFlow.committable(m)) {
             buttons.getChildren().add(button(l, "application.commit", "app-commit-" + i, () -> {
                 committing = i;
-                strokes.clear();
+                signature.clear();
                 signMessageKey = null;
                 redraw.run();
             }));
@@ -752,54 +719,32 @@ public final class ApplicationScreens {
         text.getStyleClass().add("app-commitment-text");
         nodes.add(text);
         nodes.add(wrapped(t(l, "application.signHere"), "app-sign-hint"));
-        Canvas pad = new Canvas(PAD_WIDTH, PAD_HEIGHT);
-        pad.setId("app-signature-pad");
-        GraphicsContext g = pad.getGraphicsContext2D();
-        g.setLineWidth(4);
-        g.setLineCap(StrokeLineCap.ROUND);
-        g.setLineJoin(StrokeLineJoin.ROUND);
-        paintPad(g);
-        pad.setOnMousePressed(e -> {
+        Canvas pad = signature.canvas("app-signature-pad", () -> {
             if (signMessage != null) {
                 signMessage.setVisible(false); // drawing now: the "please sign" no longer applies
             }
-            List<double[]> stroke = new ArrayList<>();
-            stroke.add(new double[]{clampX(e.getX()), clampY(e.getY())});
-            strokes.add(stroke);
-            e.consume();
-        });
-        pad.setOnMouseDragged(e -> {
-            if (strokes.isEmpty()) {
-                return;
-            }
-            List<double[]> stroke = strokes.get(strokes.size() - 1);
-            double[] from = stroke.get(stroke.size() - 1);
-            double[] to = {clampX(e.getX()), clampY(e.getY())};
-            stroke.add(to);
-            g.strokeLine(from[0], from[1], to[0], to[1]);
-            e.consume();
         });
         StackPane frame = new StackPane(pad);
         frame.getStyleClass().add("app-signature-frame");
-        frame.setMaxWidth(PAD_WIDTH + 8);
+        frame.setMaxWidth(SignaturePad.WIDTH + 8);
         nodes.add(frame);
         signMessage = message(signMessageKey == null ? null : t(l, signMessageKey), "app-sign-message");
         nodes.add(signMessage);
         Button sign = button(l, "application.sign", "app-sign", () -> {
-            if (ink() < MIN_INK) {
+            if (!signature.signed()) {
                 signMessageKey = "application.signatureMissing";
                 redraw.run();
                 return;
             }
-            byte[] png = signaturePng(strokes, PAD_WIDTH, PAD_HEIGHT);
+            byte[] png = signature.png();
             if (png.length > MAX_SIGNATURE_BYTES) {
                 signMessageKey = "application.signAgain";
-                strokes.clear();
+                signature.clear();
                 redraw.run();
                 return;
             }
             committing = -1;
-            strokes.clear();
+            signature.clear();
             signMessageKey = null;
             flow.fire(new ApplicationEvent.Commit(i, png)); // the event keeps its own copy
             Arrays.fill(png, (byte) 0);
@@ -807,85 +752,16 @@ public final class ApplicationScreens {
         });
         sign.getStyleClass().add("primary");
         nodes.add(actions(button(l, "application.signClear", "app-sign-clear", () -> {
-            strokes.clear();
+            signature.clear();
             signMessageKey = null;
             redraw.run();
         }), sign, button(l, "application.signCancel", "app-sign-cancel", () -> {
             committing = -1;
-            strokes.clear();
+            signature.clear();
             signMessageKey = null;
             redraw.run();
         })));
         return nodes;
-    }
-
-    private void paintPad(GraphicsContext g) {
-        g.setFill(javafx.scene.paint.Color.WHITE);
-        g.fillRect(0, 0, PAD_WIDTH, PAD_HEIGHT);
-        g.setStroke(javafx.scene.paint.Color.LIGHTGREY);
-        g.setLineWidth(1);
-        g.strokeLine(20, PAD_HEIGHT - 40, PAD_WIDTH - 20, PAD_HEIGHT - 40); // the line to sign on
-        g.setStroke(javafx.scene.paint.Color.BLACK);
-        g.setLineWidth(4);
-        for (List<double[]> s : strokes) {
-            for (int k = 1; k < s.size(); k++) {
-                g.strokeLine(s.get(k - 1)[0], s.get(k - 1)[1], s.get(k)[0], s.get(k)[1]);
-            }
-        }
-    }
-
-    private static double clampX(double x) {
-        return Math.max(0, Math.min(PAD_WIDTH - 1, x));
-    }
-
-    private static double clampY(double y) {
-        return Math.max(0, Math.min(PAD_HEIGHT - 1, y));
-    }
-
-    /** The length of ink drawn, in pixels. */
-    private double ink() {
-        double len = 0;
-        for (List<double[]> s : strokes) {
-            for (int k = 1; k < s.size(); k++) {
-                len += Math.hypot(s.get(k)[0] - s.get(k - 1)[0], s.get(k)[1] - s.get(k - 1)[1]);
-            }
-        }
-        return len;
-    }
-
-    /**
-     * The strokes drawn again as a 1-bit PNG, black on white, {@code width} x {@code height}: a
-     * signature stays small (a few KiB) whatever the screen, and is encoded in memory only (a
-     * signature is personal data: ImageIO's default stream cache would be a temp file).
-     */
-    static byte[] signaturePng(List<List<double[]>> strokes, int width, int height) {
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_BINARY);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            g.setColor(Color.BLACK);
-            g.setStroke(new BasicStroke(4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            for (List<double[]> s : strokes) {
-                for (int k = 1; k < s.size(); k++) {
-                    g.drawLine((int) Math.round(s.get(k - 1)[0]), (int) Math.round(s.get(k - 1)[1]),
-                            (int) Math.round(s.get(k)[0]), (int) Math.round(s.get(k)[1]));
-                }
-            }
-        } finally {
-            g.dispose();
-        }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
-        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(stream);
-            writer.write(img);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
     }
 
     // ---- the document camera ------------------------------------------------------------
@@ -894,76 +770,13 @@ public final class ApplicationScreens {
         List<Node> nodes = new ArrayList<>();
         nodes.add(ServiceScreens.big(t(l, "application.capturing"), "app-message"));
         nodes.add(wrapped(t(l, "application.capture"), "app-hint"));
-        ImageView v = new ImageView(lastPreview);
-        v.setId("app-preview");
-        v.setFitWidth(640);
-        v.setFitHeight(480);
-        v.setPreserveRatio(true);
-        previewView = v;
+        ImageView v = preview.view("app-preview", 640, 480);
         StackPane frame = new StackPane(v);
         frame.getStyleClass().add("app-preview-frame");
         frame.setMinSize(640, 480);
         frame.setMaxSize(640, 480);
         nodes.add(frame);
         return nodes;
-    }
-
-    private void startPreview(ApplicationFlow flow) {
-        if (preview != null) {
-            return;
-        }
-        if (previewWorker == null) {
-            // One thread that ends when idle: the port encodes a frame, which must not hold up the screen.
-            previewWorker = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                    DaemonThreads.named("application-preview"));
-        }
-        Timeline tl = new Timeline(new KeyFrame(PREVIEW_PERIOD, e -> pollPreview(flow)));
-        tl.setCycleCount(Animation.INDEFINITE);
-        preview = tl;
-        tl.play();
-        pollPreview(flow);
-    }
-
-    /** One picture at a time: a slow camera skips ticks instead of queueing them. */
-    private void pollPreview(ApplicationFlow flow) {
-        if (preview == null || !previewInFlight.compareAndSet(false, true)) {
-            return;
-        }
-        Timeline asked = preview;
-        previewWorker.execute(() -> {
-            Optional<byte[]> jpeg;
-            try {
-                jpeg = flow.previewJpeg();
-            } catch (RuntimeException e) {
-                jpeg = Optional.empty();
-            }
-            Optional<byte[]> got = jpeg;
-            Platform.runLater(() -> {
-                previewInFlight.set(false);
-                got.ifPresent(b -> {
-                    try {
-                        if (preview == asked && previewView != null) {
-                            Image img = new Image(new ByteArrayInputStream(b));
-                            if (!img.isError()) {
-                                lastPreview = img;
-                                previewView.setImage(img);
-                            }
-                        }
-                    } finally {
-                        Arrays.fill(b, (byte) 0);
-                    }
-                });
-            });
-        });
-    }
-
-    private void stopPreview() {
-        if (preview != null) {
-            preview.stop();
-            preview = null;
-        }
-        previewView = null;
-        lastPreview = null; // the picture showed the resident's material: not kept
     }
 
     // ---- delivery -----------------------------------------------------------------------

@@ -566,8 +566,8 @@ class ApplicationScreensUiTest {
         assertEquals(0x89, png[0] & 0xff);
         BufferedImage sig = ImageIO.read(new ByteArrayInputStream(png));
         assertNotNull(sig, "a PNG that decodes");
-        assertEquals(ApplicationScreens.PAD_WIDTH, sig.getWidth());
-        assertEquals(ApplicationScreens.PAD_HEIGHT, sig.getHeight());
+        assertEquals(SignaturePad.WIDTH, sig.getWidth());
+        assertEquals(SignaturePad.HEIGHT, sig.getHeight());
         int ink = 0;
         for (int y = 0; y < sig.getHeight(); y++) {
             for (int x = 0; x < sig.getWidth(); x++) {
@@ -605,8 +605,8 @@ class ApplicationScreensUiTest {
         flow.fire(new ApplicationEvent.CapturePage(1));
         fake.go.add(true);
         awaitState(ApplicationState.Materials.class);
-        flow.fire(new ApplicationEvent.Commit(2, ApplicationScreens.signaturePng(
-                List.of(List.of(new double[]{10, 10}, new double[]{300, 150})), ApplicationScreens.PAD_WIDTH, ApplicationScreens.PAD_HEIGHT)));
+        flow.fire(new ApplicationEvent.Commit(2, SignaturePad.png(
+                List.of(List.of(new double[]{10, 10}, new double[]{300, 150})), SignaturePad.WIDTH, SignaturePad.HEIGHT)));
         flow.fire(new ApplicationEvent.MaterialsDone());
         awaitState(ApplicationState.ChoosingDelivery.class);
         tap("#app-delivery-window");
