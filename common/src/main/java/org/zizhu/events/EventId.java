@@ -24,6 +24,7 @@ public enum EventId {
     CATALOG_CACHE_OPENED("catalog-cache-opened", "local catalogue cache opened and migrated"),
     DATABASE_MIGRATED("database-migrated", "local database schema migrated"),
     SERVICE_STEP("service-step", "a service transaction moved to a new step"),
+    PINYIN_INDEX("pinyin-index", "the on-screen keyboard's pinyin candidates were indexed off the UI thread (ms, entries), or the build failed: letter and digit pads only"),
     FIRST_FRAME("first-frame", "the kiosk window drew its first frame (ms since JVM start)"),
     STARTUP_READY("startup-ready", "database, credentials, catalogue and devices opened behind the window (or failed: out of service)"),
     TAMPER_LATCH("tamper-latch", "the persisted tamper alarm was latched (failure), reset by a technician (success) or could not be saved"),

@@ -3,6 +3,7 @@ package org.zizhu.kiosk.flow;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -12,6 +13,7 @@ import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
+import org.zizhu.kiosk.catalog.CatalogModel.Material;
 import org.zizhu.kiosk.flow.ApplicationEvent.PageCaptured;
 import org.zizhu.kiosk.flow.ApplicationPorts.Image;
 import org.zizhu.kiosk.flow.ServicePorts.ServiceException;
@@ -112,6 +114,35 @@ public final class ApplicationFlow implements ResidentTask {
     @Override
     public synchronized boolean awaitingIdentity() {
         return state instanceof ApplicationState.AwaitingCard;
+    }
+
+    /** Today by the flow's clock (the screens show a 容缺 due date as the flow will set it). */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The resident may commit to hand {@code m} in later (容缺): the catalogue allows it and gives its due days. */
+    public static boolean committable(Material m) {
+        return ApplicationSteps.committable(m);
+    }
+
+    /**
+     * The document camera's live picture while a page is being taken ({@link ApplicationState.Capturing});
+     * empty in every other state, so the camera is never shown when the resident is not placing a
+     * page. Call it off the UI thread: it asks the port, which encodes a frame.
+     */
+    public Optional<byte[]> previewJpeg() {
+        if (!(state() instanceof ApplicationState.Capturing)) {
+            return Optional.empty();
+        }
+        try {
+            return ports.previewJpeg();
+        } catch (RuntimeException e) {
+            // The preview is a help only: a failing one costs the picture, never the capture.
+            EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "application-preview",
+                    "error", e.getClass().getSimpleName());
+            return Optional.empty();
+        }
     }
 
     /** Applies an event; one that does not fit the current state is ignored (and its personal data wiped). */

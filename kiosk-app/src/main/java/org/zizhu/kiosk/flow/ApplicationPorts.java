@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
 import org.zizhu.kiosk.flow.ServicePorts.Outcome;
 import org.zizhu.kiosk.flow.ServicePorts.ServiceException;
@@ -130,6 +131,16 @@ public interface ApplicationPorts {
      */
     SubmitResult submit(ItemDetail item, Resident resident, ApplicationState.Application application,
                         String idempotencyKey) throws ServiceException;
+
+    /**
+     * The document camera's newest frame as a small JPEG for the live preview while a page is
+     * being taken (the screen polls it a few times a second): fast and bounded, never waiting for
+     * a frame; empty when there is none (no camera, no fresh frame). It shows the resident's
+     * material: it is only displayed, never kept.
+     */
+    default Optional<byte[]> previewJpeg() {
+        return Optional.empty();
+    }
 
     /** Prints the acceptance receipt (受理回执): case number, materials received and how, materials owed with due dates. */
     void printReceipt(ItemDetail item, Resident resident, Outcome outcome, List<ApplicationState.Received> received,

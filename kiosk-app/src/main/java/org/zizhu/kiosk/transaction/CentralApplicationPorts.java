@@ -1,11 +1,24 @@
 package org.zizhu.kiosk.transaction;
 
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.zizhu.device.camera.Camera;
+import org.zizhu.device.camera.Frame;
 import org.zizhu.kiosk.devices.DeviceTexts;
 import org.zizhu.device.camera.document.CapturedPage;
 import org.zizhu.device.camera.document.DocumentCaptureResult;
@@ -55,6 +68,12 @@ public final class CentralApplicationPorts implements ApplicationPorts {
         Optional<DocumentCaptureResult> capture(Duration timeout) throws InterruptedException;
     }
 
+    /** The camera's newest frame for the live preview (DeviceHub's camera); empty without a camera or frame. */
+    @FunctionalInterface
+    interface LatestFrame {
+        Optional<Frame> latest();
+    }
+
     /** The receipt printer port: PrintService's run of receipts (the acceptance receipt, then the signed commitment letters). */
     @FunctionalInterface
     interface ReceiptOut {
@@ -63,20 +82,29 @@ public final class CentralApplicationPorts implements ApplicationPorts {
 
     private final CentralServices services;
     private final PageCamera pages;
+    private final LatestFrame frames;
+    private final Clock clock;
     private final ReceiptOut receipts;
     private final ServiceFailures failures;
     private final ResidentVerification verification;
     private final PrintData printData;
 
     public CentralApplicationPorts(CentralServices services, DeviceHub hub, PrintService printing) {
-        this(services, hub::captureFace, hub::captureDocument, printing::printReceipts, new Messages(),
-                Clock.systemDefaultZone());
+        this(services, hub::captureFace, hub::captureDocument, () -> hub.camera().flatMap(Camera::latest),
+                printing::printReceipts, new Messages(), Clock.systemDefaultZone());
     }
 
     CentralApplicationPorts(CentralServices services, ResidentVerification.FaceCapture face, PageCamera pages,
                             ReceiptOut receipts, Messages messages, Clock clock) {
+        this(services, face, pages, Optional::empty, receipts, messages, clock);
+    }
+
+    CentralApplicationPorts(CentralServices services, ResidentVerification.FaceCapture face, PageCamera pages,
+                            LatestFrame frames, ReceiptOut receipts, Messages messages, Clock clock) {
         this.services = services;
         this.pages = pages;
+        this.frames = frames;
+        this.clock = clock;
         this.receipts = receipts;
         this.failures = new ServiceFailures(messages);
         this.verification = new ResidentVerification(services.identity(), face, failures);
@@ -150,6 +178,54 @@ public final class CentralApplicationPorts implements ApplicationPorts {
                 }
             }
         };
+    }
+
+    /**
+     * The newest frame, scaled to at most {@link #PREVIEW_WIDTH} pixels wide and JPEG-encoded in
+     * memory: a few milliseconds, and it never waits for the camera. A frame older than
+     * {@link #PREVIEW_MAX_AGE} is not shown (a stalled camera must not look live).
+     */
+    @Override
+    public Optional<byte[]> previewJpeg() {
+        Optional<Frame> frame = frames.latest();
+        if (frame.isEmpty() || frame.get().capturedAt().isBefore(clock.instant().minus(PREVIEW_MAX_AGE))) {
+            return Optional.empty();
+        }
+        return Optional.of(previewJpeg(frame.get().image()));
+    }
+
+    /** Widest preview sent to the screen, in pixels (the screen shows it at about this size). */
+    static final int PREVIEW_WIDTH = 640;
+    /** Oldest frame still shown as live. */
+    static final Duration PREVIEW_MAX_AGE = Duration.ofSeconds(2);
+
+    static byte[] previewJpeg(BufferedImage src) {
+        double f = Math.min(1.0, (double) PREVIEW_WIDTH / src.getWidth());
+        int w = Math.max(1, (int) Math.round(src.getWidth() * f));
+        int h = Math.max(1, (int) Math.round(src.getHeight() * f));
+        BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = small.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(src, 0, 0, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+        // A memory cache: ImageIO's default stream cache is a temp file, and this is a resident's page.
+        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            ImageWriteParam p = writer.getDefaultWriteParam();
+            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            p.setCompressionQuality(0.6f);
+            writer.write(null, new IIOImage(small, null, null), p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
     }
 
     @Override

@@ -36,7 +36,11 @@ import org.zizhu.kiosk.config.ConfigKey;
 import org.zizhu.kiosk.config.KioskConfig;
 import org.zizhu.kiosk.devices.DemoConsole;
 import org.zizhu.kiosk.devices.DeviceHub;
+import java.util.concurrent.CompletableFuture;
 import org.zizhu.kiosk.flow.ApplicationFlow;
+import org.zizhu.kiosk.flow.keyboard.CandidateSource;
+import org.zizhu.kiosk.flow.keyboard.PinyinIndex;
+import org.zizhu.threads.DaemonThreads;
 import org.zizhu.kiosk.flow.BrowseFlow;
 import org.zizhu.kiosk.flow.KioskFlow;
 import org.zizhu.kiosk.flow.KioskMode;
@@ -70,6 +74,13 @@ public final class KioskApplication extends Application {
     private ServiceScreens serviceScreens;
     private MaintenanceScreens maintenanceScreens;
     private CaseProgressScreens caseScreens;
+    private ApplicationScreens applicationScreens;
+    /**
+     * The pinyin candidates' index, built once off the UI thread after start-up (3 to 7 s, about
+     * 30 MiB): the first frame and the attract screen never wait for it, and a form opened before
+     * it is ready says so while the letter and digit pads already work.
+     */
+    private final CompletableFuture<PinyinIndex> pinyinIndex = new CompletableFuture<>();
     private Messages messages;
     private BorderPane root;
     private Label offlineBanner;
@@ -185,6 +196,7 @@ public final class KioskApplication extends Application {
         serviceScreens = new ServiceScreens(messages, screens);
         maintenanceScreens = new MaintenanceScreens(messages, screens);
         caseScreens = new CaseProgressScreens(messages, screens);
+        applicationScreens = new ApplicationScreens(messages, screens, CandidateSource.whenReady(pinyinIndex), pinyinIndex);
         titleLabel = new Label();
         titleLabel.getStyleClass().add("app-title");
         langButton = screens.touchButton("", "lang-switch", kiosk::toggleLanguage);
@@ -280,6 +292,24 @@ public final class KioskApplication extends Application {
             return;
         }
         kiosk.started(KioskWiring.parts(services));
+        if (services.applicationPorts() != null) {
+            buildPinyinIndex();
+        }
+    }
+
+    /** Builds the pinyin index on a daemon thread (once): a failed build leaves the letter and digit pads. */
+    private void buildPinyinIndex() {
+        DaemonThreads.start("pinyin-index", () -> {
+            try {
+                long t0 = System.nanoTime();
+                PinyinIndex index = PinyinIndex.load();
+                pinyinIndex.complete(index);
+                EventLog.event(EventId.PINYIN_INDEX, Outcome.SUCCESS, "ms", (System.nanoTime() - t0) / 1_000_000, "entries", index.size());
+            } catch (RuntimeException | Error e) {
+                pinyinIndex.completeExceptionally(e);
+                EventLog.event(EventId.PINYIN_INDEX, Outcome.FAILURE, "error", e.getClass().getSimpleName());
+            }
+        });
     }
 
     /**
@@ -459,7 +489,8 @@ public final class KioskApplication extends Application {
                 case KioskMode.Starting s -> screens.starting(l);
                 case KioskMode.Transaction t -> serviceScreens.service(l, t.service(), t.item().name().in(l),
                         kiosk::home, kiosk::finishTransaction);
-                case KioskMode.Application a -> screens.starting(l); // replaced by the application screens
+                case KioskMode.Application a -> applicationScreens.render(l, a.flow(), a.item().name().in(l),
+                        kiosk::home, kiosk::finishTransaction);
                 case KioskMode.CaseProgress c -> caseScreens.render(l, c.flow(), kiosk::home);
                 case KioskMode.Attract a -> screens.render(kiosk.browseView());
                 case KioskMode.Browse b -> screens.render(kiosk.browseView());
