@@ -30,7 +30,7 @@ class CentralApplicationPortsPreviewTest {
         var ports = new CentralApplicationPorts(new CentralServices(null, null, Duration.ofDays(1), Duration.ofDays(1), clock),
                 timeout -> { throw new AssertionError("no face here"); },
                 timeout -> { throw new AssertionError("no page here"); },
-                latest::get, (receipt, job) -> { throw new AssertionError("no receipt here"); }, new Messages(), clock);
+                latest::get, jobs -> { throw new AssertionError("no receipt here"); }, new Messages(), clock);
         assertEquals(Optional.empty(), ports.previewJpeg(), "no frame yet");
 
         BufferedImage scene = DocumentScenes.render(DocumentScene.A4_ON_DESK).image();
