@@ -79,6 +79,21 @@ final class ApplicationSteps {
     }
 
     /** The e-license types the item's materials can be taken from, once each, in material order. */
+    static List<String> licenseTypes(ItemDetail item, Resident.Source source) {
+        List<String> types = licenseTypes(item);
+        if (source == Resident.Source.MOBILE_APP && !types.contains(ID_CARD_LICENSE)) {
+            // An application names its applicant by ID number, which a mobile-app login does not
+            // carry: the resident's own ID-card e-license (asked for with the rest) supplies it.
+            List<String> withCard = new java.util.ArrayList<>(types);
+            withCard.add(ID_CARD_LICENSE);
+            return List.copyOf(withCard);
+        }
+        return types;
+    }
+
+    /** The resident ID card's e-license type in the catalogue and at the centre. */
+    static final String ID_CARD_LICENSE = "ID_CARD";
+
     static List<String> licenseTypes(ItemDetail item) {
         Set<String> t = new LinkedHashSet<>();
         for (Material m : item.materials()) {
@@ -199,7 +214,7 @@ final class ApplicationSteps {
                     yield to(new AwaitingCard(problem), new Hold(r));
                 }
                 String how = r.source() == Resident.Source.MOBILE_APP ? "qr-login-seen" : "identified";
-                List<String> types = licenseTypes(f.item());
+                List<String> types = licenseTypes(f.item(), r.source());
                 if (!types.isEmpty()) {
                     yield to(new Consent(r, types), new Hold(r), new Log(true, how, null));
                 }

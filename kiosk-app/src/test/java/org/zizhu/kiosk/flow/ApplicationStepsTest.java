@@ -104,6 +104,19 @@ class ApplicationStepsTest {
     }
 
     @Test
+    void aMobileAppLoginAlsoAsksForTheIdCardELicenseWhichNamesTheApplicant() throws Exception {
+        ItemDetail deregistration = item("11150200MB1534142X010300300001"); // 企业注销登记: no ID-card material
+        assertFalse(ApplicationSteps.licenseTypes(deregistration).contains("ID_CARD"));
+        ApplicationState s = step(deregistration, ApplicationSteps.INITIAL,
+                new Identified(Resident.fromMobileApp("QRDEMO-wangjianguo-0001"), null)).state();
+        assertTrue(assertInstanceOf(Consent.class, s).licenseTypes().contains("ID_CARD"), "asked for with the consent");
+        Resident card = new Resident("王建国", WANG, Resident.Source.ID_CARD, LocalDate.of(2036, 1, 1));
+        ApplicationState byCard = step(deregistration, ApplicationSteps.INITIAL, new Identified(card, LocalDate.of(2016, 1, 1))).state();
+        List<String> cardTypes = byCard instanceof Consent c ? c.licenseTypes() : List.of();
+        assertFalse(cardTypes.contains("ID_CARD"), "a card names the applicant itself");
+    }
+
+    @Test
     void theFormStartsPrefilledAndNamesEachBadFieldAndItsRule() {
         FillingForm f = form(retirement);
         assertEquals("王建国", f.application().values().get("name"), "免填 from the card");

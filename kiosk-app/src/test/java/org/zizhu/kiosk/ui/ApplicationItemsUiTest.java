@@ -46,7 +46,7 @@ class ApplicationItemsUiTest {
     static final String LOGIN_QR = "zizhu:login:v1:QRDEMO-wangjianguo-0001";
 
     @org.junit.jupiter.api.io.TempDir
-    Path data;
+    static Path data;
     private CentralSimulator central;
     private KioskRuntime runtime;
     private DeviceHub hub;
