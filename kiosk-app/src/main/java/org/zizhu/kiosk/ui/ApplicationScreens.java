@@ -297,12 +297,27 @@ public final class ApplicationScreens {
                 nodes.add(actions(button(l, "application.leave", "app-leave", home)));
             }
         }
+        if (nodes.stream().anyMatch(n -> "app-keyboard-field".equals(n.getId()))) {
+            // A keyboard needs the height: the field's own heading says what is typed, so the
+            // step bar and the item's title give way (a 1280x800 screen otherwise cuts the pad).
+            nodes.remove(1);
+            nodes.remove(0);
+        }
         VBox page = new VBox(16, nodes.toArray(Node[]::new));
         page.setId("app-page");
         page.setAlignment(Pos.TOP_CENTER);
         page.setPadding(new Insets(20, 32, 20, 32));
         page.getStyleClass().addAll("service-page", "app-page");
-        return page;
+        // Fitted to the screen's height, so the lists inside scroll as before; only a page taller
+        // than the screen can hold (a small screen, large text) scrolls as a whole, and nothing
+        // on it is ever out of reach.
+        ScrollPane outer = new ScrollPane(page);
+        outer.setId("app-page-scroll");
+        outer.setFitToWidth(true);
+        outer.setFitToHeight(true);
+        outer.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        outer.getStyleClass().add("app-page-scroll");
+        return outer;
     }
 
     // ---- pieces -------------------------------------------------------------------------

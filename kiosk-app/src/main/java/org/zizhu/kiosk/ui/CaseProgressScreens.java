@@ -129,7 +129,15 @@ final class CaseProgressScreens {
             buttons.add(screens.touchButton(t(l, "cases.finish"), "case-home", leave));
         }
         nodes.add(actions(buttons.toArray(Node[]::new)));
-        return ServiceScreens.page("screen-cases", nodes.toArray(Node[]::new));
+        // Fitted to the screen's height; a page taller than the screen (the number pad on a
+        // 1280x800 screen) scrolls as a whole, so no key is ever out of reach.
+        ScrollPane outer = new ScrollPane(ServiceScreens.page("screen-cases", nodes.toArray(Node[]::new)));
+        outer.setId("case-page-scroll");
+        outer.setFitToWidth(true);
+        outer.setFitToHeight(true);
+        outer.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        outer.getStyleClass().add("app-page-scroll");
+        return outer;
     }
 
     private void choosing(Language l, CaseProgressFlow flow, Choosing s, List<Node> nodes) {
