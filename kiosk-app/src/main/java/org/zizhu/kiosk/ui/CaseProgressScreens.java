@@ -129,6 +129,9 @@ final class CaseProgressScreens {
             buttons.add(screens.touchButton(t(l, "cases.finish"), "case-home", leave));
         }
         nodes.add(actions(buttons.toArray(Node[]::new)));
+        if (state instanceof EnteringNumber) {
+            nodes.remove(title); // the pad needs the height; its prompt says what to type
+        }
         // Fitted to the screen's height; a page taller than the screen (the number pad on a
         // 1280x800 screen) scrolls as a whole, so no key is ever out of reach.
         ScrollPane outer = new ScrollPane(ServiceScreens.page("screen-cases", nodes.toArray(Node[]::new)));
