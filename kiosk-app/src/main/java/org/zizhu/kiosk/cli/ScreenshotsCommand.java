@@ -74,6 +74,20 @@ public final class ScreenshotsCommand extends ConfiguredCommand<ScreenshotsComma
                     public void remove() {
                         sim.removeCard();
                     }
+
+                    @Override
+                    public boolean layPage() {
+                        var camera = hub.simulators().camera();
+                        if (camera.isEmpty()) {
+                            return false;
+                        }
+                        try {
+                            camera.get().showDocument(org.zizhu.device.camera.sim.DocumentScene.A4_ON_DESK);
+                            return true;
+                        } catch (java.io.IOException e) {
+                            return false;
+                        }
+                    }
                 }).orElse(org.zizhu.kiosk.ui.ScreenshotTour.ResidentCards.NONE);
     }
 }

@@ -8,6 +8,7 @@ import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -89,15 +90,22 @@ public final class ChineseKeyboard extends VBox {
         candidateBar.setId("kb-candidates");
         candidateBar.getStyleClass().add("kb-candidate-bar");
         candidateBar.setAlignment(Pos.CENTER_LEFT);
+        prev.setMinWidth(Region.USE_PREF_SIZE);
+        next.setMinWidth(Region.USE_PREF_SIZE);
         candidateBar.getChildren().add(prev);
+        // Candidates are never cut to "包…": each keeps its full width and a page of long words
+        // wraps onto a second line instead.
+        FlowPane candidates = new FlowPane(8, 6);
+        candidates.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(candidates, Priority.ALWAYS);
+        candidates.prefWrapLengthProperty().bind(candidateBar.widthProperty().subtract(keyPx * 2 + 48));
         for (int i = 0; i < KeyboardState.DEFAULT_PAGE_SIZE; i++) {
             Button b = key("kb-cand-" + i, "", new Key.Choose(i), "kb-candidate");
+            b.setMinWidth(Region.USE_PREF_SIZE);
             candidateButtons.add(b);
-            candidateBar.getChildren().add(b);
+            candidates.getChildren().add(b);
         }
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        candidateBar.getChildren().addAll(gap, next);
+        candidateBar.getChildren().addAll(candidates, next);
 
         for (String row : ROWS) {
             HBox r = new HBox(8);

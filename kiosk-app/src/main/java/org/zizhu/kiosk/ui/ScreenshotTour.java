@@ -14,12 +14,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.zizhu.kiosk.runtime.KioskRuntime;
 import org.zizhu.kiosk.catalog.CatalogModel;
+import org.zizhu.kiosk.flow.ApplicationEvent;
+import org.zizhu.kiosk.flow.ApplicationState;
+import org.zizhu.kiosk.flow.CaseProgressEvent;
+import org.zizhu.kiosk.flow.CaseProgressState;
 import org.zizhu.kiosk.i18n.Language;
 
 /**
@@ -55,6 +62,11 @@ public final class ScreenshotTour implements Runnable {
         void place();
 
         void remove();
+
+        /** Lays an A4 page on the simulated document camera's desk; false without a simulated camera. */
+        default boolean layPage() {
+            return false;
+        }
     }
 
     private final KioskApplication app;
@@ -103,6 +115,7 @@ public final class ScreenshotTour implements Runnable {
             shot("05-guide-en");
             fx(() -> app.flow().setLanguage(Language.ZH));
             serviceScreens();
+            applicationScreens();
             if (faultsUrl != null) {
                 post("{\"partitioned\": true}");
                 try {
@@ -171,6 +184,152 @@ public final class ScreenshotTour implements Runnable {
             waitFor(org.zizhu.kiosk.flow.ServiceFlow.Step.DONE, 90);
             cards.remove();
             fx(() -> app.flow().endSession());
+        }
+    }
+
+    /** 退休申请: the seeded application item with a form, a paper file, a 容缺 material and post. */
+    static final String APPLICATION_ITEM = "12150200MB1C47725K050210200001";
+
+    /**
+     * An application (申报) on the simulated devices, then 办件查询 for its case: the form, the
+     * keyboard with pinyin candidates, the materials, the document camera, the signature, the
+     * delivery, the summary, the receipt, the case's steps. The values the resident would type
+     * are given to the flow directly (the keyboard is shown once); the signature is drawn on the
+     * pad as a finger would.
+     */
+    private void applicationScreens() throws Exception {
+        var item = runtime.catalog().detail(APPLICATION_ITEM);
+        if (!cards.available() || item.isEmpty() || !item.get().takesApplication()) {
+            return;
+        }
+        fx(() -> {
+            app.flow().touch();
+            app.flow().openItem(APPLICATION_ITEM);
+            app.startServiceFor(item.get());
+        });
+        if (app.application() == null) {
+            return;
+        }
+        var flow = app.application();
+        cards.place();
+        waitForApplication(ApplicationState.Consent.class, 20);
+        fx(() -> flow.fire(new ApplicationEvent.ConsentGiven(true)));
+        waitForApplication(ApplicationState.FillingForm.class, 60);
+        cards.remove();
+        fx(() -> {
+            flow.fire(new ApplicationEvent.EditField("kind", "NORMAL"));
+            flow.fire(new ApplicationEvent.EditField("workStart", "1990-07-01"));
+        });
+        shot("14-application-form");
+        fire("#app-field-employer");
+        for (char c : "baotou".toCharArray()) {
+            fire("#kb-key-" + c);
+        }
+        long end = System.nanoTime() + 60_000_000_000L; // the pinyin index is built after start-up
+        while (System.nanoTime() < end && !visible("#kb-cand-0")) {
+            Thread.sleep(300);
+            fire("#kb-key-u"); // a key press asks the index again once it is there
+            fire("#kb-backspace");
+        }
+        shot("15-application-keyboard");
+        fire("#app-keyboard-cancel");
+        fx(() -> {
+            flow.fire(new ApplicationEvent.EditField("employer", "包头钢铁（集团）有限责任公司"));
+            flow.fire(new ApplicationEvent.EditField("phone", "13912345678"));
+            flow.fire(new ApplicationEvent.SubmitForm());
+        });
+        waitForApplication(ApplicationState.Materials.class, 10);
+        shot("16-application-materials");
+        if (cards.layPage()) {
+            Thread.sleep(2500); // the camera restarts on the new scene
+            fx(() -> flow.fire(new ApplicationEvent.CapturePage(1)));
+            shot("17-application-document-camera");
+            waitForApplication(ApplicationState.Materials.class, 20);
+        }
+        fire("#app-commit-2");
+        fx(() -> {
+            Node pad = stage.getScene().lookup("#app-signature-pad");
+            if (pad != null) {
+                double[][] pen = {{60, 120}, {110, 70}, {150, 130}, {200, 60}, {240, 125}, {300, 90}, {380, 110}, {460, 80}, {540, 120}};
+                pad.getOnMousePressed().handle(mouse(MouseEvent.MOUSE_PRESSED, pen[0]));
+                for (int i = 1; i < pen.length; i++) {
+                    pad.getOnMouseDragged().handle(mouse(MouseEvent.MOUSE_DRAGGED, pen[i]));
+                }
+            }
+        });
+        shot("18-application-signature");
+        fire("#app-sign");
+        fx(() -> flow.fire(new ApplicationEvent.MaterialsDone()));
+        waitForApplication(ApplicationState.ChoosingDelivery.class, 10);
+        fire("#app-delivery-post");
+        fire("#app-region-150202");
+        fire("#app-street-150202001");
+        shot("19-application-delivery");
+        fx(() -> flow.fire(new ApplicationEvent.ChoosePost("150202001", "内蒙古自治区包头市东河区和平路街道", "和平路8号",
+                "王小明", "13912345678")));
+        waitForApplication(ApplicationState.Confirming.class, 10);
+        shot("20-application-confirm");
+        fx(() -> flow.fire(new ApplicationEvent.ConfirmSubmit()));
+        waitForApplication(ApplicationState.Done.class, 60);
+        shot("21-application-receipt");
+        if (!(flow.state() instanceof ApplicationState.Done done)) {
+            fx(() -> app.flow().endSession());
+            return;
+        }
+        String caseNumber = done.outcome().reference();
+        fx(() -> {
+            app.kiosk().finishTransaction();
+            app.flow().touch();
+        });
+        shot("22-home-cases");
+        fx(() -> app.kiosk().startCaseProgress());
+        var cases = app.kiosk().caseProgress();
+        if (cases != null) {
+            shot("23-cases");
+            fx(() -> {
+                cases.fire(new CaseProgressEvent.ChooseNumber());
+                cases.fire(new CaseProgressEvent.NumberEntered(caseNumber));
+            });
+            long until = System.nanoTime() + 20_000_000_000L;
+            while (System.nanoTime() < until && !(cases.state() instanceof CaseProgressState.CaseDetail)) {
+                Thread.sleep(200);
+            }
+            shot("24-case-progress");
+        }
+        fx(() -> app.flow().endSession());
+    }
+
+    private static MouseEvent mouse(javafx.event.EventType<MouseEvent> type, double[] at) {
+        return new MouseEvent(type, at[0], at[1], at[0], at[1], MouseButton.PRIMARY, 1, false, false, false, false,
+                true, false, false, false, false, false, null);
+    }
+
+    /** Presses the button with this id, if it is on the screen. */
+    private void fire(String id) throws Exception {
+        fx(() -> {
+            if (stage.getScene().lookup(id) instanceof javafx.scene.control.ButtonBase b) {
+                b.fire();
+            }
+        });
+    }
+
+    private boolean visible(String id) throws Exception {
+        CompletableFuture<Boolean> v = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            Node n = stage.getScene().lookup(id);
+            v.complete(n != null && n.isVisible());
+        });
+        return v.get(10, TimeUnit.SECONDS);
+    }
+
+    private void waitForApplication(Class<? extends ApplicationState> type, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            var a = app.application();
+            if (a == null || type.isInstance(a.state()) || a.state() instanceof ApplicationState.Failed) {
+                return;
+            }
+            Thread.sleep(200);
         }
     }
 
