@@ -53,6 +53,9 @@ class CentralCaseProgressPortsTest {
     @BeforeEach
     void start() throws Exception {
         central = CentralSimulator.builder().https(false).start();
+        // The cases are what is under test, not the application: they are opened with the
+        // short formless draft (the application's content is checked in EveryApplicationItemTest).
+        central.residents().formsRequired(false);
     }
 
     @AfterEach
@@ -68,7 +71,7 @@ class CentralCaseProgressPortsTest {
         }, new Messages());
     }
 
-    /** Submits an application for WANG the way the one-certificate path does; returns its case number. */
+    /** Opens a case for WANG with the formless draft; returns its case number. */
     private static String submitForWang(KioskRuntime rt) throws Exception {
         var one = rt.services().oneCertificate();
         var submission = one.submit(one.draft(RETIREMENT, WANG, null, List.of(), null));
