@@ -84,6 +84,8 @@ public final class DeviceEvents implements TerminalDevices {
             }
         } else if (event instanceof IdCardEvent.ReadFailed) {
             events.cardProblem();
+        } else if (event instanceof IdCardEvent.CardRemoved) {
+            events.cardRemoved(); // ends the "take your ID card" reminder
         }
     }
 

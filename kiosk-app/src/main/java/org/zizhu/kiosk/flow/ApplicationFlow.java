@@ -110,6 +110,12 @@ public final class ApplicationFlow implements ResidentTask {
                 || state instanceof ApplicationState.Submitting || state instanceof ApplicationState.Printing;
     }
 
+    /** The receipt (and any 承诺书) printed: done without a print problem. */
+    @Override
+    public synchronized boolean printedForResident() {
+        return state instanceof ApplicationState.Done d && d.printProblem() == null;
+    }
+
     /** True while waiting for a card or a login code. */
     @Override
     public synchronized boolean awaitingIdentity() {

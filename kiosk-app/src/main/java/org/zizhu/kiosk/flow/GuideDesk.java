@@ -19,6 +19,13 @@ public interface GuideDesk {
     /** Prints the guide; false when the printer failed (the resident is told so). */
     boolean printGuide(ItemDetail item, Language language);
 
-    /** Takes a queue ticket at the centre and prints it; the text tells the resident the outcome. */
-    Text takeTicket(ItemDetail item);
+    /**
+     * What taking a ticket came to: {@code message} tells the resident the outcome; {@code printed}
+     * when a ticket came out of the printer (the resident is reminded to take it).
+     */
+    record Ticket(Text message, boolean printed) {
+    }
+
+    /** Takes a queue ticket at the centre and prints it. */
+    Ticket takeTicket(ItemDetail item);
 }

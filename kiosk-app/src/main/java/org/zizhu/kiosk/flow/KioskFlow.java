@@ -53,6 +53,17 @@ public final class KioskFlow {
      * (idle timeout), and the scan stops with its transaction anyway.
      */
     static final Duration LOGIN_SCAN_LIMIT = Duration.ofMinutes(5);
+    /**
+     * How long "please take your printout" stays on after a print: the paper needs some seconds to
+     * come out and the resident often turns away at the result screen, so the reminder must outlast
+     * the return to the attract screen, yet not greet the next resident for long with someone
+     * else's paper (which staff clear from the tray anyway).
+     */
+    static final Duration PRINT_REMINDER_SHOWN = Duration.ofSeconds(30);
+    /** The reminder key of an ID card left on the reader after the visit ended. */
+    public static final String REMIND_ID_CARD = "reminder.idCard";
+    /** The reminder key of a print-out waiting in the tray. */
+    public static final String REMIND_PRINTOUT = "reminder.printout";
     /** How often {@link #tick} runs on the kiosk (idle timer, notices, status light). */
     public static final Duration TICK = Duration.ofSeconds(1);
 
@@ -83,7 +94,8 @@ public final class KioskFlow {
         this.maintenanceWorker = maintenanceWorker;
         this.owned = owned;
         this.browse = new BrowseFlow(this::catalog, defaultLanguage, idleTimeout, clock);
-        this.facts = new Facts(Phase.STARTING, browse.state(), false, null, false, null, null, null, false);
+        this.facts = new Facts(Phase.STARTING, browse.state(), false, null, false, null, null, null, false,
+                KioskState.Reminders.NONE);
         // The browse state is read under this flow's lock, so the last change wins even when two
         // threads report browse changes at once (their listener calls may arrive out of order).
         browse.addListener(s -> fire(() -> new Input.BrowseChanged(browse.state())));
@@ -186,6 +198,24 @@ public final class KioskFlow {
     public Text noticeText() {
         Notice n = facts().notice();
         return n == null ? null : n.text();
+    }
+
+    /**
+     * What the resident must not leave behind, most important first: {@link #REMIND_ID_CARD} while
+     * the card is still on the reader after their visit ended (until the reader reports it gone),
+     * {@link #REMIND_PRINTOUT} for {@link #PRINT_REMINDER_SHOWN} after anything was printed for
+     * them. Both outlast the return to the attract screen; empty when there is nothing to take.
+     */
+    public List<String> reminderKeys() {
+        KioskState.Reminders r = facts().reminders();
+        List<String> keys = new java.util.ArrayList<>(2);
+        if (r.cardLeft()) {
+            keys.add(REMIND_ID_CARD);
+        }
+        if (r.printShown(clock.instant())) {
+            keys.add(REMIND_PRINTOUT);
+        }
+        return List.copyOf(keys);
     }
 
     public boolean helpCalled() {
@@ -408,7 +438,17 @@ public final class KioskFlow {
     }
 
     private void begin(ItemDetail item, ResidentTask s) {
-        s.onChange(this::changed);
+        // The print reminder starts when the task comes to show a fresh print-out (once per print:
+        // a retry that prints again reminds again).
+        java.util.concurrent.atomic.AtomicBoolean printedSeen = new java.util.concurrent.atomic.AtomicBoolean();
+        s.onChange(() -> {
+            boolean printed = s.printedForResident();
+            if (printed != printedSeen.getAndSet(printed) && printed) {
+                printed();
+            } else {
+                changed();
+            }
+        });
         fire(new Input.TransactionBegun(new Tx(s, item)));
         if (task() != s) {
             return; // refused (stopping, out of service)
@@ -464,6 +504,9 @@ public final class KioskFlow {
                 ok = false;
             }
             showNotice(ok ? "print.done" : "print.failed", null);
+            if (ok) {
+                printed();
+            }
         });
     }
 
@@ -474,7 +517,13 @@ public final class KioskFlow {
             return;
         }
         showNotice("queue.taking", null);
-        serviceWorker.execute(() -> showNotice("queue.result", p.desk().takeTicket(item)));
+        serviceWorker.execute(() -> {
+            GuideDesk.Ticket t = p.desk().takeTicket(item);
+            showNotice("queue.result", t.message());
+            if (t.printed()) {
+                printed();
+            }
+        });
     }
 
     /** A technician's sync from the maintenance screen, on the maintenance worker. */
@@ -534,6 +583,21 @@ public final class KioskFlow {
         }
         fire(new Input.Tick(clock.instant()));
         updateLight();
+    }
+
+    /** Something came out of a printer for the resident: remind them to take it. */
+    private void printed() {
+        if (!fire(new Input.Printed(clock.instant().plus(PRINT_REMINDER_SHOWN)))) {
+            changed();
+        }
+    }
+
+    /**
+     * Calls staff: the help button on the cabinet and the help key on the screen alike. The help
+     * light goes on and the bar says staff are on their way, for {@link #HELP_SHOWN}.
+     */
+    public void callHelp() {
+        fire(new Input.HelpPressed(clock.instant().plus(HELP_SHOWN)));
     }
 
     private void showNotice(String key, Text text) {
@@ -601,6 +665,7 @@ public final class KioskFlow {
     private final class DeviceListener implements TerminalEvents {
         @Override
         public void residentCardRead(Resident resident, LocalDate validFrom) {
+            fire(new Input.CardPlaced());
             ResidentTask s = task();
             if (s == null) {
                 resident.wipe(); // no transaction waits for a card: nothing may keep it
@@ -611,10 +676,16 @@ public final class KioskFlow {
 
         @Override
         public void cardProblem() {
+            fire(new Input.CardPlaced()); // unreadable, but on the reader: it can be left behind too
             ResidentTask s = task();
             if (s != null) {
                 s.cardReadFailed();
             }
+        }
+
+        @Override
+        public void cardRemoved() {
+            fire(new Input.CardRemoved());
         }
 
         @Override
@@ -635,7 +706,7 @@ public final class KioskFlow {
 
         @Override
         public void helpRequested() {
-            fire(new Input.HelpPressed(clock.instant().plus(HELP_SHOWN)));
+            callHelp();
         }
 
         @Override

@@ -23,41 +23,62 @@ final class KioskState {
     record Notice(String key, Text text, Instant until) {
     }
 
+    /**
+     * What a resident may leave behind, remembered past the end of their visit: the ID card on the
+     * reader ({@code cardOnReader} since it was read or failed to read, until the reader reports it
+     * gone; {@code cardLeft} once a visit ended with it still there) and a print-out in the tray
+     * ({@code printUntil}: the print reminder shows until then).
+     */
+    record Reminders(boolean cardOnReader, boolean cardLeft, Instant printUntil) {
+        static final Reminders NONE = new Reminders(false, false, null);
+
+        boolean printShown(Instant now) {
+            return printUntil != null && now.isBefore(printUntil);
+        }
+    }
+
     /** Everything the mode is derived from. Immutable: {@link #next} makes the next one. */
     record Facts(Phase phase, BrowseState browse, boolean tampered, MaintenanceFlow maintenance,
-                 boolean maintenanceOpen, Tx tx, Instant helpUntil, Notice notice, boolean closing) {
+                 boolean maintenanceOpen, Tx tx, Instant helpUntil, Notice notice, boolean closing, Reminders reminders) {
         Facts withBrowse(BrowseState b) {
-            // Back on the attract screen the visit is over: its transaction goes with it.
+            // Back on the attract screen the visit is over: its transaction goes with it, and a
+            // card still on the reader is now left behind.
+            boolean visitEnded = b.screen() == BrowseState.Screen.ATTRACT && browse.screen() != BrowseState.Screen.ATTRACT;
             Tx t = b.screen() == BrowseState.Screen.ATTRACT ? null : tx;
-            return new Facts(phase, b, tampered, maintenance, maintenanceOpen, t, helpUntil, notice, closing);
+            Reminders r = visitEnded && reminders.cardOnReader() ? new Reminders(true, true, reminders.printUntil()) : reminders;
+            return new Facts(phase, b, tampered, maintenance, maintenanceOpen, t, helpUntil, notice, closing, r);
         }
 
         Facts withPhase(Phase p, boolean tamper, MaintenanceFlow m) {
-            return new Facts(p, browse, tamper, m, maintenanceOpen, tx, helpUntil, notice, closing);
+            return new Facts(p, browse, tamper, m, maintenanceOpen, tx, helpUntil, notice, closing, reminders);
         }
 
         Facts withTampered(boolean t) {
-            return new Facts(phase, browse, t, maintenance, maintenanceOpen, tx, helpUntil, notice, closing);
+            return new Facts(phase, browse, t, maintenance, maintenanceOpen, tx, helpUntil, notice, closing, reminders);
         }
 
         Facts withMaintenanceOpen(boolean open) {
-            return new Facts(phase, browse, tampered, maintenance, open, tx, helpUntil, notice, closing);
+            return new Facts(phase, browse, tampered, maintenance, open, tx, helpUntil, notice, closing, reminders);
         }
 
         Facts withTx(Tx t) {
-            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, t, helpUntil, notice, closing);
+            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, t, helpUntil, notice, closing, reminders);
         }
 
         Facts withHelpUntil(Instant until) {
-            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, until, notice, closing);
+            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, until, notice, closing, reminders);
         }
 
         Facts withNotice(Notice n) {
-            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, n, closing);
+            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, n, closing, reminders);
+        }
+
+        Facts withReminders(Reminders r) {
+            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, notice, closing, r);
         }
 
         Facts closed() {
-            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, notice, true);
+            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, notice, true, reminders);
         }
 
         boolean helpCalled(Instant now) {
@@ -78,6 +99,12 @@ final class KioskState {
         record HelpPressed(Instant until) implements Input { }
         record NoticeShown(Notice notice) implements Input { }
         record Tick(Instant now) implements Input { }
+        /** The ID card reader read a card, or failed to: a card lies on it. */
+        record CardPlaced() implements Input { }
+        /** The reader reports the card gone. */
+        record CardRemoved() implements Input { }
+        /** Something was printed for the resident: the print reminder shows until {@code until}. */
+        record Printed(Instant until) implements Input { }
         record Closing() implements Input { }
     }
 
@@ -98,7 +125,14 @@ final class KioskState {
             case Input.HelpPressed h -> f.withHelpUntil(h.until());
             case Input.NoticeShown n -> f.withNotice(n.notice());
             case Input.Tick t -> f.withHelpUntil(f.helpCalled(t.now()) ? f.helpUntil() : null)
-                    .withNotice(f.notice() != null && t.now().isBefore(f.notice().until()) ? f.notice() : null);
+                    .withNotice(f.notice() != null && t.now().isBefore(f.notice().until()) ? f.notice() : null)
+                    .withReminders(f.reminders().printShown(t.now()) ? f.reminders()
+                            : new Reminders(f.reminders().cardOnReader(), f.reminders().cardLeft(), null));
+            // A card placed is not left behind yet: only a visit ending with it there makes it so.
+            case Input.CardPlaced c -> f.withReminders(new Reminders(true, false, f.reminders().printUntil()));
+            case Input.CardRemoved c -> f.withReminders(new Reminders(false, false, f.reminders().printUntil()));
+            case Input.Printed p -> f.withReminders(new Reminders(f.reminders().cardOnReader(), f.reminders().cardLeft(),
+                    p.until()));
             case Input.Closing c -> f.closed();
         };
     }

@@ -31,6 +31,14 @@ public interface ResidentTask {
     /** The card could not be read: the resident may try again. */
     void cardReadFailed();
 
+    /**
+     * True while the task shows a result just printed for the resident (a certificate, a receipt,
+     * a queue ticket): the terminal then reminds them to take it, also after they left the screen.
+     */
+    default boolean printedForResident() {
+        return false;
+    }
+
     /** Calls {@code r} after every change of what the task shows (on the thread that changed it). */
     void onChange(Runnable r);
 }

@@ -76,6 +76,12 @@ public sealed interface ServiceFlow extends ResidentTask permits FlowMachine {
         return awaitingIdentity() || view().step() == Step.ENTER_CODE;
     }
 
+    /** DONE is reached only once the result (certificate, check-in ticket) has printed. */
+    @Override
+    default boolean printedForResident() {
+        return view().step() == Step.DONE;
+    }
+
     /** True while the centre, the printer or a payment is under way: the idle timer must not end the visit then. */
     boolean busy();
 

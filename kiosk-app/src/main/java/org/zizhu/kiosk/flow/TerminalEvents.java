@@ -17,6 +17,12 @@ public interface TerminalEvents {
     /** A card was there but could not be read (read failure, unknown card, bad data). */
     void cardProblem();
 
+    /**
+     * The resident ID card left the reader (or the reader was lost with a card on it). A card is on
+     * the reader from {@link #residentCardRead} or {@link #cardProblem} until this.
+     */
+    void cardRemoved();
+
     void technicianCardInserted();
 
     void technicianCardRemoved();

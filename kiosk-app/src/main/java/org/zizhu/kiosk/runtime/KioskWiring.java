@@ -97,8 +97,9 @@ public final class KioskWiring {
         }
 
         @Override
-        public Text takeTicket(ItemDetail item) {
-            return tickets.take(item).message();
+        public Ticket takeTicket(ItemDetail item) {
+            QueueTicketAction.Result r = tickets.take(item);
+            return new Ticket(r.message(), r.printed());
         }
     }
 }

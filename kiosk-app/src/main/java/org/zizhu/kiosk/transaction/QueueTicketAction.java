@@ -17,8 +17,8 @@ import org.zizhu.kiosk.services.AppointmentService;
  * printer. One idempotency key per press, so a retried call never hands out two numbers.
  */
 public final class QueueTicketAction {
-    /** What the resident is told: the ticket, or why there is none. */
-    public record Result(boolean ok, String ticketNumber, Text message) {
+    /** What the resident is told: the ticket, or why there is none; {@code printed} when the paper came out. */
+    public record Result(boolean ok, String ticketNumber, Text message, boolean printed) {
     }
 
     private final AppointmentService appointments;
@@ -42,17 +42,17 @@ public final class QueueTicketAction {
         try {
             t = appointments.ticket(item.code(), UUID.randomUUID().toString());
         } catch (CentralException e) {
-            return new Result(false, "", e.residentMessage());
+            return new Result(false, "", e.residentMessage(), false);
         } catch (RuntimeException e) {
             EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "queue-ticket", "error", e.getClass().getSimpleName());
-            return new Result(false, "", Text.of(messages, "queue.failed"));
+            return new Result(false, "", Text.of(messages, "queue.failed"), false);
         }
         try {
             printing.printReceipt(printData.queueTicket(item, t), "ticket-" + t.ticketNumber());
         } catch (PrintService.PrintFailure | RuntimeException e) {
             // The number exists at the centre even if the paper did not come out: say it on screen.
-            return new Result(true, t.ticketNumber(), Text.of(messages, "queue.notPrinted", t.ticketNumber(), t.waitingAhead()));
+            return new Result(true, t.ticketNumber(), Text.of(messages, "queue.notPrinted", t.ticketNumber(), t.waitingAhead()), false);
         }
-        return new Result(true, t.ticketNumber(), Text.of(messages, "queue.issued", t.ticketNumber(), t.waitingAhead()));
+        return new Result(true, t.ticketNumber(), Text.of(messages, "queue.issued", t.ticketNumber(), t.waitingAhead()), true);
     }
 }

@@ -85,6 +85,9 @@ public final class KioskApplication extends Application {
     private BorderPane root;
     private Label offlineBanner;
     private Label noticeBar;
+    /** The take-your-card / take-your-printout reminders: large, under the top bar, on every screen. */
+    private VBox reminderBanner;
+    private Button helpButton;
     private Button langButton;
     private Button homeButton;
     private Label titleLabel;
@@ -204,7 +207,10 @@ public final class KioskApplication extends Application {
         homeButton.getStyleClass().add("nav-home");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(16, titleLabel, spacer, homeButton, langButton);
+        // The on-screen help key calls staff as the cabinet's help button does.
+        helpButton = screens.touchButton("", "nav-help", kiosk::callHelp);
+        helpButton.getStyleClass().add("nav-help");
+        HBox top = new HBox(16, titleLabel, spacer, helpButton, homeButton, langButton);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(12, 24, 12, 24));
         top.getStyleClass().add("top-bar");
@@ -218,7 +224,11 @@ public final class KioskApplication extends Application {
         noticeBar.setId("notice-bar");
         noticeBar.getStyleClass().add("notice");
         noticeBar.setMaxWidth(Double.MAX_VALUE);
-        VBox header = new VBox(top, offlineBanner, noticeBar);
+        reminderBanner = new VBox();
+        reminderBanner.setId("reminder-banner");
+        reminderBanner.getStyleClass().add("reminder-banner");
+        reminderBanner.setAlignment(Pos.CENTER);
+        VBox header = new VBox(top, reminderBanner, offlineBanner, noticeBar);
 
         root = new BorderPane();
         root.setTop(header);
@@ -464,6 +474,25 @@ public final class KioskApplication extends Application {
         }
     }
 
+    /** The reminders, one large line each (most important first); the banner is gone when there are none. */
+    private void renderReminders(Language l) {
+        var keys = kiosk.reminderKeys();
+        reminderBanner.getChildren().setAll(keys.stream().map(k -> {
+            Label line = new Label(messages.get(l, k));
+            line.setId("reminder-" + k.substring(k.indexOf('.') + 1));
+            line.getStyleClass().add("reminder-line");
+            line.setWrapText(true);
+            return (Node) line;
+        }).toList());
+        reminderBanner.setVisible(!keys.isEmpty());
+        reminderBanner.setManaged(!keys.isEmpty());
+    }
+
+    /** The reminder lines shown now (tests read them). */
+    public java.util.List<String> reminders() {
+        return kiosk.reminderKeys();
+    }
+
     private void render() {
         try {
             Language l = kiosk.language();
@@ -481,6 +510,8 @@ public final class KioskApplication extends Application {
                     ? noticeText.in(l) : messages.get(l, noticeKey));
             noticeBar.setVisible(notice);
             noticeBar.setManaged(notice);
+            helpButton.setText(messages.get(l, "nav.help"));
+            renderReminders(l);
             KioskMode mode = kiosk.mode();
             Node content = switch (mode) {
                 case KioskMode.Maintenance m -> maintenanceScreens.maintenance(l, m.flow(), maintenanceScreens.panel(l,

@@ -188,9 +188,11 @@ class KioskFlowTest {
         }
 
         @Override
-        public Text takeTicket(ItemDetail item) {
-            return new Text("已取号 A001", "Ticket A001");
+        public Ticket takeTicket(ItemDetail item) {
+            return new Ticket(new Text("已取号 A001", "Ticket A001"), ticketPrints);
         }
+
+        boolean ticketPrints = true;
     }
 
     /**
@@ -204,6 +206,38 @@ class KioskFlowTest {
                     case "licenseTypesFor" -> List.of("residence-permit");
                     case "amountDue" -> 0L;
                     case "toString" -> "test ports";
+                    case "hashCode" -> 0;
+                    case "equals" -> proxy == args[0];
+                    default -> throw new AssertionError("not expected in this test: " + method.getName());
+                });
+    }
+
+    /**
+     * Service ports for an item without e-licenses or fee: a card read performs at once and prints
+     * (inline), so the transaction reaches DONE; {@code prints} counts the print-outs.
+     */
+    static ServicePorts printingPorts(List<String> prints) {
+        return (ServicePorts) Proxy.newProxyInstance(ServicePorts.class.getClassLoader(), new Class<?>[] {ServicePorts.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "licenseTypesFor" -> List.of();
+                    case "amountDue" -> 0L;
+                    case "perform" -> new ServicePorts.Outcome() {
+                        @Override
+                        public Text title() {
+                            return new Text("证明", "Certificate");
+                        }
+
+                        @Override
+                        public String reference() {
+                            return "C-1";
+                        }
+
+                        @Override
+                        public void wipe() {
+                        }
+                    };
+                    case "print" -> prints.add("certificate");
+                    case "toString" -> "printing ports";
                     case "hashCode" -> 0;
                     case "equals" -> proxy == args[0];
                     default -> throw new AssertionError("not expected in this test: " + method.getName());
@@ -672,9 +706,158 @@ class KioskFlowTest {
     }
 
     @Test
+    void anIdCardLeftOnTheReaderWhenTheVisitEndsIsRemindedOnTheAttractScreenUntilRemoved() {
+        start();
+        flow.touch();
+        flow.startService(IMMEDIATE);
+        devices.events.residentCardRead(resident(), LocalDate.of(2016, 1, 1));
+        assertEquals(List.of(), flow.reminderKeys(), "the card is in use: no reminder during the visit");
+
+        int before = told.size();
+        flow.finishTransaction();
+        assertInstanceOf(KioskMode.Attract.class, flow.mode());
+        assertEquals(List.of(KioskFlow.REMIND_ID_CARD), flow.reminderKeys(), "the visit ended with the card on the reader");
+        assertTrue(told.size() > before, "the window is told to show it");
+        clock.plus(Duration.ofMinutes(10));
+        flow.tick();
+        assertEquals(List.of(KioskFlow.REMIND_ID_CARD), flow.reminderKeys(), "no time limit: until the card is taken");
+        flow.touch();
+        assertEquals(List.of(KioskFlow.REMIND_ID_CARD), flow.reminderKeys(), "a new visit still shows it");
+
+        before = told.size();
+        devices.events.cardRemoved();
+        assertEquals(List.of(), flow.reminderKeys(), "the reader reports the card gone");
+        assertTrue(told.size() > before, "the window is told to take it down");
+    }
+
+    @Test
+    void homeTheIdleTimeoutAndAFailedReadLeaveTheCardRemindedToo() {
+        start();
+        flow.touch();
+        flow.startService(IMMEDIATE);
+        devices.events.residentCardRead(resident(), LocalDate.of(2016, 1, 1));
+        flow.home();
+        assertEquals(BrowseState.Screen.HOME, flow.browse().state().screen());
+        assertEquals(List.of(KioskFlow.REMIND_ID_CARD), flow.reminderKeys(), "home during a transaction ends the visit");
+        devices.events.cardRemoved();
+
+        flow.startService(IMMEDIATE);
+        devices.events.cardProblem(); // unreadable, but on the reader
+        clock.plus(IDLE);
+        flow.tick();
+        assertInstanceOf(KioskMode.Attract.class, flow.mode());
+        assertEquals(List.of(KioskFlow.REMIND_ID_CARD), flow.reminderKeys(), "the idle timeout ended the visit");
+        devices.events.cardRemoved();
+        assertEquals(List.of(), flow.reminderKeys());
+    }
+
+    @Test
+    void aCardTakenBeforeTheVisitEndsIsNotReminded() {
+        start();
+        flow.touch();
+        flow.startService(IMMEDIATE);
+        devices.events.residentCardRead(resident(), LocalDate.of(2016, 1, 1));
+        devices.events.cardRemoved();
+        flow.finishTransaction();
+        assertInstanceOf(KioskMode.Attract.class, flow.mode());
+        assertEquals(List.of(), flow.reminderKeys());
+        flow.touch();
+        flow.browse().openItem("G1");
+        flow.browse().home();
+        assertEquals(List.of(), flow.reminderKeys(), "browsing home is no visit end");
+    }
+
+    @Test
+    void aCertificatePrintedForTheResidentIsRemindedPastTheAttractScreenForAWhile() {
+        List<String> prints = new ArrayList<>();
+        KioskFlow k = new KioskFlow(Language.ZH, IDLE, clock, Runnable::run, Runnable::run);
+        FakeDevices d = new FakeDevices();
+        k.started(new KioskParts(backend, d, printingPorts(prints), applications(), cases(), desk));
+        k.touch();
+        k.startService(IMMEDIATE);
+        assertEquals(List.of(), k.reminderKeys());
+        d.events.residentCardRead(resident(), LocalDate.of(2016, 1, 1));
+        assertEquals(ServiceFlow.Step.DONE, k.service().view().step(), "performed and printed (inline)");
+        assertEquals(List.of("certificate"), prints);
+        assertEquals(List.of(KioskFlow.REMIND_PRINTOUT), k.reminderKeys());
+        k.service().toRating();
+        assertEquals(List.of(KioskFlow.REMIND_PRINTOUT), k.reminderKeys(), "the rating screen keeps it");
+
+        k.finishTransaction();
+        assertInstanceOf(KioskMode.Attract.class, k.mode());
+        assertEquals(List.of(KioskFlow.REMIND_ID_CARD, KioskFlow.REMIND_PRINTOUT), k.reminderKeys(),
+                "the card first, then the print-out, on the attract screen");
+        d.events.cardRemoved();
+        clock.plus(KioskFlow.PRINT_REMINDER_SHOWN.minusSeconds(1));
+        k.tick();
+        assertEquals(List.of(KioskFlow.REMIND_PRINTOUT), k.reminderKeys());
+        clock.plus(Duration.ofSeconds(1));
+        k.tick();
+        assertEquals(List.of(), k.reminderKeys(), "the print reminder ends with the clock");
+    }
+
+    @Test
+    void aPrintedGuideOrTicketIsRemindedAFailedPrintIsNot() {
+        start();
+        flow.touch();
+        desk.printOk = false;
+        flow.printGuide(IMMEDIATE);
+        assertEquals(List.of(), flow.reminderKeys(), "nothing came out");
+        desk.ticketPrints = false;
+        flow.takeTicket(IMMEDIATE);
+        assertEquals(List.of(), flow.reminderKeys(), "a ticket number not printed: nothing to take");
+
+        desk.ticketPrints = true;
+        flow.takeTicket(IMMEDIATE);
+        assertEquals(List.of(KioskFlow.REMIND_PRINTOUT), flow.reminderKeys());
+        clock.plus(KioskFlow.PRINT_REMINDER_SHOWN);
+        flow.tick();
+        assertEquals(List.of(), flow.reminderKeys());
+
+        desk.printOk = true;
+        flow.printGuide(IMMEDIATE);
+        assertEquals(List.of(KioskFlow.REMIND_PRINTOUT), flow.reminderKeys());
+    }
+
+    @Test
+    void theHelpKeyCallsStaffLikeTheHelpButton() {
+        start();
+        flow.touch();
+        flow.callHelp();
+        assertTrue(flow.helpCalled());
+        assertEquals("help.called", flow.noticeKey());
+        assertEquals(StatusLight.HELP_REQUESTED, devices.light());
+        clock.plus(KioskFlow.HELP_SHOWN);
+        flow.tick();
+        assertFalse(flow.helpCalled());
+        assertEquals(StatusLight.READY, devices.light());
+    }
+
+    @Test
+    void remindersAreFactsOfThePureTransitionFunction() {
+        Instant t0 = Instant.parse("2026-12-01T02:00:00Z");
+        KioskState.Facts f = new KioskState.Facts(KioskState.Phase.SERVING, BrowseState.attract(Language.ZH), false, null,
+                false, null, null, null, false, KioskState.Reminders.NONE);
+        KioskState.Facts visiting = KioskState.next(f, new KioskState.Input.BrowseChanged(
+                BrowseState.attract(Language.ZH).withScreen(BrowseState.Screen.HOME)));
+        KioskState.Facts placed = KioskState.next(visiting, new KioskState.Input.CardPlaced());
+        assertEquals(new KioskState.Reminders(true, false, null), placed.reminders());
+        KioskState.Facts ended = KioskState.next(placed, new KioskState.Input.BrowseChanged(BrowseState.attract(Language.ZH)));
+        assertTrue(ended.reminders().cardLeft());
+        assertFalse(placed.reminders().cardLeft(), "the old facts are unchanged");
+        KioskState.Facts again = KioskState.next(ended, new KioskState.Input.BrowseChanged(BrowseState.attract(Language.ZH)));
+        assertEquals(ended.reminders(), again.reminders());
+        assertEquals(KioskState.Reminders.NONE, KioskState.next(ended, new KioskState.Input.CardRemoved()).reminders());
+
+        KioskState.Facts printed = KioskState.next(f, new KioskState.Input.Printed(t0.plusSeconds(30)));
+        assertTrue(KioskState.next(printed, new KioskState.Input.Tick(t0.plusSeconds(29))).reminders().printShown(t0.plusSeconds(29)));
+        assertNull(KioskState.next(printed, new KioskState.Input.Tick(t0.plusSeconds(30))).reminders().printUntil());
+    }
+
+    @Test
     void theTransitionFunctionIsPure() {
         KioskState.Facts f = new KioskState.Facts(KioskState.Phase.STARTING, BrowseState.attract(Language.ZH), false, null,
-                false, null, null, null, false);
+                false, null, null, null, false, KioskState.Reminders.NONE);
         KioskState.Facts tampered = KioskState.next(f, new KioskState.Input.TamperOpened());
         assertFalse(f.tampered(), "the old facts are unchanged");
         assertEquals(new KioskMode.OutOfService(KioskMode.OutOfService.Reason.TAMPER), KioskState.modeOf(tampered));
