@@ -145,4 +145,67 @@ class DeviceEventsTest {
             }
         }
     }
+
+    /** Kiosk events recorded in order (the test's view of the flow). */
+    static final class Recorder implements org.zizhu.kiosk.flow.TerminalEvents {
+        final List<String> seen = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void residentCardRead(org.zizhu.kiosk.session.Resident resident, java.time.LocalDate validFrom) {
+            seen.add("read");
+            resident.wipe();
+        }
+
+        @Override
+        public void cardProblem() {
+            seen.add("problem");
+        }
+
+        @Override
+        public void cardRemoved() {
+            seen.add("removed");
+        }
+
+        @Override
+        public void technicianCardInserted() {
+            seen.add("technician-in");
+        }
+
+        @Override
+        public void technicianCardRemoved() {
+            seen.add("technician-out");
+        }
+
+        @Override
+        public void helpRequested() {
+            seen.add("help");
+        }
+
+        @Override
+        public void tamperChanged(boolean open) {
+            seen.add("tamper");
+        }
+    }
+
+    /**
+     * The SAM simulator on a socat pty: a card placed is read and becomes a resident, and taking it
+     * off the reader reaches the kiosk as {@code cardRemoved} (which ends the take-your-card reminder).
+     */
+    @Test
+    void theSimulatedReadersCardRemovalReachesTheKiosk() throws Exception {
+        try (DeviceHub hub = DeviceHub.start(TestKiosk.config("http://127.0.0.1:9/api/v1", data)
+                .with(ConfigKey.DEVICE_MODE, "simulated").with(ConfigKey.IDCARD_MODE, "simulated")
+                .with(ConfigKey.CAMERA_MODE, "off").with(ConfigKey.RECEIPT_MODE, "off").with(ConfigKey.A4_MODE, "off")
+                .with(ConfigKey.SMARTCARD_MODE, "off").with(ConfigKey.GPIO_MODE, "off"))) {
+            Recorder kiosk = new Recorder();
+            new DeviceEvents(hub).addListener(kiosk);
+            var reader = hub.simulators().idcard().orElseThrow();
+            reader.placeCard(org.zizhu.device.idcard.sim.TestCards.RESIDENT);
+            await().atMost(Duration.ofSeconds(10)).until(() -> kiosk.seen.contains("read"));
+            assertEquals(List.of("read"), kiosk.seen, "placed and read: no removal yet");
+            reader.removeCard();
+            await().atMost(Duration.ofSeconds(10)).until(() -> kiosk.seen.contains("removed"));
+            assertEquals(List.of("read", "removed"), kiosk.seen);
+        }
+    }
 }

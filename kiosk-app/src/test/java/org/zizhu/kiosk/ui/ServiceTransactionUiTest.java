@@ -96,6 +96,10 @@ class ServiceTransactionUiTest {
         var receipt = hub.simulators().receipt().orElseThrow().lastReceipt();
         assertTrue(receipt.text().contains(number), receipt.text());
         assertTrue(receipt.cut());
+        WaitForAsyncUtils.waitForFxEvents();
+        // Shown with the ticket's notice, and lasting longer than it (KioskFlow.PRINT_REMINDER_SHOWN).
+        assertEquals(List.of(org.zizhu.kiosk.flow.KioskFlow.REMIND_PRINTOUT), app.reminders());
+        assertEquals("请取走打印材料或回执", robot.lookup("#reminder-printout").queryAs(javafx.scene.control.Label.class).getText());
         assertEquals(List.of(), central.contractViolations());
     }
 
@@ -219,6 +223,10 @@ class ServiceTransactionUiTest {
         robot.clickOn("#service-finish");
         WaitForAsyncUtils.waitForFxEvents();
         assertNotNull(robot.lookup("#screen-attract").query(), "session ended");
+        assertEquals("请取走您的身份证", robot.lookup("#reminder-idCard").queryAs(javafx.scene.control.Label.class).getText(),
+                "the card is still on the reader: the attract screen says to take it");
+        hub.simulators().idcard().orElseThrow().removeCard();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !app.reminders().contains(org.zizhu.kiosk.flow.KioskFlow.REMIND_ID_CARD));
         assertEquals(1L, runtime.outbox().depthByKind().getOrDefault(org.zizhu.kiosk.outbox.OutboxKind.EVALUATION, 0L),
                 "the rating waits durably in the outbox");
         long applied = central.appliedCounts().size();
