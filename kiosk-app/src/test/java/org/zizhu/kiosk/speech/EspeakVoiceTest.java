@@ -276,6 +276,8 @@ class EspeakVoiceTest {
         voice.replay();
         Wav again = checkedWav(awaitFile(file));
         assertEquals(first.frames(), again.frames(), "the same English prompt again");
+        awaitPlayed(2);
+        voice.close(); // nothing else is queued: no third event can follow
         assertEquals(2, played().size(), "one event per sound: the prompts asked while off were never queued");
     }
 }
