@@ -5,7 +5,7 @@ package org.zizhu.events;
  * device action and every significant application step logs one of these with an outcome;
  * operators filter logs by the {@code event} field, the kebab-case {@link #id()}. Events are
  * grouped by area below: application, resident ID card, printing, smart card, camera, GPIO,
- * central link and outbox, common. (There are no numeric ids; the groups are only order.)
+ * central link and outbox, voice guidance, common. (There are no numeric ids; the groups are only order.)
  *
  * <p>Ids are stable once released: add new ones, never rename one.
  */
@@ -95,6 +95,10 @@ public enum EventId {
     OUTBOX_DRAINER("outbox-drainer", "the outbox drainer started or stopped"),
     IDENTITY_CHECK("identity-check", "a face verification or QR login completed"),
     SEAL_VERIFIED("seal-verified", "the SM2 seal of a document from the centre was checked"),
+
+    // voice guidance
+    VOICE_STARTED("voice-started", "voice guidance set up: speech engine, player command, device, volume, enabled"),
+    VOICE_PLAYED("voice-played", "a spoken prompt or cue was played (success; cancelled=true when a newer one cut it short), or could not be synthesised or played (failure: stage, reason; the kiosk goes on without sound)"),
 
     // common
     DEVICE_STATUS_CHANGED("device-status-changed", "a device's common status changed"),

@@ -58,7 +58,23 @@ public enum ConfigKey {
     OUTBOX_BACKOFF_MAX_S("outbox.backoffMaxSeconds", "300", Type.seconds(1, 86_400), "Longest outbox redelivery delay."),
     OUTBOX_RETAIN_DELIVERED_DAYS("outbox.retainDeliveredDays", "7", Type.range(0, 365), "Days to keep delivered outbox rows (body already wiped) for diagnostics."),
     EVALUATION_CALLBACK_HOURS("evaluation.callbackHours", "48", Type.range(1, 720), "A bad rating is called back within this many hours (told to the resident)."),
-    EVALUATION_CORRECTION_DAYS("evaluation.correctionDays", "15", Type.range(1, 365), "A bad rating's correction is finished within this many natural days.");
+    EVALUATION_CORRECTION_DAYS("evaluation.correctionDays", "15", Type.range(1, 365), "A bad rating's correction is finished within this many natural days."),
+    // Voice guidance (espeak-ng, played by an ALSA player): off in normal mode, on in elder mode.
+    VOICE_ENABLED("voice.enabled", "false", Type.BOOLEAN, "Speak every screen's main prompt and play the cues (elder mode turns the voice on whatever this says)."),
+    VOICE_VOLUME("voice.volume", "70", Type.range(0, 100), "Volume at start and after every session, 0-100 (the resident changes it in the top bar)."),
+    VOICE_PLAYER("voice.player", "aplay -q -D {device} -", new Type("a command that plays a WAV from standard input; {device} is replaced by voice.device",
+            v -> {
+                if (v.isBlank()) {
+                    return "must not be empty";
+                }
+                int quotes = 0;
+                for (char c : v.toCharArray()) {
+                    quotes += c == '\'' ? 1 : 0;
+                }
+                return quotes % 2 == 0 ? null : "has an unbalanced quote";
+            }),
+            "Player command, words split at spaces ('...' keeps spaces); it gets the WAV on standard input. A player that fails (no sound card) is logged; the kiosk goes on silently."),
+    VOICE_DEVICE("voice.device", "default", Type.TEXT, "ALSA device for the player's {device} (aplay -L lists them; 'null' discards the sound).");
 
     private final String key;
     private final String defaultValue;

@@ -50,6 +50,10 @@ import org.zizhu.kiosk.flow.ServicePorts;
 import org.zizhu.kiosk.i18n.Language;
 import org.zizhu.kiosk.i18n.Messages;
 import org.zizhu.kiosk.printing.PrintService;
+import org.zizhu.kiosk.flow.Cue;
+import org.zizhu.kiosk.flow.SpokenPrompt;
+import org.zizhu.kiosk.speech.Voice;
+import org.zizhu.kiosk.speech.VoiceConfig;
 
 /**
  * The touchscreen window. It owns no logic: it renders the {@link KioskFlow}'s mode (starting,
@@ -91,6 +95,13 @@ public final class KioskApplication extends Application {
     private Button langButton;
     private Button homeButton;
     private Label titleLabel;
+    /** Voice guidance: speaks each screen's main prompt after it is rendered (see {@link #speak}). */
+    private Voice voice = Voice.SILENT;
+    private Button replayButton;
+    private Button volumeButton;
+    private Text lastPrompt;
+    private Language lastPromptLanguage;
+    private SpokenPrompt.Moment lastMoment = SpokenPrompt.Moment.NONE;
 
     /** Used by {@link Application#launch}: takes what {@link #prepare} handed over. */
     public KioskApplication() {
@@ -205,12 +216,15 @@ public final class KioskApplication extends Application {
         langButton = screens.touchButton("", "lang-switch", kiosk::toggleLanguage);
         homeButton = screens.touchButton("", "nav-home", kiosk::home);
         homeButton.getStyleClass().add("nav-home");
+        voice = Voice.open(VoiceConfig.from(cfg), this::elderMode);
+        replayButton = screens.touchButton("", "voice-replay", voice::replay);
+        volumeButton = screens.touchButton("", "voice-volume", this::nextVolume);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         // The on-screen help key calls staff as the cabinet's help button does.
         helpButton = screens.touchButton("", "nav-help", kiosk::callHelp);
         helpButton.getStyleClass().add("nav-help");
-        HBox top = new HBox(16, titleLabel, spacer, helpButton, homeButton, langButton);
+        HBox top = new HBox(16, titleLabel, spacer, replayButton, volumeButton, helpButton, homeButton, langButton);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(12, 24, 12, 24));
         top.getStyleClass().add("top-bar");
@@ -332,7 +346,65 @@ public final class KioskApplication extends Application {
             restartAfterFailedStart.stop();
         }
         kiosk.close(WORKER_STOP_BUDGET);
+        voice.close();
     }
+
+    /**
+     * ELDER-MODE HOOK, the one place voice guidance learns of elder mode: the voice speaks while
+     * voice.enabled is true or this is. Return the elder-mode flag here once the flow exposes it.
+     */
+    private boolean elderMode() {
+        return false;
+    }
+
+    /** The voice (tests read its state). */
+    Voice voice() {
+        return voice;
+    }
+
+    /** The top bar's volume key: steps of a quarter, from loudest back to a quarter; the prompt again to hear it. */
+    private void nextVolume() {
+        int v = voice.volume();
+        voice.setVolume(v >= 100 ? 25 : Math.min(100, (v / 25 + 1) * 25));
+        volumeButton.setText(messages.format(kiosk.language(), "voice.volume", voice.volume()));
+        voice.replay();
+    }
+
+    /**
+     * After a render: says the screen's main prompt when it changed (another text, or another
+     * language), with the cue of the step that led here in front of it, or the cue alone. The
+     * voice works on its own thread; this returns at once. Back on the attract screen the volume
+     * returns to the configured one: the next resident starts from the same.
+     */
+    private void speak(KioskMode mode, Language l) {
+        try {
+            speakChanged(mode, l);
+        } catch (RuntimeException e) {
+            // Voice guidance is help, not service: a bug in it never costs the resident the screen.
+            EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "voice", "error", e.getClass().getSimpleName());
+        }
+    }
+
+    private void speakChanged(KioskMode mode, Language l) {
+        SpokenPrompt.Moment now = SpokenPrompt.moment(mode);
+        Cue cue = SpokenPrompt.cue(lastMoment, now).orElse(null);
+        if (mode instanceof KioskMode.Attract && !(lastMode instanceof KioskMode.Attract)) {
+            voice.setVolume(config.getInt(ConfigKey.VOICE_VOLUME));
+        }
+        lastMoment = now;
+        lastMode = mode;
+        Text prompt = SpokenPrompt.of(mode, mode instanceof KioskMode.Browse ? kiosk.browseView() : null, messages).orElse(null);
+        boolean changed = prompt != null && (!prompt.equals(lastPrompt) || l != lastPromptLanguage);
+        lastPrompt = prompt;
+        lastPromptLanguage = l;
+        if (changed) {
+            voice.say(prompt, l, cue);
+        } else if (cue != null) {
+            voice.cue(cue);
+        }
+    }
+
+    private KioskMode lastMode;
 
     /** How long a step already at the centre or the printer may take to finish when the kiosk stops. */
     static final java.time.Duration WORKER_STOP_BUDGET = java.time.Duration.ofSeconds(10);
@@ -499,6 +571,13 @@ public final class KioskApplication extends Application {
             titleLabel.setText(messages.get(l, "app.title"));
             langButton.setText(messages.get(l, "lang.switch"));
             homeButton.setText(messages.get(l, "nav.home"));
+            boolean voiceOn = voice.enabled();
+            replayButton.setText(messages.get(l, "voice.replay"));
+            volumeButton.setText(messages.format(l, "voice.volume", voice.volume()));
+            for (Button b : new Button[] {replayButton, volumeButton}) {
+                b.setVisible(voiceOn);
+                b.setManaged(voiceOn);
+            }
             boolean offline = kiosk.offline();
             offlineBanner.setText(messages.get(l, "offline.banner"));
             offlineBanner.setVisible(offline);
@@ -529,6 +608,7 @@ public final class KioskApplication extends Application {
             String shown = mode.shown();
             root.setCenter(content);
             lastShown = shown;
+            speak(mode, l);
             if (firstFrameMillis >= 0 || !shown.equals("STARTING")) {
                 // The first "starting" screen is logged with the first-frame event: logging
                 // starts only after that frame (see KioskLauncher).

@@ -31,7 +31,7 @@ import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.StatusTracker;
 import org.zizhu.device.camera.internal.LatestFrames;
 import org.zizhu.device.camera.internal.MjpegSplitter;
-import org.zizhu.device.camera.internal.ProcessTree;
+import org.zizhu.process.ProcessTree;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;

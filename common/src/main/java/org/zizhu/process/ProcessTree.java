@@ -1,4 +1,4 @@
-package org.zizhu.device.camera.internal;
+package org.zizhu.process;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -6,11 +6,24 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ends a process and everything it started. ffmpeg normally has no children, but a configured
- * command may be a shell pipeline; the kiosk runs for months, so not one orphan may be left.
+ * Ends a process and everything it started. ffmpeg (the camera) or aplay (the voice) normally
+ * has no children, but a configured command may be a shell pipeline; the kiosk runs for months,
+ * so not one orphan may be left.
  */
 public final class ProcessTree {
     private ProcessTree() {
+    }
+
+    /**
+     * SIGTERM to the tree without waiting: for a thread that must not block (the JavaFX thread
+     * cutting short a voice prompt). The process's owner then calls {@link #destroy} to reap it.
+     */
+    public static void terminate(Process process) {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
     }
 
     /** SIGTERM to the tree, then SIGKILL to whatever is still alive after {@code grace}. */
