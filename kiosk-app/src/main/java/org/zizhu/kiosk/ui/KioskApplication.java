@@ -394,6 +394,11 @@ public final class KioskApplication extends Application {
         lastMoment = now;
         lastMode = mode;
         Text prompt = SpokenPrompt.of(mode, mode instanceof KioskMode.Browse ? kiosk.browseView() : null, messages).orElse(null);
+        java.util.List<String> reminders = kiosk.reminderKeys();
+        if (!reminders.isEmpty()) {
+            // A card or a printout left behind matters more than the screen's own prompt: said first.
+            prompt = Text.of(messages, reminders.get(0));
+        }
         boolean changed = prompt != null && (!prompt.equals(lastPrompt) || l != lastPromptLanguage);
         lastPrompt = prompt;
         lastPromptLanguage = l;
