@@ -88,6 +88,9 @@ public final class KioskApplication extends Application {
     private Button langButton;
     private Button homeButton;
     private Label titleLabel;
+    private Button elderButton;
+    private IdleCountdownBar countdown;
+    private javafx.animation.Timeline countdownTimer;
 
     /** Used by {@link Application#launch}: takes what {@link #prepare} handed over. */
     public KioskApplication() {
@@ -117,6 +120,7 @@ public final class KioskApplication extends Application {
         // The zone matters to the service flow (is the ID card valid today?).
         this.kiosk = KioskFlow.withWorkers(Language.of(config.get(ConfigKey.UI_LANGUAGE)),
                 config.seconds(ConfigKey.UI_IDLE_TIMEOUT_S), Clock.systemDefaultZone());
+        kiosk.browse().setElderModeDefault(config.getBoolean(ConfigKey.UI_ELDER_MODE_DEFAULT));
     }
 
     public static void prepare(KioskRuntime runtime, DeviceHub hub, ServicePorts ports, PrintService printing) {
@@ -202,9 +206,12 @@ public final class KioskApplication extends Application {
         langButton = screens.touchButton("", "lang-switch", kiosk::toggleLanguage);
         homeButton = screens.touchButton("", "nav-home", kiosk::home);
         homeButton.getStyleClass().add("nav-home");
+        // Elder mode (长辈模式): always in the top bar, large, so the resident who needs it finds it.
+        elderButton = screens.touchButton("", "elder-toggle", kiosk::toggleElderMode);
+        elderButton.getStyleClass().add("elder-toggle");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(16, titleLabel, spacer, homeButton, langButton);
+        HBox top = new HBox(16, titleLabel, spacer, elderButton, homeButton, langButton);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(12, 24, 12, 24));
         top.getStyleClass().add("top-bar");
@@ -223,6 +230,8 @@ public final class KioskApplication extends Application {
         root = new BorderPane();
         root.setTop(header);
         root.getStyleClass().add("kiosk-root");
+        countdown = new IdleCountdownBar(messages, screens, kiosk::moreTime);
+        root.setBottom(countdown.node());
         Scene scene = new Scene(root, cfg.getInt(ConfigKey.UI_WIDTH), cfg.getInt(ConfigKey.UI_HEIGHT));
         scene.getStylesheets().add(KioskApplication.class.getResource("kiosk.css").toExternalForm());
         // Any touch restarts the idle timer; touching the attract screen starts a session (the
@@ -240,6 +249,11 @@ public final class KioskApplication extends Application {
             stage.setFullScreen(true);
         }
         render();
+        // The countdown is a value of the clock (see BrowseFlow#idleCountdown): polled each second.
+        countdownTimer = new javafx.animation.Timeline(new javafx.animation.KeyFrame(Duration.seconds(1),
+                e -> countdown.show(kiosk.language(), kiosk.idleCountdown())));
+        countdownTimer.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        countdownTimer.play();
         watchFirstFrame(scene);
         running = this;
         stage.show();
@@ -320,6 +334,9 @@ public final class KioskApplication extends Application {
     public void stop() {
         if (restartAfterFailedStart != null) {
             restartAfterFailedStart.stop();
+        }
+        if (countdownTimer != null) {
+            countdownTimer.stop();
         }
         kiosk.close(WORKER_STOP_BUDGET);
     }
@@ -470,6 +487,20 @@ public final class KioskApplication extends Application {
             titleLabel.setText(messages.get(l, "app.title"));
             langButton.setText(messages.get(l, "lang.switch"));
             homeButton.setText(messages.get(l, "nav.home"));
+            boolean elder = kiosk.elderMode();
+            elderButton.setText(messages.get(l, elder ? "elder.off" : "elder.on"));
+            for (Button b : new Button[] {elderButton, homeButton, langButton}) {
+                b.setMinHeight(screens.minTouchPx());
+            }
+            // The stylesheet's .elder block scales type, contrast and spacing for the whole window.
+            if (elder != root.getStyleClass().contains("elder")) {
+                if (elder) {
+                    root.getStyleClass().add("elder");
+                } else {
+                    root.getStyleClass().remove("elder");
+                }
+            }
+            countdown.show(l, kiosk.idleCountdown());
             boolean offline = kiosk.offline();
             offlineBanner.setText(messages.get(l, "offline.banner"));
             offlineBanner.setVisible(offline);
