@@ -209,6 +209,9 @@ public final class KioskApplication extends Application {
         // Elder mode (长辈模式): always in the top bar, large, so the resident who needs it finds it.
         elderButton = screens.touchButton("", "elder-toggle", kiosk::toggleElderMode);
         elderButton.getStyleClass().add("elder-toggle");
+        for (Button b : new Button[] {elderButton, homeButton, langButton}) {
+            b.setMinWidth(Region.USE_PREF_SIZE); // the title gives way, never a button's text
+        }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox top = new HBox(16, titleLabel, spacer, elderButton, homeButton, langButton);
@@ -489,9 +492,6 @@ public final class KioskApplication extends Application {
             homeButton.setText(messages.get(l, "nav.home"));
             boolean elder = kiosk.elderMode();
             elderButton.setText(messages.get(l, elder ? "elder.off" : "elder.on"));
-            for (Button b : new Button[] {elderButton, homeButton, langButton}) {
-                b.setMinHeight(screens.minTouchPx());
-            }
             // The stylesheet's .elder block scales type, contrast and spacing for the whole window.
             if (elder != root.getStyleClass().contains("elder")) {
                 if (elder) {

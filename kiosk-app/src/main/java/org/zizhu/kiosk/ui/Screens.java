@@ -74,9 +74,15 @@ final class Screens {
     }
 
     Button touchButton(String text, String id, Runnable action) {
-        Button b = new Button(text);
+        // Never squeezed below the touch size of the mode on screen, nor below its own text: a
+        // full column (elder mode's larger type) must not cut a button's label in half.
+        Button b = new Button(text) {
+            @Override
+            protected double computeMinHeight(double width) {
+                return Math.max(minTouchPx(), computePrefHeight(width));
+            }
+        };
         b.setId(id);
-        b.setMinHeight(minTouchPx());
         b.setMinWidth(minTouchPx());
         b.setWrapText(true);
         b.setOnAction(e -> action.run());
