@@ -23,6 +23,7 @@ public enum ConfigKey {
     UI_WIDTH("ui.width", "1920", Type.range(640, 7680), "Window width when not full screen, in pixels."),
     UI_HEIGHT("ui.height", "1080", Type.range(480, 4320), "Window height when not full screen, in pixels."),
     UI_SCREEN_DIAGONAL_INCH("ui.screenDiagonalInches", "21.5", Type.decimal(7, 100), "Physical screen size; touch targets are sized to at least 15 mm on it."),
+    UI_ELDER_MODE_DEFAULT("ui.elderModeDefault", "false", Type.BOOLEAN, "Elder mode (larger type and targets, fewer items, doubled idle timeout) at the start of every visit; the resident can still switch it off."),
     DEVICE_MODE("device.mode", "simulated", Type.oneOf("simulated", "real"), "Default for every device: simulators speaking the real protocols, or the real hardware (real: the production checks of ProductionGuard apply at start)."),
     IDCARD_MODE("device.idcard.mode", "default", Type.oneOf("default", "simulated", "real", "off"), "Resident ID card reader (SAM serial)."),
     IDCARD_PORT("device.idcard.port", "/dev/serial/by-id/usb-idcard-reader", Type.TEXT, "Serial port of a real reader; use the stable /dev/serial/by-id path."),

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -26,6 +27,14 @@ import org.zizhu.kiosk.session.Visit;
 public final class BrowseFlow {
     /** Search text longer than this is cut: the on-screen keyboard never needs more. */
     static final int MAX_QUERY = 40;
+    /**
+     * How long before the idle timeout the screen counts down and offers "need more time": long
+     * enough to read the prompt and reach the button, short enough not to nag a resident who is
+     * reading. A short configured timeout warns for its second half only.
+     */
+    public static final Duration IDLE_WARNING = Duration.ofSeconds(20);
+    /** Elder mode multiplies the idle timeout by this (the "doubled timeouts"). */
+    public static final int ELDER_TIMEOUT_FACTOR = 2;
 
     private final Supplier<Catalog> catalog;
     private final Language defaultLanguage;
@@ -35,6 +44,8 @@ public final class BrowseFlow {
     private BrowseState state;
     private Instant lastTouch;
     private Visit session = new Visit();
+    /** Elder mode at the start of every visit (ui.elderModeDefault). */
+    private boolean elderDefault;
 
     public BrowseFlow(Supplier<Catalog> catalog, Language defaultLanguage, Duration idleTimeout, Clock clock) {
         this.catalog = catalog;
@@ -47,6 +58,64 @@ public final class BrowseFlow {
 
     public synchronized BrowseState state() {
         return state;
+    }
+
+    /**
+     * Makes elder mode the default of every visit (configuration, at start-up). The attract
+     * screen takes it at once; a visit already under way keeps its choice until it ends.
+     */
+    public void setElderModeDefault(boolean on) {
+        BrowseState next;
+        synchronized (this) {
+            elderDefault = on;
+            if (state.screen() != BrowseState.Screen.ATTRACT) {
+                return;
+            }
+            next = state.withElderMode(on);
+        }
+        set(next);
+    }
+
+    /** The idle timeout in force now: the configured one, doubled in elder mode. */
+    public synchronized Duration idleTimeout() {
+        return state.elderMode() ? idleTimeout.multipliedBy(ELDER_TIMEOUT_FACTOR) : idleTimeout;
+    }
+
+    /**
+     * The whole seconds left before the idle timeout, when the screen should count them down:
+     * during a visit, in the last {@link #IDLE_WARNING} (at most half the timeout). Empty
+     * otherwise. A value of the clock, so the screen polls it; the state does not change every
+     * second.
+     */
+    public synchronized OptionalInt idleCountdown() {
+        if (state.screen() == BrowseState.Screen.ATTRACT) {
+            return OptionalInt.empty();
+        }
+        Duration timeout = idleTimeout();
+        Duration warning = timeout.dividedBy(2).compareTo(IDLE_WARNING) < 0 ? timeout.dividedBy(2) : IDLE_WARNING;
+        Duration left = timeout.minus(Duration.between(lastTouch, clock.instant()));
+        if (left.compareTo(warning) > 0) {
+            return OptionalInt.empty();
+        }
+        if (left.isNegative()) {
+            return OptionalInt.of(0); // the next tick ends the visit
+        }
+        // Rounded up: "1 s left" until the very end, never "0" while time remains.
+        return OptionalInt.of((int) ((left.toMillis() + 999) / 1000));
+    }
+
+    /** "Need more time": the resident asked to stay; the idle timer starts afresh. */
+    public void moreTime() {
+        keepAlive();
+    }
+
+    /**
+     * The elder-mode button: switches it for this visit. On the attract screen the press also
+     * starts the visit, so the choice is never left behind for the next resident.
+     */
+    public void toggleElderMode() {
+        touch();
+        touchedTo(s -> s.withElderMode(!s.elderMode()));
     }
 
     /** The state with what it shows looked up in the catalogue (screens render this). */
@@ -64,7 +133,9 @@ public final class BrowseFlow {
             listing = BrowseView.Listing.GROUP;
             groupName = c.group(s.groupId()).map(g -> g.name()).orElse(null);
         } else {
-            items = c.highFrequency(s.audience(), BrowseView.HIGH_FREQUENCY_ITEMS);
+            // Elder mode lists fewer, larger tiles: the most used items first, the rest by group or search.
+            items = c.highFrequency(s.audience(), s.elderMode() ? BrowseView.ELDER_HIGH_FREQUENCY_ITEMS
+                    : BrowseView.HIGH_FREQUENCY_ITEMS);
             listing = BrowseView.Listing.HIGH_FREQUENCY;
         }
         // A guide whose item left the catalogue (a sync meanwhile) falls back to the home list.
@@ -144,7 +215,7 @@ public final class BrowseFlow {
 
     /**
      * Called periodically (the UI's timer). After the idle timeout the session ends: back to
-     * the attract screen in the default language, everything the resident chose forgotten.
+     * the attract screen in the default language and elder-mode default, everything the resident chose forgotten.
      * Returns true if it reset.
      */
     public boolean tick() {
@@ -153,11 +224,12 @@ public final class BrowseFlow {
             if (state.screen() == BrowseState.Screen.ATTRACT) {
                 return false;
             }
-            if (Duration.between(lastTouch, clock.instant()).compareTo(idleTimeout) < 0) {
+            Duration timeout = idleTimeout();
+            if (Duration.between(lastTouch, clock.instant()).compareTo(timeout) < 0) {
                 return false;
             }
-            next = BrowseState.attract(defaultLanguage);
-            EventLog.event(EventId.IDLE_TIMEOUT, Outcome.SUCCESS, "idleSeconds", idleTimeout.toSeconds());
+            next = BrowseState.attract(defaultLanguage, elderDefault);
+            EventLog.event(EventId.IDLE_TIMEOUT, Outcome.SUCCESS, "idleSeconds", timeout.toSeconds());
         }
         session().end("idle");
         set(next);
@@ -172,7 +244,11 @@ public final class BrowseFlow {
     /** Ends the session at once (e.g. the resident pressed "finish"). */
     public void endSession() {
         session().end("finished");
-        set(BrowseState.attract(defaultLanguage));
+        BrowseState next;
+        synchronized (this) {
+            next = BrowseState.attract(defaultLanguage, elderDefault);
+        }
+        set(next);
     }
 
     /**

@@ -21,6 +21,8 @@ public record BrowseView(BrowseState state, List<Group> groups, Listing listing,
                          List<ItemSummary> items, boolean catalogEmpty, ItemDetail detail) {
     /** How many high-frequency items the home screen lists. */
     public static final int HIGH_FREQUENCY_ITEMS = 24;
+    /** How many the home screen lists in elder mode: one screen of large tiles, no scrolling. */
+    public static final int ELDER_HIGH_FREQUENCY_ITEMS = 6;
 
     public enum Listing { HIGH_FREQUENCY, GROUP, SEARCH }
 

@@ -360,6 +360,49 @@ public final class KioskFlow {
         browse.setLanguage(browse.state().language() == Language.ZH ? Language.EN : Language.ZH);
     }
 
+    // ---- elder mode and the idle countdown (issue 12) ---------------------------------------
+
+    /** Elder mode (长辈模式) is on for the visit on screen: the screens and the voice follow it. */
+    public boolean elderMode() {
+        return browse.state().elderMode();
+    }
+
+    /** The elder-mode button: on or off for this visit, when a resident may be served. */
+    public void toggleElderMode() {
+        if (residentScreen()) {
+            browse.toggleElderMode();
+        }
+    }
+
+    /**
+     * The seconds to count down on screen before the idle timeout, or empty. Never while the
+     * centre or the printer works for the resident ({@link #tick} keeps the visit alive then)
+     * nor outside a resident's screens.
+     */
+    public java.util.OptionalInt idleCountdown() {
+        ResidentTask t = task();
+        if (!residentScreen() || (t != null && t.busy())) {
+            return java.util.OptionalInt.empty();
+        }
+        return browse.idleCountdown();
+    }
+
+    /** "Need more time" on the countdown: the idle timer starts afresh. */
+    public void moreTime() {
+        if (residentScreen()) {
+            browse.moreTime();
+        }
+    }
+
+    /** A resident's screen is up (not starting, stopping, out of service or in maintenance). */
+    private boolean residentScreen() {
+        Facts f = facts();
+        KioskMode m = KioskState.modeOf(f);
+        return !f.closing() && (m instanceof KioskMode.Attract || m instanceof KioskMode.Browse
+                || m instanceof KioskMode.Transaction || m instanceof KioskMode.Application
+                || m instanceof KioskMode.CaseProgress);
+    }
+
     /**
      * Home. During a transaction it ends the visit (its personal data is wiped) and starts a
      * fresh one; while the centre or the printer is working it is ignored, so nothing is left

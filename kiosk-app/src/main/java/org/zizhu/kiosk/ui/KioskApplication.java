@@ -102,6 +102,9 @@ public final class KioskApplication extends Application {
     private Text lastPrompt;
     private Language lastPromptLanguage;
     private SpokenPrompt.Moment lastMoment = SpokenPrompt.Moment.NONE;
+    private Button elderButton;
+    private IdleCountdownBar countdown;
+    private javafx.animation.Timeline countdownTimer;
 
     /** Used by {@link Application#launch}: takes what {@link #prepare} handed over. */
     public KioskApplication() {
@@ -131,6 +134,7 @@ public final class KioskApplication extends Application {
         // The zone matters to the service flow (is the ID card valid today?).
         this.kiosk = KioskFlow.withWorkers(Language.of(config.get(ConfigKey.UI_LANGUAGE)),
                 config.seconds(ConfigKey.UI_IDLE_TIMEOUT_S), Clock.systemDefaultZone());
+        kiosk.browse().setElderModeDefault(config.getBoolean(ConfigKey.UI_ELDER_MODE_DEFAULT));
     }
 
     public static void prepare(KioskRuntime runtime, DeviceHub hub, ServicePorts ports, PrintService printing) {
@@ -219,12 +223,18 @@ public final class KioskApplication extends Application {
         voice = Voice.open(VoiceConfig.from(cfg), this::elderMode);
         replayButton = screens.touchButton("", "voice-replay", voice::replay);
         volumeButton = screens.touchButton("", "voice-volume", this::nextVolume);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         // The on-screen help key calls staff as the cabinet's help button does.
         helpButton = screens.touchButton("", "nav-help", kiosk::callHelp);
         helpButton.getStyleClass().add("nav-help");
-        HBox top = new HBox(16, titleLabel, spacer, replayButton, volumeButton, helpButton, homeButton, langButton);
+        // Elder mode (长辈模式): always in the top bar, large, so the resident who needs it finds it.
+        elderButton = screens.touchButton("", "elder-toggle", kiosk::toggleElderMode);
+        elderButton.getStyleClass().add("elder-toggle");
+        for (Button b : new Button[] {elderButton, helpButton, homeButton, langButton}) {
+            b.setMinWidth(Region.USE_PREF_SIZE); // the title gives way, never a button's text
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(16, titleLabel, spacer, replayButton, volumeButton, elderButton, helpButton, homeButton, langButton);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(12, 24, 12, 24));
         top.getStyleClass().add("top-bar");
@@ -247,6 +257,8 @@ public final class KioskApplication extends Application {
         root = new BorderPane();
         root.setTop(header);
         root.getStyleClass().add("kiosk-root");
+        countdown = new IdleCountdownBar(messages, screens, kiosk::moreTime);
+        root.setBottom(countdown.node());
         Scene scene = new Scene(root, cfg.getInt(ConfigKey.UI_WIDTH), cfg.getInt(ConfigKey.UI_HEIGHT));
         scene.getStylesheets().add(KioskApplication.class.getResource("kiosk.css").toExternalForm());
         // Any touch restarts the idle timer; touching the attract screen starts a session (the
@@ -264,6 +276,11 @@ public final class KioskApplication extends Application {
             stage.setFullScreen(true);
         }
         render();
+        // The countdown is a value of the clock (see BrowseFlow#idleCountdown): polled each second.
+        countdownTimer = new javafx.animation.Timeline(new javafx.animation.KeyFrame(Duration.seconds(1),
+                e -> countdown.show(kiosk.language(), kiosk.idleCountdown())));
+        countdownTimer.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        countdownTimer.play();
         watchFirstFrame(scene);
         running = this;
         stage.show();
@@ -345,16 +362,19 @@ public final class KioskApplication extends Application {
         if (restartAfterFailedStart != null) {
             restartAfterFailedStart.stop();
         }
+        if (countdownTimer != null) {
+            countdownTimer.stop();
+        }
         kiosk.close(WORKER_STOP_BUDGET);
         voice.close();
     }
 
     /**
-     * ELDER-MODE HOOK, the one place voice guidance learns of elder mode: the voice speaks while
-     * voice.enabled is true or this is. Return the elder-mode flag here once the flow exposes it.
+     * The one place voice guidance learns of elder mode: the voice speaks while voice.enabled is
+     * true or the visit is in elder mode (适老化: voice on).
      */
     private boolean elderMode() {
-        return false;
+        return kiosk.elderMode();
     }
 
     /** The voice (tests read its state). */
@@ -583,6 +603,17 @@ public final class KioskApplication extends Application {
                 b.setVisible(voiceOn);
                 b.setManaged(voiceOn);
             }
+            boolean elder = kiosk.elderMode();
+            elderButton.setText(messages.get(l, elder ? "elder.off" : "elder.on"));
+            // The stylesheet's .elder block scales type, contrast and spacing for the whole window.
+            if (elder != root.getStyleClass().contains("elder")) {
+                if (elder) {
+                    root.getStyleClass().add("elder");
+                } else {
+                    root.getStyleClass().remove("elder");
+                }
+            }
+            countdown.show(l, kiosk.idleCountdown());
             boolean offline = kiosk.offline();
             offlineBanner.setText(messages.get(l, "offline.banner"));
             offlineBanner.setVisible(offline);

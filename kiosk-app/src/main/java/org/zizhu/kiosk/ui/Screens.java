@@ -64,16 +64,26 @@ final class Screens {
         return msg.get(l, key);
     }
 
-    /** Smallest side of anything a resident touches on this screen, in pixels. */
+    /**
+     * Smallest side of anything a resident touches on this screen, in pixels: 15 mm, or 20 mm
+     * in elder mode. Screens are rebuilt when the mode changes, so reading it while building
+     * follows the visit's state.
+     */
     double minTouchPx() {
-        return metrics.minTouchPx();
+        return metrics.minTouchPx(kiosk.elderMode());
     }
 
     Button touchButton(String text, String id, Runnable action) {
-        Button b = new Button(text);
+        // Never squeezed below the touch size of the mode on screen, nor below its own text: a
+        // full column (elder mode's larger type) must not cut a button's label in half.
+        Button b = new Button(text) {
+            @Override
+            protected double computeMinHeight(double width) {
+                return Math.max(minTouchPx(), computePrefHeight(width));
+            }
+        };
         b.setId(id);
-        b.setMinHeight(metrics.minTouchPx());
-        b.setMinWidth(metrics.minTouchPx());
+        b.setMinWidth(minTouchPx());
         b.setWrapText(true);
         b.setOnAction(e -> action.run());
         return b;
@@ -117,7 +127,7 @@ final class Screens {
         enterprise.setId("audience-enterprise");
         for (ToggleButton b : List.of(person, enterprise)) {
             b.setToggleGroup(audienceGroup);
-            b.setMinHeight(metrics.minTouchPx());
+            b.setMinHeight(minTouchPx());
             b.setMaxWidth(Double.MAX_VALUE);
             b.getStyleClass().add("audience");
         }
@@ -135,7 +145,7 @@ final class Screens {
         }
         side.setId("home-groups");
         side.getStyleClass().add("side");
-        side.setPrefWidth(360);
+        side.setPrefWidth(kiosk.elderMode() ? 480 : 360);
         Label groupsTitle = new Label(t(l, "home.groups"));
         groupsTitle.getStyleClass().add("side-title");
         side.getChildren().add(groupsTitle);
@@ -160,12 +170,14 @@ final class Screens {
         TextField search = new TextField(s.query());
         search.setId("search-field");
         search.setPromptText(t(l, "home.searchPrompt"));
-        search.setMinHeight(metrics.minTouchPx());
+        search.setMinHeight(minTouchPx());
         search.setOnAction(e -> flow.search(search.getText()));
         HBox.setHgrow(search, Priority.ALWAYS);
         Button go = touchButton(t(l, "home.search"), "search-button", () -> flow.search(search.getText()));
         HBox searchBar = new HBox(12, search, go);
         searchBar.setAlignment(Pos.CENTER_LEFT);
+        // The item list takes what is left: the bar keeps its full height (elder mode's larger type).
+        searchBar.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         List<ItemSummary> items = v.items();
         String heading = switch (v.listing()) {
@@ -176,6 +188,7 @@ final class Screens {
         Label head = new Label(heading);
         head.setId("home-heading");
         head.getStyleClass().add("heading");
+        head.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         FlowPane grid = new FlowPane(16, 16);
         grid.setId("home-items");
@@ -227,8 +240,10 @@ final class Screens {
         tile.setGraphic(content);
         tile.setId("item-" + item.code());
         tile.getStyleClass().add("tile");
-        tile.setPrefSize(330, Math.max(130, metrics.minTouchPx()));
-        tile.setMinHeight(metrics.minTouchPx());
+        // Elder mode: the larger type needs larger tiles (1.5x, as the type).
+        double scale = kiosk.elderMode() ? 1.5 : 1.0;
+        tile.setPrefSize(330 * scale, Math.max(130 * scale, minTouchPx()));
+        tile.setMinHeight(minTouchPx());
         tile.setOnAction(e -> flow.openItem(item.code()));
         return tile;
     }

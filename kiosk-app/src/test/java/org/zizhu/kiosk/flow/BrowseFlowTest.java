@@ -114,4 +114,96 @@ class BrowseFlowTest {
         assertFalse(flow.session().ended());
         assertFalse(first.id().equals(flow.session().id()), "a new visit is a new session");
     }
+
+    @Test
+    void theLastSecondsBeforeTheIdleTimeoutAreCountedDownAndMoreTimeRestartsTheTimer() {
+        assertTrue(flow.idleCountdown().isEmpty(), "the attract screen has no countdown");
+        flow.touch();
+        clock.now = clock.now.plusSeconds(69);
+        assertTrue(flow.idleCountdown().isEmpty(), "21 s left: not yet");
+        clock.now = clock.now.plusSeconds(1);
+        assertEquals(20, flow.idleCountdown().orElseThrow());
+        clock.now = clock.now.plusMillis(500);
+        assertEquals(20, flow.idleCountdown().orElseThrow(), "rounded up: never 0 while time remains");
+        clock.now = clock.now.plusMillis(19_000);
+        assertEquals(1, flow.idleCountdown().orElseThrow());
+        flow.moreTime();
+        assertTrue(flow.idleCountdown().isEmpty());
+        assertEquals(BrowseState.Screen.HOME, flow.state().screen(), "more time changes nothing on screen");
+        clock.now = clock.now.plusSeconds(89);
+        assertFalse(flow.tick(), "the timer started afresh at the press");
+        assertEquals(1, flow.idleCountdown().orElseThrow());
+        clock.now = clock.now.plusSeconds(1);
+        assertTrue(flow.tick());
+        assertTrue(flow.idleCountdown().isEmpty(), "back on the attract screen");
+    }
+
+    @Test
+    void aShortTimeoutWarnsForItsSecondHalfOnly() {
+        BrowseFlow shortFlow = new BrowseFlow(BrowseFlowTest::catalog, Language.ZH, Duration.ofSeconds(10), clock);
+        shortFlow.touch();
+        clock.now = clock.now.plusSeconds(4);
+        assertTrue(shortFlow.idleCountdown().isEmpty());
+        clock.now = clock.now.plusSeconds(1);
+        assertEquals(5, shortFlow.idleCountdown().orElseThrow());
+    }
+
+    @Test
+    void elderModeDoublesTheTimeoutListsFewerItemsAndEndsWithTheVisit() {
+        flow.toggleElderMode();
+        assertEquals(BrowseState.Screen.HOME, flow.state().screen(), "the button starts the visit");
+        assertTrue(flow.state().elderMode());
+        assertEquals(Duration.ofSeconds(180), flow.idleTimeout());
+        flow.openItem("A1");
+        flow.setLanguage(Language.EN);
+        assertTrue(flow.state().elderMode(), "kept across screens and languages");
+        clock.now = clock.now.plusSeconds(159);
+        assertFalse(flow.tick());
+        assertTrue(flow.idleCountdown().isEmpty(), "21 s of 180 left");
+        clock.now = clock.now.plusSeconds(1);
+        assertEquals(20, flow.idleCountdown().orElseThrow(), "the countdown is the last 20 s of the doubled timeout");
+        clock.now = clock.now.plusSeconds(20);
+        assertTrue(flow.tick());
+        assertFalse(flow.state().elderMode(), "the next resident starts in the default mode");
+        assertEquals(Duration.ofSeconds(90), flow.idleTimeout());
+
+        flow.toggleElderMode();
+        flow.toggleElderMode();
+        assertFalse(flow.state().elderMode(), "the button switches it off again");
+        flow.toggleElderMode();
+        flow.endSession();
+        assertFalse(flow.state().elderMode(), "a finished visit returns to the default too");
+    }
+
+    @Test
+    void elderModeCanBeTheDefaultAndTheResidentCanSwitchItOff() {
+        flow.setElderModeDefault(true);
+        assertTrue(flow.state().elderMode(), "the attract screen takes the default at once");
+        flow.touch();
+        assertTrue(flow.state().elderMode());
+        flow.toggleElderMode();
+        assertFalse(flow.state().elderMode());
+        clock.now = clock.now.plusSeconds(90);
+        assertTrue(flow.tick(), "switched off: the normal timeout");
+        assertTrue(flow.state().elderMode(), "the visit's end returns to the configured default");
+    }
+
+    @Test
+    void elderModeListsFewerHighFrequencyItems() {
+        List<ItemSummary> many = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            many.add(new ItemSummary("P" + i, new Text("事项" + i, "Item " + i), Audience.PERSON, "employment", true, i,
+                    List.of(CatalogModel.Handling.GUIDE), List.of(), "p".repeat(16)));
+        }
+        Catalog big = new Catalog("v2", catalog().groups(Audience.PERSON), many, Map.of());
+        BrowseFlow f = new BrowseFlow(() -> big, Language.ZH, Duration.ofSeconds(90), clock);
+        f.touch();
+        assertEquals(BrowseView.HIGH_FREQUENCY_ITEMS, f.view().items().size());
+        f.toggleElderMode();
+        List<ItemSummary> elder = f.view().items();
+        assertEquals(BrowseView.ELDER_HIGH_FREQUENCY_ITEMS, elder.size());
+        assertEquals(f.view().items(), elder);
+        assertEquals(big.highFrequency(Audience.PERSON, BrowseView.ELDER_HIGH_FREQUENCY_ITEMS), elder,
+                "the most used first");
+    }
 }

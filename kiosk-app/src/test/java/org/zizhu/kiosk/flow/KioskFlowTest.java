@@ -440,6 +440,38 @@ class KioskFlowTest {
     }
 
     @Test
+    void theIdleCountdownNeverShowsWhileTheCentreWorksAndElderModeWaitsForAResidentScreen() {
+        flow.toggleElderMode();
+        assertFalse(flow.elderMode(), "starting: no resident, no elder mode");
+        assertTrue(flow.idleCountdown().isEmpty());
+
+        List<Runnable> queued = new ArrayList<>();
+        KioskFlow k = new KioskFlow(Language.ZH, IDLE, clock, queued::add, Runnable::run);
+        FakeDevices d = new FakeDevices();
+        k.started(new KioskParts(backend, d, ports(), applications(), cases(), desk));
+        k.toggleElderMode();
+        assertTrue(k.elderMode(), "the button starts the visit in elder mode");
+        assertEquals(BrowseState.Screen.HOME, k.browse().state().screen());
+        k.startService(APPLICATION);
+        d.events.residentCardRead(resident(), LocalDate.of(2016, 1, 1));
+        assertTrue(k.application().busy());
+        Duration elderIdle = IDLE.multipliedBy(BrowseFlow.ELDER_TIMEOUT_FACTOR);
+        for (int i = 0; i < 3; i++) {
+            clock.plus(elderIdle.minusSeconds(1));
+            k.tick();
+            assertTrue(k.idleCountdown().isEmpty(), "busy: no countdown, the visit is kept alive");
+        }
+        assertInstanceOf(KioskMode.Application.class, k.mode());
+
+        queued.remove(0).run(); // the centre answers: the resident's time runs again
+        clock.plus(elderIdle.minusSeconds(5));
+        assertEquals(5, k.idleCountdown().orElseThrow());
+        k.moreTime();
+        assertTrue(k.idleCountdown().isEmpty(), "more time: the timer starts afresh");
+        assertTrue(k.elderMode(), "still elder mode");
+    }
+
+    @Test
     void caseProgressStartsFromHomeScansForReceiptsAndCardsAndEndsWithTheVisit() {
         start();
         assertTrue(flow.offersCaseProgress());

@@ -22,7 +22,7 @@ import org.zizhu.kiosk.session.Visit;
 /** The spoken prompt and the cue of every mode, over real flows driven by their events. */
 class SpokenPromptTest {
     private static final Messages M = new Messages();
-    private static final BrowseState HOME = new BrowseState(BrowseState.Screen.HOME, Language.ZH, Audience.PERSON, null, "", null, null);
+    private static final BrowseState HOME = new BrowseState(BrowseState.Screen.HOME, Language.ZH, Audience.PERSON, null, "", null, null, false);
 
     private static Text key(String key) {
         return Text.of(M, key);
@@ -57,7 +57,7 @@ class SpokenPromptTest {
         assertEquals(Optional.of(key("voice.home")), SpokenPrompt.of(new KioskMode.Browse(HOME), view(HOME, false, null), M));
         assertEquals(Optional.of(key("home.noCatalog")), SpokenPrompt.of(new KioskMode.Browse(HOME), view(HOME, true, null), M));
         ItemDetail item = ServiceFlowTest.item();
-        BrowseState guide = new BrowseState(BrowseState.Screen.GUIDE, Language.ZH, Audience.PERSON, null, "", item.code(), null);
+        BrowseState guide = new BrowseState(BrowseState.Screen.GUIDE, Language.ZH, Audience.PERSON, null, "", item.code(), null, false);
         Text said = SpokenPrompt.of(new KioskMode.Browse(guide), view(guide, false, item), M).orElseThrow();
         assertEquals(item.name().in(Language.ZH) + "，办事指南", said.in(Language.ZH));
         assertEquals(item.name().in(Language.EN) + ": service guide", said.in(Language.EN));
