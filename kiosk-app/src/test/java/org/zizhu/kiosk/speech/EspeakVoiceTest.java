@@ -92,7 +92,11 @@ class EspeakVoiceTest {
     }
 
     private List<Map<String, Object>> played() {
-        return captured.list.stream()
+        List<ch.qos.logback.classic.spi.ILoggingEvent> events;
+        synchronized (captured) { // the voice's thread appends under the appender's lock (AppenderBase.doAppend)
+            events = new java.util.ArrayList<>(captured.list);
+        }
+        return events.stream()
                 .filter(e -> e.getKeyValuePairs() != null)
                 .map(e -> e.getKeyValuePairs().stream().collect(Collectors.toMap(kv -> kv.key, kv -> kv.value == null ? "" : kv.value, (a, b) -> b)))
                 .filter(kv -> "voice-played".equals(kv.get("event")))
