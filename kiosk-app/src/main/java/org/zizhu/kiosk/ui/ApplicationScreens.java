@@ -1175,7 +1175,8 @@ public final class ApplicationScreens {
                 "application.deliveryNext", "application.summary.item", "application.summary.applicant",
                 "application.summary.delivery", "application.notGiven", "application.printing", "application.printRetry",
                 "application.receiptPrinted", "application.finish", "application.leave", "application.ended",
-                "application.cancel"));
+                "application.cancel", "application.noticeTitle", "application.noticeIntro", "application.noticeSign",
+                "application.signHere", "application.signatureMissing", "application.back"));
         return keys;
     }
 }
