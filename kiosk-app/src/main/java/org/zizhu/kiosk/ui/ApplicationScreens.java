@@ -1071,6 +1071,9 @@ public final class ApplicationScreens {
             };
             add.accept(item.materials().get(i).name().in(l), how);
         }
+        if (app.conditions() != null) {
+            add.accept(t(l, "application.noticeTitle"), t(l, "application.noticeSigned"));
+        }
         DeliveryChoice d = app.delivery();
         add.accept(t(l, "application.summary.delivery"), d == null || !d.post() ? t(l, "application.window")
                 : t(l, "application.post") + "：" + nz(d.region()) + nz(d.detail()) + "，" + nz(d.recipient()) + " " + nz(d.mobile()));
@@ -1176,7 +1179,7 @@ public final class ApplicationScreens {
                 "application.summary.delivery", "application.notGiven", "application.printing", "application.printRetry",
                 "application.receiptPrinted", "application.finish", "application.leave", "application.ended",
                 "application.cancel", "application.noticeTitle", "application.noticeIntro", "application.noticeSign",
-                "application.signHere", "application.signatureMissing", "application.back"));
+                "application.noticeSigned", "application.signHere", "application.signatureMissing", "application.back"));
         return keys;
     }
 }

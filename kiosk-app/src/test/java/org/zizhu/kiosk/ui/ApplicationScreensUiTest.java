@@ -811,6 +811,10 @@ class ApplicationScreensUiTest {
         awaitState(ApplicationState.ChoosingDelivery.class);
         flow.fire(new ApplicationEvent.ChooseWindow());
         awaitState(ApplicationState.Confirming.class);
+        waitFor("#app-summary");
+        String signedText = messages.get(Language.ZH, "application.noticeSigned");
+        assertTrue(((Parent) find("#app-summary").orElseThrow()).getChildrenUnmodifiable().stream()
+                .anyMatch(n -> n instanceof Label lab && signedText.equals(lab.getText())), "the summary says it is signed");
         tap("#app-confirm");
         awaitState(ApplicationState.Done.class);
         assertNotNull(ports.conditions, "sent with the application");
