@@ -20,6 +20,7 @@ TYPES_ZH = {"行政许可", "行政确认", "公共服务", "行政给付", "其
 # Identity documents read by the kiosk itself: allowed in one-certificate items without data sharing.
 IDENTITY_LICENSES = {"ID_CARD", "SOCIAL_SECURITY_CARD"}
 
+MAX_COMMITMENT_TEXT = 600  # zh or en text of a notificationCommitment (shown on one screen, printed on one page)
 LOC = "loc"          # {"zh": non-empty, "en": non-empty}
 ITEM_KEYS = {
     "code": str, "name": LOC, "type": LOC, "audience": str, "audienceText": LOC, "group": str,
@@ -232,8 +233,12 @@ class Checker:
 
     def check_item(self, fname, it, groups):
         w = f"items/{fname}"
-        if not self.keys(w, it, ITEM_KEYS):
+        # 告知承诺制 is optional: only items the office decides on the applicant's written commitment carry it.
+        nc = it.get("notificationCommitment")
+        if not self.keys(w, {k: v for k, v in it.items() if k != "notificationCommitment"}, ITEM_KEYS):
             return None
+        if "notificationCommitment" in it:
+            self.check_notification_commitment(w, it, nc)
         code = it.get("code")
         if isinstance(code, str):
             if len(code) > 50:
@@ -368,6 +373,21 @@ class Checker:
         if not any(CJK.search(k) for k in strs) or not any(k.isascii() for k in strs):
             self.err(w, "keywords need at least one Chinese and one Latin search term")
         return it
+
+    def check_notification_commitment(self, w, it, nc):
+        self.loc(f"{w}.notificationCommitment", nc)
+        if "SUBMISSION" not in (it.get("handling") or []):
+            self.err(w, "notificationCommitment on an item that takes no application (no SUBMISSION)")
+        if isinstance(nc, dict):
+            if any(isinstance(v, str) and len(v) > MAX_COMMITMENT_TEXT for v in nc.values()):
+                self.err(f"{w}.notificationCommitment", f"longer than {MAX_COMMITMENT_TEXT} characters")
+            if "承诺" not in str(nc.get("zh", "")):
+                self.err(f"{w}.notificationCommitment", "the text must say what the applicant commits to (承诺)")
+        # The guide must not hide it: the applicant reads that 告知承诺 applies before starting.
+        guide = " ".join(str((it.get(k) or {}).get("zh", "")) for k in ("reviewCriteria", "promisedTimeLimit", "acceptanceConditions")) \
+            + str(((it.get("promisedTimeLimit") or {}).get("text") or {}).get("zh", ""))
+        if "告知承诺" not in guide:
+            self.err(w, "notificationCommitment but the guide text never says 告知承诺 applies")
 
     def check_form(self, w, form):
         if not self.keys(w, form, {"title": LOC, "fields": list}):

@@ -351,6 +351,76 @@ class ApplicationSubmissionTest {
                 "COMMITMENT_INVALID");
     }
 
+    private static final String FOOD_LICENCE = "11150200MB1535080D011030100001";
+
+    /** The signed 告知承诺书 an application for a 告知承诺 item carries. */
+    private static ObjectNode notice() throws Exception {
+        byte[] sig = png(200, 80);
+        ObjectNode c = JSON.createObjectNode();
+        c.put("signedAt", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        c.put("signaturePngBase64", Base64.getEncoder().encodeToString(sig));
+        c.put("signatureSha256", sha256(sig));
+        return c;
+    }
+
+    /** A complete 食品经营许可 application by WANG (告知承诺制), window pickup, with or without the signed commitment. */
+    private static ObjectNode foodLicence(boolean signed) throws Exception {
+        ObjectNode b = JSON.createObjectNode();
+        b.put("itemCode", FOOD_LICENCE);
+        b.put("applicantIdNumber", WANG);
+        b.putNull("authorisationId");
+        ArrayNode ms = b.putArray("materials");
+        material(ms, "营业执照", "SHARED_DATA").put("sharedDataRef", "market:business-licence");
+        material(ms, "法定代表人或经办人居民身份证", "CAPTURED_PAGES").putArray("pages").add(page(jpeg(620, 877)));
+        material(ms, "经营场所平面布局图及设备布局、操作流程说明", "CAPTURED_PAGES").putArray("pages").add(page(jpeg(620, 877)));
+        material(ms, "食品安全管理制度文本", "MISSING_COMMITTED").set("commitment", commitment(today().plusDays(5)));
+        b.put("contactPhone", "13912345678");
+        b.put("submittedAt", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        ObjectNode f = b.putObject("form");
+        f.put("entityName", "包头市东河区好味道餐饮店");
+        f.put("creditCode", "11150200MB1532145Q");
+        f.put("legalRepresentative", "王建国");
+        f.put("premises", "内蒙古自治区包头市东河区和平路12号");
+        f.put("format", "CATERING");
+        f.put("items", "热食类食品制售");
+        f.put("area", "86.5");
+        f.put("safetyManager", "王建国");
+        f.put("phone", "13912345678");
+        b.putObject("delivery").put("method", "WINDOW");
+        if (signed) {
+            b.set("notificationCommitment", notice());
+        }
+        return b;
+    }
+
+    @Test
+    void aNotificationCommitmentItemNeedsTheSignedCommitmentAndOtherItemsTakeNone() throws Exception {
+        HttpResponse<String> ok = post(foodLicence(true));
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertFalse(JSON.readTree(ok.body()).path("caseNumber").asText().isBlank());
+
+        HttpResponse<String> unsigned = post(foodLicence(false));
+        assertEquals(400, unsigned.statusCode(), unsigned.body());
+        JsonNode e = JSON.readTree(unsigned.body());
+        assertEquals("COMMITMENT_MISSING", e.path("code").asText(), unsigned.body());
+        assertTrue(e.path("message").path("zh").asText().contains("告知承诺"));
+
+        ObjectNode badSignature = foodLicence(true);
+        ((ObjectNode) badSignature.get("notificationCommitment")).put("signatureSha256", "f".repeat(64));
+        HttpResponse<String> bad = post(badSignature);
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertEquals("COMMITMENT_INVALID", JSON.readTree(bad.body()).path("code").asText());
+
+        // The retirement item has no 告知承诺: a commitment to it is a kiosk out of step with the catalogue.
+        refused(b -> {
+            try {
+                b.set("notificationCommitment", notice());
+            } catch (Exception x) {
+                throw new AssertionError(x);
+            }
+        }, "COMMITMENT_NOT_ALLOWED");
+    }
+
     @Test
     void deliveryContactAndItemKind() throws Exception {
         refused(b -> {

@@ -60,6 +60,13 @@ public final class SampleDocuments {
                 LocalDate.of(2026, 3, 18), signaturePng());
     }
 
+    public static NotificationCommitmentData notificationCommitment() {
+        return new NotificationCommitmentData("SL2026031800124", "食品经营许可", "王小明", SAMPLE_ID,
+                "本人已知悉食品经营许可的条件，并郑重承诺：具有与经营的食品品种、数量相适应的经营场所；有相应的设备设施；"
+                        + "有食品安全管理人员和规章制度。如承诺不实，许可机关将依法撤销许可，本人承担相应法律责任。",
+                "某某市市场监督管理局", LocalDate.of(2026, 3, 18), signaturePng());
+    }
+
     /**
      * A handwritten-looking signature as a touchscreen pad gives it: dark strokes on a
      * transparent background, 480x160 pixels.
@@ -97,7 +104,7 @@ public final class SampleDocuments {
 
     /** All samples, in {@link PrintTemplates#BUILT_IN} order. */
     public static List<TemplateData> all() {
-        return List.of(acceptanceReceipt(), queueTicket(), itemGuide(), licenseCopy(), commitmentLetter(), testPage());
+        return List.of(acceptanceReceipt(), queueTicket(), itemGuide(), licenseCopy(), commitmentLetter(), notificationCommitment(), testPage());
     }
 
     /** The seal image for sample documents. */

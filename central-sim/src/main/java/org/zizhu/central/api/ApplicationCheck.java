@@ -100,6 +100,10 @@ final class ApplicationCheck {
                 return Outcome.refuse(refuse("MATERIAL_MISSING", "缺少材料：" + name, "A required material is missing: " + m.path("name").path("en").asText(), name));
             }
         }
+        ApiResponse notice = notificationCommitment(body.path("notificationCommitment"), item);
+        if (notice != null) {
+            return Outcome.refuse(notice);
+        }
         JsonNode delivery = body.path("delivery");
         String method = delivery.isObject() ? delivery.path("method").asText() : "WINDOW";
         if (method.equals("POST") && !item.path("delivery").path("supported").asBoolean()) {
@@ -201,6 +205,42 @@ final class ApplicationCheck {
         }
         owed.add(new Owed(name, due));
         return null;
+    }
+
+    /**
+     * 告知承诺制: the office decides on the applicant's signed commitment that the item's conditions
+     * are met, so an item that has one cannot be applied for without it, and a commitment to an item
+     * that has none is a kiosk out of step with the catalogue.
+     */
+    private static ApiResponse notificationCommitment(JsonNode c, JsonNode item) {
+        boolean required = item.path("notificationCommitment").isObject();
+        boolean given = c.isObject();
+        if (required && !given) {
+            return refuse("COMMITMENT_MISSING", "该事项实行告知承诺制，须签署告知承诺书",
+                    "This item is decided on a signed notification commitment; it is missing", null);
+        }
+        if (!required && given) {
+            return refuse("COMMITMENT_NOT_ALLOWED", "该事项不实行告知承诺制", "This item takes no notification commitment", null);
+        }
+        if (!given) {
+            return null;
+        }
+        byte[] png = decode(c.path("signaturePngBase64").asText());
+        if (png == null || png.length > MAX_SIGNATURE_BYTES || !startsWith(png, PNG_MAGIC) || !readable(png)
+                || !sha256(png).equals(c.path("signatureSha256").asText())
+                || !dateTime(c.path("signedAt").asText())) {
+            return refuse("COMMITMENT_INVALID", "告知承诺书签名图像无效，请重新签名", "The notification commitment's signature is not a valid PNG", null);
+        }
+        return null;
+    }
+
+    private static boolean dateTime(String s) {
+        try {
+            java.time.OffsetDateTime.parse(s);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static boolean readable(byte[] image) {

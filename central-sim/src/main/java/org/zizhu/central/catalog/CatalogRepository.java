@@ -76,6 +76,10 @@ public final class CatalogRepository {
         List<String> problems = new ArrayList<>(contract.validateComponent("ItemDetail", item));
         if (problems.isEmpty()) {
             problems.addAll(FormSpecs.problems(item));
+            // 告知承诺制 is a way of deciding an application: an item that takes none cannot carry it.
+            if (item.has("notificationCommitment") && !FormSpecs.takesApplication(item)) {
+                problems.add("notificationCommitment on an item that takes no application");
+            }
         }
         if (!problems.isEmpty()) {
             throw new IOException("catalog item " + source + " does not match the contract: " + problems);

@@ -52,6 +52,8 @@ public final class CatalogJson {
     private static final Map<FieldType, Integer> FIXED_LENGTH = Map.of(FieldType.ID_NUMBER, 18, FieldType.USCC, 18,
             FieldType.PHONE, 11, FieldType.DATE, 10, FieldType.DATE_RANGE, 21);
     static final int MAX_DUE_DAYS = 90;
+    /** Longest 告知承诺 text (as check_catalog.py). */
+    static final int MAX_COMMITMENT_TEXT = 600;
 
     private CatalogJson() {
     }
@@ -268,6 +270,13 @@ public final class CatalogJson {
         }
         if (d.missingMaterialAcceptance() == null || !ok(d.missingMaterialAcceptance().text())) {
             m.add("missingMaterialAcceptance");
+        }
+        // Optional, but when present the resident signs to it: both languages, bounded (one screen, one
+        // printed page), and only on an item that takes an application.
+        if (d.notificationCommitment() != null && (!ok(d.notificationCommitment())
+                || d.notificationCommitment().zh().length() > MAX_COMMITMENT_TEXT
+                || d.notificationCommitment().en().length() > MAX_COMMITMENT_TEXT || !d.takesApplication())) {
+            m.add("notificationCommitment");
         }
         if (d.process().isEmpty()) {
             m.add("process");

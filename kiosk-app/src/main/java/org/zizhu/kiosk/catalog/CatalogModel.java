@@ -179,12 +179,29 @@ public final class CatalogModel {
                              List<ProcessStep> process, Text channels, Text reviewCriteria, String scope,
                              Text scopeText, Toggle appointment, Toggle onlinePayment, Toggle delivery, Text place,
                              Text hours, Text enquiries, Text complaints, List<String> keywords, String revision,
-                             String guideUrl, FormDefinition form) {
+                             String guideUrl, FormDefinition form, Text notificationCommitment) {
         public ItemDetail {
             handling = handling == null ? List.of() : List.copyOf(handling);
             materials = materials == null ? List.of() : List.copyOf(materials);
             process = process == null ? List.of() : List.copyOf(process);
             keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        }
+
+        /** An item without 告知承诺 (callers from before it). */
+        public ItemDetail(String code, Text name, Text type, Audience audience, Text audienceText, String group,
+                          boolean highFrequency, int rank, List<Handling> handling, Text legalBasis,
+                          Text implementingBody, Text acceptanceConditions, TimeLimit statutoryTimeLimit,
+                          TimeLimit promisedTimeLimit, Text resultName, Text resultSample, Fee fee,
+                          List<Material> materials, MissingMaterialAcceptance missingMaterialAcceptance,
+                          List<ProcessStep> process, Text channels, Text reviewCriteria, String scope,
+                          Text scopeText, Toggle appointment, Toggle onlinePayment, Toggle delivery, Text place,
+                          Text hours, Text enquiries, Text complaints, List<String> keywords, String revision,
+                          String guideUrl, FormDefinition form) {
+            this(code, name, type, audience, audienceText, group, highFrequency, rank, handling, legalBasis,
+                    implementingBody, acceptanceConditions, statutoryTimeLimit, promisedTimeLimit, resultName,
+                    resultSample, fee, materials, missingMaterialAcceptance, process, channels, reviewCriteria, scope,
+                    scopeText, appointment, onlinePayment, delivery, place, hours, enquiries, complaints, keywords,
+                    revision, guideUrl, form, null);
         }
 
         /** An item without a form (callers from before electronic forms). */
@@ -201,7 +218,7 @@ public final class CatalogModel {
                     implementingBody, acceptanceConditions, statutoryTimeLimit, promisedTimeLimit, resultName,
                     resultSample, fee, materials, missingMaterialAcceptance, process, channels, reviewCriteria, scope,
                     scopeText, appointment, onlinePayment, delivery, place, hours, enquiries, complaints, keywords,
-                    revision, guideUrl, null);
+                    revision, guideUrl, null, null);
         }
 
         /** The item takes an application (申报) with an electronic form: handling SUBMISSION. */
@@ -212,6 +229,14 @@ public final class CatalogModel {
         /** The result can be posted to the resident (物流快递) instead of collected at the window. */
         public boolean offersPostalDelivery() {
             return delivery != null && delivery.supported();
+        }
+
+        /**
+         * 告知承诺制: what the applicant commits to in writing (the item's approval conditions and the
+         * consequence of a false commitment), signed before submitting; empty for other items.
+         */
+        public java.util.Optional<Text> conditionsCommitment() {
+            return java.util.Optional.ofNullable(notificationCommitment);
         }
 
         /** The minor materials the resident may commit to hand in later (容缺受理), in catalogue order. */

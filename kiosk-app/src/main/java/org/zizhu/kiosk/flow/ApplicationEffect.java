@@ -29,7 +29,8 @@ sealed interface ApplicationEffect {
     record Submit(Resident resident, Application application) implements ApplicationEffect {
     }
 
-    record PrintReceipt(Resident resident, Outcome outcome, List<ApplicationState.Received> received, List<Owed> owed)
-            implements ApplicationEffect {
+    /** The receipt, the 承诺书 of each owed material, the 告知承诺书 when {@code conditionsSignature} is not null. */
+    record PrintReceipt(Resident resident, Outcome outcome, List<ApplicationState.Received> received, List<Owed> owed,
+                        ApplicationPorts.Image conditionsSignature) implements ApplicationEffect {
     }
 }

@@ -63,6 +63,18 @@ public sealed interface ApplicationEvent {
     record Uncommit(int material) implements ApplicationEvent {
     }
 
+    /** 告知承诺制: the resident signed that they meet the item's conditions (a PNG; blank is refused). */
+    record CommitConditions(byte[] signaturePng) implements ApplicationEvent {
+        public CommitConditions {
+            signaturePng = signaturePng == null ? new byte[0] : signaturePng.clone();
+        }
+
+        @Override
+        public String toString() {
+            return "CommitConditions[" + signaturePng.length + " bytes]";
+        }
+    }
+
     /** Every material is resolved: on to delivery (or confirmation). */
     record MaterialsDone() implements ApplicationEvent {
     }
@@ -79,7 +91,10 @@ public sealed interface ApplicationEvent {
         }
     }
 
-    /** One step back (confirmation to delivery or materials, delivery to materials, materials to the form). */
+    /**
+     * One step back (confirmation to delivery, to the conditions or to the materials; delivery to the
+     * conditions or to the materials; the conditions to the materials; materials to the form).
+     */
     record Back() implements ApplicationEvent {
     }
 

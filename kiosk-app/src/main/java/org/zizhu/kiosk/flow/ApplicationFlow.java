@@ -215,7 +215,7 @@ public final class ApplicationFlow implements ResidentTask {
                 if (visit.ended()) {
                     return null; // nobody to print for
                 }
-                ports.printReceipt(item, p.resident(), p.outcome(), p.received(), p.owed());
+                ports.printReceipt(item, p.resident(), p.outcome(), p.received(), p.owed(), p.conditionsSignature());
                 return new ApplicationEvent.Printed();
             }, e -> workFailed("print", e));
         }

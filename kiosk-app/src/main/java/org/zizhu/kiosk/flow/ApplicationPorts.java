@@ -145,4 +145,14 @@ public interface ApplicationPorts {
     /** Prints the acceptance receipt (受理回执): case number, materials received and how, materials owed with due dates. */
     void printReceipt(ItemDetail item, Resident resident, Outcome outcome, List<ApplicationState.Received> received,
                       List<ApplicationState.Owed> owed) throws ServiceException;
+
+    /**
+     * The receipt run of an item under 告知承诺制: after the receipt and the 承诺书, the 告知承诺书
+     * with the item's conditions and {@code conditionsSignature} (null: the item has none, the same
+     * run as above). The runtime's ports override it; a port that prints no letters keeps this.
+     */
+    default void printReceipt(ItemDetail item, Resident resident, Outcome outcome, List<ApplicationState.Received> received,
+                              List<ApplicationState.Owed> owed, Image conditionsSignature) throws ServiceException {
+        printReceipt(item, resident, outcome, received, owed);
+    }
 }

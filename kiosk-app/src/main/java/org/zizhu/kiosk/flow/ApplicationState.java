@@ -60,6 +60,14 @@ public sealed interface ApplicationState {
     record ChoosingDelivery(Resident resident, Application application, String messageKey) implements ApplicationState {
     }
 
+    /**
+     * 告知承诺制: the item's conditions are shown and the resident signs that they meet them (after
+     * the materials, before delivery); {@code messageKey} what is still wrong (null: nothing). The
+     * application holds no signed conditions in this state (a step back or again wipes the old one).
+     */
+    record AcceptingConditions(Resident resident, Application application, String messageKey) implements ApplicationState {
+    }
+
     /** Everything in place: the resident confirms the submission. */
     record Confirming(Resident resident, Application application) implements ApplicationState {
     }
@@ -68,11 +76,19 @@ public sealed interface ApplicationState {
     record Submitting(Resident resident, Application application) implements ApplicationState {
     }
 
-    /** The acceptance receipt is being printed, then the signed 承诺书 of each owed material (its signature still held). */
-    record Printing(Resident resident, Outcome outcome, List<Received> received, List<Owed> owed) implements ApplicationState {
+    /**
+     * The acceptance receipt is being printed, then the signed 承诺书 of each owed material and the
+     * signed 告知承诺书 ({@code conditionsSignature}, null when the item has none): their signatures still held.
+     */
+    record Printing(Resident resident, Outcome outcome, List<Received> received, List<Owed> owed, Image conditionsSignature)
+            implements ApplicationState {
         public Printing {
             received = List.copyOf(received);
             owed = List.copyOf(owed);
+        }
+
+        public Printing(Resident resident, Outcome outcome, List<Received> received, List<Owed> owed) {
+            this(resident, outcome, received, owed, null);
         }
     }
 
@@ -81,13 +97,17 @@ public sealed interface ApplicationState {
      * queued); {@code received} how each material was provided, {@code owed} the 容缺 materials with
      * due dates (their signatures wiped once the letters printed); {@code printProblem} non-null when
      * the receipt or a letter could not be printed (the resident may retry the print; the signatures
-     * are kept for it).
+     * are kept for it, also the 告知承诺书's {@code conditionsSignature}).
      */
-    record Done(Resident resident, Outcome outcome, List<Received> received, List<Owed> owed, Text printProblem)
-            implements ApplicationState {
+    record Done(Resident resident, Outcome outcome, List<Received> received, List<Owed> owed, Text printProblem,
+                Image conditionsSignature) implements ApplicationState {
         public Done {
             received = List.copyOf(received);
             owed = List.copyOf(owed);
+        }
+
+        public Done(Resident resident, Outcome outcome, List<Received> received, List<Owed> owed, Text printProblem) {
+            this(resident, outcome, received, owed, printProblem, null);
         }
     }
 
@@ -158,6 +178,13 @@ public sealed interface ApplicationState {
     record Committed(LocalDate dueDate, Instant signedAt, Image signature) implements Resolution {
     }
 
+    /**
+     * 告知承诺制: the resident signed, at {@code signedAt}, that they meet the item's conditions; the
+     * signature is a PNG, sent with the application and printed on the 告知承诺书, then wiped.
+     */
+    record SignedConditions(Instant signedAt, Image signature) {
+    }
+
     /** Window pickup ({@link #WINDOW}) or postal delivery (物流快递) to an address with a mobile number. */
     record DeliveryChoice(boolean post, String regionCode, String region, String detail, String recipient, String mobile) {
         public static final DeliveryChoice WINDOW = new DeliveryChoice(false, null, null, null, null, null);
@@ -170,13 +197,20 @@ public sealed interface ApplicationState {
 
     /**
      * The application being put together: form values (field id to value), one resolution per
-     * material of the item, the delivery (null until chosen), the consent's authorisation.
+     * material of the item, the delivery (null until chosen), the consent's authorisation, the
+     * signed 告知承诺 conditions (null until signed, and for items without them).
      */
     record Application(Map<String, String> values, List<Resolution> materials, DeliveryChoice delivery,
-                       String authorisationId) {
+                       String authorisationId, SignedConditions conditions) {
         public Application {
             values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
             materials = List.copyOf(materials);
+        }
+
+        /** Not (yet) signed to any conditions. */
+        public Application(Map<String, String> values, List<Resolution> materials, DeliveryChoice delivery,
+                           String authorisationId) {
+            this(values, materials, delivery, authorisationId, null);
         }
 
         Application withValue(String field, String value) {
@@ -186,17 +220,21 @@ public sealed interface ApplicationState {
             } else {
                 v.put(field, value.strip());
             }
-            return new Application(v, materials, delivery, authorisationId);
+            return new Application(v, materials, delivery, authorisationId, conditions);
         }
 
         Application withMaterial(int index, Resolution r) {
             List<Resolution> m = new ArrayList<>(materials);
             m.set(index, r);
-            return new Application(values, m, delivery, authorisationId);
+            return new Application(values, m, delivery, authorisationId, conditions);
         }
 
         Application withDelivery(DeliveryChoice d) {
-            return new Application(values, materials, d, authorisationId);
+            return new Application(values, materials, d, authorisationId, conditions);
+        }
+
+        Application withConditions(SignedConditions c) {
+            return new Application(values, materials, delivery, authorisationId, c);
         }
 
         /** Every image in it (pages, signatures). */
@@ -208,6 +246,9 @@ public sealed interface ApplicationState {
                 } else if (r instanceof Committed c) {
                     out.add(c.signature());
                 }
+            }
+            if (conditions != null) {
+                out.add(conditions.signature());
             }
             return out;
         }

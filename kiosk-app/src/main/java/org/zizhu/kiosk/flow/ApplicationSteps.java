@@ -36,7 +36,8 @@ import org.zizhu.kiosk.session.Resident;
  * The application (申报) as one pure transition function: identify, consent to the e-license
  * fetch, fill the electronic form (prefilled, checked field by field and as a whole), resolve
  * every material (e-license or shared data 免提交, pages from the document camera, 容缺 with a
- * signed commitment where the item allows it), choose the delivery (post only where offered),
+ * signed commitment where the item allows it), sign the item's conditions where it is decided
+ * under 告知承诺制, choose the delivery (post only where offered),
  * confirm, submit once, print the receipt.
  */
 final class ApplicationSteps {
@@ -147,12 +148,13 @@ final class ApplicationSteps {
                         new Log(false, "page-capture", true));
                 default -> Next.IGNORED;
             };
+            case AcceptingConditions s -> conditions(s, event, f);
             case ChoosingDelivery s -> delivery(s, event, f);
             case Confirming s -> switch (event) {
                 case ConfirmSubmit c -> to(new Submitting(s.resident(), s.application()),
                         new ApplicationEffect.Submit(s.resident(), s.application()));
                 case Back b when f.item().offersPostalDelivery() -> to(new ChoosingDelivery(s.resident(), s.application(), null));
-                case Back b -> to(new Materials(s.resident(), s.application(), null, null));
+                case Back b -> beforeDelivery(s.resident(), s.application(), f);
                 default -> Next.IGNORED;
             };
             case Submitting s -> switch (event) {
@@ -166,8 +168,10 @@ final class ApplicationSteps {
                     // signatures are, until the signed 承诺书 has been printed with the receipt.
                     s.application().materials().stream().filter(m -> m instanceof Pages)
                             .forEach(m -> ((Pages) m).pages().forEach(i -> effects.add(new Wipe(i))));
-                    effects.add(new ApplicationEffect.PrintReceipt(s.resident(), ok.outcome(), received, owed));
-                    yield new Next(new Printing(s.resident(), ok.outcome(), received, owed), effects);
+                    // The 告知承诺 signature likewise stays until its 告知承诺书 is printed.
+                    Image conditions = s.application().conditions() == null ? null : s.application().conditions().signature();
+                    effects.add(new ApplicationEffect.PrintReceipt(s.resident(), ok.outcome(), received, owed, conditions));
+                    yield new Next(new Printing(s.resident(), ok.outcome(), received, owed, conditions), effects);
                 }
                 case SubmitAnswered a when a.result() instanceof Refused r ->
                         to(new Failed(s.resident(), s.application(), r.code(), r.message(), r.fieldErrors(), false),
@@ -178,17 +182,17 @@ final class ApplicationSteps {
             case Printing s -> switch (event) {
                 case Printed p -> {
                     // The receipt and the signed letters are out: the signatures are wiped now, not at the visit's end.
-                    List<ApplicationEffect> effects = new ArrayList<>(signatureWipes(s.owed()));
+                    List<ApplicationEffect> effects = new ArrayList<>(signatureWipes(s.owed(), s.conditionsSignature()));
                     effects.add(new Log(true, "done", null));
-                    yield new Next(new Done(s.resident(), s.outcome(), s.received(), s.owed(), null), effects);
+                    yield new Next(new Done(s.resident(), s.outcome(), s.received(), s.owed(), null, s.conditionsSignature()), effects);
                 }
-                case WorkFailed w -> to(new Done(s.resident(), s.outcome(), s.received(), s.owed(), w.message()),
+                case WorkFailed w -> to(new Done(s.resident(), s.outcome(), s.received(), s.owed(), w.message(), s.conditionsSignature()),
                         new Log(false, "print", w.retryable()));
                 default -> Next.IGNORED;
             };
             case Done s -> event instanceof Retry && s.printProblem() != null && !f.visitEnded()
-                    ? to(new Printing(s.resident(), s.outcome(), s.received(), s.owed()),
-                    new ApplicationEffect.PrintReceipt(s.resident(), s.outcome(), s.received(), s.owed()))
+                    ? to(new Printing(s.resident(), s.outcome(), s.received(), s.owed(), s.conditionsSignature()),
+                    new ApplicationEffect.PrintReceipt(s.resident(), s.outcome(), s.received(), s.owed(), s.conditionsSignature()))
                     : Next.IGNORED;
             case Failed s -> switch (event) {
                 case Retry r when s.canRetry() && s.application() != null && !f.visitEnded() ->
@@ -334,10 +338,10 @@ final class ApplicationSteps {
                         yield to(new Materials(r, app, null, f.text("application.materialMissing", ms.get(i).name())));
                     }
                 }
-                if (f.item().offersPostalDelivery()) {
-                    yield to(new ChoosingDelivery(r, app, null));
+                if (f.item().conditionsCommitment().isPresent()) {
+                    yield toConditions(r, app, null);
                 }
-                yield to(new Confirming(r, app.withDelivery(DeliveryChoice.WINDOW)));
+                yield toDelivery(r, app, f);
             }
             case Back b -> to(new FillingForm(r, app, Map.of(), List.of()));
             default -> Next.IGNORED;
@@ -367,6 +371,53 @@ final class ApplicationSteps {
         return b.length > 8 && b.length <= MAX_SIGNATURE_BYTES && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
     }
 
+    /** Delivery where the item offers the post, else straight to the confirmation (window pickup). */
+    private static Next toDelivery(Resident r, Application app, Facts f) {
+        if (f.item().offersPostalDelivery()) {
+            return to(new ChoosingDelivery(r, app, null));
+        }
+        return to(new Confirming(r, app.withDelivery(DeliveryChoice.WINDOW)));
+    }
+
+    /** The step before delivery: the 告知承诺 conditions where the item has them, else the materials. */
+    private static Next beforeDelivery(Resident r, Application app, Facts f) {
+        if (f.item().conditionsCommitment().isPresent()) {
+            return toConditions(r, app, null);
+        }
+        return to(new Materials(r, app, null, null));
+    }
+
+    /**
+     * To the 告知承诺 conditions, unsigned: a signature given before (the resident went back, or
+     * fixed the form the centre named) is wiped; they sign again for what they now submit.
+     */
+    private static Next toConditions(Resident r, Application app, String messageKey) {
+        if (app.conditions() == null) {
+            return to(new AcceptingConditions(r, app, messageKey));
+        }
+        return to(new AcceptingConditions(r, app.withConditions(null), messageKey), new Wipe(app.conditions().signature()));
+    }
+
+    /** 告知承诺制: a drawn signature to the conditions moves on to delivery; a blank one is refused. */
+    private static Next conditions(AcceptingConditions s, ApplicationEvent event, Facts f) {
+        return switch (event) {
+            case CommitConditions c when !png(c.signaturePng()) -> to(new AcceptingConditions(s.resident(), s.application(),
+                    "application.signatureMissing"));
+            case CommitConditions c -> {
+                Image signature = new Image(c.signaturePng());
+                Application app = s.application().withConditions(new SignedConditions(f.now(), signature));
+                Next onward = toDelivery(s.resident(), app, f);
+                List<ApplicationEffect> effects = new ArrayList<>();
+                effects.add(new Hold(signature));
+                effects.add(new Log(true, "conditions-signed", null));
+                effects.addAll(onward.effects());
+                yield new Next(onward.state(), effects);
+            }
+            case Back b -> to(new Materials(s.resident(), s.application(), null, null));
+            default -> Next.IGNORED;
+        };
+    }
+
     private static Next delivery(ChoosingDelivery s, ApplicationEvent event, Facts f) {
         return switch (event) {
             case ChooseWindow w -> to(new Confirming(s.resident(), s.application().withDelivery(DeliveryChoice.WINDOW)));
@@ -377,7 +428,7 @@ final class ApplicationSteps {
                     to(new ChoosingDelivery(s.resident(), s.application(), "application.mobileInvalid"));
             case ChoosePost p -> to(new Confirming(s.resident(), s.application().withDelivery(new DeliveryChoice(true,
                     p.regionCode().strip(), p.region().strip(), p.detail().strip(), p.recipient().strip(), p.mobile()))));
-            case Back b -> to(new Materials(s.resident(), s.application(), null, null));
+            case Back b -> beforeDelivery(s.resident(), s.application(), f);
             default -> Next.IGNORED;
         };
     }
@@ -416,9 +467,12 @@ final class ApplicationSteps {
         return out;
     }
 
-    /** Wipes of the commitment signatures still held for the printed letters. */
-    private static List<ApplicationEffect> signatureWipes(List<Owed> owed) {
+    /** Wipes of the commitment signatures still held for the printed letters (the 告知承诺书's too, when not null). */
+    private static List<ApplicationEffect> signatureWipes(List<Owed> owed, Image conditions) {
         List<ApplicationEffect> out = new ArrayList<>();
+        if (conditions != null) {
+            out.add(new Wipe(conditions));
+        }
         for (Owed o : owed) {
             if (o.signature() != null) { // wiping twice is harmless; the transition stays pure
                 out.add(new Wipe(o.signature()));
@@ -440,6 +494,7 @@ final class ApplicationSteps {
             case FillingForm s -> s.application();
             case Materials s -> s.application();
             case Capturing s -> s.application();
+            case AcceptingConditions s -> s.application();
             case ChoosingDelivery s -> s.application();
             case Confirming s -> s.application();
             case Submitting s -> s.application();
@@ -451,8 +506,8 @@ final class ApplicationSteps {
         }
         switch (state) {
             // Accepted but the letters not (yet) printed: nobody is there to take them any more.
-            case Printing s -> effects.addAll(signatureWipes(s.owed()));
-            case Done s -> effects.addAll(signatureWipes(s.owed()));
+            case Printing s -> effects.addAll(signatureWipes(s.owed(), s.conditionsSignature()));
+            case Done s -> effects.addAll(signatureWipes(s.owed(), s.conditionsSignature()));
             default -> { }
         }
         effects.add(new Log(true, why, null));

@@ -44,6 +44,23 @@ public final class OneCertificateService {
 
     public enum MaterialSource { E_LICENSE, SHARED_DATA, CAPTURED_PAGES, MISSING_COMMITTED }
 
+    /** 告知承诺制: the resident signed at {@code signedAt} that they meet the item's conditions; the signature is a PNG. */
+    public record ConditionsCommitment(Instant signedAt, byte[] signaturePng) {
+        public ConditionsCommitment {
+            signaturePng = signaturePng.clone();
+        }
+
+        @Override
+        public byte[] signaturePng() {
+            return signaturePng.clone();
+        }
+
+        @Override
+        public String toString() {
+            return "ConditionsCommitment[signature " + signaturePng.length + " bytes]";
+        }
+    }
+
     /** The resident's signed 容缺 commitment: the material is due by {@code dueDate}; the signature is a PNG. */
     public record Commitment(LocalDate dueDate, Instant signedAt, byte[] signaturePng) {
         public Commitment {
@@ -126,9 +143,32 @@ public final class OneCertificateService {
      */
     public record Draft(String idempotencyKey, String itemCode, String applicantIdNumber, String authorisationId,
                         List<MaterialRef> materials, String contactPhone, Instant startedAt, Map<String, String> form,
-                        Delivery delivery, String contactName) {
+                        Delivery delivery, String contactName, ConditionsCommitment conditions) {
         public Draft {
             form = form == null ? null : Map.copyOf(form);
+        }
+
+        /** Without a signed 告知承诺 (an item decided the ordinary way). */
+        public Draft(String idempotencyKey, String itemCode, String applicantIdNumber, String authorisationId,
+                     List<MaterialRef> materials, String contactPhone, Instant startedAt, Map<String, String> form,
+                     Delivery delivery, String contactName) {
+            this(idempotencyKey, itemCode, applicantIdNumber, authorisationId, materials, contactPhone, startedAt, form,
+                    delivery, contactName, null);
+        }
+
+        /**
+         * The same application with the applicant's signed 告知承诺 (for an item decided under
+         * 告知承诺制 the centre refuses it without one, COMMITMENT_MISSING); the signature is bounded like a 容缺 one.
+         */
+        public Draft withConditions(ConditionsCommitment c) {
+            if (c != null) {
+                byte[] png = c.signaturePng();
+                if (png.length < 8 || png.length > 64 * 1024 || (png[0] & 0xff) != 0x89 || png[1] != 'P') {
+                    throw new IllegalArgumentException("a notification commitment needs a PNG signature of at most 64 KiB");
+                }
+            }
+            return new Draft(idempotencyKey, itemCode, applicantIdNumber, authorisationId, materials, contactPhone, startedAt,
+                    form, delivery, contactName, c);
         }
 
         @Override
@@ -403,6 +443,13 @@ public final class OneCertificateService {
         }
         if (d.contactName() != null) {
             b.put("contactName", d.contactName());
+        }
+        if (d.conditions() != null) {
+            ObjectNode nc = b.putObject("notificationCommitment");
+            nc.put("signedAt", d.conditions().signedAt().truncatedTo(ChronoUnit.SECONDS).toString());
+            byte[] png = d.conditions().signaturePng();
+            nc.put("signaturePngBase64", Base64.getEncoder().encodeToString(png));
+            nc.put("signatureSha256", sha256(png));
         }
         if (d.contactPhone() == null) {
             b.putNull("contactPhone");

@@ -235,6 +235,11 @@ public final class CentralApplicationPorts implements ApplicationPorts {
             OneCertificateService one = services.oneCertificate();
             var draft = one.application(key, item.code(), resident.idNumber(), app.authorisationId(), app.values(),
                     materials(item, app), delivery(app), blankToNull(resident.name()), contactPhone(item, app));
+            if (app.conditions() != null) {
+                // 告知承诺制: the signed commitment to the item's conditions goes with the application.
+                draft = draft.withConditions(new OneCertificateService.ConditionsCommitment(app.conditions().signedAt(),
+                        app.conditions().signature().bytes()));
+            }
             var submission = one.submit(draft);
             String reference = submission.receipt().map(OneCertificateService.CaseReceipt::caseNumber).orElse(submission.reference());
             return new Accepted(new CentralOutcome.Accepted(submission, reference,
@@ -318,6 +323,12 @@ public final class CentralApplicationPorts implements ApplicationPorts {
     @Override
     public void printReceipt(ItemDetail item, Resident resident, Outcome outcome, List<ApplicationState.Received> received,
                              List<ApplicationState.Owed> owed) throws ServiceException {
+        printReceipt(item, resident, outcome, received, owed, null);
+    }
+
+    @Override
+    public void printReceipt(ItemDetail item, Resident resident, Outcome outcome, List<ApplicationState.Received> received,
+                             List<ApplicationState.Owed> owed, Image conditionsSignature) throws ServiceException {
         if (!(outcome instanceof CentralOutcome.Accepted a)) {
             throw new IllegalArgumentException("not an application outcome: " + outcome.getClass().getName());
         }
@@ -346,6 +357,16 @@ public final class CentralApplicationPorts implements ApplicationPorts {
                     if (signature != null) {
                         java.util.Arrays.fill(signature, (byte) 0); // the letter holds its own copy
                     }
+                }
+            }
+            // Last the signed 告知承诺书: the item's conditions the resident committed to meeting.
+            if (conditionsSignature != null && item.conditionsCommitment().isPresent()) {
+                byte[] signature = conditionsSignature.bytes();
+                try {
+                    jobs.add(new PrintService.ReceiptJob(printData.notificationCommitment(item, resident, a.reference(), signature),
+                            "notice-" + a.reference()));
+                } finally {
+                    java.util.Arrays.fill(signature, (byte) 0);
                 }
             }
             receipts.print(jobs);

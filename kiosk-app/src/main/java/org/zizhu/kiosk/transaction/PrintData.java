@@ -114,6 +114,20 @@ public final class PrintData {
                 item.implementingBody().zh(), LocalDate.now(clock), signaturePng);
     }
 
+    /**
+     * The signed 告知承诺书 of an item decided under 告知承诺制: the applicant, the case number (or
+     * the outbox reference while queued), the item's conditions as the catalogue states them (the
+     * printed document is in Chinese, as the receipt), the office, today's date, and the signature
+     * the resident drew (null: a line to sign on paper).
+     */
+    public org.zizhu.print.NotificationCommitmentData notificationCommitment(ItemDetail item, Resident applicant,
+                                                                         String reference, byte[] signaturePng) {
+        Text conditions = item.conditionsCommitment()
+                .orElseThrow(() -> new IllegalArgumentException("item " + item.code() + " is not decided under 告知承诺制"));
+        return new org.zizhu.print.NotificationCommitmentData(reference, item.name().zh(), applicant.name(),
+                applicant.idNumber(), conditions.zh(), item.implementingBody().zh(), LocalDate.now(clock), signaturePng);
+    }
+
     /** A link on the item's guide host (what the printed QR codes point at). */
     private static String link(ItemDetail item, String path) {
         URI guide = URI.create(item.guideUrl());

@@ -66,7 +66,8 @@ import org.zizhu.privacy.Masking;
  * {@code app-field-warning-<id>}, {@code app-form-next}, {@code app-material-<i>},
  * {@code app-material-status-<i>}, {@code app-capture-<i>}, {@code app-page-<i>-<p>},
  * {@code app-retake-<i>-<p>}, {@code app-delete-<i>-<p>}, {@code app-commit-<i>},
- * {@code app-uncommit-<i>}, {@code app-signature-pad}, {@code app-sign}, {@code app-sign-clear},
+ * {@code app-uncommit-<i>}, {@code app-notice-text}, {@code app-notice-pad}, {@code app-notice-sign},
+ * {@code app-notice-clear}, {@code app-notice-message}, {@code app-signature-pad}, {@code app-sign}, {@code app-sign-clear},
  * {@code app-sign-cancel}, {@code app-sign-message}, {@code app-materials-message},
  * {@code app-materials-next}, {@code app-preview}, {@code app-delivery-window},
  * {@code app-delivery-post}, {@code app-region-<code>}, {@code app-street-<code>},
@@ -80,7 +81,7 @@ import org.zizhu.privacy.Masking;
  */
 public final class ApplicationScreens {
     /** The steps shown at the top, in order ({@code application.step.<name>}). */
-    static final List<String> STEPS = List.of("identify", "form", "materials", "delivery", "confirm", "done");
+    static final List<String> STEPS = List.of("identify", "form", "materials", "conditions", "delivery", "confirm", "done");
     /** The contract's bound for a signature image. */
     static final int MAX_SIGNATURE_BYTES = 64 * 1024;
 
@@ -232,13 +233,16 @@ public final class ApplicationScreens {
         if (!(s instanceof ApplicationState.FillingForm)) {
             editing = null;
         }
+        if (!(s instanceof ApplicationState.Materials || s instanceof ApplicationState.AcceptingConditions)) {
+            signature.clear();
+        }
         if (!(s instanceof ApplicationState.Materials)) {
             committing = -1;
-            signature.clear();
             signMessageKey = null;
         }
         if (!(s instanceof ApplicationState.ChoosingDelivery || s instanceof ApplicationState.Confirming
-                || s instanceof ApplicationState.Materials || s instanceof ApplicationState.Capturing)) {
+                || s instanceof ApplicationState.Materials || s instanceof ApplicationState.Capturing
+                || s instanceof ApplicationState.AcceptingConditions)) {
             post = null; // submitted, failed or left: the address draft goes
         }
         ItemDetail item = flow.item();
@@ -283,6 +287,7 @@ public final class ApplicationScreens {
                     ? commitment(l, flow, item.materials().get(committing), committing)
                     : materials(l, flow, m, cancel));
             case ApplicationState.Capturing c -> nodes.addAll(capturing(l));
+            case ApplicationState.AcceptingConditions a -> nodes.addAll(conditions(l, flow, a, cancel));
             case ApplicationState.ChoosingDelivery d -> nodes.addAll(delivery(l, flow, d, cancel));
             case ApplicationState.Confirming c -> nodes.addAll(confirming(l, flow, c, itemName, cancel));
             case ApplicationState.Submitting x -> nodes.add(ServiceScreens.big(t(l, "application.submitting"), "app-message"));
@@ -330,6 +335,7 @@ public final class ApplicationScreens {
             case ApplicationState.FillingForm f -> "form";
             case ApplicationState.Materials m -> "materials";
             case ApplicationState.Capturing c -> "materials";
+            case ApplicationState.AcceptingConditions a -> "conditions";
             case ApplicationState.ChoosingDelivery d -> "delivery";
             case ApplicationState.Confirming c -> "confirm";
             case ApplicationState.Submitting x -> "confirm";
@@ -348,6 +354,9 @@ public final class ApplicationScreens {
             String step = STEPS.get(i);
             if (step.equals("delivery") && !item.offersPostalDelivery()) {
                 continue; // no choice to make: the result is collected at the window
+            }
+            if (step.equals("conditions") && item.conditionsCommitment().isEmpty()) {
+                continue; // only items decided under 告知承诺制
             }
             Label lab = new Label(n++ + " " + t(l, "application.step." + step));
             lab.setId("app-step-" + step);
@@ -779,6 +788,41 @@ public final class ApplicationScreens {
         return nodes;
     }
 
+    // ---- 告知承诺制: the conditions, signed ---------------------------------------------
+
+    private List<Node> conditions(Language l, ApplicationFlow flow, ApplicationState.AcceptingConditions a, Runnable cancel) {
+        List<Node> nodes = new ArrayList<>();
+        Label head = new Label(t(l, "application.noticeTitle"));
+        head.getStyleClass().add("section");
+        nodes.add(head);
+        nodes.add(wrapped(t(l, "application.noticeIntro"), "app-notice-intro"));
+        Label text = wrapped(flow.item().conditionsCommitment().map(c -> c.in(l)).orElse(""), "app-notice-text");
+        text.getStyleClass().add("app-commitment-text");
+        nodes.add(text);
+        nodes.add(wrapped(t(l, "application.signHere"), "app-sign-hint"));
+        Label problem = message(a.messageKey() == null ? null : t(l, a.messageKey()), "app-notice-message");
+        Canvas pad = signature.canvas("app-notice-pad", () -> problem.setVisible(false)); // drawing now: "please sign" no longer applies
+        StackPane frame = new StackPane(pad);
+        frame.getStyleClass().add("app-signature-frame");
+        frame.setMaxWidth(SignaturePad.WIDTH + 8);
+        nodes.add(frame);
+        nodes.add(problem);
+        Button sign = button(l, "application.noticeSign", "app-notice-sign", () -> {
+            // A blank pad is sent as no signature: the flow refuses it and says why.
+            byte[] png = signature.signed() ? signature.png() : new byte[0];
+            signature.clear();
+            flow.fire(new ApplicationEvent.CommitConditions(png)); // the event keeps its own copy
+            Arrays.fill(png, (byte) 0);
+        });
+        sign.getStyleClass().add("primary");
+        nodes.add(actions(button(l, "application.back", "app-back", () -> flow.fire(new ApplicationEvent.Back())),
+                button(l, "application.signClear", "app-notice-clear", () -> {
+                    signature.clear();
+                    redraw.run();
+                }), sign, button(l, "application.cancel", "app-cancel", cancel)));
+        return nodes;
+    }
+
     // ---- the document camera ------------------------------------------------------------
 
     private List<Node> capturing(Language l) {
@@ -1027,6 +1071,9 @@ public final class ApplicationScreens {
             };
             add.accept(item.materials().get(i).name().in(l), how);
         }
+        if (app.conditions() != null) {
+            add.accept(t(l, "application.noticeTitle"), t(l, "application.noticeSigned"));
+        }
         DeliveryChoice d = app.delivery();
         add.accept(t(l, "application.summary.delivery"), d == null || !d.post() ? t(l, "application.window")
                 : t(l, "application.post") + "：" + nz(d.region()) + nz(d.detail()) + "，" + nz(d.recipient()) + " " + nz(d.mobile()));
@@ -1131,7 +1178,8 @@ public final class ApplicationScreens {
                 "application.deliveryNext", "application.summary.item", "application.summary.applicant",
                 "application.summary.delivery", "application.notGiven", "application.printing", "application.printRetry",
                 "application.receiptPrinted", "application.finish", "application.leave", "application.ended",
-                "application.cancel"));
+                "application.cancel", "application.noticeTitle", "application.noticeIntro", "application.noticeSign",
+                "application.noticeSigned", "application.signHere", "application.signatureMissing", "application.back"));
         return keys;
     }
 }

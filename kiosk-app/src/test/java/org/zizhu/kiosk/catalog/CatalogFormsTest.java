@@ -58,6 +58,31 @@ public class CatalogFormsTest {
     }
 
     @Test
+    void notificationCommitmentItemsCarryTheConditionsAndTheirGuidesSaySo() throws Exception {
+        List<String> withCommitment = new java.util.ArrayList<>();
+        for (JsonNode s : seed.index().path("items")) {
+            ItemDetail d = CatalogJson.item(raw(s.path("code").asText()));
+            if (d.conditionsCommitment().isEmpty()) {
+                continue;
+            }
+            withCommitment.add(d.code());
+            assertTrue(d.takesApplication(), d.code());
+            String zh = d.conditionsCommitment().get().zh();
+            assertTrue(zh.contains("承诺") && zh.contains("法律责任"), d.code() + ": the commitment and the consequence of a false one");
+            assertTrue((d.reviewCriteria().zh() + d.promisedTimeLimit().text().zh()).contains("告知承诺"),
+                    d.code() + ": the guide says 告知承诺 applies");
+        }
+        assertEquals(List.of("11150200MB1535080D011030100001", "11150200MB1537556P010770500001"), withCommitment.stream().sorted().toList());
+        assertTrue(CatalogJson.item(raw(RETIREMENT)).conditionsCommitment().isEmpty());
+        refused(i -> i.putObject("notificationCommitment").put("zh", "本人承诺符合条件"), "notificationCommitment");
+        refused(i -> i.putObject("notificationCommitment").put("zh", "承".repeat(601)).put("en", "I commit"), "notificationCommitment");
+        // On an item that takes no application there is nothing to commit to.
+        ObjectNode tax = raw("11150200MB0C12658U200660100001");
+        tax.putObject("notificationCommitment").put("zh", "本人承诺符合条件").put("en", "I commit");
+        assertThrows(CatalogJson.InvalidCatalogException.class, () -> CatalogJson.item(tax));
+    }
+
+    @Test
     void theRetirementFormPrefillsFromTheCardAndAcceptsAFilledForm() throws Exception {
         ItemDetail d = CatalogJson.item(raw(RETIREMENT));
         assertTrue(d.offersPostalDelivery());

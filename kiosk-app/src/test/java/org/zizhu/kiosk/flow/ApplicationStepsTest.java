@@ -327,4 +327,102 @@ class ApplicationStepsTest {
         assertTrue(ignored(retirement, new Submitting(m.resident(), m.application()), new Cancel()),
                 "a submission under way is not abandoned");
     }
+
+    /** 食品经营许可: decided under 告知承诺制, post offered. */
+    static final String FOOD_LICENCE = "11150200MB1535080D011030100001";
+
+    /** Every material of the item resolved (the form by the form, the rest by a page): its materials page. */
+    private static Materials resolved(ItemDetail item) {
+        Resident r = new Resident("王建国", WANG, CARD_ADDRESS, Resident.Source.ID_CARD, LocalDate.of(2036, 1, 1));
+        List<Resolution> ms = item.materials().stream().map(m -> m.kind() == org.zizhu.kiosk.catalog.CatalogModel.MaterialKind.FORM
+                ? (Resolution) new ByForm() : new Pages(List.of(new Image(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})))).toList();
+        return new Materials(r, new Application(Map.of("phone", "13912345678"), ms, null, "AUTH-1"), null, null);
+    }
+
+    @Test
+    void aNotificationCommitmentItemTakesTheSignedConditionsBeforeDeliveryAndPrintsThenWipesThem() throws Exception {
+        ItemDetail food = item(FOOD_LICENCE);
+        Materials m = resolved(food);
+        AcceptingConditions a = assertInstanceOf(AcceptingConditions.class, step(food, m, new MaterialsDone()).state());
+        assertNull(a.messageKey());
+        assertNull(a.application().conditions());
+
+        // A blank pad, something not a PNG, a PNG over the contract's bound: refused, with the 容缺 words.
+        byte[] huge = png();
+        huge = java.util.Arrays.copyOf(huge, ApplicationSteps.MAX_SIGNATURE_BYTES + 1);
+        for (byte[] bad : List.of(new byte[0], "signature".getBytes(java.nio.charset.StandardCharsets.UTF_8), huge)) {
+            var refused = step(food, a, new CommitConditions(bad));
+            AcceptingConditions again = assertInstanceOf(AcceptingConditions.class, refused.state());
+            assertEquals("application.signatureMissing", again.messageKey());
+            assertNull(again.application().conditions());
+            assertTrue(refused.effects().isEmpty(), "nothing held");
+        }
+        assertInstanceOf(Materials.class, step(food, a, new Back()).state(), "back to the materials");
+
+        var signed = step(food, a, new CommitConditions(png()));
+        ChoosingDelivery d = assertInstanceOf(ChoosingDelivery.class, signed.state(), "the item offers the post");
+        SignedConditions sc = d.application().conditions();
+        assertEquals(Instant.parse("2026-12-02T02:00:00Z"), sc.signedAt());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(png(), sc.signature().bytes());
+        assertTrue(signed.effects().contains(new ApplicationEffect.Hold(sc.signature())), "held by the visit");
+
+        // Back from the delivery: the conditions again, unsigned; the old signature is wiped.
+        var back = step(food, d, new Back());
+        assertNull(assertInstanceOf(AcceptingConditions.class, back.state()).application().conditions());
+        assertTrue(back.effects().contains(new ApplicationEffect.Wipe(sc.signature())));
+
+        d = assertInstanceOf(ChoosingDelivery.class, step(food, back.state(), new CommitConditions(png())).state());
+        Image signature = d.application().conditions().signature();
+        Confirming c = assertInstanceOf(Confirming.class, step(food, d, new ChooseWindow()).state());
+        assertSame(signature, c.application().conditions().signature(), "submitted with the application");
+        // A cancel before submitting wipes the signature.
+        assertTrue(step(food, c, new Cancel()).effects().contains(new ApplicationEffect.Wipe(signature)));
+
+        var submitting = step(food, c, new ConfirmSubmit()).state();
+        var outcome = new ServicePorts.Outcome() {
+            @Override
+            public String reference() {
+                return "ZW-20261202-000002";
+            }
+
+            @Override
+            public Text title() {
+                return new Text("已受理", "Accepted");
+            }
+
+            @Override
+            public void wipe() {
+            }
+        };
+        var accepted = step(food, submitting, new SubmitAnswered(new ApplicationPorts.Accepted(outcome)));
+        Printing printing = assertInstanceOf(Printing.class, accepted.state());
+        assertSame(signature, printing.conditionsSignature());
+        assertFalse(accepted.effects().contains(new ApplicationEffect.Wipe(signature)), "the 告知承诺书 still needs it");
+        var print = (ApplicationEffect.PrintReceipt) accepted.effects().stream()
+                .filter(e -> e instanceof ApplicationEffect.PrintReceipt).findFirst().orElseThrow();
+        assertSame(signature, print.conditionsSignature());
+
+        var failed = step(food, printing, new WorkFailed("print", new Text("缺纸", "Out of paper"), true));
+        Done problem = assertInstanceOf(Done.class, failed.state());
+        assertSame(signature, problem.conditionsSignature(), "kept for the retry");
+        var retry = step(food, problem, new Retry());
+        assertSame(signature, ((ApplicationEffect.PrintReceipt) retry.effects().get(0)).conditionsSignature());
+        var printed = step(food, retry.state(), new Printed());
+        assertTrue(printed.effects().contains(new ApplicationEffect.Wipe(signature)), "printed: the signature goes now");
+        assertTrue(step(food, problem, new Cancel()).effects().contains(new ApplicationEffect.Wipe(signature)));
+    }
+
+    @Test
+    void anItemWithoutNotificationCommitmentSkipsTheConditionsAndIgnoresASignatureForThem() throws Exception {
+        assertTrue(retirement.conditionsCommitment().isEmpty());
+        Materials m = resolved(retirement);
+        ApplicationState next = step(retirement, m, new MaterialsDone()).state();
+        assertInstanceOf(ChoosingDelivery.class, next);
+        assertTrue(ignored(retirement, next, new CommitConditions(png())));
+        assertTrue(ignored(retirement, m, new CommitConditions(png())));
+        // Without post: straight to the confirmation, whose back is the materials (no conditions in between).
+        ItemDetail noPost = item(NO_POST);
+        Confirming c = assertInstanceOf(Confirming.class, step(noPost, resolved(noPost), new MaterialsDone()).state());
+        assertInstanceOf(Materials.class, step(noPost, c, new Back()).state());
+    }
 }

@@ -103,4 +103,49 @@ class ApplicationReceiptPrintingTest {
             assertEquals(4, sim.awaitReceipts(4, Duration.ofSeconds(10)).size(), "the retry prints the receipt and the letter");
         }
     }
+
+    @Test
+    void aNotificationCommitmentItemPrintsTheSignedConditionsAfterTheReceiptAndTheLetter() throws Exception {
+        String food = "11150200MB1535080D011030100001"; // 食品经营许可: 告知承诺制, and a 容缺 material
+        String owedName = "食品安全管理制度文本";
+        try (CentralSimulator central = CentralSimulator.builder().https(false).start();
+             KioskRuntime rt = KioskRuntime.open(TestKiosk.config(central.baseUrl(), data));
+             EscPosSimulator sim = EscPosSimulator.startTcp(0, ReceiptPaper.MM80.dots());
+             ReceiptPrinter printer = ReceiptPrinter.open(ReceiptPrinterConfig.builder()
+                     .endpoint("tcp://127.0.0.1:" + sim.port()).paper(ReceiptPaper.MM80).pollInterval(Duration.ZERO).build())) {
+            ItemDetail item = CatalogJson.item(central.catalog().item(food).orElseThrow());
+            var ports = new CentralApplicationPorts(rt.services(),
+                    timeout -> { throw new AssertionError("no face needed to print"); },
+                    timeout -> { throw new AssertionError("no page needed to print"); },
+                    new PrintService(printer, null)::printReceipts, new Messages(), Clock.system(ZoneId.of("Asia/Shanghai")));
+            LocalDate due = LocalDate.of(2026, 12, 8);
+            var receipt = new OneCertificateService.CaseReceipt("ZW-20261201-000778", food, "SUBMITTED", Instant.now(),
+                    LocalDate.of(2026, 12, 8), List.of(new OneCertificateService.OwedMaterial(owedName, due)), "WINDOW", List.of());
+            var outcome = new CentralOutcome.Accepted(new OneCertificateService.Submission(Optional.of(receipt), false,
+                    "ZW-20261201-000778"), "ZW-20261201-000778", new Text("已受理", "Accepted"));
+            Resident wang = new Resident("王建国", "150202198503120016", Resident.Source.ID_CARD, LocalDate.of(2036, 1, 1));
+            var received = List.of(new ApplicationState.Received("营业执照", ApplicationState.Provided.SHARED_DATA));
+            var owed = List.of(new ApplicationState.Owed(owedName, due, new Image(SampleDocuments.signaturePng())));
+            Image conditions = new Image(SampleDocuments.signaturePng());
+
+            ports.printReceipt(item, wang, outcome, received, owed, conditions);
+            List<SimulatedReceipt> out = sim.awaitReceipts(3, Duration.ofSeconds(10));
+            assertEquals(3, out.size(), "the receipt, the 容缺 letter, the 告知承诺书, each cut");
+            assertTrue(flat(out.get(0)).contains("受理回执"));
+            assertTrue(flat(out.get(1)).contains("容缺受理承诺书"));
+            String notice = flat(out.get(2));
+            assertTrue(notice.contains("告知承诺书") && notice.contains("本人王建国") && notice.contains("1502**********0016")
+                    && notice.contains("ZW-20261201-000778") && notice.contains("承诺人（签字）："), notice);
+            assertTrue(notice.contains("有专职或兼职食品安全管理人员"), "the item's conditions: " + notice);
+            assertTrue(!notice.contains("________"), "signed on the touchscreen");
+            assertTrue(out.get(2).rasterImages() >= 1, "the signature printed as a raster image");
+            assertTrue(out.get(2).cut());
+
+            // The conditions' signature gone: nothing of the run prints.
+            conditions.wipe();
+            var fresh = List.of(new ApplicationState.Owed(owedName, due, new Image(SampleDocuments.signaturePng())));
+            assertThrows(ServiceException.class, () -> ports.printReceipt(item, wang, outcome, received, fresh, conditions));
+            assertEquals(3, sim.receipts().size(), "nothing printed");
+        }
+    }
 }

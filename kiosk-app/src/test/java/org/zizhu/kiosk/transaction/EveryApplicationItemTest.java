@@ -169,6 +169,12 @@ class EveryApplicationItemTest {
             assertTrue(!(materials.application().materials().get(at) instanceof ApplicationState.Unresolved), m.name().zh());
         }
         f.fire(new ApplicationEvent.MaterialsDone());
+        boolean conditions = item.conditionsCommitment().isPresent();
+        if (conditions) {
+            // 告知承诺制: the conditions are signed before the delivery.
+            assertInstanceOf(ApplicationState.AcceptingConditions.class, f.state(), () -> "after materials: " + f.state());
+            f.fire(new ApplicationEvent.CommitConditions(SampleDocuments.signaturePng()));
+        }
         if (item.offersPostalDelivery()) {
             assertInstanceOf(ApplicationState.ChoosingDelivery.class, f.state(), () -> "after materials: " + f.state());
             f.fire(new ApplicationEvent.ChoosePost("150202001", "内蒙古自治区包头市东河区和平路街道", "和平路12号3单元501",
@@ -186,12 +192,19 @@ class EveryApplicationItemTest {
         assertEquals(code, status.itemCode());
         assertEquals(commitments, status.owed().size(), "the centre holds the committed materials as owed");
 
-        assertEquals(1 + commitments, printed.size(), "the receipt, then one signed letter per commitment");
+        assertEquals(1 + commitments + (conditions ? 1 : 0), printed.size(),
+                "the receipt, then one signed letter per commitment, then the signed 告知承诺书");
         AcceptanceReceiptData receipt = assertInstanceOf(AcceptanceReceiptData.class, printed.get(0));
         assertEquals(caseNumber, receipt.caseNumber());
         assertEquals(commitments, receipt.acceptedUnderCommitment().size());
-        for (TemplateData letter : printed.subList(1, printed.size())) {
+        for (TemplateData letter : printed.subList(1, 1 + commitments)) {
             assertTrue(assertInstanceOf(CommitmentLetterData.class, letter).signaturePng().length > 0);
+        }
+        if (conditions) {
+            var notice = assertInstanceOf(org.zizhu.print.NotificationCommitmentData.class, printed.get(printed.size() - 1));
+            assertEquals(caseNumber, notice.caseNumber());
+            assertEquals(item.conditionsCommitment().get().zh(), notice.conditions());
+            assertTrue(notice.signaturePng().length > 0);
         }
         assertEquals(List.of(), central.contractViolations());
         visit.end("test");

@@ -79,4 +79,34 @@ class PrintDataTest {
         org.junit.jupiter.api.Assertions.assertThrows(org.zizhu.print.TemplateDataException.class,
                 () -> data.commitmentLetter(item, r, "ZS-9", missing, new byte[0]), "a wiped signature is not printed blank");
     }
+
+    @Test
+    void theNotificationCommitmentPrintsTheItemsConditionsAndTheSignature() throws Exception {
+        var seed = org.zizhu.central.catalog.CatalogRepository.load(null, "https://zwfw.example.gov.cn",
+                org.zizhu.central.contract.OpenApiContract.load());
+        ItemDetail food = org.zizhu.kiosk.catalog.CatalogJson.item(seed.item("11150200MB1535080D011030100001").orElseThrow().deepCopy());
+        Resident r = new Resident("张三", "11010519491231002X", Resident.Source.ID_CARD, null);
+        byte[] signature = org.zizhu.print.SampleDocuments.signaturePng();
+        var notice = data.notificationCommitment(food, r, "ZS-10", signature);
+        assertEquals("ZS-10", notice.caseNumber());
+        assertEquals("食品经营许可", notice.itemName());
+        assertEquals(food.conditionsCommitment().orElseThrow().zh(), notice.conditions());
+        assertEquals(food.implementingBody().zh(), notice.office());
+        assertEquals(LocalDate.of(2026, 11, 25), notice.date());
+        java.util.Arrays.fill(signature, (byte) 0); // the visit wipes its image: the letter has its own copy
+        org.junit.jupiter.api.Assertions.assertNotEquals(0, notice.signaturePng()[1]);
+        org.junit.jupiter.api.Assertions.assertFalse(notice.toString().contains("张三") || notice.toString().contains("1101"));
+
+        var doc = org.zizhu.print.PrintTemplates.builtIn().fill(notice);
+        var blocks = doc.blocks(org.zizhu.print.Output.RECEIPT);
+        org.junit.jupiter.api.Assertions.assertTrue(blocks.stream().anyMatch(b -> b instanceof org.zizhu.print.Block.Title t
+                && t.text().equals("告知承诺书")), blocks.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(blocks.stream().anyMatch(b -> b instanceof org.zizhu.print.Block.Text t
+                && t.text().equals(notice.conditions())), "the conditions as the catalogue states them");
+        var image = blocks.stream().filter(b -> b instanceof org.zizhu.print.Block.Image).findFirst().orElseThrow();
+        assertEquals(480, ((org.zizhu.print.Block.Image) image).image().getWidth(), "the drawn signature");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> data.notificationCommitment(item, r, "ZS-9", org.zizhu.print.SampleDocuments.signaturePng()),
+                "an item without 告知承诺 has no 告知承诺书");
+    }
 }

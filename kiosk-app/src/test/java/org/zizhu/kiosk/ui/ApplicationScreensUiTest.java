@@ -171,6 +171,8 @@ class ApplicationScreensUiTest {
         volatile Map<String, String> values;
         volatile List<List<byte[]>> pages;
         volatile byte[] signature;
+        /** The signed 告知承诺 conditions as submitted (null: none). */
+        volatile byte[] conditions;
         volatile LocalDate due;
         volatile ApplicationState.DeliveryChoice delivery;
         volatile List<ApplicationState.Owed> owed;
@@ -225,6 +227,7 @@ class ApplicationScreensUiTest {
                 }
             }
             pages = p;
+            conditions = app.conditions() == null ? null : app.conditions().signature().bytes();
             delivery = app.delivery();
             return new Accepted(new Outcome() {
                 @Override
@@ -720,6 +723,117 @@ class ApplicationScreensUiTest {
         for (String key : ApplicationScreens.keysUsed()) {
             for (Language l : Language.values()) {
                 assertTrue(messages.has(l, key), key + " missing in " + l);
+            }
+        }
+    }
+
+    /** Draws a signature on the pad {@code id} by dragging, as a finger would. */
+    private void draw(String id) {
+        Node pad = find(id).orElseThrow();
+        robot.interact(() -> reveal(pad));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.drag(pad, MouseButton.PRIMARY);
+        robot.moveBy(120, 40);
+        robot.moveBy(120, -60);
+        robot.moveBy(-300, 30);
+        robot.drop();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aNotificationCommitmentItemShowsItsConditionsRefusesABlankPadAndTakesADrawnSignature() throws Exception {
+        ItemDetail food = item("11150200MB1535080D011030100001"); // 食品经营许可: 告知承诺制
+        String conditions = food.conditionsCommitment().orElseThrow().zh();
+        show(new FakePorts(), Language.ZH, food);
+        assertTrue(find("#app-step-conditions").isPresent(), "the step bar has the 告知承诺 step");
+        flow.fire(new ApplicationEvent.Identified(new Resident("王建国", WANG, Resident.Source.ID_CARD, LocalDate.of(2036, 1, 1)),
+                LocalDate.of(2016, 1, 1)));
+        tap("#app-consent-yes");
+        awaitState(ApplicationState.FillingForm.class);
+        // The form and the materials are the other tests'; here they are filled through the flow.
+        Map<String, String> values = Map.of("entityName", "包头市东河区好味道餐饮店", "creditCode", "11150200MB1532145Q",
+                "legalRepresentative", "王建国", "premises", "内蒙古自治区包头市东河区和平路12号", "format", "CATERING",
+                "items", "热食类食品制售", "area", "86.5", "safetyManager", "王建国", "phone", "13912345678");
+        values.forEach((k, v) -> flow.fire(new ApplicationEvent.EditField(k, v)));
+        flow.fire(new ApplicationEvent.SubmitForm());
+        var materials = awaitState(ApplicationState.Materials.class);
+        for (int i = 0; i < food.materials().size(); i++) {
+            if (!(materials.application().materials().get(i) instanceof ApplicationState.Unresolved)) {
+                continue;
+            }
+            if (ApplicationFlow.committable(food.materials().get(i))) {
+                flow.fire(new ApplicationEvent.Commit(i, ApplicationStepsPng.PNG));
+            } else {
+                ports.go.offer(true);
+                flow.fire(new ApplicationEvent.CapturePage(i));
+            }
+            int at = i;
+            await().atMost(Duration.ofSeconds(20)).until(() -> flow.state() instanceof ApplicationState.Materials m
+                    && !(m.application().materials().get(at) instanceof ApplicationState.Unresolved));
+        }
+        tap("#app-materials-next");
+        awaitState(ApplicationState.AcceptingConditions.class);
+
+        // The conditions as the catalogue states them, the pad, the step bar at 告知承诺.
+        assertEquals(conditions, text("#app-notice-text"));
+        assertTrue(find("#app-step-conditions").orElseThrow().getStyleClass().contains("app-step-current"));
+        assertTrue(find("#app-step-materials").orElseThrow().getStyleClass().contains("app-step-done"));
+        assertFalse(find("#app-notice-message").orElseThrow().isVisible());
+
+        // A blank pad is refused with the words of the 容缺 letter; so is one drawn and then cleared.
+        tap("#app-notice-sign");
+        await().atMost(Duration.ofSeconds(20)).until(() -> flow.state() instanceof ApplicationState.AcceptingConditions a
+                && a.messageKey() != null);
+        assertEquals(messages.get(Language.ZH, "application.signatureMissing"), text("#app-notice-message"));
+        assertTrue(find("#app-notice-message").orElseThrow().isVisible());
+        draw("#app-notice-pad");
+        assertFalse(find("#app-notice-message").orElseThrow().isVisible(), "drawing: the message gives way");
+        tap("#app-notice-clear");
+        tap("#app-notice-sign");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertInstanceOf(ApplicationState.AcceptingConditions.class, flow.state(), "a cleared pad is no signature");
+
+        // Drawn and signed: on to the delivery, the signature in the application.
+        draw("#app-notice-pad");
+        tap("#app-notice-sign");
+        var delivery = awaitState(ApplicationState.ChoosingDelivery.class);
+        byte[] png = delivery.application().conditions().signature().bytes();
+        assertEquals(0x89, png[0] & 0xff);
+        assertEquals('P', png[1]);
+        assertTrue(ImageIO.read(new ByteArrayInputStream(png)).getWidth() > 0, "a readable PNG");
+
+        // Back: the conditions again, unsigned; signed again and submitted, the centre gets it.
+        tap("#app-back");
+        awaitState(ApplicationState.AcceptingConditions.class);
+        assertEquals(conditions, text("#app-notice-text"));
+        draw("#app-notice-pad");
+        tap("#app-notice-sign");
+        awaitState(ApplicationState.ChoosingDelivery.class);
+        flow.fire(new ApplicationEvent.ChooseWindow());
+        awaitState(ApplicationState.Confirming.class);
+        waitFor("#app-summary");
+        String signedText = messages.get(Language.ZH, "application.noticeSigned");
+        assertTrue(((Parent) find("#app-summary").orElseThrow()).getChildrenUnmodifiable().stream()
+                .anyMatch(n -> n instanceof Label lab && signedText.equals(lab.getText())), "the summary says it is signed");
+        tap("#app-confirm");
+        awaitState(ApplicationState.Done.class);
+        assertNotNull(ports.conditions, "sent with the application");
+        assertEquals(0x89, ports.conditions[0] & 0xff);
+    }
+
+    /** A tiny valid PNG for the 容缺 commitments fired directly. */
+    private static final class ApplicationStepsPng {
+        static final byte[] PNG = png();
+
+        private static byte[] png() {
+            try {
+                BufferedImage img = new BufferedImage(240, 80, BufferedImage.TYPE_BYTE_GRAY);
+                img.getRaster().setSample(10, 10, 0, 200);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ImageIO.write(img, "png", out);
+                return out.toByteArray();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
         }
     }
