@@ -137,6 +137,8 @@ public final class SpokenPrompt {
             case ApplicationState.Materials m -> m.message() != null ? m.message()
                     : key(messages, m.messageKey() != null ? m.messageKey() : "voice.materials");
             case ApplicationState.Capturing c -> key(messages, "application.capture");
+            case ApplicationState.AcceptingConditions c ->
+                    key(messages, c.messageKey() != null ? c.messageKey() : "application.noticeIntro");
             case ApplicationState.ChoosingDelivery d ->
                     key(messages, d.messageKey() != null ? d.messageKey() : "application.delivery");
             case ApplicationState.Confirming c -> key(messages, "application.confirm");
