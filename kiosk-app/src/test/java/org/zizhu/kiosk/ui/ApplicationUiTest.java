@@ -98,26 +98,42 @@ class ApplicationUiTest {
         });
     }
 
-    /** Scrolls the node into view when it sits in a scroll pane, then touches it. */
+    /**
+     * Scrolls the node into view when it sits in a scroll pane, then touches it. The window may
+     * draw the screen afresh meanwhile (a reminder ending, the countdown): a node found before
+     * that is no longer on the screen, so it is looked up again and the touch tried again.
+     */
     private void tap(String id) {
-        waitFor(id);
-        Node n = find(id).orElseThrow();
-        robot.interact(() -> {
-            for (Parent p = n.getParent(); p != null; p = p.getParent()) {
-                if (p instanceof ScrollPane sp && sp.getContent() != null) {
-                    Bounds b = sp.getContent().sceneToLocal(n.localToScene(n.getBoundsInLocal()));
-                    double content = sp.getContent().getBoundsInLocal().getHeight();
-                    double view = sp.getViewportBounds().getHeight();
-                    if (content > view) {
-                        sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 16) / (content - view))));
+        for (int attempt = 1; ; attempt++) {
+            waitFor(id);
+            Node n = find(id).orElseThrow();
+            robot.interact(() -> {
+                for (Parent p = n.getParent(); p != null; p = p.getParent()) {
+                    if (p instanceof ScrollPane sp && sp.getContent() != null) {
+                        Bounds b = sp.getContent().sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+                        double content = sp.getContent().getBoundsInLocal().getHeight();
+                        double view = sp.getViewportBounds().getHeight();
+                        if (content > view) {
+                            sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 16) / (content - view))));
+                        }
+                        sp.layout();
                     }
-                    sp.layout();
+                }
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            if (n.getScene() == null && attempt < 5) {
+                continue; // redrawn while scrolling: the new node
+            }
+            try {
+                robot.clickOn(n);
+                WaitForAsyncUtils.waitForFxEvents();
+                return;
+            } catch (RuntimeException redrawn) {
+                if (n.getScene() != null || attempt >= 5) {
+                    throw redrawn;
                 }
             }
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(n);
-        WaitForAsyncUtils.waitForFxEvents();
+        }
     }
 
     private String text(String id) {
