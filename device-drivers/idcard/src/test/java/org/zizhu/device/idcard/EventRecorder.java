@@ -44,7 +44,16 @@ final class EventRecorder implements IdCardListener {
                 return e;
             }
             if (e == null && tracker.status() == wanted) {
-                return null;
+                // The tracker may be updated a moment before its listener queues the event: give
+                // the event a short while to arrive before saying it was reached earlier (null).
+                DeviceStatusEvent late = statuses.poll(500, TimeUnit.MILLISECONDS);
+                if (late == null) {
+                    return null;
+                }
+                if (late.current() == wanted) {
+                    return late;
+                }
+                continue;
             }
             if (System.currentTimeMillis() > end) {
                 throw new AssertionError("status " + wanted + " not reached within " + timeoutMs + " ms; now "
