@@ -2,10 +2,8 @@ package org.zizhu.kiosk.flow;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -36,7 +34,7 @@ public final class ApplicationFlow implements ResidentTask {
     private final Executor worker;
     private final Clock clock;
     private final Messages messages;
-    private final List<Consumer<ApplicationState>> listeners = new CopyOnWriteArrayList<>();
+    private final FlowRuntime.Listeners<ApplicationState> listeners = new FlowRuntime.Listeners<>("application-listener");
     private final String idempotencyKey = UUID.randomUUID().toString();
     private ApplicationState state = ApplicationSteps.INITIAL;
 
@@ -182,14 +180,7 @@ public final class ApplicationFlow implements ResidentTask {
             }
         }
         if (published != null) {
-            for (Consumer<ApplicationState> l : listeners) {
-                try {
-                    l.accept(published);
-                } catch (RuntimeException e) {
-                    EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "application-listener",
-                            "error", e.getClass().getSimpleName());
-                }
-            }
+            listeners.tell(published);
         }
         for (ApplicationEffect e : next.effects()) {
             run(e);
@@ -221,31 +212,14 @@ public final class ApplicationFlow implements ResidentTask {
         }
     }
 
-    @FunctionalInterface
-    private interface PortCall {
-        ApplicationEvent call() throws ServiceException;
-    }
-
     private static ApplicationEvent workFailed(String where, ServiceException e) {
         return new ApplicationEvent.WorkFailed(where, e.residentMessage(), e.retryable());
     }
 
-    /** A port call on the worker; an unexpected exception is logged by type and treated as retryable. */
-    private void call(String where, PortCall call, Function<ServiceException, ApplicationEvent> failed) {
-        worker.execute(() -> {
-            ApplicationEvent answer;
-            try {
-                answer = call.call();
-            } catch (ServiceException e) {
-                answer = failed.apply(e);
-            } catch (RuntimeException e) {
-                EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", where, "error", e.getClass().getSimpleName());
-                answer = failed.apply(new ServiceException(where + ": " + e.getClass().getSimpleName(), null, true, e));
-            }
-            if (answer != null) {
-                fire(answer);
-            }
-        });
+    /** A port call on the worker (see {@link FlowRuntime#call}). */
+    private void call(String where, FlowRuntime.PortCall<ApplicationEvent> call,
+                      Function<ServiceException, ApplicationEvent> failed) {
+        FlowRuntime.call(worker, where, call, failed, this::fire);
     }
 
     private void log(ApplicationEffect.Log l) {

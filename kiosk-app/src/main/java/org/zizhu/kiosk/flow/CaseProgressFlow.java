@@ -3,15 +3,12 @@ package org.zizhu.kiosk.flow;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
-import org.zizhu.kiosk.flow.ServicePorts.ServiceException;
 import org.zizhu.kiosk.session.Resident;
 import org.zizhu.kiosk.session.Visit;
 
@@ -29,7 +26,7 @@ public final class CaseProgressFlow implements ResidentTask {
     private final Visit visit;
     private final Executor worker;
     private final Clock clock;
-    private final List<Consumer<CaseProgressState>> listeners = new CopyOnWriteArrayList<>();
+    private final FlowRuntime.Listeners<CaseProgressState> listeners = new FlowRuntime.Listeners<>("case-progress-listener");
     private CaseProgressState state = CaseProgressSteps.INITIAL;
 
     private CaseProgressFlow(CaseProgressPorts ports, Visit visit, Executor worker, Clock clock) {
@@ -171,14 +168,7 @@ public final class CaseProgressFlow implements ResidentTask {
             }
         }
         if (published != null) {
-            for (Consumer<CaseProgressState> l : listeners) {
-                try {
-                    l.accept(published);
-                } catch (RuntimeException e) {
-                    EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "case-progress-listener",
-                            "error", e.getClass().getSimpleName());
-                }
-            }
+            listeners.tell(published);
         }
         for (CaseProgressEffect e : next.effects()) {
             run(e);
@@ -197,25 +187,10 @@ public final class CaseProgressFlow implements ResidentTask {
         }
     }
 
-    @FunctionalInterface
-    private interface PortCall {
-        CaseProgressEvent call() throws ServiceException;
-    }
-
-    /** A port call on the worker; an unexpected exception is logged by type and treated as retryable. */
-    private void call(String where, PortCall call) {
-        worker.execute(() -> {
-            CaseProgressEvent answer;
-            try {
-                answer = call.call();
-            } catch (ServiceException e) {
-                answer = new CaseProgressEvent.WorkFailed(e.residentMessage(), e.retryable());
-            } catch (RuntimeException e) {
-                EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", where, "error", e.getClass().getSimpleName());
-                answer = new CaseProgressEvent.WorkFailed(null, true);
-            }
-            fire(answer);
-        });
+    /** A port call on the worker (see {@link FlowRuntime#call}); a failure without words gets the screen's own. */
+    private void call(String where, FlowRuntime.PortCall<CaseProgressEvent> call) {
+        FlowRuntime.call(worker, where, call, e -> new CaseProgressEvent.WorkFailed(e.residentMessage(), e.retryable()),
+                this::fire);
     }
 
     private static void log(CaseProgressEffect.Log l) {

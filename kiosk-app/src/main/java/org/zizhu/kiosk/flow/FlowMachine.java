@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -38,7 +37,7 @@ final class FlowMachine implements ServiceFlow {
     private final Scheduler scheduler;
     private final Clock clock;
     private final Messages messages;
-    private final List<Consumer<View>> listeners = new CopyOnWriteArrayList<>();
+    private final FlowRuntime.Listeners<View> listeners = new FlowRuntime.Listeners<>("service-listener");
     /** One key for the whole transaction: a retry after a lost answer must not issue twice. */
     private final String idempotencyKey = UUID.randomUUID().toString();
     private ServiceState state;
@@ -251,12 +250,6 @@ final class FlowMachine implements ServiceFlow {
     }
 
     private void publish(View v) {
-        for (Consumer<View> l : listeners) {
-            try {
-                l.accept(v);
-            } catch (RuntimeException e) {
-                EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "service-listener", "error", e.getClass().getSimpleName());
-            }
-        }
+        listeners.tell(v);
     }
 }

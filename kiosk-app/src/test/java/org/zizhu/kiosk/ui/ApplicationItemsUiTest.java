@@ -124,7 +124,7 @@ class ApplicationItemsUiTest {
             }
             Node row = robot.lookup("#app-field-" + f.id()).query();
             assertNotNull(row, code + ": the form shows field " + f.id());
-            assertTrue(row.isVisible() || row.getParent() != null, code + ": field " + f.id() + " on screen");
+            assertTrue(row.isVisible() && row.getScene() != null, code + ": field " + f.id() + " shown");
         }
         assertNotNull(robot.lookup("#app-form-next").query(), code + ": the form can be submitted");
         // Checked as a whole before it goes on: an empty required field is named.
