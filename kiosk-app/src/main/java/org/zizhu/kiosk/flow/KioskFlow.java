@@ -360,6 +360,11 @@ public final class KioskFlow {
         browse.setLanguage(browse.state().language() == Language.ZH ? Language.EN : Language.ZH);
     }
 
+    /** A language key of the top bar: this language for the rest of the visit. */
+    public void chooseLanguage(Language language) {
+        browse.setLanguage(language);
+    }
+
     // ---- elder mode and the idle countdown (issue 12) ---------------------------------------
 
     /** Elder mode (长辈模式) is on for the visit on screen: the screens and the voice follow it. */

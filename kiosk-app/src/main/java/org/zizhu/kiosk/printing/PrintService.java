@@ -155,7 +155,8 @@ public final class PrintService {
     }
 
     private static String kindName(CatalogModel.MaterialKind k, Language l) {
-        boolean zh = l == Language.ZH;
+        // A Mongolian visit's guide prints in Chinese: the print-out fonts have no shaped Mongolian body text.
+        boolean zh = l != Language.EN;
         return switch (k) {
             case ORIGINAL -> zh ? "原件" : "Original";
             case COPY -> zh ? "复印件" : "Copy";

@@ -255,11 +255,17 @@ final class EspeakVoice implements Voice {
 
     /** The prompt as a WAV at the speech rate, or null when superseded meanwhile. */
     private Wav synthesise(Request r) throws Failure {
-        String voice = config.voices().get(r.language());
-        if (voice == null) {
-            throw new Failure("synth", "no-voice", "no espeak-ng voice configured for " + r.language());
+        Language spoken = r.language();
+        if (spoken == Language.MN && !config.voices().containsKey(Language.MN)) {
+            // espeak-ng has no Mongolian voice: a Mongolian screen is spoken in Mandarin, which
+            // most of its readers also understand, rather than not at all.
+            spoken = Language.ZH;
         }
-        String text = r.text().in(r.language());
+        String voice = config.voices().get(spoken);
+        if (voice == null) {
+            throw new Failure("synth", "no-voice", "no espeak-ng voice configured for " + spoken);
+        }
+        String text = r.text().in(spoken);
         if (text.length() > VoiceConfig.MAX_CHARS) {
             text = text.substring(0, VoiceConfig.MAX_CHARS);
         }
