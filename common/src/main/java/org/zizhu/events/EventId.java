@@ -25,6 +25,7 @@ public enum EventId {
     DATABASE_MIGRATED("database-migrated", "local database schema migrated"),
     SERVICE_STEP("service-step", "a service transaction moved to a new step"),
     PINYIN_INDEX("pinyin-index", "the on-screen keyboard's pinyin candidates were indexed off the UI thread (ms, entries), or the build failed: letter and digit pads only"),
+    MONGOLIAN_SCRIPT("mongolian-script", "traditional Mongolian: the font opened with HarfBuzz (success), or not (failure: the language is not offered), or a text could not be shaped or had glyphs the font lacks"),
     FIRST_FRAME("first-frame", "the kiosk window drew its first frame (ms since JVM start)"),
     STARTUP_READY("startup-ready", "database, credentials, catalogue and devices opened behind the window (or failed: out of service)"),
     TAMPER_LATCH("tamper-latch", "the persisted tamper alarm was latched (failure), reset by a technician (success) or could not be saved"),

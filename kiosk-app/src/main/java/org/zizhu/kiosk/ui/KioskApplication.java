@@ -93,6 +93,10 @@ public final class KioskApplication extends Application {
     private VBox reminderBanner;
     private Button helpButton;
     private Button langButton;
+    /** The traditional Mongolian key, in its own script (shown when Mongolian can be drawn and is not on). */
+    private Button langMnButton;
+    /** Draws Mongolian text shaped (JavaFX alone cannot); opened once, before the first frame. */
+    private final MongolianScript mongolian;
     private Button homeButton;
     private Label titleLabel;
     /** Voice guidance: speaks each screen's main prompt after it is rendered (see {@link #speak}). */
@@ -132,8 +136,12 @@ public final class KioskApplication extends Application {
         this.startup = startup;
         this.config = startup.config();
         // The zone matters to the service flow (is the ID card valid today?).
-        this.kiosk = KioskFlow.withWorkers(Language.of(config.get(ConfigKey.UI_LANGUAGE)),
-                config.seconds(ConfigKey.UI_IDLE_TIMEOUT_S), Clock.systemDefaultZone());
+        this.mongolian = MongolianScript.open(java.nio.file.Path.of(config.get(ConfigKey.UI_MONGOLIAN_FONT)));
+        Language first = Language.of(config.get(ConfigKey.UI_LANGUAGE));
+        if (first == Language.MN && !mongolian.available()) {
+            first = Language.ZH; // configured, but it cannot be drawn: Chinese rather than unjoined letters
+        }
+        this.kiosk = KioskFlow.withWorkers(first, config.seconds(ConfigKey.UI_IDLE_TIMEOUT_S), Clock.systemDefaultZone());
         kiosk.browse().setElderModeDefault(config.getBoolean(ConfigKey.UI_ELDER_MODE_DEFAULT));
     }
 
@@ -218,6 +226,8 @@ public final class KioskApplication extends Application {
         titleLabel = new Label();
         titleLabel.getStyleClass().add("app-title");
         langButton = screens.touchButton("", "lang-switch", kiosk::toggleLanguage);
+        langMnButton = screens.touchButton("", "lang-mn", () -> kiosk.chooseLanguage(Language.MN));
+        screens.showBilingualMongolian(mongolian.available() && cfg.getBoolean(ConfigKey.UI_BILINGUAL_MONGOLIAN));
         homeButton = screens.touchButton("", "nav-home", kiosk::home);
         homeButton.getStyleClass().add("nav-home");
         voice = Voice.open(VoiceConfig.from(cfg), this::elderMode);
@@ -229,15 +239,15 @@ public final class KioskApplication extends Application {
         // Elder mode (长辈模式): always in the top bar, large, so the resident who needs it finds it.
         elderButton = screens.touchButton("", "elder-toggle", kiosk::toggleElderMode);
         elderButton.getStyleClass().add("elder-toggle");
-        for (Button b : new Button[] {elderButton, helpButton, homeButton, langButton}) {
+        for (Button b : new Button[] {elderButton, helpButton, homeButton, langButton, langMnButton}) {
             b.setMinWidth(Region.USE_PREF_SIZE); // the title gives way, never a button's text
         }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(16, titleLabel, spacer, replayButton, volumeButton, elderButton, helpButton, homeButton, langButton);
+        HBox top = new HBox(16, titleLabel, spacer, replayButton, volumeButton, elderButton, helpButton, homeButton, langButton, langMnButton);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(12, 24, 12, 24));
-        top.getStyleClass().add("top-bar");
+        top.getStyleClass().addAll("top-bar", MongolianScript.HORIZONTAL_CLASS);
 
         offlineBanner = new Label();
         offlineBanner.setId("offline-banner");
@@ -267,6 +277,9 @@ public final class KioskApplication extends Application {
         scene.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> kiosk.touch());
 
         kiosk.addListener(mode -> onFx(this::render));
+        // Labels whose text changes between renders (the countdown, a notice) get their Mongolian
+        // drawn too; an unchanged label costs a property lookup.
+        scene.addPostLayoutPulseListener(() -> mongolian.apply(root));
 
         stage.setTitle(messages.get(Language.ZH, "app.title"));
         stage.setScene(scene);
@@ -595,6 +608,10 @@ public final class KioskApplication extends Application {
             Language l = kiosk.language();
             titleLabel.setText(messages.get(l, "app.title"));
             langButton.setText(messages.get(l, "lang.switch"));
+            langMnButton.setText(messages.get(l, "lang.mn"));
+            boolean offerMn = mongolian.available() && l != Language.MN;
+            langMnButton.setVisible(offerMn);
+            langMnButton.setManaged(offerMn);
             homeButton.setText(messages.get(l, "nav.home"));
             boolean voiceOn = voice.enabled();
             replayButton.setText(messages.get(l, "voice.replay"));
@@ -643,6 +660,11 @@ public final class KioskApplication extends Application {
             };
             String shown = mode.shown();
             root.setCenter(content);
+            if (mongolian.available()) {
+                // Fonts and colours come from the stylesheet: known after the CSS pass, then drawn.
+                root.applyCss();
+                mongolian.apply(root);
+            }
             lastShown = shown;
             speak(mode, l);
             if (firstFrameMillis >= 0 || !shown.equals("STARTING")) {

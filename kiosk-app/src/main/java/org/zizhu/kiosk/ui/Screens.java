@@ -110,11 +110,40 @@ final class Screens {
         Label hint = new Label(t(l, "attract.hint"));
         hint.getStyleClass().add("attract-hint");
         hint.setWrapText(true);
-        VBox box = new VBox(40, title, touch, hint);
+        javafx.scene.layout.Pane box;
+        if (l == Language.MN) {
+            // Mongolian is read in columns from the left: the title, the prompt and the hint stand
+            // side by side in that order (MongolianScript draws each as columns).
+            HBox row = new HBox(56, title, touch, hint);
+            row.setAlignment(Pos.CENTER);
+            box = row;
+        } else if (bilingualMongolian) {
+            // 蒙汉双语 (Inner Mongolia's rules for public text): Mongolian above the Chinese in a
+            // horizontal layout, at the same size (same style class, drawn as a horizontal line).
+            Label titleMn = new Label(t(Language.MN, "attract.title"));
+            titleMn.setId("attract-title-mn");
+            titleMn.getStyleClass().addAll("attract-title", MongolianScript.HORIZONTAL_CLASS);
+            Label touchMn = new Label(t(Language.MN, promptKey));
+            touchMn.setId("attract-touch-mn");
+            touchMn.getStyleClass().addAll("attract-touch", MongolianScript.HORIZONTAL_CLASS);
+            VBox col = new VBox(28, titleMn, title, touchMn, touch, hint);
+            col.setAlignment(Pos.CENTER);
+            box = col;
+        } else {
+            VBox col = new VBox(40, title, touch, hint);
+            col.setAlignment(Pos.CENTER);
+            box = col;
+        }
         box.setId(id);
-        box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("attract");
         return box;
+    }
+
+    /** Attract screen in Mongolian and Chinese (ui.bilingualMongolian, when Mongolian can be drawn). */
+    private boolean bilingualMongolian;
+
+    void showBilingualMongolian(boolean on) {
+        bilingualMongolian = on;
     }
 
     private Node home(BrowseView v) {
