@@ -225,6 +225,8 @@ public final class KioskApplication extends Application {
         applicationScreens = new ApplicationScreens(messages, screens, CandidateSource.whenReady(pinyinIndex), pinyinIndex);
         titleLabel = new Label();
         titleLabel.getStyleClass().add("app-title");
+        // The title gives way to the keys; a long one (Mongolian) wraps within this width.
+        titleLabel.setMaxWidth(0.4 * cfg.getInt(ConfigKey.UI_WIDTH));
         langButton = screens.touchButton("", "lang-switch", kiosk::toggleLanguage);
         langMnButton = screens.touchButton("", "lang-mn", () -> kiosk.chooseLanguage(Language.MN));
         screens.showBilingualMongolian(mongolian.available() && cfg.getBoolean(ConfigKey.UI_BILINGUAL_MONGOLIAN));

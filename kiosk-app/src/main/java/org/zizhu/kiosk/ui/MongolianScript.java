@@ -22,7 +22,6 @@ import org.zizhu.shaping.RenderedText;
 import org.zizhu.shaping.ScriptRenderer;
 import org.zizhu.shaping.Scripts;
 import org.zizhu.shaping.ShapingFont;
-import org.zizhu.shaping.ShapingUnavailable;
 
 /**
  * Draws traditional Mongolian on the screens. JavaFX's own text draws every Mongolian letter in
@@ -75,7 +74,7 @@ final class MongolianScript {
             }
             EventLog.event(EventId.MONGOLIAN_SCRIPT, Outcome.SUCCESS, "font", font.getFileName().toString());
             return new MongolianScript(new ScriptRenderer(f, cjk), null);
-        } catch (ShapingUnavailable | RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError e) { // ShapingUnavailable among them
             EventLog.event(EventId.MONGOLIAN_SCRIPT, Outcome.FAILURE, "font", String.valueOf(font), "error", e.getClass().getSimpleName());
             LoggerFactory.getLogger(MongolianScript.class).warn("traditional Mongolian is not offered: {}", e.getMessage());
             return new MongolianScript(null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
@@ -101,8 +100,13 @@ final class MongolianScript {
         if (renderer == null || root == null) {
             return;
         }
+        double w = root.getScene() != null ? root.getScene().getWidth() : 0;
+        sceneWidth = w > 0 ? w : 1280;
         walk(root, false);
     }
+
+    /** Width of the window when the pass began: a horizontal line never runs wider than most of it. */
+    private double sceneWidth = 1280;
 
     private void walk(Node n, boolean horizontal) {
         boolean h = horizontal || n.getStyleClass().contains(HORIZONTAL_CLASS);
@@ -133,7 +137,7 @@ final class MongolianScript {
         double size = l.getFont() == null ? 24 : l.getFont().getSize();
         int argb = argb(l.getTextFill());
         boolean horizontal = horizontalHere || hasCjk(text);
-        int maxLength = maxLength(l, size, horizontal);
+        int maxLength = maxLength(l, size, horizontal, sceneWidth);
         String key = text + '\u0000' + size + '\u0000' + argb + '\u0000' + horizontal + '\u0000' + maxLength;
         if (l.hasProperties() && key.equals(l.getProperties().get(DRAWN))) {
             return;
@@ -159,9 +163,12 @@ final class MongolianScript {
      * otherwise a short key gets about seven characters' height and running text about twelve, so
      * a sentence becomes a few columns side by side instead of one running off the screen.
      */
-    private static int maxLength(Labeled l, double size, boolean horizontal) {
+    private static int maxLength(Labeled l, double size, boolean horizontal, double sceneWidth) {
         double set = horizontal ? l.getMaxWidth() : l.getMaxHeight();
         double byText = (l.isWrapText() ? (horizontal ? 24 : 12) : (horizontal ? 40 : 7)) * size;
+        if (horizontal) {
+            byText = Math.min(byText, 0.8 * sceneWidth);
+        }
         double len = set > 0 && set < Double.MAX_VALUE / 2 ? Math.min(set, byText) : byText;
         return (int) Math.max(Math.ceil(size), Math.round(len));
     }

@@ -198,12 +198,14 @@ final class Screens {
 
         TextField search = new TextField(s.query());
         search.setId("search-field");
-        search.setPromptText(t(l, "home.searchPrompt"));
+        // A text field's prompt is JavaFX text, which cannot join Mongolian letters: Chinese then.
+        search.setPromptText(t(l == Language.MN ? Language.ZH : l, "home.searchPrompt"));
         search.setMinHeight(minTouchPx());
         search.setOnAction(e -> flow.search(search.getText()));
         HBox.setHgrow(search, Priority.ALWAYS);
         Button go = touchButton(t(l, "home.search"), "search-button", () -> flow.search(search.getText()));
         HBox searchBar = new HBox(12, search, go);
+        searchBar.getStyleClass().add(MongolianScript.HORIZONTAL_CLASS); // one row: the key beside the field
         searchBar.setAlignment(Pos.CENTER_LEFT);
         // The item list takes what is left: the bar keeps its full height (elder mode's larger type).
         searchBar.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -256,6 +258,7 @@ final class Screens {
         name.setWrapText(true);
         name.getStyleClass().add("tile-name");
         HBox badges = new HBox(6);
+        badges.getStyleClass().add(MongolianScript.HORIZONTAL_CLASS); // a badge is one short line
         for (CatalogModel.Handling h : item.handling()) {
             if (h == CatalogModel.Handling.GUIDE) {
                 continue;
@@ -282,7 +285,7 @@ final class Screens {
         g.setId("guide-grid");
         g.setHgap(24);
         g.setVgap(14);
-        g.getStyleClass().add("guide-grid");
+        g.getStyleClass().addAll("guide-grid", MongolianScript.HORIZONTAL_CLASS); // heading: value rows read as lines
         int[] row = {0};
         java.util.function.BiConsumer<String, String> add = (key, value) -> {
             Label k = new Label(t(l, "guide." + key));
