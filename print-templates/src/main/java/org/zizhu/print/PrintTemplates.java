@@ -48,20 +48,44 @@ public final class PrintTemplates {
     /** Largest image side in pixels, checked from the header before decoding. */
     static final int MAX_IMAGE_SIDE = 4000;
 
+    /**
+     * Draws a title's traditional Mongolian as a picture (black on white), for bilingual
+     * print-outs. A picture because neither PDFBox nor the printers' fonts shape Mongolian; the
+     * kiosk draws it with HarfBuzz (the shaping module) and this module stays free of it.
+     */
+    @FunctionalInterface
+    public interface MongolianTitles {
+        java.awt.image.BufferedImage draw(String mongolian);
+    }
+
+    /** Height of a drawn Mongolian title on paper: the Chinese title's size, as the bilingual rules ask. */
+    static final int MONGOLIAN_TITLE_HEIGHT_MM = 9;
+
     private final Path overrideDir;
+    private final MongolianTitles mongolianTitles;
     private final Map<String, ParsedTemplate> cache = new ConcurrentHashMap<>();
 
-    private PrintTemplates(Path overrideDir) {
+    private PrintTemplates(Path overrideDir, MongolianTitles mongolianTitles) {
         this.overrideDir = overrideDir;
+        this.mongolianTitles = mongolianTitles;
     }
 
     public static PrintTemplates builtIn() {
-        return new PrintTemplates(null);
+        return new PrintTemplates(null, null);
     }
 
     /** Templates in {@code dir} (file {@code NAME.yaml}) take precedence over the built-in ones. */
     public static PrintTemplates withOverrides(Path dir) {
-        return new PrintTemplates(Objects.requireNonNull(dir, "dir"));
+        return new PrintTemplates(Objects.requireNonNull(dir, "dir"), null);
+    }
+
+    /**
+     * The same templates printed bilingually: a title with an {@code mn:} text gets its
+     * Mongolian above it (Mongolian above Chinese in a horizontal layout, Inner Mongolia's rule
+     * for bilingual public text), at the title's height.
+     */
+    public PrintTemplates withMongolianTitles(MongolianTitles drawer) {
+        return new PrintTemplates(overrideDir, Objects.requireNonNull(drawer, "drawer"));
     }
 
     /** Parses (and caches) a template now, so a broken file is found at start-up, not at print time. */
@@ -142,7 +166,12 @@ public final class PrintTemplates {
         for (Node n : nodes) {
             Output only = n.only() != null ? n.only() : inherited;
             switch (n) {
-                case Node.Title t -> add(out, new Block.Title(text(t.text(), c)), only);
+                case Node.Title t -> {
+                    if (mongolianTitles != null && t.mn() != null) {
+                        mongolianTitle(t.mn(), only, out);
+                    }
+                    add(out, new Block.Title(text(t.text(), c)), only);
+                }
                 case Node.Heading h -> add(out, new Block.Heading(text(h.text(), c)), only);
                 case Node.Para p -> add(out, new Block.Text(text(p.text(), c), p.align(), p.bold(), p.size(),
                         origin(p.text(), c)), only);
@@ -194,6 +223,23 @@ public final class PrintTemplates {
                 }
             }
         }
+    }
+
+    /** The drawn Mongolian title, fitted to the title's height; a drawing that fails costs only the Mongolian line. */
+    private void mongolianTitle(String mn, Output only, List<PrintDocument.Entry> out) {
+        java.awt.image.BufferedImage img;
+        try {
+            img = mongolianTitles.draw(mn);
+        } catch (RuntimeException e) {
+            EventLog.event(EventId.PRINT_DATA_INVALID, Outcome.FAILURE, "field", "title.mn", "error", e.getClass().getSimpleName());
+            return;
+        }
+        if (img == null || img.getWidth() < 1 || img.getHeight() < 1) {
+            return;
+        }
+        int h = MONGOLIAN_TITLE_HEIGHT_MM;
+        int w = (int) Math.min(170, Math.max(h, Math.round((double) h * img.getWidth() / img.getHeight())));
+        add(out, new Block.Image(img, w, h, Align.CENTER, false, "title.mn"), only);
     }
 
     private static void add(List<PrintDocument.Entry> out, Block b, Output only) {

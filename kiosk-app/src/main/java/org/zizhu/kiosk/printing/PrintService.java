@@ -40,7 +40,7 @@ public final class PrintService {
         }
     }
 
-    private final PrintTemplates templates = PrintTemplates.builtIn();
+    private volatile PrintTemplates templates = PrintTemplates.builtIn();
     private final CompletableFuture<A4PdfRenderer> renderer;
     private final ReceiptPrinter receipt;
     private final A4Printer a4;
@@ -51,6 +51,11 @@ public final class PrintService {
         this.a4 = a4;
         this.renderer = A4PdfRenderer.startInBackground(FontConfig.defaults());
         renderer.thenRun(() -> templates.preload(PrintTemplates.BUILT_IN));
+    }
+
+    /** Bilingual print-outs from now on: each title's Mongolian drawn above it (ui.bilingualMongolian). */
+    public void printMongolianTitles(PrintTemplates.MongolianTitles drawer) {
+        templates = PrintTemplates.builtIn().withMongolianTitles(drawer);
     }
 
     public boolean hasReceiptPrinter() {

@@ -116,6 +116,10 @@ public final class KioskStartup implements AutoCloseable {
                 metrics = m;
             }
             PrintService printing = new PrintService(h.receiptPrinter().orElse(null), h.a4Printer().orElse(null));
+            if (config.getBoolean(ConfigKey.UI_BILINGUAL_MONGOLIAN)) {
+                org.zizhu.kiosk.printing.MongolianTitleDrawer.open(java.nio.file.Path.of(config.get(ConfigKey.UI_MONGOLIAN_FONT)))
+                        .ifPresent(printing::printMongolianTitles);
+            }
             CentralServicePorts ports = new CentralServicePorts(rt.services(), h, printing);
             EventLog.event(EventId.STARTUP_READY, Outcome.SUCCESS, "ms", (System.nanoTime() - t0) / 1_000_000);
             done.complete(new KioskServices(rt, h, ports, printing));

@@ -9,7 +9,8 @@ import org.zizhu.print.Output;
 public sealed interface Node {
     Output only();
 
-    record Title(Text text, Output only) implements Node {
+    /** A title; {@code mn} is its traditional Mongolian (null when none), drawn above it on bilingual print-outs. */
+    record Title(Text text, String mn, Output only) implements Node {
     }
 
     record Heading(Text text, Output only) implements Node {

@@ -17,9 +17,21 @@ import org.zizhu.print.TemplateFormatException;
 
 /** Reads the YAML layout format described in docs/printing.md into {@link ParsedTemplate}. */
 public final class TemplateParser {
+    /** A title's Mongolian ({@code mn:}): plain text (no placeholders), at most 200 characters. */
+    private static String mongolian(JsonNode n, String at) {
+        if (!n.has("mn")) {
+            return null;
+        }
+        String mn = n.get("mn").asText().strip();
+        if (mn.isEmpty() || mn.length() > 200 || mn.contains("{{")) {
+            throw new TemplateFormatException(at + ": 'mn' must be plain text of 1-200 characters");
+        }
+        return mn;
+    }
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP_KEYS = Set.of("name", "title", "description", "required", "watermark", "blocks");
-    private static final Set<String> OPTION_KEYS = Set.of("align", "bold", "size", "only", "value", "optional",
+    private static final Set<String> OPTION_KEYS = Set.of("mn", "align", "bold", "size", "only", "value", "optional",
             "caption", "width", "height", "stamp", "blocks");
     /** An image block's box in mm: at most the A4 text width, at most a page's height. */
     static final int MAX_IMAGE_WIDTH_MM = 170;
@@ -100,7 +112,7 @@ public final class TemplateParser {
         String arg = n.get(type).asText();
         String at = where + " (" + type + ")";
         return switch (type) {
-            case "title" -> new Node.Title(Text.compile(arg, at), only);
+            case "title" -> new Node.Title(Text.compile(arg, at), mongolian(n, at), only);
             case "heading" -> new Node.Heading(Text.compile(arg, at), only);
             case "text" -> new Node.Para(Text.compile(arg, at), parseAlign(n, at), n.path("bold").asBoolean(false),
                     parseSize(n, at), only);
