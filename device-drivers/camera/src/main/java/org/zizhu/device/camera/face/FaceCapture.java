@@ -128,6 +128,23 @@ public final class FaceCapture {
         return guideOf(v, frame.getWidth(), frame.getHeight());
     }
 
+    /**
+     * {@code frame} scaled to at most {@code maxWidth} pixels wide as a JPEG, for the live preview a
+     * {@link Progress} listener shows while the capture runs: encoded in memory only, the scaled
+     * copy painted over afterwards. A few milliseconds for a preview-sized picture.
+     */
+    public static byte[] previewJpeg(Frame frame, int maxWidth) {
+        if (maxWidth < 16) {
+            throw new IllegalArgumentException("maxWidth below 16");
+        }
+        BufferedImage small = InMemoryJpeg.scaled(frame.image(), Math.min(1.0, (double) maxWidth / frame.width()));
+        try {
+            return InMemoryJpeg.encode(small, 0.6f);
+        } finally {
+            InMemoryJpeg.blank(small);
+        }
+    }
+
     private static void tell(Progress progress, Frame frame, Verdict v) {
         try {
             progress.frame(frame, guideOf(v, frame.width(), frame.height()));
