@@ -88,6 +88,28 @@ public final class ScreenshotsCommand extends ConfiguredCommand<ScreenshotsComma
                             return false;
                         }
                     }
+
+                    @Override
+                    public boolean dimCamera(boolean dim) {
+                        var camera = hub.simulators().camera();
+                        if (camera.isEmpty()) {
+                            return false;
+                        }
+                        try {
+                            if (dim) {
+                                camera.get().showDarkFace();
+                                Thread.sleep(2500); // the camera restarts on the new scene
+                            } else {
+                                camera.get().showFace();
+                            }
+                            return true;
+                        } catch (java.io.IOException e) {
+                            return false;
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return false;
+                        }
+                    }
                 }).orElse(org.zizhu.kiosk.ui.ScreenshotTour.ResidentCards.NONE);
     }
 }

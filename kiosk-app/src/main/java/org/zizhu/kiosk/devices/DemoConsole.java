@@ -74,7 +74,7 @@ public final class DemoConsole implements Runnable {
               paper fine|near|end              receipt printer paper
               techcard insert|remove           technician card (PIN %s) in the smart-card reader
               qr TEXT                          show a QR code to the camera (e.g. zizhu:login:v1:demo-token)
-              face [dark|none]                 a resident (in a dark hall) or nobody in front of the camera
+              face [dark|far|away|none]        a resident (in a dark hall, far off, stepped aside) or nobody there
               document a4|card|blurred|cut|dark  a page on the document camera's desk (高拍仪), e.g. for an application
             the screen (scripted demos and the smoke test):
               screen                           name of the screen shown now
@@ -201,8 +201,10 @@ public final class DemoConsole implements Runnable {
                 switch (arg) {
                     case "" -> camera().showFace();
                     case "dark" -> camera().showDarkFace();
+                    case "far" -> camera().showFarFace();
+                    case "away" -> camera().showNoFace();
                     case "none" -> camera().showTestPattern();
-                    default -> throw new IllegalArgumentException("face [dark|none]");
+                    default -> throw new IllegalArgumentException("face [dark|far|away|none]");
                 }
                 return "camera shows " + camera().scene();
             }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -15,10 +16,12 @@ import org.zizhu.device.DeviceStatus;
 import org.zizhu.device.StatusTracker;
 import org.zizhu.device.camera.Camera;
 import org.zizhu.device.camera.CameraConfig;
+import org.zizhu.device.camera.Frame;
 import org.zizhu.device.camera.document.DocumentCapture;
 import org.zizhu.device.camera.document.DocumentCaptureResult;
 import org.zizhu.device.camera.face.FaceCapture;
 import org.zizhu.device.camera.face.FaceCaptureResult;
+import org.zizhu.device.camera.face.FaceGuide;
 import org.zizhu.device.camera.face.FaceQualityIssue;
 import org.zizhu.device.camera.sim.SimulatedCamera;
 import java.time.Duration;
@@ -400,15 +403,72 @@ public final class DeviceHub implements AutoCloseable {
      * Captures a face from the camera for verification, waiting up to {@code timeout} for a frame
      * that passes the quality checks. What the camera looks at is the world's business (in
      * simulated mode the simulator's: see {@link SimulatorControls}). The caller owns and must
-     * wipe the returned face.
+     * wipe the returned face. While it runs, {@link #liveFace()} gives the newest frame and its
+     * verdict for the screen; when it ends that picture is dropped.
      */
     public FaceCaptureResult captureFace(Duration timeout) throws InterruptedException {
         Camera cam = camera;
         if (cam == null) {
             throw new IllegalStateException("no camera");
         }
-        return FaceCapture.withDefaults().captureFrom(cam, timeout)
-                .orElse(new FaceCaptureResult.Rejected(FaceQualityIssue.NO_FACE, null));
+        try {
+            return FaceCapture.withDefaults().captureFrom(cam, timeout, this::publishLiveFace)
+                    .orElse(new FaceCaptureResult.Rejected(FaceQualityIssue.NO_FACE, null));
+        } finally {
+            clearLiveFace();
+        }
+    }
+
+    /**
+     * The face check's live guide: the newest frame a running {@link #captureFace} judged, as a
+     * small JPEG, and its verdict. The picture is the resident's face: in memory only, never logged
+     * ({@link #toString()} gives only the size); the receiver owns this copy and should zero it.
+     */
+    public record LiveFace(byte[] jpeg, FaceGuide guide) {
+        @Override
+        public String toString() {
+            return "LiveFace[" + jpeg.length + " bytes, " + guide + "]";
+        }
+    }
+
+    /** Widest live face picture, in pixels: the screen shows it at about this size. */
+    static final int LIVE_FACE_WIDTH = 480;
+
+    private final Object liveFaceLock = new Object();
+    /** The newest live picture (zeroed when replaced or dropped); null when no capture runs. */
+    private byte[] liveFaceJpeg;
+    private FaceGuide liveFaceGuide;
+
+    /** The newest frame of the running face capture and its verdict; empty when none runs (or no frame was judged yet). */
+    public Optional<LiveFace> liveFace() {
+        synchronized (liveFaceLock) {
+            if (liveFaceJpeg == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new LiveFace(liveFaceJpeg.clone(), liveFaceGuide));
+        }
+    }
+
+    private void publishLiveFace(Frame frame, FaceGuide guide) {
+        // Encoded here, on the capture thread, so the frame is not kept beyond the capture's step.
+        byte[] jpeg = FaceCapture.previewJpeg(frame, LIVE_FACE_WIDTH);
+        synchronized (liveFaceLock) {
+            if (liveFaceJpeg != null) {
+                Arrays.fill(liveFaceJpeg, (byte) 0);
+            }
+            liveFaceJpeg = jpeg;
+            liveFaceGuide = guide;
+        }
+    }
+
+    private void clearLiveFace() {
+        synchronized (liveFaceLock) {
+            if (liveFaceJpeg != null) {
+                Arrays.fill(liveFaceJpeg, (byte) 0);
+            }
+            liveFaceJpeg = null;
+            liveFaceGuide = null;
+        }
     }
 
     /**

@@ -72,11 +72,13 @@ public final class SimulatorControls {
     /**
      * The simulated resident: whoever places a card on the simulated reader also stands in front
      * of the simulated camera, so the face capture after it sees a face (a demo has nobody there).
-     * Real cameras are left alone: this is the simulation's doing, not the transaction's.
+     * Real cameras are left alone: this is the simulation's doing, not the transaction's. A face
+     * scene chosen on purpose (a dark hall, a resident far off or stepped aside) is kept, so a demo
+     * or a test can show the face check's guidance.
      */
     void onIdCardEvent(IdCardEvent e) {
         SimulatedCamera.Controls c = camera;
-        if (c != null && idcard != null && e instanceof IdCardEvent.IdentityRead && !c.scene().equals("face")) {
+        if (c != null && idcard != null && e instanceof IdCardEvent.IdentityRead && !c.scene().startsWith("face")) {
             c.showFaceUnchecked();
         }
     }

@@ -149,6 +149,22 @@ public final class ApplicationFlow implements ResidentTask {
         }
     }
 
+    /**
+     * True while a card holder is being verified ({@link ApplicationState.Preparing}): their face is
+     * checked first. The screen shows the face check then.
+     */
+    public synchronized boolean checkingFace() {
+        return state instanceof ApplicationState.Preparing p && p.resident().source() == Resident.Source.ID_CARD;
+    }
+
+    /**
+     * The face check's live picture and prompt ({@link FaceGuideSource}) while {@link #checkingFace}
+     * and the camera is looking; empty otherwise. Call it off the UI thread: the port encodes a frame.
+     */
+    public Optional<FaceGuideView> faceGuide() {
+        return checkingFace() ? FaceGuideSource.askSafely(ports::faceGuide, "application-face-guide") : Optional.empty();
+    }
+
     /** Applies an event; one that does not fit the current state is ignored (and its personal data wiped). */
     public void fire(ApplicationEvent event) {
         ApplicationSteps.Next next;

@@ -155,4 +155,12 @@ public interface ApplicationPorts {
                               List<ApplicationState.Owed> owed, Image conditionsSignature) throws ServiceException {
         printReceipt(item, resident, outcome, received, owed);
     }
+
+    /**
+     * The face check's live picture and prompt while the card holder's face is being captured
+     * ({@link FaceGuideSource}); empty when no capture runs. Fast, never waits for the camera.
+     */
+    default Optional<FaceGuideView> faceGuide() {
+        return Optional.empty();
+    }
 }

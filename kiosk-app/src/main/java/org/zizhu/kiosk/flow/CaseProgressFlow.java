@@ -3,6 +3,7 @@ package org.zizhu.kiosk.flow;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -67,6 +68,23 @@ public final class CaseProgressFlow implements ResidentTask {
     @Override
     public synchronized boolean busy() {
         return state instanceof CaseProgressState.Loading;
+    }
+
+    /**
+     * True while a card holder's cases are being fetched: their face is checked first (the state's
+     * message asks them to look at the camera). The screen shows the face check then.
+     */
+    public synchronized boolean checkingFace() {
+        return state instanceof CaseProgressState.Loading l && l.lookup() instanceof CaseProgressState.ByPerson p
+                && p.resident().source() == Resident.Source.ID_CARD;
+    }
+
+    /**
+     * The face check's live picture and prompt ({@link FaceGuideSource}) while {@link #checkingFace}
+     * and the camera is looking; empty otherwise. Call it off the UI thread: the port encodes a frame.
+     */
+    public Optional<FaceGuideView> faceGuide() {
+        return checkingFace() ? FaceGuideSource.askSafely(ports::faceGuide, "cases-face-guide") : Optional.empty();
     }
 
     /** True while a card or a mobile-app login code would be taken (the choices, or waiting for a card). */

@@ -132,4 +132,12 @@ public interface CaseProgressPorts {
      * transport or centre failure is a {@link ServiceException}.
      */
     Optional<Case> caseByNumber(String caseNumber) throws ServiceException;
+
+    /**
+     * The face check's live picture and prompt while the card holder's face is being captured
+     * ({@link FaceGuideSource}); empty when no capture runs. Fast, never waits for the camera.
+     */
+    default Optional<FaceGuideView> faceGuide() {
+        return Optional.empty();
+    }
 }

@@ -3,6 +3,7 @@ package org.zizhu.kiosk.flow;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -82,6 +83,16 @@ final class FlowMachine implements ServiceFlow {
     @Override
     public synchronized boolean awaitingIdentity() {
         return state instanceof ServiceState.AwaitingCard || state instanceof ServiceState.CardProblem;
+    }
+
+    @Override
+    public synchronized boolean checkingFace() {
+        return state instanceof ServiceState.Working w && w.resident().source() == Resident.Source.ID_CARD;
+    }
+
+    @Override
+    public Optional<FaceGuideView> faceGuide() {
+        return checkingFace() ? FaceGuideSource.askSafely(ports::faceGuide, "service-face-guide") : Optional.empty();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
@@ -87,6 +88,19 @@ public sealed interface ServiceFlow extends ResidentTask permits FlowMachine {
 
     /** True while the flow waits for a card or a login code (the camera scans only then). */
     boolean awaitingIdentity();
+
+    /**
+     * True while the centre works for a card holder: their face is checked first (a mobile-app
+     * login is vouched for by the centre, without a face check). The screen shows the face check
+     * then, and voice guidance asks the resident to look at the camera.
+     */
+    boolean checkingFace();
+
+    /**
+     * The face check's live picture and prompt ({@link FaceGuideSource}) while {@link #checkingFace}
+     * and the camera is looking; empty otherwise. Call it off the UI thread: the port encodes a frame.
+     */
+    Optional<FaceGuideView> faceGuide();
 
     /** The appointment code typed on the keyboard; a malformed one stays on the step with a message. */
     void enterCode(String code);

@@ -1,6 +1,7 @@
 package org.zizhu.kiosk.flow;
 
 import java.util.List;
+import java.util.Optional;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
 import org.zizhu.kiosk.i18n.Text;
 import org.zizhu.kiosk.session.Rating;
@@ -89,4 +90,12 @@ public interface ServicePorts {
 
     /** Queues a 办不成事 report durably for the centre. */
     void reportUnresolved(String sessionId, String itemCode, String reasonCode) throws ServiceException;
+
+    /**
+     * The face check's live picture and prompt while the card holder's face is being captured
+     * ({@link FaceGuideSource}); empty when no capture runs. Fast, never waits for the camera.
+     */
+    default Optional<FaceGuideView> faceGuide() {
+        return Optional.empty();
+    }
 }

@@ -14,12 +14,15 @@ import org.zizhu.kiosk.flow.ServiceFlow.Step;
 import org.zizhu.kiosk.i18n.Language;
 import org.zizhu.kiosk.i18n.Messages;
 import org.zizhu.kiosk.i18n.Text;
+import org.zizhu.kiosk.session.Resident;
 
 /**
  * What voice guidance says for a screen, as pure functions of the kiosk's mode: the screen's
  * main prompt ({@link #of}) and the cue between two modes ({@link #cue}). The prompt is the
  * message the screen shows largest (the attract invitation, the service step's message, the
- * application's or the case query's message), from the bundles or the centre, in every language.
+ * application's or the case query's message), from the bundles or the centre, in every language;
+ * during a card holder's face check, the request to look at the camera (said once: the live
+ * prompts under the picture change too often to be spoken).
  *
  * <p>Never personal data: a resident's (masked) name, ID number or case number is shown but not
  * spoken, since anyone standing near the kiosk hears the speaker.
@@ -38,7 +41,9 @@ public final class SpokenPrompt {
             case KioskMode.Starting s -> key(messages, "startup.starting");
             case KioskMode.Attract a -> key(messages, "attract.touch");
             case KioskMode.Browse b -> browse(b.browse(), view, messages);
-            case KioskMode.Transaction t -> service(t.service().view(), messages);
+            // A card holder's face is checked first while the centre works: they are asked to look at the camera.
+            case KioskMode.Transaction t -> t.service().checkingFace() ? key(messages, "face.spoken")
+                    : service(t.service().view(), messages);
             case KioskMode.Application a -> application(a.flow().state(), messages);
             case KioskMode.CaseProgress c -> cases(c.flow().state(), messages);
             case KioskMode.Maintenance m -> null;
@@ -132,7 +137,8 @@ public final class SpokenPrompt {
         return switch (s) {
             case AwaitingCard a -> key(messages, a.messageKey());
             case ApplicationState.Consent c -> key(messages, "application.consentTitle");
-            case ApplicationState.Preparing p -> key(messages, "application.preparing");
+            case ApplicationState.Preparing p -> key(messages,
+                    p.resident().source() == Resident.Source.ID_CARD ? "face.spoken" : "application.preparing");
             case ApplicationState.FillingForm f -> key(messages, "application.fillForm");
             case ApplicationState.Materials m -> m.message() != null ? m.message()
                     : key(messages, m.messageKey() != null ? m.messageKey() : "voice.materials");

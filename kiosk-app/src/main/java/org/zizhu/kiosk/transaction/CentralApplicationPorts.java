@@ -19,21 +19,24 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.zizhu.device.camera.Camera;
 import org.zizhu.device.camera.Frame;
-import org.zizhu.kiosk.devices.DeviceTexts;
 import org.zizhu.device.camera.document.CapturedPage;
 import org.zizhu.device.camera.document.DocumentCaptureResult;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.forms.FieldRule;
-import org.zizhu.ids.IdChecks;
 import org.zizhu.forms.FieldType;
+import org.zizhu.ids.IdChecks;
 import org.zizhu.kiosk.catalog.CatalogModel.FormField;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
 import org.zizhu.kiosk.catalog.CatalogModel.Material;
 import org.zizhu.kiosk.central.CentralException;
 import org.zizhu.kiosk.devices.DeviceHub;
+import org.zizhu.kiosk.devices.DeviceTexts;
+import org.zizhu.kiosk.devices.FaceGuides;
 import org.zizhu.kiosk.flow.ApplicationPorts;
 import org.zizhu.kiosk.flow.ApplicationState;
+import org.zizhu.kiosk.flow.FaceGuideSource;
+import org.zizhu.kiosk.flow.FaceGuideView;
 import org.zizhu.kiosk.flow.ServicePorts.Outcome;
 import org.zizhu.kiosk.flow.ServicePorts.ServiceException;
 import org.zizhu.kiosk.forms.FormRules.FieldError;
@@ -88,10 +91,13 @@ public final class CentralApplicationPorts implements ApplicationPorts {
     private final ServiceFailures failures;
     private final ResidentVerification verification;
     private final PrintData printData;
+    /** The live face guide: the device hub's (set by the public constructor only); none in tests without a camera. */
+    private FaceGuideSource faceGuides = FaceGuideSource.NONE;
 
     public CentralApplicationPorts(CentralServices services, DeviceHub hub, PrintService printing) {
         this(services, hub::captureFace, hub::captureDocument, () -> hub.camera().flatMap(Camera::latest),
                 printing::printReceipts, new Messages(), Clock.systemDefaultZone());
+        this.faceGuides = new FaceGuides(hub);
     }
 
     CentralApplicationPorts(CentralServices services, ResidentVerification.FaceCapture face, PageCamera pages,
@@ -376,5 +382,11 @@ public final class CentralApplicationPorts implements ApplicationPorts {
             EventLog.event(EventId.PRINT_DATA_INVALID, org.zizhu.events.Outcome.FAILURE, "item", item.code(), "error", e.getClass().getSimpleName());
             throw failures.translate(Call.PRINT, e);
         }
+    }
+
+    /** The face check's live picture and prompt while the card holder's face is captured (DeviceHub's capture). */
+    @Override
+    public Optional<FaceGuideView> faceGuide() {
+        return faceGuides.latest();
     }
 }

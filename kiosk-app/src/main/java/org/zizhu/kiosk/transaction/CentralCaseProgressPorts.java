@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import org.zizhu.kiosk.central.CentralException;
 import org.zizhu.kiosk.devices.DeviceHub;
+import org.zizhu.kiosk.devices.FaceGuides;
 import org.zizhu.kiosk.flow.CaseProgressPorts;
+import org.zizhu.kiosk.flow.FaceGuideSource;
+import org.zizhu.kiosk.flow.FaceGuideView;
 import org.zizhu.kiosk.flow.ServicePorts.ServiceException;
 import org.zizhu.kiosk.i18n.Messages;
 import org.zizhu.kiosk.services.CentralServices;
@@ -25,9 +28,12 @@ public final class CentralCaseProgressPorts implements CaseProgressPorts {
     private final CentralServices services;
     private final ServiceFailures failures;
     private final ResidentVerification verification;
+    /** The live face guide: the device hub's (set by the public constructor only); none in tests without a camera. */
+    private FaceGuideSource faceGuides = FaceGuideSource.NONE;
 
     public CentralCaseProgressPorts(CentralServices services, DeviceHub hub) {
         this(services, hub::captureFace, new Messages());
+        this.faceGuides = new FaceGuides(hub);
     }
 
     CentralCaseProgressPorts(CentralServices services, ResidentVerification.FaceCapture face, Messages messages) {
@@ -94,5 +100,11 @@ public final class CentralCaseProgressPorts implements CaseProgressPorts {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new CentralException(CentralException.Kind.BAD_RESPONSE, 200, "unknown case state", null, e);
         }
+    }
+
+    /** The face check's live picture and prompt while the card holder's face is captured (DeviceHub's capture). */
+    @Override
+    public Optional<FaceGuideView> faceGuide() {
+        return faceGuides.latest();
     }
 }

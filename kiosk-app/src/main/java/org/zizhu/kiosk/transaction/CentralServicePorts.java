@@ -13,6 +13,9 @@ import org.zizhu.kiosk.catalog.CatalogModel;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
 import org.zizhu.kiosk.central.CentralException;
 import org.zizhu.kiosk.devices.DeviceHub;
+import org.zizhu.kiosk.devices.FaceGuides;
+import org.zizhu.kiosk.flow.FaceGuideSource;
+import org.zizhu.kiosk.flow.FaceGuideView;
 import org.zizhu.kiosk.flow.ServicePorts;
 import org.zizhu.kiosk.i18n.Messages;
 import org.zizhu.kiosk.printing.PrintService;
@@ -42,9 +45,12 @@ public final class CentralServicePorts implements ServicePorts {
     private final ServiceFailures failures;
     private final ResidentVerification verification;
     private final PrintData printData;
+    /** The live face guide: the device hub's (set by the public constructor only); none in tests without a camera. */
+    private FaceGuideSource faceGuides = FaceGuideSource.NONE;
 
     public CentralServicePorts(CentralServices services, DeviceHub hub, PrintService printing) {
         this(services, hub::captureFace, printing, new Messages(), Clock.systemDefaultZone());
+        this.faceGuides = new FaceGuides(hub);
     }
 
     CentralServicePorts(CentralServices services, ResidentVerification.FaceCapture camera, PrintService printing,
@@ -195,5 +201,11 @@ public final class CentralServicePorts implements ServicePorts {
         } catch (SQLException | RuntimeException e) {
             throw failures.translate(Call.REPORT, e);
         }
+    }
+
+    /** The face check's live picture and prompt while the card holder's face is captured (DeviceHub's capture). */
+    @Override
+    public Optional<FaceGuideView> faceGuide() {
+        return faceGuides.latest();
     }
 }

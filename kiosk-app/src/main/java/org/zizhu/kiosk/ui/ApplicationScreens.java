@@ -278,7 +278,12 @@ public final class ApplicationScreens {
                 nodes.add(actions(yes, button(l, "service.decline", "app-consent-no",
                         () -> flow.fire(new ApplicationEvent.ConsentGiven(false))), button(l, "application.cancel", "app-cancel", cancel)));
             }
-            case ApplicationState.Preparing p -> nodes.add(ServiceScreens.big(t(l, "application.preparing"), "app-message"));
+            case ApplicationState.Preparing p -> {
+                nodes.add(ServiceScreens.big(t(l, "application.preparing"), "app-message"));
+                if (flow.checkingFace()) { // face check: the live picture, the oval and the prompt
+                    nodes.add(new FaceCheckView(msg, l, flow::faceGuide));
+                }
+            }
             case ApplicationState.FillingForm ff -> nodes.addAll(editing != null && item.form() != null
                     && item.form().field(editing.fieldId()).isPresent()
                     ? fieldKeyboard(l, flow, item.form().field(editing.fieldId()).get(), ff.application())

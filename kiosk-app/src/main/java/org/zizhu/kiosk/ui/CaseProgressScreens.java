@@ -107,6 +107,9 @@ final class CaseProgressScreens {
                 ProgressIndicator busy = new ProgressIndicator();
                 busy.setId("case-loading");
                 nodes.add(busy);
+                if (flow.checkingFace()) { // face check: the live picture, the oval and the prompt
+                    nodes.add(new FaceCheckView(msg, l, flow::faceGuide));
+                }
             }
             case CaseList s -> list(l, flow, s, nodes, buttons);
             case CaseDetail s -> detail(l, flow, s, nodes, buttons);

@@ -67,6 +67,11 @@ public final class ScreenshotTour implements Runnable {
         default boolean layPage() {
             return false;
         }
+
+        /** Dims the simulated camera to a dark hall (the face check waits and guides), or lights it again; false without one. */
+        default boolean dimCamera(boolean dim) {
+            return false;
+        }
     }
 
     private final KioskApplication app;
@@ -162,7 +167,15 @@ public final class ScreenshotTour implements Runnable {
         cards.place();
         waitFor(org.zizhu.kiosk.flow.ServiceFlow.Step.CONSENT, 20);
         shot("09-consent");
+        boolean dimmed = cards.dimCamera(true); // the face check in a dark hall: the picture, the oval, "more light"
         fx(() -> app.service().consent(true));
+        if (dimmed) {
+            for (long end = System.nanoTime() + 20_000_000_000L; System.nanoTime() < end && !visible("#face-check"); ) {
+                Thread.sleep(200);
+            }
+            shot("09b-face-check");
+            cards.dimCamera(false);
+        }
         waitFor(org.zizhu.kiosk.flow.ServiceFlow.Step.DONE, 90);
         shot("10-result");
         fx(() -> app.service().toRating());

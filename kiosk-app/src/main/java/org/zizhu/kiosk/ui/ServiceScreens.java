@@ -137,7 +137,11 @@ final class ServiceScreens {
                 }
                 nodes.add(screens.touchButton(t(l, "service.cancelPayment"), "service-cancel-payment", flow::cancelPayment));
             }
-            case WORKING, PRINTING, SUBMITTING -> { }
+            case WORKING, PRINTING, SUBMITTING -> {
+                if (flow.checkingFace()) { // face check: the live picture, the oval and the prompt
+                    nodes.add(new FaceCheckView(msg, l, flow::faceGuide));
+                }
+            }
         }
         return page("screen-service", nodes.toArray(Node[]::new));
     }

@@ -148,4 +148,46 @@ class DeviceHubTest {
             org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> console.handle("document sideways"));
         }
     }
+
+    @Test
+    void whileAFaceIsCapturedTheNewestFrameAndVerdictArePublishedAndDroppedAfter() throws Exception {
+        KioskConfig config = TestKiosk.config("http://127.0.0.1:9/api/v1", data)
+                .with(ConfigKey.SMARTCARD_MODE, "off").with(ConfigKey.A4_MODE, "off").with(ConfigKey.RECEIPT_MODE, "off")
+                .with(ConfigKey.GPIO_MODE, "off");
+        try (DeviceHub hub = DeviceHub.start(config)) {
+            var camera = hub.simulators().camera().orElseThrow();
+            camera.showDarkFace();
+            assertEquals(java.util.Optional.empty(), hub.liveFace(), "nothing before a capture");
+            var result = new java.util.concurrent.CompletableFuture<org.zizhu.device.camera.face.FaceCaptureResult>();
+            Thread capturing = Thread.ofVirtual().start(() -> {
+                try {
+                    result.complete(hub.captureFace(Duration.ofSeconds(20)));
+                } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                }
+            });
+            await().atMost(Duration.ofSeconds(15)).until(() -> hub.liveFace()
+                    .filter(f -> f.guide().issue().equals(java.util.Optional.of(org.zizhu.device.camera.face.FaceQualityIssue.TOO_DARK)))
+                    .isPresent());
+            DeviceHub.LiveFace live = hub.liveFace().orElseThrow();
+            var picture = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(live.jpeg()));
+            assertTrue(picture != null && picture.getWidth() <= DeviceHub.LIVE_FACE_WIDTH, "a small JPEG for the preview");
+            assertTrue(live.toString().matches("LiveFace\\[\\d+ bytes, FaceGuide.*"), "never the picture: " + live);
+            // The resident steps aside: the guide follows.
+            camera.showNoFace();
+            await().atMost(Duration.ofSeconds(15)).until(() -> hub.liveFace()
+                    .filter(f -> f.guide().issue().equals(java.util.Optional.of(org.zizhu.device.camera.face.FaceQualityIssue.NO_FACE)))
+                    .isPresent());
+            // And comes back into good light: the face is taken and the live picture goes with the capture.
+            camera.showFace();
+            var taken = result.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            capturing.join(Duration.ofSeconds(5));
+            assertTrue(taken instanceof org.zizhu.device.camera.face.FaceCaptureResult.Accepted, taken.toString());
+            ((org.zizhu.device.camera.face.FaceCaptureResult.Accepted) taken).face().wipe();
+            assertEquals(java.util.Optional.empty(), hub.liveFace(), "dropped when the capture ends");
+            assertEquals("camera shows face-far", new DemoConsole(hub, new java.io.ByteArrayInputStream(new byte[0]),
+                    new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8), data)
+                    .handle("face far"));
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package org.zizhu.kiosk.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,6 +67,33 @@ class ApplicationFlowTest {
         public void printReceipt(ItemDetail item, Resident resident, Outcome outcome, List<ApplicationState.Received> received,
                                  List<ApplicationState.Owed> owed) {
         }
+
+        FaceGuideSource faceGuides = FaceGuideSource.NONE;
+
+        @Override
+        public java.util.Optional<FaceGuideView> faceGuide() {
+            return faceGuides.latest();
+        }
+    }
+
+    @Test
+    void theFaceCheckPictureIsAskedForOnlyWhileACardHolderIsBeingVerified() throws Exception {
+        Stub ports = new Stub();
+        ports.faceGuides = () -> java.util.Optional.of(new FaceGuideView(new byte[] {1}, FaceGuideView.Prompt.LOOK_STRAIGHT));
+        List<Runnable> queued = new ArrayList<>();
+        ApplicationFlow f = ApplicationFlow.start(ApplicationStepsTest.item(ApplicationStepsTest.RETIREMENT), ports, new Visit(),
+                queued::add, CLOCK);
+        assertFalse(f.checkingFace());
+        assertEquals(java.util.Optional.empty(), f.faceGuide());
+        f.fire(new ApplicationEvent.Identified(new Resident("王建国", ApplicationStepsTest.WANG, Resident.Source.ID_CARD, null), null));
+        f.fire(new ApplicationEvent.ConsentGiven(true));
+        assertInstanceOf(ApplicationState.Preparing.class, f.state());
+        assertTrue(f.checkingFace());
+        assertEquals(FaceGuideView.Prompt.LOOK_STRAIGHT, f.faceGuide().orElseThrow().prompt());
+        queued.forEach(Runnable::run);
+        assertInstanceOf(ApplicationState.FillingForm.class, f.state());
+        assertFalse(f.checkingFace());
+        assertEquals(java.util.Optional.empty(), f.faceGuide());
     }
 
     @Test

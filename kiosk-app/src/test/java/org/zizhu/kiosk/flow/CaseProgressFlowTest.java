@@ -74,6 +74,13 @@ class CaseProgressFlowTest {
             }
             return Optional.ofNullable(byNumber.get(caseNumber));
         }
+
+        FaceGuideSource faceGuides = FaceGuideSource.NONE;
+
+        @Override
+        public Optional<FaceGuideView> faceGuide() {
+            return faceGuides.latest();
+        }
     }
 
     /** A worker the test runs by hand, so the Loading state can be seen and answers come late. */
@@ -155,10 +162,26 @@ class CaseProgressFlowTest {
     }
 
     @Test
+    void theFaceCheckPictureIsAskedForOnlyWhileACardHoldersCasesLoad() {
+        ports.faceGuides = () -> Optional.of(new FaceGuideView(new byte[] {1}, FaceGuideView.Prompt.MORE_LIGHT));
+        assertFalse(flow.checkingFace());
+        assertEquals(Optional.empty(), flow.faceGuide());
+        flow.identityRead(card(), LocalDate.parse("2020-01-01"));
+        assertTrue(flow.checkingFace());
+        assertEquals(FaceGuideView.Prompt.MORE_LIGHT, flow.faceGuide().orElseThrow().prompt());
+        worker.runAll();
+        assertFalse(flow.checkingFace());
+        assertEquals(Optional.empty(), flow.faceGuide());
+    }
+
+    @Test
     void aLoginCodeOnTheChoicesListsAtOnceWithoutAFaceCheck() {
+        ports.faceGuides = () -> Optional.of(new FaceGuideView(new byte[] {1}, FaceGuideView.Prompt.OK));
         flow.qrLogin("QRDEMO-wangjianguo-0001");
         Loading loading = assertInstanceOf(Loading.class, flow.state());
         assertEquals("cases.loading", loading.messageKey());
+        assertFalse(flow.checkingFace());
+        assertEquals(Optional.empty(), flow.faceGuide());
         worker.runAll();
         assertInstanceOf(CaseList.class, flow.state());
         assertEquals(Resident.Source.MOBILE_APP, ports.asked.get(0).source());

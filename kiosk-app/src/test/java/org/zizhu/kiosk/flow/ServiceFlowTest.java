@@ -121,6 +121,15 @@ class ServiceFlowTest {
         public void reportUnresolved(String sessionId, String itemCode, String reasonCode) {
             reports.add(itemCode + ":" + reasonCode);
         }
+
+        FaceGuideSource faceGuides = FaceGuideSource.NONE;
+        int faceGuideAsked;
+
+        @Override
+        public java.util.Optional<FaceGuideView> faceGuide() {
+            faceGuideAsked++;
+            return faceGuides.latest();
+        }
     }
 
     static CatalogModel.ItemDetail item() {
@@ -186,6 +195,46 @@ class ServiceFlowTest {
         queued.forEach(Runnable::run);
         assertTrue(ports.outcomeWiped, "the late result is wiped");
         assertEquals(Step.WORKING, f.view().step(), "nothing printed for a resident who left");
+    }
+
+    @Test
+    void theFaceCheckIsShownOnlyWhileTheCentreWorksForACardHolder() {
+        ports.types = List.of();
+        ports.faceGuides = () -> java.util.Optional.of(new FaceGuideView(new byte[] {1}, FaceGuideView.Prompt.CLOSER));
+        java.util.List<Runnable> queued = new ArrayList<>();
+        ServiceFlow f = ServiceFlow.transaction(item(), ports, session, queued::add, time, CLOCK);
+        assertFalse(f.checkingFace());
+        assertEquals(java.util.Optional.empty(), f.faceGuide(), "no camera picture while waiting for the card");
+        assertEquals(0, ports.faceGuideAsked);
+        f.identityRead(resident(null), null);
+        assertEquals(Step.WORKING, f.view().step());
+        assertTrue(f.checkingFace());
+        assertEquals(FaceGuideView.Prompt.CLOSER, f.faceGuide().orElseThrow().prompt());
+        // A broken guide costs the picture, never the transaction.
+        ports.faceGuides = () -> {
+            throw new IllegalStateException("camera preview bug");
+        };
+        assertEquals(java.util.Optional.empty(), f.faceGuide());
+        while (!queued.isEmpty()) {
+            queued.remove(0).run(); // perform, then print
+        }
+        assertEquals(Step.DONE, f.view().step());
+        assertFalse(f.checkingFace());
+        int asked = ports.faceGuideAsked;
+        assertEquals(java.util.Optional.empty(), f.faceGuide());
+        assertEquals(asked, ports.faceGuideAsked, "the camera is not asked once the face check is over");
+    }
+
+    @Test
+    void aMobileAppLoginHasNoFaceCheck() {
+        ports.types = List.of();
+        ports.faceGuides = () -> java.util.Optional.of(new FaceGuideView(new byte[] {1}, FaceGuideView.Prompt.OK));
+        java.util.List<Runnable> queued = new ArrayList<>();
+        ServiceFlow f = ServiceFlow.transaction(item(), ports, session, queued::add, time, CLOCK);
+        f.qrLogin("token-1");
+        assertEquals(Step.WORKING, f.view().step());
+        assertFalse(f.checkingFace());
+        assertEquals(java.util.Optional.empty(), f.faceGuide());
     }
 
     @Test

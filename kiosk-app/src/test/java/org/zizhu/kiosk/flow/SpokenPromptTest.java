@@ -103,6 +103,30 @@ class SpokenPromptTest {
     }
 
     @Test
+    void aCardHoldersFaceCheckAsksToLookAtTheCameraAndALoginCodeDoesNot() throws Exception {
+        ServiceFlowTest.ScriptedPorts ports = new ServiceFlowTest.ScriptedPorts();
+        ports.types = List.of();
+        ItemDetail item = ServiceFlowTest.item();
+        List<Runnable> queued = new java.util.ArrayList<>();
+        ServiceFlow card = ServiceFlow.transaction(item, ports, new Visit(), queued::add, new ManualScheduler(), ServiceFlowTest.CLOCK);
+        card.identityRead(new Resident("张三", "11010519491231002X", Resident.Source.ID_CARD, null), null);
+        assertEquals(Step.WORKING, card.view().step());
+        assertEquals(Optional.of(key("face.spoken")), say(new KioskMode.Transaction(HOME, card, item)));
+        ServiceFlow app = ServiceFlow.transaction(item, ports, new Visit(), queued::add, new ManualScheduler(), ServiceFlowTest.CLOCK);
+        app.qrLogin("token-1");
+        assertEquals(Step.WORKING, app.view().step());
+        assertEquals(Optional.of(key("service.working")), say(new KioskMode.Transaction(HOME, app, item)));
+
+        ItemDetail applied = ApplicationStepsTest.item(ApplicationStepsTest.RETIREMENT);
+        ApplicationFlow f = ApplicationFlow.start(applied, new ApplicationFlowTest.Stub(), new Visit(), queued::add,
+                ApplicationFlowTest.CLOCK);
+        f.fire(new ApplicationEvent.Identified(new Resident("王建国", ApplicationStepsTest.WANG, Resident.Source.ID_CARD, null), null));
+        f.fire(new ApplicationEvent.ConsentGiven(true));
+        assertInstanceOf(ApplicationState.Preparing.class, f.state());
+        assertEquals(Optional.of(key("face.spoken")), say(new KioskMode.Application(HOME, f, applied)));
+    }
+
+    @Test
     void anApplicationSaysItsStateAndCuesTheCard() throws Exception {
         ItemDetail item = ApplicationStepsTest.item(ApplicationStepsTest.RETIREMENT);
         ApplicationFlow f = ApplicationFlow.start(item, new ApplicationFlowTest.Stub(), new Visit(), Runnable::run,

@@ -180,8 +180,25 @@ class ApplicationScreensUiTest {
         volatile boolean refuseFirst;
         final AtomicInteger printFailures = new AtomicInteger();
 
+        /** Set: the verification waits for it, so the face check stays on the screen meanwhile. */
+        volatile java.util.concurrent.CountDownLatch verifying;
+        volatile org.zizhu.kiosk.flow.FaceGuideView.Prompt facePrompt = org.zizhu.kiosk.flow.FaceGuideView.Prompt.OK;
+
+        @Override
+        public Optional<org.zizhu.kiosk.flow.FaceGuideView> faceGuide() {
+            return Optional.of(new org.zizhu.kiosk.flow.FaceGuideView(jpeg(3), facePrompt));
+        }
+
         @Override
         public Prepared prepare(ItemDetail item, Resident resident, List<String> licenseTypes, boolean consented) {
+            java.util.concurrent.CountDownLatch gate = verifying;
+            if (gate != null) {
+                try {
+                    gate.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             return new Prepared(new Resident("王建国", WANG, Resident.Source.ID_CARD, LocalDate.of(2036, 1, 1)), "AUTH-1",
                     List.of(new License("ID_CARD", "1.2.156.3005.2.111.11150200MB1532145Q.1985001001.001.3",
                             new ObjectMapper().createObjectNode())));
@@ -822,6 +839,30 @@ class ApplicationScreensUiTest {
     }
 
     /** A tiny valid PNG for the 容缺 commitments fired directly. */
+    @Test
+    void aCardHoldersIdentifyStepShowsTheFaceCheckUntilVerified() throws Exception {
+        FakePorts fake = new FakePorts();
+        fake.verifying = new java.util.concurrent.CountDownLatch(1);
+        fake.facePrompt = org.zizhu.kiosk.flow.FaceGuideView.Prompt.LOOK_STRAIGHT;
+        show(fake, Language.ZH);
+        flow.fire(new ApplicationEvent.Identified(new Resident("王建国", WANG, Resident.Source.ID_CARD, LocalDate.of(2036, 1, 1)),
+                LocalDate.of(2016, 1, 1)));
+        flow.fire(new ApplicationEvent.ConsentGiven(true));
+        awaitState(ApplicationState.Preparing.class);
+        String want = messages.get(Language.ZH, "face.prompt.lookStraight");
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return find("#face-prompt").filter(Node::isVisible).map(n -> ((Label) n).getText().equals(want)).orElse(false);
+        });
+        assertNotNull(((ImageView) find("#face-preview").orElseThrow()).getImage(), "the live picture");
+        assertTrue(find("#face-oval").isPresent());
+        assertEquals(messages.get(Language.ZH, "application.preparing"), text("#app-message"));
+        fake.verifying.countDown();
+        awaitState(ApplicationState.FillingForm.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(find("#face-check").isEmpty(), "the face check leaves with the step");
+    }
+
     private static final class ApplicationStepsPng {
         static final byte[] PNG = png();
 

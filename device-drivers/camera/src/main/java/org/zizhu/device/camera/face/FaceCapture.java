@@ -22,6 +22,9 @@ import org.zizhu.events.Outcome;
  * bright), a face-sized region ({@link FaceDetector}; none / too small), then sharpness of that
  * region (variance of the Laplacian on a grey downscale; blurred). Immutable and thread-safe.
  *
+ * <p>A capture from the camera can report each frame it judged ({@link Progress}), so the screen
+ * can show the live picture and tell the resident what to change while it is still looking.
+ *
  * <p>Nothing here writes a picture anywhere: the JPEG is encoded through an in-memory stream
  * (ImageIO's default cache would use a temp file), scratch buffers are zeroed, and the log event
  * carries only the verdict and the numbers.
@@ -69,10 +72,33 @@ public final class FaceCapture {
     }
 
     /**
+     * Told about each frame a capture judged, on the capturing thread, before the next frame is
+     * polled: keep it short. The frame is a resident's face: a listener may copy or encode it for
+     * a preview but must not keep {@code frame} beyond the call, log it or write it anywhere. A
+     * listener's exception is ignored (the guide is a help; the capture goes on).
+     */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (frame, guide) -> { };
+
+        void frame(Frame frame, FaceGuide guide);
+    }
+
+    /**
      * Looks at frames from the camera until one is accepted or {@code timeout} passes; returns the
      * accepted result or the last rejection (empty if no frame arrived at all).
      */
     public Optional<FaceCaptureResult> captureFrom(Camera camera, Duration timeout) throws InterruptedException {
+        return captureFrom(camera, timeout, Progress.NONE);
+    }
+
+    /**
+     * As {@link #captureFrom(Camera, Duration)}, telling {@code progress} about every frame judged
+     * (the rejected ones and the accepted last one) so the resident can be guided meanwhile.
+     */
+    public Optional<FaceCaptureResult> captureFrom(Camera camera, Duration timeout, Progress progress)
+            throws InterruptedException {
+        Objects.requireNonNull(progress, "progress");
         long deadline = System.nanoTime() + timeout.toNanos();
         FaceCaptureResult last = null;
         while (true) {
@@ -84,15 +110,61 @@ public final class FaceCapture {
             if (f.isEmpty()) {
                 return Optional.ofNullable(last);
             }
-            last = judge(f.get());
+            Verdict v = judgeWithRegion(f.get().image());
+            last = v.result();
+            tell(progress, f.get(), v);
             if (last instanceof FaceCaptureResult.Accepted) {
                 return Optional.of(assessLogged(last));
             }
         }
     }
 
-    private FaceCaptureResult judge(Frame f) {
-        return judge(f.image());
+    /** The guide for one frame, as a capture would report it (for callers judging frames themselves). */
+    public FaceGuide guide(BufferedImage frame) {
+        Verdict v = judgeWithRegion(Objects.requireNonNull(frame, "frame"));
+        if (v.result() instanceof FaceCaptureResult.Accepted a) {
+            a.face().wipe();
+        }
+        return guideOf(v, frame.getWidth(), frame.getHeight());
+    }
+
+    /**
+     * {@code frame} scaled to at most {@code maxWidth} pixels wide as a JPEG, for the live preview a
+     * {@link Progress} listener shows while the capture runs: encoded in memory only, the scaled
+     * copy painted over afterwards. A few milliseconds for a preview-sized picture.
+     */
+    public static byte[] previewJpeg(Frame frame, int maxWidth) {
+        if (maxWidth < 16) {
+            throw new IllegalArgumentException("maxWidth below 16");
+        }
+        BufferedImage small = InMemoryJpeg.scaled(frame.image(), Math.min(1.0, (double) maxWidth / frame.width()));
+        try {
+            return InMemoryJpeg.encode(small, 0.6f);
+        } finally {
+            InMemoryJpeg.blank(small);
+        }
+    }
+
+    private static void tell(Progress progress, Frame frame, Verdict v) {
+        try {
+            progress.frame(frame, guideOf(v, frame.width(), frame.height()));
+        } catch (RuntimeException e) {
+            // A help only: a failing guide costs the resident the prompt, never the capture.
+        }
+    }
+
+    private static FaceGuide guideOf(Verdict v, int w, int h) {
+        Optional<FaceQualityIssue> issue = v.result() instanceof FaceCaptureResult.Rejected r
+                ? Optional.of(r.issue()) : Optional.empty();
+        return new FaceGuide(issue, Optional.ofNullable(v.region()).map(r -> FaceGuide.Area.of(r, w, h)));
+    }
+
+    private FaceCaptureResult judge(BufferedImage frame) {
+        return judgeWithRegion(frame).result();
+    }
+
+    /** A verdict and the face region it was based on (null when none was found or looked for). */
+    private record Verdict(FaceCaptureResult result, FaceRegion region) {
     }
 
     private FaceCaptureResult assessLogged(FaceCaptureResult r) {
@@ -104,36 +176,40 @@ public final class FaceCapture {
         return r;
     }
 
-    private FaceCaptureResult judge(BufferedImage frame) {
+    private Verdict judgeWithRegion(BufferedImage frame) {
         int w = frame.getWidth();
         int h = frame.getHeight();
         double mean = GreyImage.of(frame, new Rectangle(0, 0, w, h), 160).mean();
         if (mean < minMeanLuma) {
-            return new FaceCaptureResult.Rejected(FaceQualityIssue.TOO_DARK, new QualityMetrics(mean, 0, 0));
+            return rejected(FaceQualityIssue.TOO_DARK, new QualityMetrics(mean, 0, 0), null);
         }
         if (mean > maxMeanLuma) {
-            return new FaceCaptureResult.Rejected(FaceQualityIssue.TOO_BRIGHT, new QualityMetrics(mean, 0, 0));
+            return rejected(FaceQualityIssue.TOO_BRIGHT, new QualityMetrics(mean, 0, 0), null);
         }
         Optional<FaceRegion> face = detector.detect(frame);
         if (face.isEmpty()) {
-            return new FaceCaptureResult.Rejected(FaceQualityIssue.NO_FACE, new QualityMetrics(mean, 0, 0));
+            return rejected(FaceQualityIssue.NO_FACE, new QualityMetrics(mean, 0, 0), null);
         }
         // A plugged-in detector is not trusted to stay inside the frame.
         Rectangle inside = face.get().toRectangle().intersection(new Rectangle(0, 0, w, h));
         if (inside.isEmpty()) {
-            return new FaceCaptureResult.Rejected(FaceQualityIssue.NO_FACE, new QualityMetrics(mean, 0, 0));
+            return rejected(FaceQualityIssue.NO_FACE, new QualityMetrics(mean, 0, 0), null);
         }
         FaceRegion region = new FaceRegion(inside.x, inside.y, inside.width, inside.height);
         double widthFraction = (double) region.width() / w;
         if (widthFraction < minFaceWidthFraction) {
-            return new FaceCaptureResult.Rejected(FaceQualityIssue.FACE_TOO_SMALL, new QualityMetrics(mean, 0, widthFraction));
+            return rejected(FaceQualityIssue.FACE_TOO_SMALL, new QualityMetrics(mean, 0, widthFraction), region);
         }
         double sharpness = GreyImage.of(frame, region.toRectangle(), 100).laplacianVariance();
         QualityMetrics m = new QualityMetrics(mean, sharpness, widthFraction);
         if (sharpness < minSharpness) {
-            return new FaceCaptureResult.Rejected(FaceQualityIssue.BLURRED, m);
+            return rejected(FaceQualityIssue.BLURRED, m, region);
         }
-        return new FaceCaptureResult.Accepted(encode(frame, region, m), m);
+        return new Verdict(new FaceCaptureResult.Accepted(encode(frame, region, m), m), region);
+    }
+
+    private static Verdict rejected(FaceQualityIssue issue, QualityMetrics m, FaceRegion region) {
+        return new Verdict(new FaceCaptureResult.Rejected(issue, m), region);
     }
 
     private CapturedFace encode(BufferedImage frame, FaceRegion region, QualityMetrics metrics) {

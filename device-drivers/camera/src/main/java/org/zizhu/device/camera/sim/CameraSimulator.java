@@ -43,6 +43,16 @@ public final class CameraSimulator {
         return CameraConfig.builder().file(writeScene(SyntheticScenes.face(640, 480, 0.35, 1.0), dir, "face.png")).build();
     }
 
+    /** A camera looking at the wall with nobody in the picture (face capture answers "no face"). */
+    public static CameraConfig showNoFace(Path dir) throws IOException {
+        return CameraConfig.builder().file(writeScene(SyntheticScenes.emptyRoom(640, 480), dir, "face-none.png")).build();
+    }
+
+    /** A resident standing far from the camera (face capture answers "face too small"). */
+    public static CameraConfig showFarFace(Path dir) throws IOException {
+        return CameraConfig.builder().file(writeScene(SyntheticScenes.face(640, 480, 0.12, 1.0), dir, "face-far.png")).build();
+    }
+
     /** A camera in a dark hall (face capture answers "too dark"). */
     public static CameraConfig showDarkFace(Path dir) throws IOException {
         return CameraConfig.builder().file(writeScene(SyntheticScenes.face(640, 480, 0.35, 0.2), dir, "face-dark.png")).build();

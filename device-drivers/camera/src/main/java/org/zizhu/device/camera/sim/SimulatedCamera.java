@@ -56,6 +56,19 @@ public record SimulatedCamera(Camera camera, Controls controls) implements AutoC
         }
 
         /**
+         * The resident stepped out of the picture: the wall alone (face capture answers "no face").
+         * Unlike the test pattern, a card placed meanwhile keeps this scene (see the kiosk's simulator controls).
+         */
+        public void showNoFace() throws IOException {
+            show("face-none", CameraSimulator.showNoFace(sceneDir));
+        }
+
+        /** The resident stands far from the camera (face capture answers "face too small"). */
+        public void showFarFace() throws IOException {
+            show("face-far", CameraSimulator.showFarFace(sceneDir));
+        }
+
+        /**
          * The document camera looking at a drawn material on a desk (an A4 page in perspective, a
          * card, a blurred page, an empty desk...). Scene name {@code document-<scene>}.
          */
@@ -64,7 +77,7 @@ public record SimulatedCamera(Camera camera, Controls controls) implements AutoC
                     CameraSimulator.showDocument(document, sceneDir));
         }
 
-        /** The scene shown now: {@code test-pattern}, {@code qr}, {@code face}, {@code face-dark} or {@code document-<scene>}. */
+        /** The scene shown now: {@code test-pattern}, {@code qr}, {@code face}, {@code face-dark}, {@code face-none}, {@code face-far} or {@code document-<scene>}. */
         public String scene() {
             return scene;
         }
