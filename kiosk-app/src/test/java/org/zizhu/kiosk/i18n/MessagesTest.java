@@ -28,7 +28,7 @@ class MessagesTest {
      */
     static final List<String> MONGOLIAN_REQUIRED = List.of("app.", "attract.", "startup.", "home.", "nav.", "lang.", "guide.",
             "handling.", "kind.", "service.", "rating.", "queue.", "appointment.", "outcome.", "help.", "reminder.", "elder.",
-            "idle.", "outOfService.", "offline.", "notice.unknown", "application.step.", "cases.stage.",
+            "idle.", "outOfService.", "face.", "offline.", "notice.unknown", "application.step.", "cases.stage.",
             // buttons of the application and case screens
             "application.title", "application.submitForm", "application.retake", "application.deletePage", "application.commit",
             "application.uncommit", "application.materialsDone", "application.window", "application.post", "application.submit",
