@@ -61,7 +61,8 @@ final class ServiceScreens {
             who.setId("service-identified");
             nodes.add(who);
         }
-        nodes.add(big(t(l, v.messageKey()), "service-message"));
+        // During the face check the heading says what to do (look at the camera), not "working".
+        nodes.add(big(t(l, flow.checkingFace() ? "face.spoken" : v.messageKey()), "service-message"));
         if (v.centralMessage() != null) {
             nodes.add(big(v.centralMessage().in(l), "service-central-message"));
         }
