@@ -232,10 +232,28 @@ public final class KioskApplication extends Application {
         for (Button b : new Button[] {elderButton, helpButton, homeButton, langButton}) {
             b.setMinWidth(Region.USE_PREF_SIZE); // the title gives way, never a button's text
         }
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(16, titleLabel, spacer, replayButton, volumeButton, elderButton, helpButton, homeButton, langButton);
-        top.setAlignment(Pos.CENTER_LEFT);
+        Layout layout = Layout.of(metrics);
+        javafx.scene.layout.Pane top;
+        if (layout.portrait()) {
+            // Upright screen: the title on a line of its own above the keys, which wrap into a
+            // second row rather than squeeze (elder mode's larger type, English's longer words).
+            javafx.scene.layout.FlowPane keys = new javafx.scene.layout.FlowPane(16, 12,
+                    replayButton, volumeButton, elderButton, helpButton, homeButton, langButton);
+            keys.setAlignment(Pos.CENTER_RIGHT);
+            keys.setId("top-bar-keys");
+            titleLabel.setWrapText(true);
+            titleLabel.setMaxWidth(Double.MAX_VALUE);
+            VBox column = new VBox(8, titleLabel, keys);
+            column.setFillWidth(true);
+            top = column;
+        } else {
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox row = new HBox(16, titleLabel, spacer, replayButton, volumeButton, elderButton, helpButton, homeButton, langButton);
+            row.setAlignment(Pos.CENTER_LEFT);
+            top = row;
+        }
+        top.setId("top-bar");
         top.setPadding(new Insets(12, 24, 12, 24));
         top.getStyleClass().add("top-bar");
 
@@ -256,7 +274,7 @@ public final class KioskApplication extends Application {
 
         root = new BorderPane();
         root.setTop(header);
-        root.getStyleClass().add("kiosk-root");
+        root.getStyleClass().addAll("kiosk-root", layout.styleClass());
         countdown = new IdleCountdownBar(messages, screens, kiosk::moreTime);
         root.setBottom(countdown.node());
         Scene scene = new Scene(root, cfg.getInt(ConfigKey.UI_WIDTH), cfg.getInt(ConfigKey.UI_HEIGHT));

@@ -73,6 +73,15 @@ final class Screens {
         return metrics.minTouchPx(kiosk.elderMode());
     }
 
+    /** The screen's shape (landscape or portrait), fixed by configuration. */
+    Layout layout() {
+        return Layout.of(metrics);
+    }
+
+    UiMetrics metrics() {
+        return metrics;
+    }
+
     Button touchButton(String text, String id, Runnable action) {
         // Never squeezed below the touch size of the mode on screen, nor below its own text: a
         // full column (elder mode's larger type) must not cut a button's label in half.
@@ -135,7 +144,9 @@ final class Screens {
         person.setOnAction(e -> flow.chooseAudience(Audience.PERSON));
         enterprise.setOnAction(e -> flow.chooseAudience(Audience.ENTERPRISE));
 
-        VBox side = new VBox(12, person, enterprise);
+        boolean portrait = layout().portrait();
+        // Upright screen: the audiences and groups wrap in rows above the items, not a column beside them.
+        javafx.scene.layout.Pane side = portrait ? new FlowPane(12, 12, person, enterprise) : new VBox(12, person, enterprise);
         if (kiosk.offersCaseProgress()) {
             // 办件查询 first: a resident back to follow an application need not look for it.
             Button cases = touchButton(t(l, "home.cases"), "home-cases", kiosk::startCaseProgress);
@@ -145,19 +156,28 @@ final class Screens {
         }
         side.setId("home-groups");
         side.getStyleClass().add("side");
-        side.setPrefWidth(kiosk.elderMode() ? 480 : 360);
+        if (!portrait) {
+            side.setPrefWidth(kiosk.elderMode() ? 480 : 360);
+        }
         Label groupsTitle = new Label(t(l, "home.groups"));
         groupsTitle.getStyleClass().add("side-title");
+        if (portrait) {
+            // A line of its own in the rows: as wide as the panel.
+            groupsTitle.prefWidthProperty().bind(side.widthProperty().subtract(24));
+            for (Node n : side.getChildren()) {
+                ((javafx.scene.control.Control) n).setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
         side.getChildren().add(groupsTitle);
         Button all = touchButton(t(l, "home.allGroups"), "group-all", flow::home);
-        all.setMaxWidth(Double.MAX_VALUE);
+        all.setMaxWidth(portrait ? javafx.scene.layout.Region.USE_PREF_SIZE : Double.MAX_VALUE);
         if (s.groupId() == null && s.query().isEmpty()) {
             all.getStyleClass().add("selected");
         }
         side.getChildren().add(all);
         for (Group g : v.groups()) {
             Button b = touchButton(g.name().in(l), "group-" + g.id(), () -> flow.chooseGroup(g.id()));
-            b.setMaxWidth(Double.MAX_VALUE);
+            b.setMaxWidth(portrait ? javafx.scene.layout.Region.USE_PREF_SIZE : Double.MAX_VALUE);
             if (g.id().equals(s.groupId())) {
                 b.getStyleClass().add("selected");
             }
@@ -166,6 +186,13 @@ final class Screens {
         ScrollPane sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
         sideScroll.getStyleClass().add("side-scroll");
+        if (portrait) {
+            // At most a third of the screen: the items keep the rest; more groups scroll.
+            sideScroll.setPrefViewportHeight(metrics.screenHeightPx() / 3.0);
+            sideScroll.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            sideScroll.setMinHeight(minTouchPx() * 2);
+            sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        }
 
         TextField search = new TextField(s.query());
         search.setId("search-field");
@@ -215,8 +242,7 @@ final class Screens {
         }
         VBox main = new VBox(20, searchBar, head, body);
         VBox.setVgrow(body, Priority.ALWAYS);
-        HBox.setHgrow(main, Priority.ALWAYS);
-        HBox root = new HBox(24, sideScroll, main);
+        javafx.scene.layout.Pane root = layout().pair(24, sideScroll, main);
         root.setId("screen-home");
         root.setPadding(new Insets(24));
         return root;
@@ -314,10 +340,13 @@ final class Screens {
         scroll.setFitToWidth(true);
         HBox.setHgrow(scroll, Priority.ALWAYS);
 
+        boolean portrait = layout().portrait();
         VBox right = new VBox(16);
         right.setAlignment(Pos.TOP_CENTER);
-        right.setPrefWidth(340);
-        right.setMinWidth(300);
+        if (!portrait) {
+            right.setPrefWidth(340);
+            right.setMinWidth(300);
+        }
         Label title = new Label(d.name().in(l));
         title.setId("guide-title");
         title.setWrapText(true);
@@ -359,7 +388,33 @@ final class Screens {
         back.setMaxWidth(Double.MAX_VALUE);
         right.getChildren().add(back);
 
-        HBox root = new HBox(24, scroll, right);
+        javafx.scene.layout.Pane root;
+        if (portrait) {
+            // Upright screen: title, QR code and actions above the guide's text, the actions
+            // in rows beside the QR code so the text keeps most of the height.
+            List<Node> buttons = new java.util.ArrayList<>(right.getChildren().filtered(x -> x instanceof Button));
+            List<Node> qrParts = new java.util.ArrayList<>(right.getChildren().filtered(x -> !(x instanceof Button) && x != title));
+            right.getChildren().removeAll(buttons);
+            right.getChildren().removeAll(qrParts);
+            FlowPane actionRow = new FlowPane(16, 16, buttons.toArray(Node[]::new));
+            actionRow.setId("guide-actions");
+            VBox qrBox = new VBox(8, qrParts.toArray(Node[]::new));
+            qrBox.setAlignment(Pos.TOP_CENTER);
+            qrBox.setPrefWidth(300);
+            qrBox.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            for (Node b : buttons) {
+                ((Button) b).setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+            right.getChildren().add(actionRow);
+            right.setAlignment(Pos.TOP_LEFT);
+            HBox.setHgrow(right, Priority.ALWAYS);
+            HBox top = new HBox(24, right, qrBox);
+            top.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            VBox.setVgrow(scroll, Priority.ALWAYS);
+            root = new VBox(24, top, scroll);
+        } else {
+            root = new HBox(24, scroll, right);
+        }
         root.setId("screen-guide");
         root.setPadding(new Insets(24));
         return root;
