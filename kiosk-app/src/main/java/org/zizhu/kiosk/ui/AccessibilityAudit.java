@@ -12,6 +12,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.image.ImageView;
@@ -103,6 +104,9 @@ public final class AccessibilityAudit {
             return; // nor anything inside it
         }
         visit.accept(n);
+        if (n instanceof ScrollBar) {
+            return; // one target: its arrows, track and thumb are parts of it (see size)
+        }
         if (n instanceof Parent p) {
             for (Node c : p.getChildrenUnmodifiable()) {
                 walk(c, visit);
@@ -115,7 +119,7 @@ public final class AccessibilityAudit {
         if (n.isDisabled()) {
             return false;
         }
-        if (n instanceof ButtonBase) {
+        if (n instanceof ButtonBase || n instanceof ScrollBar) {
             return true;
         }
         return n.getOnMouseClicked() != null || n.getOnMousePressed() != null || n.getOnTouchPressed() != null;
@@ -207,7 +211,10 @@ public final class AccessibilityAudit {
         }
         Bounds t = shown.getBoundsInParent();
         Bounds own = l.getLayoutBounds();
-        if (t.getMinX() < own.getMinX() - 1 || t.getMaxX() > own.getMaxX() + 1
+        // Sideways a glyph's overhang or a wrapped line's last few pixels are not lost text:
+        // half a character is. Downwards any line past the bottom is.
+        double side = Math.max(1, l.getFont().getSize() / 2);
+        if (t.getMinX() < own.getMinX() - side || t.getMaxX() > own.getMaxX() + side
                 || t.getMinY() < own.getMinY() - 1 || t.getMaxY() > own.getMaxY() + 1) {
             out.add(new Finding(screen, Rule.CUT_OFF, describe(l), "text " + fmt(t), "within " + fmt(own)));
         }
@@ -313,11 +320,20 @@ public final class AccessibilityAudit {
         double minMm = elder ? UiMetrics.ELDER_MIN_TOUCH_MM : UiMetrics.MIN_TOUCH_MM;
         double w = b.getWidth() / metrics.pxPerMm();
         double h = b.getHeight() / metrics.pxPerMm();
+        if (n instanceof ScrollBar bar) {
+            // A scroll bar is as long as its list; a finger needs its thickness.
+            if (bar.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+                h = Double.MAX_VALUE;
+            } else {
+                w = Double.MAX_VALUE;
+            }
+        }
         // Half a pixel of slack: the layout's whole pixels against a millimetre figure.
         double slackMm = SLACK / metrics.pxPerMm();
         if (w < minMm - slackMm || h < minMm - slackMm) {
             out.add(new Finding(screen, Rule.TARGET_SIZE, describe(n),
-                    String.format(Locale.ROOT, "%.1f x %.1f mm (%.0f x %.0f px)", w, h, b.getWidth(), b.getHeight()),
+                    String.format(Locale.ROOT, "%.1f x %.1f mm (%.0f x %.0f px)", b.getWidth() / metrics.pxPerMm(),
+                            b.getHeight() / metrics.pxPerMm(), b.getWidth(), b.getHeight()),
                     String.format(Locale.ROOT, "%.0f mm (%.0f px) each side", minMm, metrics.minTouchPx(elder))));
         }
     }

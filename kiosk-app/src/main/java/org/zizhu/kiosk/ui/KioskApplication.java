@@ -247,6 +247,10 @@ public final class KioskApplication extends Application {
             column.setFillWidth(true);
             top = column;
         } else {
+            // Wraps rather than cut when the keys leave it little room (English, elder mode).
+            titleLabel.setWrapText(true);
+            titleLabel.setMinHeight(Region.USE_PREF_SIZE);
+            titleLabel.setMinWidth(metrics.mm(40));
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             HBox row = new HBox(16, titleLabel, spacer, replayButton, volumeButton, elderButton, helpButton, homeButton, langButton);
@@ -279,6 +283,7 @@ public final class KioskApplication extends Application {
         root.setBottom(countdown.node());
         Scene scene = new Scene(root, cfg.getInt(ConfigKey.UI_WIDTH), cfg.getInt(ConfigKey.UI_HEIGHT));
         scene.getStylesheets().add(KioskApplication.class.getResource("kiosk.css").toExternalForm());
+        scene.getStylesheets().add(touchSizes(metrics));
         // Any touch restarts the idle timer; touching the attract screen starts a session (the
         // flow decides whether a touch counts: not while starting, out of service or in maintenance).
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> kiosk.touch());
@@ -308,6 +313,21 @@ public final class KioskApplication extends Application {
         if (hook != null) {
             startup.whenDone((services, failure) -> onFx(() -> hook.accept(this, stage)));
         }
+    }
+
+    /**
+     * The sizes in the stylesheet that depend on the configured screen's pixels per millimetre:
+     * scroll bars a finger can hold, 15 mm thick (20 mm in elder mode), as a stylesheet of its own
+     * (kiosk.css cannot know the screen).
+     */
+    static String touchSizes(UiMetrics metrics) {
+        String css = String.format(java.util.Locale.ROOT, """
+                .scroll-bar:vertical { -fx-pref-width: %1$.0fpx; }
+                .scroll-bar:horizontal { -fx-pref-height: %1$.0fpx; }
+                .elder .scroll-bar:vertical { -fx-pref-width: %2$.0fpx; }
+                .elder .scroll-bar:horizontal { -fx-pref-height: %2$.0fpx; }
+                """, metrics.minTouchPx(), metrics.elderMinTouchPx());
+        return "data:text/css;base64," + java.util.Base64.getEncoder().encodeToString(css.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**

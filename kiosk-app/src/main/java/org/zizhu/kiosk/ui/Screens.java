@@ -113,6 +113,7 @@ final class Screens {
     private Node attract(Language l, String promptKey, String id) {
         Label title = new Label(t(l, "attract.title"));
         title.getStyleClass().add("attract-title");
+        title.setWrapText(true);
         Label touch = new Label(t(l, promptKey));
         touch.setId("attract-touch");
         touch.getStyleClass().add("attract-touch");
@@ -183,15 +184,16 @@ final class Screens {
             }
             side.getChildren().add(b);
         }
-        ScrollPane sideScroll = new ScrollPane(side);
-        sideScroll.setFitToWidth(true);
-        sideScroll.getStyleClass().add("side-scroll");
+        Node sidePart;
         if (portrait) {
-            // At most a third of the screen: the items keep the rest; more groups scroll.
-            sideScroll.setPrefViewportHeight(metrics.screenHeightPx() / 3.0);
-            sideScroll.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            sideScroll.setMinHeight(minTouchPx() * 2);
-            sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+            // The rows of groups are short on an upright screen: all shown, the items scroll below.
+            side.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            sidePart = side;
+        } else {
+            ScrollPane sideScroll = new ScrollPane(side);
+            sideScroll.setFitToWidth(true);
+            sideScroll.getStyleClass().add("side-scroll");
+            sidePart = sideScroll;
         }
 
         TextField search = new TextField(s.query());
@@ -242,7 +244,7 @@ final class Screens {
         }
         VBox main = new VBox(20, searchBar, head, body);
         VBox.setVgrow(body, Priority.ALWAYS);
-        javafx.scene.layout.Pane root = layout().pair(24, sideScroll, main);
+        javafx.scene.layout.Pane root = layout().pair(24, sidePart, main);
         root.setId("screen-home");
         root.setPadding(new Insets(24));
         return root;
@@ -252,7 +254,7 @@ final class Screens {
         Label name = new Label(item.name().in(l));
         name.setWrapText(true);
         name.getStyleClass().add("tile-name");
-        HBox badges = new HBox(6);
+        FlowPane badges = new FlowPane(6, 6); // wrap in a narrow tile rather than cut
         for (CatalogModel.Handling h : item.handling()) {
             if (h == CatalogModel.Handling.GUIDE) {
                 continue;
@@ -262,14 +264,36 @@ final class Screens {
             badges.getChildren().add(b);
         }
         VBox content = new VBox(8, name, badges);
-        Button tile = new Button();
+        // Elder mode: the larger type needs larger tiles (1.5x, as the type).
+        double scale = kiosk.elderMode() ? 1.5 : 1.0;
+        double least = Math.max(130 * scale, minTouchPx());
+        // A long name wraps onto more lines and the tile grows for it, never an ellipsis: a
+        // Labeled lays its graphic out one line high, so the tile measures and places it itself.
+        Button tile = new Button() {
+            @Override
+            protected double computePrefHeight(double width) {
+                Insets in = getInsets();
+                double inner = (width > 0 ? width : getPrefWidth()) - in.getLeft() - in.getRight();
+                return Math.max(least, in.getTop() + content.prefHeight(inner) + in.getBottom());
+            }
+
+            @Override
+            protected double computeMinHeight(double width) {
+                return computePrefHeight(width);
+            }
+
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                Insets in = getInsets();
+                content.resizeRelocate(in.getLeft(), in.getTop(), getWidth() - in.getLeft() - in.getRight(),
+                        getHeight() - in.getTop() - in.getBottom());
+            }
+        };
         tile.setGraphic(content);
         tile.setId("item-" + item.code());
         tile.getStyleClass().add("tile");
-        // Elder mode: the larger type needs larger tiles (1.5x, as the type).
-        double scale = kiosk.elderMode() ? 1.5 : 1.0;
-        tile.setPrefSize(330 * scale, Math.max(130 * scale, minTouchPx()));
-        tile.setMinHeight(minTouchPx());
+        tile.setPrefWidth(330 * scale);
         tile.setOnAction(e -> flow.openItem(item.code()));
         return tile;
     }
@@ -285,6 +309,8 @@ final class Screens {
             Label k = new Label(t(l, "guide." + key));
             k.getStyleClass().add("guide-key");
             k.setMinWidth(220);
+            k.setWrapText(true); // a longer English key takes two lines rather than an ellipsis
+            k.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label v = new Label(value);
             v.setId("guide-" + key);
             v.setWrapText(true);
@@ -350,6 +376,7 @@ final class Screens {
         Label title = new Label(d.name().in(l));
         title.setId("guide-title");
         title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.getStyleClass().add("heading");
         right.getChildren().add(title);
         try {
@@ -358,6 +385,7 @@ final class Screens {
             qr.setUserData(d.guideUrl());
             Label cap = new Label(t(l, "guide.qr"));
             cap.setWrapText(true);
+            cap.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             right.getChildren().addAll(qr, cap);
         } catch (Exception e) {
             // A URL that cannot be encoded only costs the QR code, never the guide.
@@ -413,7 +441,17 @@ final class Screens {
             VBox.setVgrow(scroll, Priority.ALWAYS);
             root = new VBox(24, top, scroll);
         } else {
-            root = new HBox(24, scroll, right);
+            // Scrolls when the column is taller than the screen (a long name, elder mode's type):
+            // the actions stay reachable, none is pushed off the window.
+            ScrollPane rightScroll = new ScrollPane(right);
+            rightScroll.setId("guide-actions-scroll");
+            rightScroll.setFitToWidth(true);
+            rightScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+            rightScroll.getStyleClass().add("side-scroll");
+            // Room for the column and its scroll bar (a finger wide), so the bar never covers a key.
+            rightScroll.setMinWidth(340 + minTouchPx());
+            rightScroll.setPrefWidth(340 + minTouchPx());
+            root = new HBox(24, scroll, rightScroll);
         }
         root.setId("screen-guide");
         root.setPadding(new Insets(24));

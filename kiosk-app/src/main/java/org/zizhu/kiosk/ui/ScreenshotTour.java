@@ -388,7 +388,7 @@ public final class ScreenshotTour implements Runnable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
     }
 
-    private static void fx(Runnable r) throws Exception {
+    private void fx(Runnable r) throws Exception {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -399,8 +399,9 @@ public final class ScreenshotTour implements Runnable {
             }
         });
         done.get(10, TimeUnit.SECONDS);
-        // Let layout and CSS settle (fonts, scroll panes) before the snapshot.
-        Thread.sleep(400);
+        // Let layout and CSS settle (fonts, scroll panes) before the snapshot; a tour without
+        // pictures (the audit) forces CSS and layout itself before each screen, and waits less.
+        Thread.sleep(outDir == null ? 100 : 400);
         CompletableFuture<Void> pulse = new CompletableFuture<>();
         Platform.runLater(() -> pulse.complete(null));
         pulse.get(10, TimeUnit.SECONDS);
