@@ -118,6 +118,9 @@ class AccessibilityAuditUiTest {
         p.setProperty("ui.width", v.portrait() ? "1080" : "1920");
         p.setProperty("ui.height", v.portrait() ? "1920" : "1080");
         p.setProperty("ui.screenDiagonalInches", "21.5");
+        // The tour fires most steps at the flow, not as touches: a loaded CI machine must not
+        // time the visit out midway (the countdown bar is measured in ElderModeUiTest).
+        p.setProperty("ui.idleTimeoutSeconds", "1800");
         p.setProperty("ui.language", v.code());
         p.setProperty("ui.elderModeDefault", String.valueOf(v.elder()));
         return KioskConfig.from(p, "test");
