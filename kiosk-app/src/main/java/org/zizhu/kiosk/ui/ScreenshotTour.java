@@ -286,6 +286,13 @@ public final class ScreenshotTour implements Runnable {
             waitForApplication(ApplicationState.Materials.class, 20);
         }
         fire("#app-commit-2");
+        // The flow takes its events on a worker: a capture still finishing when the key was
+        // pressed redraws the materials and drops the commitment page, so press it again.
+        for (int i = 0; i < 20 && !visible("#app-signature-pad"); i++) {
+            waitForApplication(ApplicationState.Materials.class, 30);
+            Thread.sleep(500);
+            fire("#app-commit-2");
+        }
         fx(() -> {
             Node pad = stage.getScene().lookup("#app-signature-pad");
             if (pad != null) {
