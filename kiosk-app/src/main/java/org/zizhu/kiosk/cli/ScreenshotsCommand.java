@@ -10,8 +10,9 @@ import org.zizhu.kiosk.ui.ScreenshotTourLauncher;
 import picocli.CommandLine.Option;
 
 /**
- * {@code diag screenshots --out DIR [--faults URL] [--config FILE]}: opens the kiosk window on
- * the current display, walks its screens and writes PNGs (scripts/screenshots runs it under Xvfb).
+ * {@code diag screenshots --out DIR [--faults URL] [--config FILE] [--portrait] [--elder]
+ * [--language CODE]}: opens the kiosk window on the current display, walks its screens and writes
+ * PNGs (scripts/screenshots runs it under Xvfb), in the variant the options ask for.
  */
 public final class ScreenshotsCommand extends ConfiguredCommand<ScreenshotsCommand.Options> {
     @Override
@@ -37,11 +38,36 @@ public final class ScreenshotsCommand extends ConfiguredCommand<ScreenshotsComma
     static final class Options extends ConfigFileOption {
         @Option(names = "--out", paramLabel = "DIR", required = true) Path out;
         @Option(names = "--faults", paramLabel = "URL") String faults;
+        @Option(names = "--portrait", description = "an upright screen: ui.width and ui.height swapped if wider than tall")
+        boolean portrait;
+        @Option(names = "--elder", description = "every visit in elder mode (ui.elderModeDefault=true)")
+        boolean elder;
+        @Option(names = "--language", paramLabel = "CODE", description = "the tour's language (ui.language), e.g. en")
+        String language;
+    }
+
+    /** The configuration with the variant's options applied. */
+    static KioskConfig variant(KioskConfig config, Options options) throws org.zizhu.kiosk.config.ConfigException {
+        KioskConfig c = config;
+        int w = c.getInt(org.zizhu.kiosk.config.ConfigKey.UI_WIDTH);
+        int h = c.getInt(org.zizhu.kiosk.config.ConfigKey.UI_HEIGHT);
+        if (options.portrait && w > h) {
+            c = c.with(org.zizhu.kiosk.config.ConfigKey.UI_WIDTH, String.valueOf(h))
+                    .with(org.zizhu.kiosk.config.ConfigKey.UI_HEIGHT, String.valueOf(w));
+        }
+        if (options.elder) {
+            c = c.with(org.zizhu.kiosk.config.ConfigKey.UI_ELDER_MODE_DEFAULT, "true");
+        }
+        if (options.language != null) {
+            c = c.with(org.zizhu.kiosk.config.ConfigKey.UI_LANGUAGE, options.language);
+        }
+        return c;
     }
 
     @Override
     protected int run(KioskConfig config, Options options, PrintStream out, PrintStream err) throws Exception {
         Path outDir = options.out;
+        config = variant(config, options);
         try (KioskRuntime rt = KioskRuntime.open(config);
              org.zizhu.kiosk.devices.DeviceHub hub = org.zizhu.kiosk.devices.DeviceHub.start(config)) {
             hub.trackers().forEach(rt::addDevice);

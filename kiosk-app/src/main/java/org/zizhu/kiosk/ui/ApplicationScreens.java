@@ -255,6 +255,7 @@ public final class ApplicationScreens {
         Label title = new Label(itemName);
         title.setId("app-title");
         title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.getStyleClass().add("heading");
         nodes.add(title);
         switch (s) {
@@ -349,7 +350,7 @@ public final class ApplicationScreens {
             case ApplicationState.Done d -> "done";
             case ApplicationState.Ended e -> "";
         };
-        HBox bar = new HBox(8);
+        FlowPane bar = new FlowPane(8, 8); // a narrow screen or long words: a second row, not "3 Materi..."
         bar.setId("app-steps");
         bar.setAlignment(Pos.CENTER);
         bar.getStyleClass().add("app-steps");
@@ -384,6 +385,7 @@ public final class ApplicationScreens {
         Label lab = new Label(text);
         lab.setId(id);
         lab.setWrapText(true);
+        lab.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the lists give way, never a line of text
         return lab;
     }
 
@@ -1109,6 +1111,8 @@ public final class ApplicationScreens {
         Label n = new Label(f(l, "application.caseNumber", reference == null ? "" : reference));
         n.setId("app-case-number");
         n.getStyleClass().add("app-case-number");
+        n.setWrapText(true);
+        n.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return n;
     }
 

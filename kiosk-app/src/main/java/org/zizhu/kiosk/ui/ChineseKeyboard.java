@@ -133,7 +133,9 @@ public final class ChineseKeyboard extends VBox {
             digitPad.add(b, i % 3, i / 3);
         }
 
-        HBox bottom = new HBox(8);
+        // Wraps onto a second row when the keys' words are longer than the screen is wide
+        // (English in elder mode on an upright screen).
+        FlowPane bottom = new FlowPane(8, 8);
         bottom.setAlignment(Pos.CENTER);
         for (KeyboardMode m : KeyboardMode.values()) {
             String name = m.name().toLowerCase(java.util.Locale.ROOT);

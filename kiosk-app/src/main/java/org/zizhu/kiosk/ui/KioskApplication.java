@@ -241,13 +241,35 @@ public final class KioskApplication extends Application {
         // Elder mode (长辈模式): always in the top bar, large, so the resident who needs it finds it.
         elderButton = screens.touchButton("", "elder-toggle", kiosk::toggleElderMode);
         elderButton.getStyleClass().add("elder-toggle");
-        for (Button b : new Button[] {elderButton, helpButton, homeButton, langButton, langMnButton}) {
+        for (Button b : new Button[] {replayButton, volumeButton, elderButton, helpButton, homeButton, langButton, langMnButton}) {
             b.setMinWidth(Region.USE_PREF_SIZE); // the title gives way, never a button's text
         }
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(16, titleLabel, spacer, replayButton, volumeButton, elderButton, helpButton, homeButton, langButton, langMnButton);
-        top.setAlignment(Pos.CENTER_LEFT);
+        Layout layout = Layout.of(metrics);
+        javafx.scene.layout.Pane top;
+        if (layout.portrait()) {
+            // Upright screen: the title on a line of its own above the keys, which wrap into a
+            // second row rather than squeeze (elder mode's larger type, English's longer words).
+            javafx.scene.layout.FlowPane keys = new javafx.scene.layout.FlowPane(16, 12,
+                    replayButton, volumeButton, elderButton, helpButton, homeButton, langButton, langMnButton);
+            keys.setAlignment(Pos.CENTER_RIGHT);
+            keys.setId("top-bar-keys");
+            titleLabel.setWrapText(true);
+            titleLabel.setMaxWidth(Double.MAX_VALUE);
+            VBox column = new VBox(8, titleLabel, keys);
+            column.setFillWidth(true);
+            top = column;
+        } else {
+            // Wraps rather than cut when the keys leave it little room (English, elder mode).
+            titleLabel.setWrapText(true);
+            titleLabel.setMinHeight(Region.USE_PREF_SIZE);
+            titleLabel.setMinWidth(metrics.mm(40));
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox row = new HBox(16, titleLabel, spacer, replayButton, volumeButton, elderButton, helpButton, homeButton, langButton, langMnButton);
+            row.setAlignment(Pos.CENTER_LEFT);
+            top = row;
+        }
+        top.setId("top-bar");
         top.setPadding(new Insets(12, 24, 12, 24));
         top.getStyleClass().addAll("top-bar", MongolianScript.HORIZONTAL_CLASS);
 
@@ -268,11 +290,12 @@ public final class KioskApplication extends Application {
 
         root = new BorderPane();
         root.setTop(header);
-        root.getStyleClass().add("kiosk-root");
+        root.getStyleClass().addAll("kiosk-root", layout.styleClass());
         countdown = new IdleCountdownBar(messages, screens, kiosk::moreTime);
         root.setBottom(countdown.node());
         Scene scene = new Scene(root, cfg.getInt(ConfigKey.UI_WIDTH), cfg.getInt(ConfigKey.UI_HEIGHT));
         scene.getStylesheets().add(KioskApplication.class.getResource("kiosk.css").toExternalForm());
+        scene.getStylesheets().add(touchSizes(metrics));
         // Any touch restarts the idle timer; touching the attract screen starts a session (the
         // flow decides whether a touch counts: not while starting, out of service or in maintenance).
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> kiosk.touch());
@@ -305,6 +328,21 @@ public final class KioskApplication extends Application {
         if (hook != null) {
             startup.whenDone((services, failure) -> onFx(() -> hook.accept(this, stage)));
         }
+    }
+
+    /**
+     * The sizes in the stylesheet that depend on the configured screen's pixels per millimetre:
+     * scroll bars a finger can hold, 15 mm thick (20 mm in elder mode), as a stylesheet of its own
+     * (kiosk.css cannot know the screen).
+     */
+    static String touchSizes(UiMetrics metrics) {
+        String css = String.format(java.util.Locale.ROOT, """
+                .scroll-bar:vertical { -fx-pref-width: %1$.0fpx; }
+                .scroll-bar:horizontal { -fx-pref-height: %1$.0fpx; }
+                .elder .scroll-bar:vertical { -fx-pref-width: %2$.0fpx; }
+                .elder .scroll-bar:horizontal { -fx-pref-height: %2$.0fpx; }
+                """, metrics.minTouchPx(), metrics.elderMinTouchPx());
+        return "data:text/css;base64," + java.util.Base64.getEncoder().encodeToString(css.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**

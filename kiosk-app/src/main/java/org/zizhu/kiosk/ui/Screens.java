@@ -73,6 +73,15 @@ final class Screens {
         return metrics.minTouchPx(kiosk.elderMode());
     }
 
+    /** The screen's shape (landscape or portrait), fixed by configuration. */
+    Layout layout() {
+        return Layout.of(metrics);
+    }
+
+    UiMetrics metrics() {
+        return metrics;
+    }
+
     Button touchButton(String text, String id, Runnable action) {
         // Never squeezed below the touch size of the mode on screen, nor below its own text: a
         // full column (elder mode's larger type) must not cut a button's label in half.
@@ -104,6 +113,7 @@ final class Screens {
     private Node attract(Language l, String promptKey, String id) {
         Label title = new Label(t(l, "attract.title"));
         title.getStyleClass().add("attract-title");
+        title.setWrapText(true);
         Label touch = new Label(t(l, promptKey));
         touch.setId("attract-touch");
         touch.getStyleClass().add("attract-touch");
@@ -164,7 +174,9 @@ final class Screens {
         person.setOnAction(e -> flow.chooseAudience(Audience.PERSON));
         enterprise.setOnAction(e -> flow.chooseAudience(Audience.ENTERPRISE));
 
-        VBox side = new VBox(12, person, enterprise);
+        boolean portrait = layout().portrait();
+        // Upright screen: the audiences and groups wrap in rows above the items, not a column beside them.
+        javafx.scene.layout.Pane side = portrait ? new FlowPane(12, 12, person, enterprise) : new VBox(12, person, enterprise);
         if (kiosk.offersCaseProgress()) {
             // 办件查询 first: a resident back to follow an application need not look for it.
             Button cases = touchButton(t(l, "home.cases"), "home-cases", kiosk::startCaseProgress);
@@ -174,27 +186,44 @@ final class Screens {
         }
         side.setId("home-groups");
         side.getStyleClass().add("side");
-        side.setPrefWidth(kiosk.elderMode() ? 480 : 360);
+        if (!portrait) {
+            side.setPrefWidth(kiosk.elderMode() ? 480 : 360);
+        }
         Label groupsTitle = new Label(t(l, "home.groups"));
         groupsTitle.getStyleClass().add("side-title");
+        if (portrait) {
+            // A line of its own in the rows: as wide as the panel.
+            groupsTitle.prefWidthProperty().bind(side.widthProperty().subtract(24));
+            for (Node n : side.getChildren()) {
+                ((javafx.scene.control.Control) n).setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
         side.getChildren().add(groupsTitle);
         Button all = touchButton(t(l, "home.allGroups"), "group-all", flow::home);
-        all.setMaxWidth(Double.MAX_VALUE);
+        all.setMaxWidth(portrait ? javafx.scene.layout.Region.USE_PREF_SIZE : Double.MAX_VALUE);
         if (s.groupId() == null && s.query().isEmpty()) {
             all.getStyleClass().add("selected");
         }
         side.getChildren().add(all);
         for (Group g : v.groups()) {
             Button b = touchButton(g.name().in(l), "group-" + g.id(), () -> flow.chooseGroup(g.id()));
-            b.setMaxWidth(Double.MAX_VALUE);
+            b.setMaxWidth(portrait ? javafx.scene.layout.Region.USE_PREF_SIZE : Double.MAX_VALUE);
             if (g.id().equals(s.groupId())) {
                 b.getStyleClass().add("selected");
             }
             side.getChildren().add(b);
         }
-        ScrollPane sideScroll = new ScrollPane(side);
-        sideScroll.setFitToWidth(true);
-        sideScroll.getStyleClass().add("side-scroll");
+        Node sidePart;
+        if (portrait) {
+            // The rows of groups are short on an upright screen: all shown, the items scroll below.
+            side.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            sidePart = side;
+        } else {
+            ScrollPane sideScroll = new ScrollPane(side);
+            sideScroll.setFitToWidth(true);
+            sideScroll.getStyleClass().add("side-scroll");
+            sidePart = sideScroll;
+        }
 
         TextField search = new TextField(s.query());
         search.setId("search-field");
@@ -246,8 +275,7 @@ final class Screens {
         }
         VBox main = new VBox(20, searchBar, head, body);
         VBox.setVgrow(body, Priority.ALWAYS);
-        HBox.setHgrow(main, Priority.ALWAYS);
-        HBox root = new HBox(24, sideScroll, main);
+        javafx.scene.layout.Pane root = layout().pair(24, sidePart, main);
         root.setId("screen-home");
         root.setPadding(new Insets(24));
         return root;
@@ -257,7 +285,7 @@ final class Screens {
         Label name = new Label(item.name().in(l));
         name.setWrapText(true);
         name.getStyleClass().add("tile-name");
-        HBox badges = new HBox(6);
+        FlowPane badges = new FlowPane(6, 6); // wrap in a narrow tile rather than cut
         badges.getStyleClass().add(MongolianScript.HORIZONTAL_CLASS); // a badge is one short line
         for (CatalogModel.Handling h : item.handling()) {
             if (h == CatalogModel.Handling.GUIDE) {
@@ -268,14 +296,36 @@ final class Screens {
             badges.getChildren().add(b);
         }
         VBox content = new VBox(8, name, badges);
-        Button tile = new Button();
+        // Elder mode: the larger type needs larger tiles (1.5x, as the type).
+        double scale = kiosk.elderMode() ? 1.5 : 1.0;
+        double least = Math.max(130 * scale, minTouchPx());
+        // A long name wraps onto more lines and the tile grows for it, never an ellipsis: a
+        // Labeled lays its graphic out one line high, so the tile measures and places it itself.
+        Button tile = new Button() {
+            @Override
+            protected double computePrefHeight(double width) {
+                Insets in = getInsets();
+                double inner = (width > 0 ? width : getPrefWidth()) - in.getLeft() - in.getRight();
+                return Math.max(least, in.getTop() + content.prefHeight(inner) + in.getBottom());
+            }
+
+            @Override
+            protected double computeMinHeight(double width) {
+                return computePrefHeight(width);
+            }
+
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                Insets in = getInsets();
+                content.resizeRelocate(in.getLeft(), in.getTop(), getWidth() - in.getLeft() - in.getRight(),
+                        getHeight() - in.getTop() - in.getBottom());
+            }
+        };
         tile.setGraphic(content);
         tile.setId("item-" + item.code());
         tile.getStyleClass().add("tile");
-        // Elder mode: the larger type needs larger tiles (1.5x, as the type).
-        double scale = kiosk.elderMode() ? 1.5 : 1.0;
-        tile.setPrefSize(330 * scale, Math.max(130 * scale, minTouchPx()));
-        tile.setMinHeight(minTouchPx());
+        tile.setPrefWidth(330 * scale);
         tile.setOnAction(e -> flow.openItem(item.code()));
         return tile;
     }
@@ -291,6 +341,8 @@ final class Screens {
             Label k = new Label(t(l, "guide." + key));
             k.getStyleClass().add("guide-key");
             k.setMinWidth(220);
+            k.setWrapText(true); // a longer English key takes two lines rather than an ellipsis
+            k.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label v = new Label(value);
             v.setId("guide-" + key);
             v.setWrapText(true);
@@ -346,13 +398,17 @@ final class Screens {
         scroll.setFitToWidth(true);
         HBox.setHgrow(scroll, Priority.ALWAYS);
 
+        boolean portrait = layout().portrait();
         VBox right = new VBox(16);
         right.setAlignment(Pos.TOP_CENTER);
-        right.setPrefWidth(340);
-        right.setMinWidth(300);
+        if (!portrait) {
+            right.setPrefWidth(340);
+            right.setMinWidth(300);
+        }
         Label title = new Label(d.name().in(l));
         title.setId("guide-title");
         title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.getStyleClass().add("heading");
         right.getChildren().add(title);
         try {
@@ -361,6 +417,7 @@ final class Screens {
             qr.setUserData(d.guideUrl());
             Label cap = new Label(t(l, "guide.qr"));
             cap.setWrapText(true);
+            cap.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             right.getChildren().addAll(qr, cap);
         } catch (Exception e) {
             // A URL that cannot be encoded only costs the QR code, never the guide.
@@ -391,7 +448,43 @@ final class Screens {
         back.setMaxWidth(Double.MAX_VALUE);
         right.getChildren().add(back);
 
-        HBox root = new HBox(24, scroll, right);
+        javafx.scene.layout.Pane root;
+        if (portrait) {
+            // Upright screen: title, QR code and actions above the guide's text, the actions
+            // in rows beside the QR code so the text keeps most of the height.
+            List<Node> buttons = new java.util.ArrayList<>(right.getChildren().filtered(x -> x instanceof Button));
+            List<Node> qrParts = new java.util.ArrayList<>(right.getChildren().filtered(x -> !(x instanceof Button) && x != title));
+            right.getChildren().removeAll(buttons);
+            right.getChildren().removeAll(qrParts);
+            FlowPane actionRow = new FlowPane(16, 16, buttons.toArray(Node[]::new));
+            actionRow.setId("guide-actions");
+            VBox qrBox = new VBox(8, qrParts.toArray(Node[]::new));
+            qrBox.setAlignment(Pos.TOP_CENTER);
+            qrBox.setPrefWidth(300);
+            qrBox.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            for (Node b : buttons) {
+                ((Button) b).setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+            right.getChildren().add(actionRow);
+            right.setAlignment(Pos.TOP_LEFT);
+            HBox.setHgrow(right, Priority.ALWAYS);
+            HBox top = new HBox(24, right, qrBox);
+            top.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            VBox.setVgrow(scroll, Priority.ALWAYS);
+            root = new VBox(24, top, scroll);
+        } else {
+            // Scrolls when the column is taller than the screen (a long name, elder mode's type):
+            // the actions stay reachable, none is pushed off the window.
+            ScrollPane rightScroll = new ScrollPane(right);
+            rightScroll.setId("guide-actions-scroll");
+            rightScroll.setFitToWidth(true);
+            rightScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+            rightScroll.getStyleClass().add("side-scroll");
+            // Room for the column and its scroll bar (a finger wide), so the bar never covers a key.
+            rightScroll.setMinWidth(340 + minTouchPx());
+            rightScroll.setPrefWidth(340 + minTouchPx());
+            root = new HBox(24, scroll, rightScroll);
+        }
         root.setId("screen-guide");
         root.setPadding(new Insets(24));
         return root;

@@ -12,13 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.zizhu.kiosk.runtime.KioskRuntime;
@@ -81,24 +81,56 @@ public final class ScreenshotTour implements Runnable {
     private final Path outDir;
     private final String faultsUrl;
     private final List<Path> written = new ArrayList<>();
+    private final Consumer<String> onShot;
+    private final boolean exitWhenDone;
+    private final List<String> shots = new ArrayList<>();
+    private volatile Exception failure;
 
+    /** The screenshot command's tour: PNGs into {@code outDir}, and the window closes at the end. */
     ScreenshotTour(KioskApplication app, KioskRuntime runtime, ResidentCards cards, Stage stage, Path outDir, String faultsUrl) {
+        this(app, runtime, cards, stage, outDir, faultsUrl, null, true);
+    }
+
+    /**
+     * @param outDir       where each screen is written as a PNG, or null for none
+     * @param onShot       given each screen's name on the JavaFX thread, after CSS and layout and
+     *                     before the PNG (the accessibility audit measures the scene then), or null
+     * @param exitWhenDone the tour ends the JavaFX platform when done (the command); a test keeps it
+     */
+    ScreenshotTour(KioskApplication app, KioskRuntime runtime, ResidentCards cards, Stage stage, Path outDir, String faultsUrl,
+            Consumer<String> onShot, boolean exitWhenDone) {
         this.app = app;
         this.runtime = runtime;
         this.cards = cards;
         this.stage = stage;
         this.outDir = outDir;
         this.faultsUrl = faultsUrl;
+        this.onShot = onShot;
+        this.exitWhenDone = exitWhenDone;
     }
 
     public List<Path> written() {
         return written;
     }
 
+    /** The screens shot, in order. */
+    List<String> shots() {
+        return List.copyOf(shots);
+    }
+
+    /** Why the tour stopped early, if it did. */
+    java.util.Optional<Exception> failure() {
+        return java.util.Optional.ofNullable(failure);
+    }
+
     @Override
     public void run() {
         try {
-            Files.createDirectories(outDir);
+            if (outDir != null) {
+                Files.createDirectories(outDir);
+            }
+            // The configured language (ui.language): the tour is taken in it, and the guide once in each other.
+            Language home = app.kiosk().language();
             runtime.syncNow();
             fx(() -> app.previewForTour(true));
             shot("00-starting");
@@ -116,9 +148,13 @@ public final class ScreenshotTour implements Runnable {
             shot("04-guide");
             fx(() -> ((javafx.scene.control.ScrollPane) stage.getScene().lookup("#guide-scroll")).setVvalue(1.0));
             shot("04b-guide-process");
-            fx(() -> app.flow().setLanguage(Language.EN));
-            shot("05-guide-en");
-            fx(() -> app.flow().setLanguage(Language.ZH));
+            for (Language other : Language.values()) {
+                if (other != home) {
+                    fx(() -> app.flow().setLanguage(other));
+                    shot("05-guide-" + other.locale().getLanguage());
+                }
+            }
+            fx(() -> app.flow().setLanguage(home));
             serviceScreens();
             applicationScreens();
             if (faultsUrl != null) {
@@ -129,7 +165,7 @@ public final class ScreenshotTour implements Runnable {
                     // the partition makes this fail; the link goes OFFLINE and the banner shows
                 }
                 fx(() -> {
-                    app.flow().setLanguage(Language.ZH);
+                    app.flow().setLanguage(home);
                     app.flow().home();
                 });
                 shot("06-offline");
@@ -147,10 +183,13 @@ public final class ScreenshotTour implements Runnable {
             shot("13-out-of-service");
             fx(app::rerender);
         } catch (Exception e) {
+            failure = e;
             System.err.println("screenshot tour failed: " + e);
             e.printStackTrace();
         } finally {
-            Platform.runLater(Platform::exit);
+            if (exitWhenDone) {
+                Platform.runLater(Platform::exit);
+            }
         }
     }
 
@@ -260,6 +299,13 @@ public final class ScreenshotTour implements Runnable {
             waitForApplication(ApplicationState.Materials.class, 20);
         }
         fire("#app-commit-2");
+        // The flow takes its events on a worker: a capture still finishing when the key was
+        // pressed redraws the materials and drops the commitment page, so press it again.
+        for (int i = 0; i < 20 && !visible("#app-signature-pad"); i++) {
+            waitForApplication(ApplicationState.Materials.class, 30);
+            Thread.sleep(500);
+            fire("#app-commit-2");
+        }
         fx(() -> {
             Node pad = stage.getScene().lookup("#app-signature-pad");
             if (pad != null) {
@@ -362,7 +408,7 @@ public final class ScreenshotTour implements Runnable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
     }
 
-    private static void fx(Runnable r) throws Exception {
+    private void fx(Runnable r) throws Exception {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -373,8 +419,9 @@ public final class ScreenshotTour implements Runnable {
             }
         });
         done.get(10, TimeUnit.SECONDS);
-        // Let layout and CSS settle (fonts, scroll panes) before the snapshot.
-        Thread.sleep(400);
+        // Let layout and CSS settle (fonts, scroll panes) before the snapshot; a tour without
+        // pictures (the audit) forces CSS and layout itself before each screen, and waits less.
+        Thread.sleep(outDir == null ? 100 : 400);
         CompletableFuture<Void> pulse = new CompletableFuture<>();
         Platform.runLater(() -> pulse.complete(null));
         pulse.get(10, TimeUnit.SECONDS);
@@ -383,12 +430,25 @@ public final class ScreenshotTour implements Runnable {
     private void shot(String name) throws Exception {
         CompletableFuture<BufferedImage> img = new CompletableFuture<>();
         Platform.runLater(() -> {
-            Scene scene = stage.getScene();
-            WritableImage w = scene.snapshot(null);
-            img.complete(SwingFXUtils.fromFXImage(w, null));
+            try {
+                Scene scene = stage.getScene();
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                if (onShot != null) {
+                    onShot.accept(name);
+                }
+                img.complete(outDir == null ? null : SwingFXUtils.fromFXImage(scene.snapshot(null), null));
+            } catch (RuntimeException e) {
+                img.completeExceptionally(e);
+            }
         });
+        BufferedImage image = img.get(30, TimeUnit.SECONDS);
+        shots.add(name);
+        if (outDir == null) {
+            return;
+        }
         Path file = outDir.resolve(name + ".png");
-        ImageIO.write(img.get(10, TimeUnit.SECONDS), "png", file.toFile());
+        ImageIO.write(image, "png", file.toFile());
         written.add(file);
         System.out.println("screenshot " + file);
     }

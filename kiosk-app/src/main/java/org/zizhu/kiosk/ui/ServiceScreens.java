@@ -46,6 +46,7 @@ final class ServiceScreens {
         Label l = new Label(text);
         l.setId(id);
         l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.getStyleClass().add("service-message");
         return l;
     }
@@ -53,6 +54,8 @@ final class ServiceScreens {
     Node service(Language l, ServiceFlow flow, String itemName, Runnable cancel, Runnable finish) {
         ServiceFlow.View v = flow.view();
         Label title = new Label(itemName);
+        title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.getStyleClass().add("heading");
         List<Node> nodes = new ArrayList<>();
         nodes.add(title);

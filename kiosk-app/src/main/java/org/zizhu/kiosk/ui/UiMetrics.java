@@ -15,6 +15,14 @@ public record UiMetrics(int screenWidthPx, int screenHeightPx, double diagonalIn
         return diagPx / (diagonalInches * 25.4);
     }
 
+    /** Typographic points to pixels on this screen (1 pt = 1/72 inch = 0.3528 mm). */
+    public double ptToPx(double pt) {
+        return pt * MM_PER_PT * pxPerMm();
+    }
+
+    /** Millimetres in one typographic point. */
+    public static final double MM_PER_PT = 25.4 / 72;
+
     /** Smallest side of anything a resident touches, in pixels. */
     public double minTouchPx() {
         return Math.ceil(MIN_TOUCH_MM * pxPerMm());
@@ -30,6 +38,12 @@ public record UiMetrics(int screenWidthPx, int screenHeightPx, double diagonalIn
         return elderMode ? elderMinTouchPx() : minTouchPx();
     }
 
+    /** An upright screen (taller than wide): many hall terminals stand so. */
+    public boolean portrait() {
+        return screenHeightPx > screenWidthPx;
+    }
+
+    /** Millimetres to pixels on this screen, rounded up. */
     public double mm(double mm) {
         return Math.ceil(mm * pxPerMm());
     }
