@@ -253,6 +253,7 @@ public final class KioskApplication extends Application {
                     replayButton, volumeButton, elderButton, helpButton, homeButton, langButton, langMnButton);
             keys.setAlignment(Pos.CENTER_RIGHT);
             keys.setId("top-bar-keys");
+            keys.setPrefWrapLength(cfg.getInt(ConfigKey.UI_WIDTH) - 48); // rows within the window, never one long row
             titleLabel.setWrapText(true);
             titleLabel.setMaxWidth(Double.MAX_VALUE);
             VBox column = new VBox(8, titleLabel, keys);
@@ -287,6 +288,7 @@ public final class KioskApplication extends Application {
         reminderBanner.getStyleClass().add("reminder-banner");
         reminderBanner.setAlignment(Pos.CENTER);
         VBox header = new VBox(top, reminderBanner, offlineBanner, noticeBar);
+        header.getStyleClass().add(MongolianScript.HORIZONTAL_CLASS); // bars and banners read as lines
 
         root = new BorderPane();
         root.setTop(header);
@@ -699,6 +701,14 @@ public final class KioskApplication extends Application {
                 case KioskMode.Browse b -> screens.render(kiosk.browseView());
             };
             String shown = mode.shown();
+            if (!(mode instanceof KioskMode.Attract || mode instanceof KioskMode.Starting || mode instanceof KioskMode.Transaction
+                    || (mode instanceof KioskMode.Browse && kiosk.browseView().state().screen() == org.zizhu.kiosk.flow.BrowseState.Screen.GUIDE))) {
+                // Traditional Mongolian is written in columns on the attract screen, the guide's
+                // actions and the transaction pages; the item lists, forms, case lists and
+                // maintenance are laid out in rows and their Mongolian is drawn as lines (as on
+                // bilingual signs in horizontal layouts), so nothing runs off a row.
+                content.getStyleClass().add(MongolianScript.HORIZONTAL_CLASS);
+            }
             root.setCenter(content);
             if (mongolian.available()) {
                 // Fonts and colours come from the stylesheet: known after the CSS pass, then drawn.

@@ -169,7 +169,8 @@ final class MongolianScript {
         if (horizontal) {
             byText = Math.min(byText, 0.8 * sceneWidth);
         }
-        double len = set > 0 && set < Double.MAX_VALUE / 2 ? Math.min(set, byText) : byText;
+        // A maximum the screen set wins (the attract screen's long columns); otherwise by the text.
+        double len = set > 0 && set < Double.MAX_VALUE / 2 ? set : byText;
         return (int) Math.max(Math.ceil(size), Math.round(len));
     }
 

@@ -124,6 +124,9 @@ final class Screens {
         if (l == Language.MN) {
             // Mongolian is read in columns from the left: the title, the prompt and the hint stand
             // side by side in that order (MongolianScript draws each as columns).
+            for (Label c : List.of(title, touch, hint)) {
+                c.setMaxHeight(0.55 * metrics.screenHeightPx()); // columns this long, so few of them
+            }
             HBox row = new HBox(56, title, touch, hint);
             row.setAlignment(Pos.CENTER);
             box = row;

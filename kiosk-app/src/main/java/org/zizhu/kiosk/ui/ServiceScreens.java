@@ -147,6 +147,19 @@ final class ServiceScreens {
                 }
             }
         }
+        if (l == Language.MN) {
+            // Mongolian columns are read left to right: the page's parts stand side by side, each
+            // drawn in columns (MongolianScript), and the row scrolls sideways when it is long.
+            HBox row = new HBox(36, nodes.toArray(Node[]::new));
+            row.setId("screen-service");
+            row.setAlignment(Pos.TOP_LEFT);
+            row.setPadding(new Insets(48));
+            row.getStyleClass().add("service-page");
+            javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(row);
+            scroll.setId("screen-service-scroll");
+            scroll.setFitToHeight(true);
+            return scroll;
+        }
         return page("screen-service", nodes.toArray(Node[]::new));
     }
 

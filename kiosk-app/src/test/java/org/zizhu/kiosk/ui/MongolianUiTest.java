@@ -99,7 +99,7 @@ class MongolianUiTest {
         Image home = drawnMongolian("nav-home", "nav.home");
         assertTrue(home.getWidth() > home.getHeight(), "top bar: horizontal");
         Image heading = drawnMongolian("home-heading", "home.highFrequency");
-        assertTrue(heading.getHeight() > heading.getWidth(), "a heading on the screen is a column: " + heading.getWidth() + "x" + heading.getHeight());
+        assertTrue(heading.getWidth() > heading.getHeight(), "the item list is laid out in rows: its heading is a line");
         snapshot("mongolian-home");
 
         CatalogModel.ItemSummary first = runtime.catalog().highFrequency(CatalogModel.Audience.PERSON, 1).get(0);
@@ -109,7 +109,8 @@ class MongolianUiTest {
         Labeled name = labeled("guide-name");
         assertEquals(runtime.catalog().detail(first.code()).orElseThrow().name().zh(), name.getText());
         assertNull(name.getGraphic());
-        drawnMongolian("nav-back", "nav.back");
+        Image backKey = drawnMongolian("nav-back", "nav.back");
+        assertTrue(backKey.getHeight() > backKey.getWidth(), "the guide's actions are columns: " + backKey.getWidth() + "x" + backKey.getHeight());
         snapshot("mongolian-guide");
         if (robot.lookup("#guide-start").tryQuery().isPresent()) {
             drawnMongolian("guide-start", "guide.start");
@@ -136,6 +137,20 @@ class MongolianUiTest {
         assertTrue(mnY < zhY, "Mongolian above Chinese: " + mnY + " vs " + zhY);
         assertEquals(zh.getFont().getSize(), mn.getFont().getSize(), "both scripts at the same size");
         snapshot("bilingual-attract");
+    }
+
+    @Test
+    void mongolianAsTheConfiguredLanguageWritesTheAttractScreenInColumnsFromTheLeft() throws Exception {
+        central = CentralSimulator.builder().start();
+        startKiosk(TestKiosk.config(central.baseUrl(), data).with(ConfigKey.UI_LANGUAGE, "mn"));
+        assertEquals(Language.MN, app.flow().state().language());
+        Image touch = drawnMongolian("attract-touch", "attract.touch");
+        assertTrue(touch.getHeight() > touch.getWidth(), "a column: " + touch.getWidth() + "x" + touch.getHeight());
+        Labeled title = robot.lookup(".attract-title").queryAs(Labeled.class);
+        Labeled prompt = labeled("attract-touch");
+        assertTrue(title.localToScene(title.getBoundsInLocal()).getMinX() < prompt.localToScene(prompt.getBoundsInLocal()).getMinX(),
+                "the title's columns stand left of the prompt's: read first");
+        snapshot("mongolian-attract");
     }
 
     /** The screen as a PNG under target/ (for a look by eye; the assertions above are the test). */
