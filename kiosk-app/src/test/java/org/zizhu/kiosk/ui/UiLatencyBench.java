@@ -54,6 +54,18 @@ class UiLatencyBench {
         }
     }
 
+    private record Slow(String step, TouchProbe.Timing t, long gcMs, String load) {
+    }
+
+    /** Total collection time of the JVM's garbage collectors so far. */
+    private static long gcMillis() {
+        long ms = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return ms;
+    }
+
     @Test
     void touchToNextScreen() throws Exception {
         int rounds = Integer.getInteger("bench.rounds", 200);
@@ -81,13 +93,21 @@ class UiLatencyBench {
         Map<String, List<TouchProbe.Timing>> timings = new LinkedHashMap<>();
         steps.keySet().forEach(k -> timings.put(k, new ArrayList<>()));
 
+        List<Slow> slowest = new ArrayList<>();
         String loadBefore = TouchProbe.load();
         long began = System.nanoTime();
         for (int r = 0; r < warmup + rounds; r++) {
             for (var step : steps.entrySet()) {
+                long gcBefore = gcMillis();
                 TouchProbe.Timing t = probe.tap(step.getValue());
+                long gc = gcMillis() - gcBefore;
                 if (r >= warmup) {
                     timings.get(step.getKey()).add(t);
+                    slowest.add(new Slow(step.getKey(), t, gc, TouchProbe.load()));
+                    slowest.sort(java.util.Comparator.comparingDouble((Slow x) -> x.t().totalMs()).reversed());
+                    if (slowest.size() > 8) {
+                        slowest.remove(slowest.size() - 1);
+                    }
                 }
                 Thread.sleep(20); // let the renderer paint the frame before the next touch
             }
@@ -120,6 +140,15 @@ class UiLatencyBench {
         double[] a = TouchProbe.sorted(all);
         out.add(String.format("| all | | %d | %.1f | %.1f | %.1f | | | |", a.length, TouchProbe.pct(a, 0.5),
                 TouchProbe.pct(a, 0.95), a[a.length - 1]));
+        out.add("");
+        out.add("Slowest touches (GC: collection time the JVM's collectors report during the touch):");
+        out.add("");
+        out.add("| touch | total ms | handler | wait for pulse | CSS+layout | GC ms | load average then |");
+        out.add("|---|---|---|---|---|---|---|");
+        for (Slow x : slowest) {
+            out.add(String.format("| %s | %.1f | %.1f | %.1f | %.1f | %d | %s |", x.step(), x.t().totalMs(), x.t().handlerMs(),
+                    x.t().waitMs(), x.t().layoutMs(), x.gcMs(), x.load()));
+        }
         TouchProbe.publish("ui-latency.md", out);
     }
 }
