@@ -77,6 +77,7 @@ final class TouchProbe {
     TouchProbe(Stage stage) {
         Scene scene = stage.getScene();
         this.root = (BorderPane) scene.getRoot();
+        onFx(TouchProbe::stopTestFxEventLog);
         onFx(() -> {
             robot = new Robot();
             // On the window: its filters run before the scene's, where the kiosk's own touch filter is.
@@ -110,6 +111,26 @@ final class TouchProbe {
                 }
             });
         });
+    }
+
+    /**
+     * TestFX keeps every event fired at the registered stage (FxToolkitContext's FiredEvents, for
+     * its own assertions), each holding its target node: over thousands of touches that keeps
+     * every old screen alive with its render caches, filled a 6 GB heap and gave multi-second
+     * collections (bench/ui.md). The benchmarks use none of it: stop storing.
+     */
+    private static void stopTestFxEventLog() {
+        try {
+            java.lang.reflect.Field f = org.testfx.api.FxToolkitContext.class.getDeclaredField("firedEvents");
+            f.setAccessible(true);
+            var fired = (org.testfx.service.support.FiredEvents) f.get(org.testfx.api.FxToolkit.toolkitContext());
+            if (fired != null) {
+                fired.stopStoringFiredEvents();
+                fired.clearEvents();
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("TestFX's event log cannot be switched off", e);
+        }
     }
 
     /**
