@@ -116,8 +116,8 @@ final class TouchProbe {
     /**
      * TestFX keeps every event fired at the registered stage (FxToolkitContext's FiredEvents, for
      * its own assertions), each holding its target node: over thousands of touches that keeps
-     * every old screen alive with its render caches, filled a 6 GB heap and gave multi-second
-     * collections (bench/ui.md). The benchmarks use none of it: stop storing.
+     * every old screen alive with its render caches (one path JFR showed from the growing heap to
+     * a GC root, bench/ui.md). The benchmarks use none of it: stop storing.
      */
     private static void stopTestFxEventLog() {
         try {
