@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.ObjLongConsumer;
 import org.zizhu.events.EventId;
 import org.zizhu.events.EventLog;
 import org.zizhu.events.Outcome;
@@ -89,6 +90,13 @@ final class EspeakVoice implements Voice {
     private long lastFailureLoggedAt;
     private int failuresSuppressed;
     private volatile Request lastSaid;
+    /**
+     * Test hook for the speech-start benchmark (SpeechStartBench): told on the voice thread, with
+     * System.nanoTime, the moment a player process has been started with a sound (before the sound
+     * is written to it). The voice-played event's startMs counts from say(), not from the render,
+     * and is logged only when the sound has ended. Null in the kiosk.
+     */
+    private volatile ObjLongConsumer<Language> playerStarted;
 
     private EspeakVoice(VoiceConfig config, BooleanSupplier alsoWhen) {
         this.config = config;
@@ -142,6 +150,11 @@ final class EspeakVoice implements Voice {
     @Override
     public boolean enabled() {
         return config.enabled() || alsoWhen.getAsBoolean();
+    }
+
+    /** Sets the {@link #playerStarted} test hook (null: none). */
+    void onPlayerStarted(ObjLongConsumer<Language> hook) {
+        playerStarted = hook;
     }
 
     /** The player process playing now, if any (tests watch it being cut short). */
@@ -318,6 +331,10 @@ final class EspeakVoice implements Voice {
         }
         Process p = child.process();
         long startNanos = System.nanoTime() - r.askedAt();
+        ObjLongConsumer<Language> hook = playerStarted;
+        if (hook != null) {
+            hook.accept(r.language(), r.askedAt() + startNanos);
+        }
         try {
             try (OutputStream in = p.getOutputStream()) {
                 in.write(sound.bytes()); // blocks while it plays; a kill (newer prompt, deadline) ends it
