@@ -226,7 +226,7 @@ public final class KioskApplication extends Application {
         titleLabel = new Label();
         titleLabel.getStyleClass().add("app-title");
         // The title gives way to the keys; a long one (Mongolian) wraps within this width.
-        titleLabel.setMaxWidth(0.4 * cfg.getInt(ConfigKey.UI_WIDTH));
+        titleLabel.setMaxWidth(0.3 * cfg.getInt(ConfigKey.UI_WIDTH));
         langButton = screens.touchButton("", "lang-switch", kiosk::toggleLanguage);
         langMnButton = screens.touchButton("", "lang-mn", () -> kiosk.chooseLanguage(Language.MN));
         screens.showBilingualMongolian(mongolian.available() && cfg.getBoolean(ConfigKey.UI_BILINGUAL_MONGOLIAN));
