@@ -70,6 +70,8 @@ class ElderPensionUiTest {
     private void start(Path heard) throws Exception {
         central = CentralSimulator.builder().start();
         var config = TestKiosk.config(central.baseUrl(), data)
+                // The common hall terminal: a 21.5-inch 1920x1080 panel (the audit's screen too).
+                .with(ConfigKey.UI_WIDTH, "1920").with(ConfigKey.UI_HEIGHT, "1080")
                 .with(ConfigKey.UI_ELDER_MODE_DEFAULT, "true")
                 .with(ConfigKey.VOICE_ENABLED, "false")
                 // Each sound into its own file in {@code heard}, complete when renamed to .wav.
@@ -105,7 +107,7 @@ class ElderPensionUiTest {
     /** Every visible, enabled touch target on screen is at least elder mode's 20 mm on the configured screen. */
     private void assertElderTargets(String screen) {
         WaitForAsyncUtils.waitForFxEvents();
-        UiMetrics m = new UiMetrics(1280, 800, runtime.config().getDouble(ConfigKey.UI_SCREEN_DIAGONAL_INCH));
+        UiMetrics m = new UiMetrics(runtime.config().getInt(ConfigKey.UI_WIDTH), runtime.config().getInt(ConfigKey.UI_HEIGHT), runtime.config().getDouble(ConfigKey.UI_SCREEN_DIAGONAL_INCH));
         double min = m.elderMinTouchPx() - 0.5;
         List<String> small = new ArrayList<>();
         int seen = 0;
