@@ -88,7 +88,8 @@ class ServiceTransitionsTest {
         Next n = TransactionFlow.next(paying, new ServiceEvent.PaymentTimedOut("PO-1"), facts(List.of(), 2000, false));
         Failed f = assertInstanceOf(Failed.class, n.state());
         assertTrue(f.canRetry());
-        assertEquals(new Text("缴费超时，订单已取消", "The payment timed out and the order was cancelled"), f.message());
+        assertEquals("缴费超时，订单已取消", f.message().zh());
+        assertEquals("The payment timed out and the order was cancelled", f.message().en());
         assertEquals(new Effect.CancelOrder("PO-1"), n.effects().get(0));
 
         Next retry = TransactionFlow.next(f, new ServiceEvent.Retry(), facts(List.of(), 2000, false));

@@ -738,9 +738,12 @@ class ApplicationScreensUiTest {
     @Test
     void everyKeyTheScreensUseIsInBothLanguages() {
         for (String key : ApplicationScreens.keysUsed()) {
-            for (Language l : Language.values()) {
+            // Chinese and English have every key; Mongolian's bundle is partial by design (what it
+            // lacks shows in Chinese, MessagesTest names what it must have).
+            for (Language l : List.of(Language.ZH, Language.EN)) {
                 assertTrue(messages.has(l, key), key + " missing in " + l);
             }
+            assertFalse(messages.get(Language.MN, key).equals(key), key + " shows as its key in Mongolian");
         }
     }
 
