@@ -697,7 +697,10 @@ public final class KioskApplication extends Application {
                 case KioskMode.Application a -> applicationScreens.render(l, a.flow(), a.item().name().in(l),
                         kiosk::home, kiosk::finishTransaction);
                 case KioskMode.CaseProgress c -> caseScreens.render(l, c.flow(), kiosk::home);
-                case KioskMode.Attract a -> screens.render(kiosk.browseView());
+                case KioskMode.Attract a -> {
+                    mongolian.forgetVisit(); // no picture of the last visit's text outlives it
+                    yield screens.render(kiosk.browseView());
+                }
                 case KioskMode.Browse b -> screens.render(kiosk.browseView());
             };
             String shown = mode.shown();

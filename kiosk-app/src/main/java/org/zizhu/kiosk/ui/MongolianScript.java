@@ -92,6 +92,15 @@ final class MongolianScript {
     }
 
     /**
+     * Forgets every drawn picture. Called when a visit ends: a picture is of a label's text, and a
+     * label may show the resident's own data (a name or address in Mongolian script), which must
+     * not outlive the visit in memory. Bundle texts are drawn again in about a millisecond.
+     */
+    void forgetVisit() {
+        cache.clear();
+    }
+
+    /**
      * Draws every label under {@code root} that has Mongolian in it (any language on screen: a
      * bilingual attract screen or the Mongolian language key are Mongolian in a Chinese visit).
      * Call after the CSS pass, so a label's font and colour are those on screen.
