@@ -86,6 +86,7 @@ public final class ResidentApi {
     private final CatalogRepository catalog;
     private final SealIssuer seal;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final LicenseAudit audit = new LicenseAudit();
     private final Map<String, Authorisation> authorisations = new ConcurrentHashMap<>();
     private final Map<String, CaseRecord> cases = new ConcurrentHashMap<>();
     private final AtomicLong caseSeq = new AtomicLong(100);
@@ -116,6 +117,11 @@ public final class ResidentApi {
         }
     }
 
+    /** The e-license access audit trail (what terminals fetched, for which item and use). */
+    public LicenseAudit audit() {
+        return audit;
+    }
+
     public void register(BiConsumer<String, ApiHandler> handle) {
         handle.accept("verifyFace", this::verifyFace);
         handle.accept("exchangeQrLogin", req -> {
@@ -138,6 +144,10 @@ public final class ResidentApi {
         });
         handle.accept("createAuthorisation", this::createAuthorisation);
         handle.accept("listLicenses", req -> withAuthorisation(req, (s, a) -> {
+            Optional<ApiResponse> refused = audit.check(req, a.itemCode, "listLicenses", null);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
             ObjectNode r = Json.obj();
             ArrayNode list = r.putArray("licenses");
             for (SeedData.License l : seed.resident(a.idNumber).orElseThrow().licenses()) {
@@ -149,6 +159,10 @@ public final class ResidentApi {
         }));
         handle.accept("getLicense", req -> withAuthorisation(req, (s, a) -> {
             String licenseId = req.pathParams().get("licenseId");
+            Optional<ApiResponse> refused = audit.check(req, a.itemCode, "getLicense", licenseId);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
             SeedData.Resident res = seed.resident(a.idNumber).orElseThrow();
             Optional<SeedData.License> l = res.licenses().stream()
                     .filter(x -> x.licenseId().equals(licenseId) && a.types.contains(x.type().type())).findFirst();

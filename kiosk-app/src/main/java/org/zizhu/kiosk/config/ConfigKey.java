@@ -10,6 +10,7 @@ import java.util.Set;
  */
 public enum ConfigKey {
     TERMINAL_ID("terminal.id", "ZZ-DEV-0001", Type.TERMINAL_ID, "This terminal's id at the centre (letters, digits, . _ -)."),
+    TERMINAL_LOCATION_CODE("terminal.locationCode", "150202", Type.LOCATION_CODE, "Where the terminal stands: the 6-digit administrative division code (GB/T 2260; 150202 is Donghe District, Baotou). Sent with every e-license request as the national sharing interface's audit element."),
     CENTRAL_URL("central.url", "https://127.0.0.1:8443/api/v1", Type.URL, "Base URL of the central platform API: https:// is mutual TLS after enrolment; http:// is the plain development mode (no client authentication; demos and tests only)."),
     CENTRAL_CONNECT_TIMEOUT_MS("central.connectTimeoutMs", "3000", Type.millis(100, 60_000), "TCP/TLS connect timeout."),
     CENTRAL_REQUEST_TIMEOUT_MS("central.requestTimeoutMs", "8000", Type.millis(200, 120_000), "Whole-request timeout for calls the resident waits on."),
@@ -121,6 +122,8 @@ public enum ConfigKey {
         static final Type BOOLEAN = oneOf("true", "false");
         static final Type TERMINAL_ID = new Type("1-64 letters, digits, '.', '_' or '-'",
                 v -> v.matches("[A-Za-z0-9._-]{1,64}") ? null : "must be 1-64 letters, digits, '.', '_' or '-'");
+        static final Type LOCATION_CODE = new Type("a 6-digit administrative division code (GB/T 2260)",
+                v -> v.matches("[1-8][0-9]{5}") ? null : "must be 6 digits, the first 1-8");
         static final Type URL = new Type("an http:// or https:// URL", v -> {
             try {
                 URI u = new URI(v);

@@ -209,7 +209,7 @@ public final class ApplicationFlow implements ResidentTask {
             case ApplicationEffect.Wipe w -> w.data().wipe();
             case ApplicationEffect.Log l -> log(l);
             case ApplicationEffect.Prepare p -> call("application-prepare",
-                    () -> new ApplicationEvent.PreparedAnswer(ports.prepare(item, p.resident(), p.licenseTypes(), p.consented())),
+                    () -> new ApplicationEvent.PreparedAnswer(ports.prepare(item, p.resident(), p.licenseTypes(), p.consented(), idempotencyKey)),
                     e -> workFailed("prepare", e));
             case ApplicationEffect.CapturePage c -> call("application-capture", () -> {
                 Image page = ports.capturePage();

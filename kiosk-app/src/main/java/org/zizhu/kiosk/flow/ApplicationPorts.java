@@ -114,9 +114,11 @@ public interface ApplicationPorts {
 
     /**
      * Verifies the resident at the centre and, when they consented, authorises and fetches the
-     * e-licenses of {@code licenseTypes} (seal-verified).
+     * e-licenses of {@code licenseTypes} (seal-verified). {@code businessRef} is the application's
+     * idempotency key: the centre records it with every e-license access (an audit element).
      */
-    Prepared prepare(ItemDetail item, Resident resident, List<String> licenseTypes, boolean consented) throws ServiceException;
+    Prepared prepare(ItemDetail item, Resident resident, List<String> licenseTypes, boolean consented, String businessRef)
+            throws ServiceException;
 
     /**
      * One page from the document camera (高拍仪), corrected and bounded in size. A page the camera

@@ -80,7 +80,8 @@ public final class KioskRuntime implements AutoCloseable, MetricsServer.Source {
         this.drainer = new OutboxDrainer(outbox, client, new Backoff(config.millis(ConfigKey.OUTBOX_BACKOFF_BASE_MS),
                 config.seconds(ConfigKey.OUTBOX_BACKOFF_MAX_S)), java.time.Clock.systemUTC());
         this.services = new CentralServices(client, outbox, java.time.Duration.ofHours(config.getInt(ConfigKey.EVALUATION_CALLBACK_HOURS)),
-                java.time.Duration.ofDays(config.getInt(ConfigKey.EVALUATION_CORRECTION_DAYS)), java.time.Clock.systemUTC());
+                java.time.Duration.ofDays(config.getInt(ConfigKey.EVALUATION_CORRECTION_DAYS)), java.time.Clock.systemUTC(),
+                config.get(ConfigKey.TERMINAL_LOCATION_CODE));
         this.remoteConfig = new RemoteConfigSync(client, db);
         heartbeat.outboxDepth(() -> {
             try {

@@ -22,9 +22,15 @@ public final class CentralServices {
     private final ReportService reports;
 
     public CentralServices(CentralClient client, Outbox outbox, Duration callbackWithin, Duration correctionWithin, Clock clock) {
+        this(client, outbox, callbackWithin, correctionWithin, clock, "150202");
+    }
+
+    /** {@code locationCode}: where the terminal stands (config terminal.locationCode), an audit element of e-license requests. */
+    public CentralServices(CentralClient client, Outbox outbox, Duration callbackWithin, Duration correctionWithin, Clock clock,
+                           String locationCode) {
         SealVerifier seals = new SealVerifier(client);
         this.identity = new IdentityService(client);
-        this.oneCertificate = new OneCertificateService(client, seals, outbox);
+        this.oneCertificate = new OneCertificateService(client, seals, outbox, locationCode);
         this.immediate = new ImmediateService(client, seals);
         this.payments = new PaymentService(client);
         this.appointments = new AppointmentService(client);

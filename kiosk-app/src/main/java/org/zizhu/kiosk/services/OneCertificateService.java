@@ -213,6 +213,33 @@ public final class OneCertificateService {
         }
     }
 
+    /** What an e-license is used for (用途), an audit element of every e-license request. */
+    public enum Purpose {
+        /** 自助终端打印: the e-license (or a certificate drawn from it) is printed here. */
+        SELF_SERVICE_PRINT,
+        /** 申报材料: it stands in for a paper material of an application. */
+        APPLICATION_MATERIAL,
+        /** 表单预填: its data fills the application form (免填). */
+        FORM_PREFILL,
+        /** 核验身份: it names the applicant (a mobile-app login carries no card data). */
+        IDENTITY_CHECK
+    }
+
+    /**
+     * The audit elements the national e-license sharing interface asks of a terminal, besides
+     * its id (sent with every call) and location (this service's): the item whose transaction
+     * needs the license, that transaction's business reference, and the use. A license is never
+     * fetched without one: there is no overload without it.
+     */
+    public record Access(String itemCode, String itemName, String businessRef, Purpose purpose) {
+        public Access {
+            if (itemCode == null || itemName == null || itemName.isBlank() || purpose == null
+                    || businessRef == null || !businessRef.matches("[A-Za-z0-9-]{8,64}")) {
+                throw new IllegalArgumentException("an e-license access needs the item, a business reference and the use");
+            }
+        }
+    }
+
     /** Bounds of captured pages inline in one application (the contract's CapturedPage, MaterialRef.pages). */
     public static final int MAX_PAGE_BYTES = 300 * 1024;
     public static final int MAX_PAGES = 8;
@@ -220,11 +247,19 @@ public final class OneCertificateService {
     private final CentralClient client;
     private final SealVerifier seals;
     private final Outbox outbox;
+    private final String locationCode;
 
-    public OneCertificateService(CentralClient client, SealVerifier seals, Outbox outbox) {
+    public OneCertificateService(CentralClient client, SealVerifier seals, Outbox outbox, String locationCode) {
         this.client = client;
         this.seals = seals;
         this.outbox = outbox;
+        this.locationCode = locationCode;
+    }
+
+    private CentralClient.Call audited(CentralClient.Call c, Access access) {
+        return c.header("X-Location-Code", locationCode).header("X-Item-Code", access.itemCode())
+                .header("X-Item-Name", enc(access.itemName())).header("X-Business-Ref", access.businessRef())
+                .header("X-Purpose", access.purpose().name());
     }
 
     /** Records the resident's consent for the listed e-license types, for one item, for {@code validity}. */
@@ -242,9 +277,9 @@ public final class OneCertificateService {
                 Instant.parse(r.path("grantedAt").asText()), Instant.parse(r.path("expiresAt").asText()));
     }
 
-    public List<LicenseSummary> licenses(ResidentSession s, Authorisation a) throws CentralException {
-        JsonNode r = client.call(CentralClient.Call.get("/onecert/authorisations/" + enc(a.authorisationId()) + "/licenses",
-                "/onecert/authorisations/{id}/licenses").header("X-Resident-Token", s.token())).body();
+    public List<LicenseSummary> licenses(ResidentSession s, Authorisation a, Access access) throws CentralException {
+        JsonNode r = client.call(audited(CentralClient.Call.get("/onecert/authorisations/" + enc(a.authorisationId()) + "/licenses",
+                "/onecert/authorisations/{id}/licenses").header("X-Resident-Token", s.token()), access)).body();
         List<LicenseSummary> out = new ArrayList<>();
         for (JsonNode l : r.path("licenses")) {
             String id = l.path("licenseId").asText();
@@ -259,9 +294,9 @@ public final class OneCertificateService {
     }
 
     /** Fetches one e-license and verifies its issuer seal; refuses it if the seal does not verify. */
-    public VerifiedDocument license(ResidentSession s, Authorisation a, String licenseId) throws CentralException {
-        JsonNode r = client.call(CentralClient.Call.get("/onecert/authorisations/" + enc(a.authorisationId()) + "/licenses/" + enc(licenseId),
-                "/onecert/authorisations/{id}/licenses/{licenseId}").header("X-Resident-Token", s.token())).body();
+    public VerifiedDocument license(ResidentSession s, Authorisation a, String licenseId, Access access) throws CentralException {
+        JsonNode r = client.call(audited(CentralClient.Call.get("/onecert/authorisations/" + enc(a.authorisationId()) + "/licenses/" + enc(licenseId),
+                "/onecert/authorisations/{id}/licenses/{licenseId}").header("X-Resident-Token", s.token()), access)).body();
         VerifiedDocument d = seals.verify(r);
         if (!licenseId.equals(d.content().path("licenseId").asText())) {
             throw new CentralException(CentralException.Kind.BAD_RESPONSE, 200, "document is not the license asked for", null, null);

@@ -118,7 +118,7 @@ public final class CentralApplicationPorts implements ApplicationPorts {
     }
 
     @Override
-    public Prepared prepare(ItemDetail item, Resident resident, List<String> licenseTypes, boolean consented)
+    public Prepared prepare(ItemDetail item, Resident resident, List<String> licenseTypes, boolean consented, String businessRef)
             throws ServiceException {
         try {
             ResidentSession session = verification.verify(resident);
@@ -130,9 +130,12 @@ public final class CentralApplicationPorts implements ApplicationPorts {
             OneCertificateService one = services.oneCertificate();
             var auth = one.authorise(session, item.code(), Set.copyOf(licenseTypes), CentralServicePorts.AUTHORISATION_VALIDITY);
             List<License> licenses = new ArrayList<>();
-            for (var summary : one.licenses(session, auth)) {
+            // Audit element 用途: the licenses fill the form; the ID-card one also names an app-login applicant.
+            var access = new OneCertificateService.Access(item.code(), item.name().zh(), businessRef,
+                    idNumber == null ? OneCertificateService.Purpose.IDENTITY_CHECK : OneCertificateService.Purpose.FORM_PREFILL);
+            for (var summary : one.licenses(session, auth, access)) {
                 if (licenseTypes.contains(summary.type()) && licenses.stream().noneMatch(l -> l.type().equals(summary.type()))) {
-                    var doc = one.license(session, auth, summary.licenseId()); // seal-verified, or refused
+                    var doc = one.license(session, auth, summary.licenseId(), access); // seal-verified, or refused
                     licenses.add(new License(summary.type(), summary.licenseId(), doc.content()));
                 }
             }

@@ -94,7 +94,8 @@ public final class CentralServicePorts implements ServicePorts {
     /** Applies for the item with each material from an e-license, shared data or the resident's commitment. */
     private CentralOutcome submit(ItemDetail item, Resident resident, ResidentSession session,
                                   OneCertificateService.Authorisation auth, String key) throws CentralException, SQLException, ServiceException {
-        List<OneCertificateService.LicenseSummary> licenses = auth == null ? List.of() : services.oneCertificate().licenses(session, auth);
+        List<OneCertificateService.LicenseSummary> licenses = auth == null ? List.of() : services.oneCertificate().licenses(session, auth,
+                new OneCertificateService.Access(item.code(), item.name().zh(), key, OneCertificateService.Purpose.APPLICATION_MATERIAL));
         List<OneCertificateService.MaterialRef> refs = new ArrayList<>();
         for (CatalogModel.Material m : item.materials()) {
             Optional<OneCertificateService.LicenseSummary> lic = licenses.stream()

@@ -159,9 +159,26 @@ class CentralServicesTest {
             // One-certificate: consent, list, fetch with a verified SM2 seal.
             String item = "11150200MB1532145Q200520300001"; // 户籍证明开具 (immediate)
             var auth = s.oneCertificate().authorise(wang, item, Set.of("ID_CARD", "HOUSEHOLD_REGISTER"), Duration.ofMinutes(10));
-            var licenses = s.oneCertificate().licenses(wang, auth);
+            var access = new OneCertificateService.Access(item, "户籍证明开具", "TXN-20261202-0001", OneCertificateService.Purpose.SELF_SERVICE_PRINT);
+            var licenses = s.oneCertificate().licenses(wang, auth, access);
             assertEquals(2, licenses.size());
-            VerifiedDocument doc = s.oneCertificate().license(wang, auth, licenses.get(0).licenseId());
+            VerifiedDocument doc = s.oneCertificate().license(wang, auth, licenses.get(0).licenseId(), access);
+            // The centre recorded each access with the national interface's audit elements.
+            var logged = central.residents().audit().accesses();
+            assertEquals(2, logged.size());
+            var fetched = logged.get(1);
+            assertEquals("150202", fetched.locationCode());
+            assertEquals(item, fetched.itemCode());
+            assertEquals("户籍证明开具", fetched.itemName());
+            assertEquals("TXN-20261202-0001", fetched.businessRef());
+            assertEquals("SELF_SERVICE_PRINT", fetched.purpose());
+            assertEquals(licenses.get(0).licenseId(), fetched.licenseId());
+            // A license is never fetched for another item than the consent's.
+            var elsewhere = new OneCertificateService.Access("11150200MB15296375200930100001", "别的事项", "TXN-20261202-0001",
+                    OneCertificateService.Purpose.SELF_SERVICE_PRINT);
+            CentralException mismatch = assertThrows(CentralException.class,
+                    () -> s.oneCertificate().license(wang, auth, licenses.get(0).licenseId(), elsewhere));
+            assertEquals("PURPOSE_MISMATCH", mismatch.code());
             assertEquals(WANG, doc.content().path("holder").path("idNumber").asText());
             assertTrue(doc.content().path("watermark").asText().contains("仅供办理政务服务事项时使用"));
 

@@ -31,7 +31,7 @@ class ApplicationFlowTest {
         final List<Image> taken = new ArrayList<>();
 
         @Override
-        public Prepared prepare(ItemDetail item, Resident resident, List<String> licenseTypes, boolean consented) {
+        public Prepared prepare(ItemDetail item, Resident resident, List<String> licenseTypes, boolean consented, String businessRef) {
             return new Prepared(new Resident("王建国", ApplicationStepsTest.WANG, Resident.Source.ID_CARD, null), "AUTH",
                     List.of(new License("ID_CARD", ApplicationStepsTest.WANG_CARD_LICENSE, new ObjectMapper().createObjectNode())));
         }

@@ -190,7 +190,7 @@ class ApplicationScreensUiTest {
         }
 
         @Override
-        public Prepared prepare(ItemDetail item, Resident resident, List<String> licenseTypes, boolean consented) {
+        public Prepared prepare(ItemDetail item, Resident resident, List<String> licenseTypes, boolean consented, String businessRef) {
             java.util.concurrent.CountDownLatch gate = verifying;
             if (gate != null) {
                 try {
