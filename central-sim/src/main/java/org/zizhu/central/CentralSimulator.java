@@ -43,7 +43,7 @@ import org.zizhu.central.api.ResidentApi;
 import org.zizhu.central.api.TerminalApi;
 import org.zizhu.central.catalog.CatalogRepository;
 import org.zizhu.central.security.CentreCa;
-import org.zizhu.central.security.SealIssuer;
+import org.zizhu.central.security.DocumentSealing;
 import org.zizhu.central.seed.SeedData;
 import org.zizhu.central.contract.OpenApiContract;
 import org.zizhu.central.http.ApiHandler;
@@ -84,7 +84,7 @@ public final class CentralSimulator implements AutoCloseable {
     private final AtomicLong stalledAnswers = new AtomicLong();
     private final SeedData seed;
     private final CentreCa ca;
-    private final SealIssuer seal;
+    private final DocumentSealing sealing;
     private final Effects effects = new Effects();
     private final TerminalApi terminalApi;
     private final ResidentApi residentApi;
@@ -102,12 +102,12 @@ public final class CentralSimulator implements AutoCloseable {
         try {
             List<String> hosts = List.of("localhost", "127.0.0.1", b.host).stream().distinct().toList();
             this.ca = b.stateDir == null ? CentreCa.generate(hosts) : CentreCa.loadOrCreate(b.stateDir, hosts);
-            this.seal = b.stateDir == null ? SealIssuer.generate() : SealIssuer.loadOrCreate(b.stateDir);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up the centre's keys: " + e.getMessage(), e);
         }
         this.terminalApi = new TerminalApi(seed, ca, terminals);
-        this.residentApi = new ResidentApi(seed, catalog, seal);
+        this.sealing = DocumentSealing.create(b.stateDir);
+        this.residentApi = new ResidentApi(seed, catalog, sealing, b.publicBaseUrl);
         this.paymentApi = new PaymentApi(catalog, b.payAfterPolls);
         this.hallApi = new HallApi(seed, catalog, residentApi::residentOf, b.callbackWithin, b.correctionWithin);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -118,6 +118,7 @@ public final class CentralSimulator implements AutoCloseable {
             server.createContext("/api/v1/", this::serveApi);
             server.createContext("/sim/", this::serveAdmin);
             server.createContext("/guide/", this::serveGuidePage);
+            server.createContext("/verify/", this::serveVerifyPage);
         } else {
             this.server = null;
         }
@@ -141,6 +142,7 @@ public final class CentralSimulator implements AutoCloseable {
             httpsServer.setExecutor(executor);
             httpsServer.createContext("/api/v1/", this::serveApi);
             httpsServer.createContext("/guide/", this::serveGuidePage);
+            httpsServer.createContext("/verify/", this::serveVerifyPage);
         } else {
             this.httpsServer = null;
         }
@@ -498,6 +500,64 @@ public final class CentralSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * The page a print-out's verification QR code opens on a phone (no client certificate): is
+     * the document genuine (issued here and, when the QR carries {@code h}, these exact bytes:
+     * the SHA-256 the terminal printed) and current (not past its validity). It names the kind,
+     * title, issuing body and dates, never the holder. JSON with {@code Accept: application/json}.
+     */
+    private static final com.fasterxml.jackson.databind.ObjectMapper VERIFY_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private void serveVerifyPage(HttpExchange ex) throws IOException {
+        try (ex) {
+            String raw = ex.getRequestURI().getRawPath().substring("/verify/".length());
+            String id = java.net.URLDecoder.decode(raw, StandardCharsets.UTF_8);
+            String query = ex.getRequestURI().getRawQuery();
+            String h = null;
+            if (query != null) {
+                for (String kv : query.split("&")) {
+                    if (kv.startsWith("h=")) {
+                        h = kv.substring(2).toLowerCase(java.util.Locale.ROOT);
+                    }
+                }
+            }
+            Optional<DocumentSealing.Issued> d = id.length() > 120 ? Optional.empty() : sealing.lookup(id);
+            boolean genuine = d.isPresent() && (h == null || h.equals(d.get().sha256()));
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+            boolean current = genuine && (d.get().validUntil() == null || !d.get().validUntil().isBefore(today));
+            String accept = ex.getRequestHeaders().getFirst("Accept");
+            byte[] bytes;
+            if (accept != null && accept.contains("application/json")) {
+                ObjectNode o = VERIFY_JSON.createObjectNode();
+                o.put("documentId", id.length() > 120 ? id.substring(0, 120) : id);
+                o.put("genuine", genuine);
+                o.put("current", current);
+                if (genuine) {
+                    o.put("kind", d.get().kind());
+                    o.put("title", d.get().titleZh());
+                    o.put("issuer", d.get().bodyName());
+                    o.put("issuerCode", d.get().bodyCode());
+                    o.put("issuedAt", d.get().issuedAt().toString());
+                    o.put("validUntil", d.get().validUntil() == null ? null : d.get().validUntil().toString());
+                }
+                bytes = VERIFY_JSON.writeValueAsBytes(o);
+                ex.getResponseHeaders().set("Content-Type", "application/json");
+            } else {
+                String verdict = !genuine ? "未查到该文件，或文件内容与出具时不一致：此件不可信。"
+                        : current ? "此件为真实有效的电子文件。" : "此件真实，但已超过有效期。";
+                String body = "<!doctype html><meta charset=utf-8><meta name=viewport content='width=device-width'><title>电子证照核验</title>"
+                        + "<h1>电子证照核验</h1><p id=verdict data-genuine=" + genuine + " data-current=" + current + ">" + esc(verdict) + "</p>"
+                        + (genuine ? "<dl><dt>名称</dt><dd>" + esc(d.get().titleZh()) + "</dd><dt>编号</dt><dd>" + esc(id)
+                        + "</dd><dt>出具机构</dt><dd>" + esc(d.get().bodyName()) + "</dd><dt>有效期至</dt><dd>"
+                        + (d.get().validUntil() == null ? "长期" : d.get().validUntil()) + "</dd></dl>" : "");
+                bytes = body.getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            }
+            ex.sendResponseHeaders(genuine ? 200 : 404, bytes.length);
+            ex.getResponseBody().write(bytes);
+        }
+    }
+
     private static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
@@ -539,8 +599,9 @@ public final class CentralSimulator implements AutoCloseable {
         return ca;
     }
 
-    public SealIssuer seal() {
-        return seal;
+    /** The centre's seals and what it issued under them. */
+    public DocumentSealing sealing() {
+        return sealing;
     }
 
     public PaymentApi payments() {

@@ -25,7 +25,8 @@ import org.zizhu.central.catalog.FormSpecs;
 import org.zizhu.central.http.ApiHandler;
 import org.zizhu.central.http.ApiRequest;
 import org.zizhu.central.http.ApiResponse;
-import org.zizhu.central.security.SealIssuer;
+import org.zizhu.central.security.DocumentSealing;
+import org.zizhu.ofd.issue.DocumentSpec;
 import org.zizhu.central.seed.SeedData;
 import org.zizhu.ids.IdChecks;
 import org.zizhu.privacy.Masking;
@@ -84,7 +85,9 @@ public final class ResidentApi {
 
     private final SeedData seed;
     private final CatalogRepository catalog;
-    private final SealIssuer seal;
+    private final DocumentSealing sealing;
+    /** Where residents' phones reach the centre: the verification page behind a print-out's QR code. */
+    private final String publicBaseUrl;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final LicenseAudit audit = new LicenseAudit();
     private final Map<String, Authorisation> authorisations = new ConcurrentHashMap<>();
@@ -99,10 +102,18 @@ public final class ResidentApi {
      */
     private volatile boolean formsRequired = true;
 
-    public ResidentApi(SeedData seed, CatalogRepository catalog, SealIssuer seal) {
+    public ResidentApi(SeedData seed, CatalogRepository catalog, DocumentSealing sealing, String publicBaseUrl) {
         this.seed = seed;
         this.catalog = catalog;
-        this.seal = seal;
+        this.sealing = sealing;
+        this.publicBaseUrl = publicBaseUrl;
+        // Every licensing authority has its seal from the start, so the first trust list a
+        // terminal fetches already names them (offices issuing on the spot get theirs on first use).
+        for (SeedData.LicenseType t : seed.licenseTypes().values()) {
+            sealing.body(t.issuerCode(), t.issuer().path("zh").asText());
+        }
+        seed.licenseTypes().values().stream().findFirst()
+                .ifPresent(t -> sealing.warmUpInBackground(t.issuerCode(), t.issuer().path("zh").asText()));
         for (SeedData.SeedCase c : seed.cases()) {
             Instant at = Instant.parse(c.submittedAt());
             CaseRecord r = new CaseRecord(c.caseNumber(), c.itemCode(), c.idNumber(), at, null, List.of());
@@ -131,17 +142,7 @@ public final class ResidentApi {
             }
             return ApiResponse.ok(identity("MATCH", 1.0, id.get(), true));
         });
-        handle.accept("getIssuerKeys", req -> {
-            ObjectNode r = Json.obj();
-            ObjectNode k = r.putArray("keys").addObject();
-            k.put("keyId", seal.keyId());
-            k.put("algorithm", "SM2-SM3");
-            ObjectNode issuer = k.putObject("issuer");
-            issuer.put("zh", "包头市电子证照签章中心");
-            issuer.put("en", "Baotou e-license sealing centre");
-            k.put("publicKeyPem", seal.publicKeyPem());
-            return ApiResponse.ok(r);
-        });
+        handle.accept("getTrustList", req -> ApiResponse.ok(sealing.trustListJson()));
         handle.accept("createAuthorisation", this::createAuthorisation);
         handle.accept("listLicenses", req -> withAuthorisation(req, (s, a) -> {
             Optional<ApiResponse> refused = audit.check(req, a.itemCode, "listLicenses", null);
@@ -341,23 +342,58 @@ public final class ResidentApi {
         doc.put("issuerCode", l.type().issuerCode());
         doc.put("issuedOn", l.issuedOn());
         Json.putOrNull(doc, "validUntil", l.validUntil());
-        doc.put("watermark", String.format(WATERMARK_FMT, l.type().issuer().path("zh").asText()));
-        return signed(l.licenseId(), "E_LICENSE", l.type().name(), doc);
+        String issuer = l.type().issuer().path("zh").asText();
+        doc.put("watermark", String.format(WATERMARK_FMT, issuer));
+        List<DocumentSpec.Line> lines = List.of(
+                new DocumentSpec.Line("证照名称", l.type().name().path("zh").asText()),
+                new DocumentSpec.Line("证照编号", l.licenseId()),
+                new DocumentSpec.Line("持证人", res.nameZh()),
+                new DocumentSpec.Line("公民身份号码", res.idNumber()),
+                new DocumentSpec.Line("住址", res.address()),
+                new DocumentSpec.Line("发证机关", issuer),
+                new DocumentSpec.Line("发证日期", l.issuedOn()),
+                new DocumentSpec.Line("有效期至", l.validUntil() == null ? "长期" : l.validUntil()));
+        return sealed(l.licenseId(), "E_LICENSE", l.type().name(), lines, issuer, l.type().issuerCode(),
+                LocalDate.parse(l.issuedOn()), l.validUntil() == null ? null : LocalDate.parse(l.validUntil()), doc, true);
     }
 
-    private ObjectNode signed(String documentId, String kind, JsonNode title, ObjectNode content) throws Exception {
-        byte[] bytes = Json.MAPPER.writeValueAsString(content).getBytes(StandardCharsets.UTF_8);
+    /**
+     * The document as a sealed OFD of the issuing body: its page shows {@code lines}, its
+     * attachment carries {@code content} (what the terminal reads), and the centre records it
+     * for the verification page. {@code keep}: an e-license is one document, issued once.
+     */
+    private ObjectNode sealed(String documentId, String kind, JsonNode title, List<DocumentSpec.Line> lines, String bodyName,
+                              String bodyCode, LocalDate issuedOn, LocalDate validUntil, ObjectNode content, boolean keep)
+            throws Exception {
+        String verificationUrl = publicBaseUrl + "/verify/" + documentId;
+        content.put("verificationUrl", verificationUrl);
+        byte[] data = Json.MAPPER.writeValueAsString(content).getBytes(StandardCharsets.UTF_8);
+        DocumentSpec spec = new DocumentSpec(title.path("zh").asText(), lines, bodyName, documentId, issuedOn, verificationUrl, data);
+        byte[] ofd = sealing.issue(kind, spec, bodyCode, bodyName, validUntil, keep);
         ObjectNode r = Json.obj();
         r.put("documentId", documentId);
         r.put("kind", kind);
         r.set("title", title.deepCopy());
-        r.put("contentType", "application/json");
-        r.put("contentBase64", Base64.getEncoder().encodeToString(bytes));
-        ObjectNode s = r.putObject("seal");
-        s.put("algorithm", "SM2-SM3");
-        s.put("keyId", seal.keyId());
-        s.put("valueBase64", seal.sign(bytes));
+        r.put("contentType", "application/ofd");
+        r.put("ofdBase64", Base64.getEncoder().encodeToString(ofd));
+        // The data as sealed: a kept e-license answers with the content it was first issued with.
+        r.set("data", sealedData(ofd, content));
+        r.put("verificationUrl", verificationUrl);
         return r;
+    }
+
+    private static JsonNode sealedData(byte[] ofd, ObjectNode fallback) {
+        try {
+            var archive = org.zizhu.ofd.OfdArchive.read(ofd);
+            for (String n : archive.names()) {
+                if (n.endsWith("/" + org.zizhu.ofd.VerifiedOfd.DATA_ATTACHMENT + ".json")) {
+                    return Json.MAPPER.readTree(archive.required(n));
+                }
+            }
+        } catch (Exception e) {
+            // fall through: the document was just made from this content
+        }
+        return fallback;
     }
 
     private ApiResponse submitApplication(ApiRequest req) {
@@ -460,8 +496,19 @@ public final class ResidentApi {
         ObjectNode statement = doc.putObject("statement");
         statement.put("zh", "经核查，" + res.nameZh() + "（身份证号 " + Masking.idNumber(res.idNumber()) + "）的" + name.path("zh").asText() + "信息如上，特此证明。");
         statement.put("en", "Having checked the records, the above " + name.path("en").asText() + " information for the holder is hereby certified.");
-        doc.put("watermark", String.format(WATERMARK_FMT, detail.get().path("implementingBody").path("zh").asText()));
-        return ApiResponse.ok(signed(docId, "CERTIFICATE", name, doc));
+        String office = detail.get().path("implementingBody").path("zh").asText();
+        doc.put("watermark", String.format(WATERMARK_FMT, office));
+        LocalDate today = LocalDate.now(ZONE);
+        List<DocumentSpec.Line> lines = List.of(
+                new DocumentSpec.Line("事项", detail.get().path("name").path("zh").asText()),
+                new DocumentSpec.Line("证明编号", docId),
+                new DocumentSpec.Line("持证人", res.nameZh()),
+                new DocumentSpec.Line("公民身份号码", res.idNumber()),
+                new DocumentSpec.Line("证明内容", statement.path("zh").asText()),
+                new DocumentSpec.Line("出具单位", office),
+                new DocumentSpec.Line("出具日期", today.toString()));
+        // The office's code is the first 18 characters of its item codes (its unified social credit code).
+        return ApiResponse.ok(sealed(docId, "CERTIFICATE", name, lines, office, item.substring(0, 18), today, null, doc, false));
     }
 
     private ObjectNode caseStatus(CaseRecord c) {

@@ -81,7 +81,7 @@ public final class KioskRuntime implements AutoCloseable, MetricsServer.Source {
                 config.seconds(ConfigKey.OUTBOX_BACKOFF_MAX_S)), java.time.Clock.systemUTC());
         this.services = new CentralServices(client, outbox, java.time.Duration.ofHours(config.getInt(ConfigKey.EVALUATION_CALLBACK_HOURS)),
                 java.time.Duration.ofDays(config.getInt(ConfigKey.EVALUATION_CORRECTION_DAYS)), java.time.Clock.systemUTC(),
-                config.get(ConfigKey.TERMINAL_LOCATION_CODE));
+                config.get(ConfigKey.TERMINAL_LOCATION_CODE), config.dataDir().resolve("trust-list.json"));
         this.remoteConfig = new RemoteConfigSync(client, db);
         heartbeat.outboxDepth(() -> {
             try {

@@ -22,13 +22,17 @@ public final class CentralServices {
     private final ReportService reports;
 
     public CentralServices(CentralClient client, Outbox outbox, Duration callbackWithin, Duration correctionWithin, Clock clock) {
-        this(client, outbox, callbackWithin, correctionWithin, clock, "150202");
+        this(client, outbox, callbackWithin, correctionWithin, clock, "150202", null);
     }
 
-    /** {@code locationCode}: where the terminal stands (config terminal.locationCode), an audit element of e-license requests. */
+    /**
+     * {@code locationCode}: where the terminal stands (config terminal.locationCode), an audit
+     * element of e-license requests; {@code trustListFile}: where the seal trust list is kept
+     * between runs (null: memory only).
+     */
     public CentralServices(CentralClient client, Outbox outbox, Duration callbackWithin, Duration correctionWithin, Clock clock,
-                           String locationCode) {
-        SealVerifier seals = new SealVerifier(client);
+                           String locationCode, java.nio.file.Path trustListFile) {
+        SealVerifier seals = new SealVerifier(client, trustListFile, clock);
         this.identity = new IdentityService(client);
         this.oneCertificate = new OneCertificateService(client, seals, outbox, locationCode);
         this.immediate = new ImmediateService(client, seals);

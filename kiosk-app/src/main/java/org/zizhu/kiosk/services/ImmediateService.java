@@ -31,6 +31,6 @@ public final class ImmediateService {
         }
         String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
         return seals.verify(client.call(CentralClient.Call.post("/immediate/issuances", "/immediate/issuances", b, key)
-                .header("X-Resident-Token", s.token())).body());
+                .header("X-Resident-Token", s.token())).body(), SealVerifier.Holder.of(s));
     }
 }

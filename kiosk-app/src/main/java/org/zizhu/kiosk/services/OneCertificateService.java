@@ -297,7 +297,7 @@ public final class OneCertificateService {
     public VerifiedDocument license(ResidentSession s, Authorisation a, String licenseId, Access access) throws CentralException {
         JsonNode r = client.call(audited(CentralClient.Call.get("/onecert/authorisations/" + enc(a.authorisationId()) + "/licenses/" + enc(licenseId),
                 "/onecert/authorisations/{id}/licenses/{licenseId}").header("X-Resident-Token", s.token()), access)).body();
-        VerifiedDocument d = seals.verify(r);
+        VerifiedDocument d = seals.verify(r, SealVerifier.Holder.of(s));
         if (!licenseId.equals(d.content().path("licenseId").asText())) {
             throw new CentralException(CentralException.Kind.BAD_RESPONSE, 200, "document is not the license asked for", null, null);
         }

@@ -1,6 +1,5 @@
 package org.zizhu.kiosk.transaction;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.zizhu.kiosk.i18n.Text;
 import org.zizhu.kiosk.flow.ServicePorts;
 import org.zizhu.kiosk.services.AppointmentService;
@@ -23,9 +22,7 @@ public sealed interface CentralOutcome extends ServicePorts.Outcome {
 
         @Override
         public void wipe() {
-            if (document.content() instanceof ObjectNode o) {
-                o.removeAll(); // the certificate's contents name the holder
-            }
+            document.wipe(); // the certificate names the holder
         }
     }
 

@@ -52,7 +52,7 @@ public final class PrintData {
         if (!statement.isBlank()) {
             entries.add(new LicenseCopyData.Entry("证明内容", statement));
         }
-        entries.add(new LicenseCopyData.Entry("电子印章", "已验证（SM2/SM3，密钥 " + doc.sealKeyId() + "）"));
+        entries.add(new LicenseCopyData.Entry("电子印章", "已验证（GB/T 38540，SM2/SM3，" + doc.sealedBy() + "）"));
         // The seal image is drawn here from the issuer's name; what proves the document is the
         // issuer's SM2 signature, verified before anything is printed.
         // The holder printed is the one the sealed document names (a mobile-app login carries no card data).
