@@ -90,6 +90,11 @@ public final class ResidentApi {
     private final String publicBaseUrl;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final LicenseAudit audit = new LicenseAudit();
+    /** 亮证 codes the simulated government app shows: code to (license id, holder, expiry); one use each. */
+    private final Map<String, ShownCode> shownCodes = new ConcurrentHashMap<>();
+
+    private record ShownCode(String licenseId, String idNumber, Instant expiresAt) {
+    }
     private final Map<String, Authorisation> authorisations = new ConcurrentHashMap<>();
     private final Map<String, CaseRecord> cases = new ConcurrentHashMap<>();
     private final AtomicLong caseSeq = new AtomicLong(100);
@@ -128,6 +133,47 @@ public final class ResidentApi {
         }
     }
 
+    /**
+     * What the government app on the holder's phone shows for 亮证: a one-use code for one of
+     * their licenses, valid for {@code validity} (the simulator's stand-in for the app).
+     */
+    public String showLicenseCode(String licenseId, Duration validity) {
+        SeedData.Resident holder = seed.residents().stream()
+                .filter(r -> r.licenses().stream().anyMatch(l -> l.licenseId().equals(licenseId))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no such license"));
+        StringBuilder code = new StringBuilder("ZZELIC:1:");
+        java.security.SecureRandom rnd = new java.security.SecureRandom();
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        for (int i = 0; i < 32; i++) {
+            code.append(alphabet.charAt(rnd.nextInt(32)));
+        }
+        shownCodes.put(code.toString(), new ShownCode(licenseId, holder.idNumber(), Instant.now().plus(validity)));
+        return code.toString();
+    }
+
+    private ApiResponse resolveShownLicense(ApiRequest req) throws Exception {
+        Optional<Session> s = session(req);
+        if (s.isEmpty()) {
+            return sessionExpired();
+        }
+        ShownCode c = shownCodes.remove(req.body().path("qrPayload").asText());
+        if (c == null || c.expiresAt().isBefore(Instant.now())) {
+            return ApiResponse.error(404, "LICENSE_QR_UNKNOWN", "亮证码无效或已过期，请在手机上刷新后再出示",
+                    "The e-license code is unknown or expired; refresh it on the phone", false);
+        }
+        if (!c.idNumber().equals(s.get().idNumber)) {
+            return ApiResponse.error(403, "NOT_HOLDER", "所出示的电子证照不属于已验证身份的本人",
+                    "The e-license shown belongs to someone else", false);
+        }
+        Optional<ApiResponse> refused = audit.check(req, req.header("X-Item-Code"), "resolveShownLicense", c.licenseId());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        SeedData.Resident res = seed.resident(c.idNumber()).orElseThrow();
+        SeedData.License l = res.licenses().stream().filter(x -> x.licenseId().equals(c.licenseId())).findFirst().orElseThrow();
+        return ApiResponse.ok(licenseDocument(res, l));
+    }
+
     /** The e-license access audit trail (what terminals fetched, for which item and use). */
     public LicenseAudit audit() {
         return audit;
@@ -144,6 +190,7 @@ public final class ResidentApi {
         });
         handle.accept("getTrustList", req -> ApiResponse.ok(sealing.trustListJson()));
         handle.accept("createAuthorisation", this::createAuthorisation);
+        handle.accept("resolveShownLicense", this::resolveShownLicense);
         handle.accept("listLicenses", req -> withAuthorisation(req, (s, a) -> {
             Optional<ApiResponse> refused = audit.check(req, a.itemCode, "listLicenses", null);
             if (refused.isPresent()) {

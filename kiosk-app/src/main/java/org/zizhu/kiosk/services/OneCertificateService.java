@@ -304,6 +304,26 @@ public final class OneCertificateService {
         return d;
     }
 
+    /**
+     * 亮证: the e-license whose code the resident shows from the government app (the QR reader
+     * read {@code qrPayload}), resolved by the centre and verified here like a fetched one (seal,
+     * trust list, check character, dates, holder). Showing it is the consent for that license.
+     */
+    public VerifiedDocument shownLicense(ResidentSession s, String qrPayload, Access access) throws CentralException {
+        if (qrPayload == null || !qrPayload.matches("ZZELIC:1:[A-Z2-7]{32}")) {
+            throw new IllegalArgumentException("not an e-license code from the government app");
+        }
+        ObjectNode b = JsonNodeFactory.instance.objectNode();
+        b.put("qrPayload", qrPayload);
+        JsonNode r = client.call(audited(CentralClient.Call.post("/onecert/shown-licenses", "/onecert/shown-licenses", b,
+                UUID.randomUUID().toString()).header("X-Resident-Token", s.token()), access)).body();
+        VerifiedDocument d = seals.verify(r, SealVerifier.Holder.of(s));
+        if (d.kind() != VerifiedDocument.Kind.E_LICENSE) {
+            throw new CentralException(CentralException.Kind.BAD_RESPONSE, 200, "a shown code resolved to a non-license", null, null);
+        }
+        return d;
+    }
+
     public Draft draft(String itemCode, String applicantIdNumber, String authorisationId, List<MaterialRef> materials, String contactPhone) {
         return draft(UUID.randomUUID().toString(), itemCode, applicantIdNumber, authorisationId, materials, contactPhone);
     }

@@ -46,6 +46,9 @@ class DocumentVerificationTest {
     /** 包头市公安局, a licensing authority of the seed. */
     private static final String POLICE = "11150200MB1532145Q";
 
+    /** A minimal JPEG: the simulator's face check decides by the seed, not by the picture. */
+    static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, (byte) 0xFF, (byte) 0xD9};
+
     static CentralSimulator central;
 
     @TempDir
@@ -202,6 +205,35 @@ class DocumentVerificationTest {
         HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(base + "/verify/NOPE-1")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, unknown.statusCode());
+    }
+
+    @Test
+    void licenseShownFromThePhoneIsResolvedOnceVerifiedAndAudited() throws Exception {
+        CentralClient client = new CentralClient(URI.create(central.baseUrl()), "ZZ-T-DOC", Duration.ofSeconds(2),
+                Duration.ofSeconds(8), new LinkState());
+        CentralServices services = new CentralServices(client, null, Duration.ofDays(1), Duration.ofDays(1), Clock.systemUTC(),
+                "150203", null);
+        ResidentSession wang = services.identity().verifyFace(WANG, JPEG).session().orElseThrow();
+        String id = licenseId();
+        String code = central.residents().showLicenseCode(id, Duration.ofMinutes(5));
+        var access = new OneCertificateService.Access("11150200MB1532145Q200520300001", "户籍证明开具", "TXN-SHOWN-0001",
+                OneCertificateService.Purpose.SELF_SERVICE_PRINT);
+        VerifiedDocument d = services.oneCertificate().shownLicense(wang, code, access);
+        assertEquals(id, d.documentId());
+        assertEquals(WANG, d.content().path("holder").path("idNumber").asText());
+        var logged = central.residents().audit().accesses();
+        assertEquals("resolveShownLicense", logged.get(logged.size() - 1).operation());
+        assertEquals("150203", logged.get(logged.size() - 1).locationCode());
+        // One use: the same code again is refused, as is a code for someone else's license.
+        CentralException again = assertThrows(CentralException.class, () -> services.oneCertificate().shownLicense(wang, code, access));
+        assertEquals("LICENSE_QR_UNKNOWN", again.code());
+        String zhaos = org.zizhu.central.seed.SeedData.load(null, org.zizhu.central.contract.OpenApiContract.load())
+                .resident(ZHAO).orElseThrow().licenses().get(0).licenseId();
+        String other = central.residents().showLicenseCode(zhaos, Duration.ofMinutes(5));
+        CentralException notHers = assertThrows(CentralException.class, () -> services.oneCertificate().shownLicense(wang, other, access));
+        assertEquals("NOT_HOLDER", notHers.code());
+        assertThrows(IllegalArgumentException.class, () -> services.oneCertificate().shownLicense(wang, "https://evil.example/x", access));
+        assertEquals(List.of(), central.contractViolations());
     }
 
     private static void assertRefused(ObjectNode signed, SealVerifier.Holder holder) {
