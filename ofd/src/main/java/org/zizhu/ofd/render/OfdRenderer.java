@@ -338,8 +338,13 @@ public final class OfdRenderer {
                 if (i + 2 >= t.length) {
                     throw malformed("bad g repeat in delta");
                 }
-                double reps = number(t[i + 1], "delta repeat");
-                if (reps < 0 || reps != Math.rint(reps)) {
+                double reps;
+                try {
+                    reps = Double.parseDouble(t[i + 1]);
+                } catch (NumberFormatException e) {
+                    throw malformed("bad g repeat count");
+                }
+                if (!Double.isFinite(reps) || reps < 0 || reps != Math.rint(reps)) {
                     throw malformed("bad g repeat count");
                 }
                 double d = number(t[i + 2], "delta");
