@@ -21,12 +21,15 @@ import java.util.TreeSet;
  * same template, and {@link Font#createFont(int, java.io.InputStream)} costs tens of ms. The key
  * is the digest, not the location, because every document calls its font {@code /Doc_0/Res/font_x.ttf}.
  *
- * <p>Trade-off, on purpose: {@code Font.createFont(int, InputStream)} copies the stream into a
- * JDK temporary file ({@code +~JF*.tmp}, deleted when the font is collected or the JVM exits),
- * because the JDK's rasteriser reads fonts from files. The kiosk keeps e-licenses off disk, but a
- * font file is not personal data (a subset reveals which characters occur, not in what order or
- * where, and a kiosk serves one template to many residents), so the copy is accepted. A subset
- * of a resident's name is the edge case; the cache is bounded and the JDK deletes its copies.
+ * <p>Trade-off, on purpose: the JDK has no in-memory font loading. {@code Font.createFont(int,
+ * InputStream)} copies the stream into a JDK temporary file ({@code +~JF*.tmp}, deleted when the
+ * font is collected or the JVM exits), and {@code createFont(int, File)} needs a file anyway,
+ * because the rasteriser reads fonts from files. The kiosk keeps e-licenses off disk, but the
+ * font file is not personal data: it is the template's font, the same for every resident of a
+ * template. (A centre that subsets per document would leak the unordered set of characters on
+ * the page, the name's among them; the centre subsets per template, docs/research/issue13-ofdrw.md
+ * P5.) So a JDK temp copy of the font, and only the font, is accepted; the cache keeps one per
+ * distinct font, so a kiosk makes a handful, not one per print.
  */
 final class Fonts {
     /** A subset CJK font is ~200 KB; a few templates at once is all a kiosk sees. */

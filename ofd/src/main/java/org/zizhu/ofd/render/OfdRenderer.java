@@ -646,9 +646,8 @@ public final class OfdRenderer {
                         int cp = c.cps()[i];
                         Font use = f.canDisplay(cp) || !fb.canDisplay(cp) ? f : fb;
                         String s = new String(Character.toChars(cp));
-                        double adv = use.getStringBounds(s, frc).getWidth();
                         if (!Character.isWhitespace(cp)) {
-                            charge(new Rectangle2D.Double(x, y - size, Math.max(adv, size), size * 1.3));
+                            charge(new Rectangle2D.Double(x, y - size, size, size * 1.3));
                             if (fill) {
                                 g.setColor(fillColour);
                                 g.setFont(use);
@@ -660,7 +659,8 @@ public final class OfdRenderer {
                                 g.draw(use.createGlyphVector(frc, s).getOutline((float) x, (float) y));
                             }
                         }
-                        x += i < c.dx().length ? c.dx()[i] : adv;
+                        // The font's advance only where DeltaX runs out: measuring every glyph costs time.
+                        x += i < c.dx().length ? c.dx()[i] : use.getStringBounds(s, frc).getWidth();
                         y += i < c.dy().length ? c.dy()[i] : 0;
                     }
                 }

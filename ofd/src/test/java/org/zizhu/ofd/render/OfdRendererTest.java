@@ -376,4 +376,19 @@ class OfdRendererTest {
         assertTrue(count(out, new double[] {30.5, 30.5, 19, 9}, OfdRendererTest::red) > px(19) * px(9) * 9 / 10);
         assertEquals(0, count(out, new double[] {51, 30, 20, 20}, rgb -> !white(rgb)));
     }
+
+    @Test
+    void drawParamOfTheLayerAndPageResApply() throws Exception {
+        // A DrawParam in a page-level resource file, named by the Layer: the path takes its red fill and width.
+        var m = Fixtures.unzip(Fixtures.miniPage("<ofd:Page " + Fixtures.NS + "><ofd:PageRes>PageRes.xml</ofd:PageRes>"
+                + "<ofd:Content><ofd:Layer ID=\"10\" DrawParam=\"50\">"
+                + "<ofd:PathObject ID=\"22\" Boundary=\"100 50 40 40\" Fill=\"true\" Stroke=\"false\">"
+                + "<ofd:AbbreviatedData>M 0 0 L 40 0 L 40 40 L 0 40 C</ofd:AbbreviatedData></ofd:PathObject>"
+                + "</ofd:Layer></ofd:Content></ofd:Page>"));
+        m.put("Doc_0/Pages/Page_0/PageRes.xml", ("<ofd:Res " + Fixtures.NS + "><ofd:DrawParams><ofd:DrawParam ID=\"50\">"
+                + "<ofd:FillColor Value=\"255 0 0\"/></ofd:DrawParam></ofd:DrawParams></ofd:Res>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        BufferedImage img = R.render(OfdArchive.read(Fixtures.zip(m)), 0, RenderOptions.defaults().withDpi(DPI));
+        assertTrue(red(img.getRGB(px(120), px(70))), "fill colour from the layer's DrawParam");
+    }
 }
