@@ -24,12 +24,12 @@ import java.util.TreeSet;
  * <p>Trade-off, on purpose: the JDK has no in-memory font loading. {@code Font.createFont(int,
  * InputStream)} copies the stream into a JDK temporary file ({@code +~JF*.tmp}, deleted when the
  * font is collected or the JVM exits), and {@code createFont(int, File)} needs a file anyway,
- * because the rasteriser reads fonts from files. The kiosk keeps e-licenses off disk, but the
- * font file is not personal data: it is the template's font, the same for every resident of a
- * template. (A centre that subsets per document would leak the unordered set of characters on
- * the page, the name's among them; the centre subsets per template, docs/research/issue13-ofdrw.md
- * P5.) So a JDK temp copy of the font, and only the font, is accepted; the cache keeps one per
- * distinct font, so a kiosk makes a handful, not one per print.
+ * because the rasteriser reads fonts from files. The kiosk keeps e-licenses off disk, but a font
+ * file is not personal data: it holds glyph outlines, not text, order or positions. The one
+ * residue: a font subset per document (docs/research/issue13-ofdrw.md P5) holds the unordered set
+ * of characters on that page, the name's among them. A full or per-template font avoids even
+ * that. So a JDK temp copy of the font, and only of the font, is accepted; the cache keeps one
+ * per distinct font, and the JDK deletes the copy when the font is collected.
  */
 final class Fonts {
     /** A subset CJK font is ~200 KB; a few templates at once is all a kiosk sees. */
