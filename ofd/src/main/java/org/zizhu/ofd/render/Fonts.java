@@ -1,7 +1,6 @@
 package org.zizhu.ofd.render;
 
 import java.awt.Font;
-import java.awt.GraphicsEnvironment;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Fonts for the renderer: embedded font files made into AWT fonts, cached by the SHA-256 of their
@@ -47,7 +44,6 @@ final class Fonts {
         }
     };
 
-    private static volatile Set<String> families;
     private static volatile Font fallback;
 
     private Fonts() {
@@ -80,44 +76,47 @@ final class Fonts {
 
     /** An installed font by OFD FontName then FamilyName, else the CJK fallback. Size 1. */
     static Font system(String fontName, String familyName) {
-        Set<String> fams = families();
         for (String n : new String[] {fontName, familyName}) {
-            if (n != null && !n.isBlank() && fams.contains(n.trim().toLowerCase(Locale.ROOT))) {
-                return new Font(n.trim(), Font.PLAIN, 1);
+            if (n != null && !n.isBlank()) {
+                Font f = installed(n.trim());
+                if (f != null) {
+                    return f;
+                }
             }
         }
-        // Common Chinese names producers write, mapped to what the kiosk has: all sans/serif CJK.
         return cjkFallback();
     }
 
     static Font cjkFallback() {
         Font f = fallback;
         if (f == null) {
-            Set<String> fams = families();
-            String pick = "SansSerif";
             for (String n : CJK_FALLBACKS) {
-                if (fams.contains(n.toLowerCase(Locale.ROOT))) {
-                    pick = n;
+                f = installed(n);
+                if (f != null) {
                     break;
                 }
             }
-            f = new Font(pick, Font.PLAIN, 1);
+            if (f == null) {
+                f = new Font(Font.SANS_SERIF, Font.PLAIN, 1);
+            }
             fallback = f;
         }
         return f;
     }
 
-    /** Installed families, read once: the lookup takes ~100 ms on first call. */
-    private static Set<String> families() {
-        Set<String> s = families;
-        if (s == null) {
-            s = new TreeSet<>();
-            for (String n : GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ROOT)) {
-                s.add(n.toLowerCase(Locale.ROOT));
-            }
-            families = s;
-        }
-        return s;
+    /**
+     * The installed font of that family or face name, or null. Asking AWT for the name and
+     * checking what it resolved to (it substitutes "Dialog" for unknown names) avoids listing
+     * every installed family, which opens every font file and took seconds on a cold kiosk.
+     */
+    private static Font installed(String name) {
+        Font f = new Font(name, Font.PLAIN, 1);
+        String n = name.toLowerCase(Locale.ROOT);
+        boolean found = f.getFamily(Locale.ROOT).toLowerCase(Locale.ROOT).equals(n)
+                || f.getFontName(Locale.ROOT).toLowerCase(Locale.ROOT).equals(n)
+                || f.getFamily().toLowerCase(Locale.ROOT).equals(n)
+                || (n.equals("sansserif") || n.equals("serif") || n.equals("dialog"));
+        return found ? f : null;
     }
 
     private static String sha256(byte[] b) {

@@ -97,6 +97,54 @@ public final class OfdRenderer {
     public OfdRenderer() {
     }
 
+    /**
+     * Pays the cold-start cost (Java2D pipelines, font configuration, the CJK fallback font,
+     * XML parser, ImageIO PNG decoding, ofdrw-gm/BouncyCastle ASN.1 classes) off the resident's
+     * time: the kiosk calls this once at start. The first render in a fresh JVM otherwise takes
+     * over a second. Uses a tiny built-in document; never throws.
+     */
+    public static void warmUp() {
+        try {
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_ARGB), "png", png);
+            String ns = "xmlns:ofd=\"http://www.ofdspec.org/2016\"";
+            Map<String, byte[]> e = new java.util.LinkedHashMap<>();
+            e.put("OFD.xml", ("<ofd:OFD " + ns + "><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            e.put("Doc_0/Document.xml", ("<ofd:Document " + ns + "><ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>0 0 50 50"
+                    + "</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData><ofd:Pages>"
+                    + "<ofd:Page ID=\"1\" BaseLoc=\"Pages/Page_0/Content.xml\"/></ofd:Pages></ofd:Document>")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            e.put("Doc_0/PublicRes.xml", ("<ofd:Res " + ns + " BaseLoc=\"Res\"><ofd:Fonts><ofd:Font ID=\"1\" FontName=\"-\"/>"
+                    + "</ofd:Fonts><ofd:MultiMedias><ofd:MultiMedia ID=\"2\" Type=\"Image\"><ofd:MediaFile>w.png</ofd:MediaFile>"
+                    + "</ofd:MultiMedia></ofd:MultiMedias></ofd:Res>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            e.put("Doc_0/Pages/Page_0/Content.xml", ("<ofd:Page " + ns + "><ofd:Content><ofd:Layer ID=\"3\">"
+                    + "<ofd:TextObject ID=\"4\" Boundary=\"1 1 40 10\" Font=\"1\" Size=\"4\"><ofd:TextCode X=\"0\" Y=\"5\">"
+                    + "紫竹 Zizhu 0123</ofd:TextCode></ofd:TextObject><ofd:PathObject ID=\"5\" Boundary=\"1 20 10 10\" Fill=\"true\">"
+                    + "<ofd:AbbreviatedData>M 0 0 L 10 0 B 10 5 5 10 0 10 C</ofd:AbbreviatedData></ofd:PathObject>"
+                    + "<ofd:ImageObject ID=\"6\" ResourceID=\"2\" Boundary=\"20 20 4 4\" CTM=\"4 0 0 4 0 0\"/>"
+                    + "</ofd:Layer></ofd:Content></ofd:Page>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            e.put("Doc_0/Res/w.png", png.toByteArray());
+            java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+                for (Map.Entry<String, byte[]> en : e.entrySet()) {
+                    z.putNextEntry(new java.util.zip.ZipEntry(en.getKey()));
+                    z.write(en.getValue());
+                    z.closeEntry();
+                }
+            }
+            new OfdRenderer().render(OfdArchive.read(zip.toByteArray()), 0, MIN_DPI,
+                    RenderOptions.defaults().withWatermark("紫竹").withOverlay(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), 30, 30, 5, 5));
+            try {
+                sealPicture(new byte[] {0x30, 0x00});
+            } catch (OfdException expected) {
+                // Only the class loading was wanted.
+            }
+        } catch (Exception | LinkageError e) {
+            // Warm-up is an optimisation; a failure here shows up, with a reason, on the first real render.
+        }
+    }
+
     /** The number of pages in the first document of the package. */
     public int pageCount(OfdArchive doc) throws OfdException {
         return guarded(() -> DocModel.load(doc).pages.size());
@@ -634,7 +682,7 @@ public final class OfdRenderer {
 
             Font base = font(fr);
             Font f = base.deriveFont((float) size);
-            Font fb = Fonts.cjkFallback().deriveFont((float) size);
+            Font fb = null;   // only when the font lacks a glyph: finding the fallback costs time cold
             AffineTransform saved = enter(o, true);
             try {
                 double x = 0;
@@ -644,7 +692,13 @@ public final class OfdRenderer {
                     y = c.y() != null ? c.y() : y;
                     for (int i = 0; i < c.cps().length; i++) {
                         int cp = c.cps()[i];
-                        Font use = f.canDisplay(cp) || !fb.canDisplay(cp) ? f : fb;
+                        Font use = f;
+                        if (!f.canDisplay(cp)) {
+                            if (fb == null) {
+                                fb = Fonts.cjkFallback().deriveFont((float) size);
+                            }
+                            use = fb.canDisplay(cp) ? fb : f;
+                        }
                         String s = new String(Character.toChars(cp));
                         if (!Character.isWhitespace(cp)) {
                             charge(new Rectangle2D.Double(x, y - size, size, size * 1.3));

@@ -66,6 +66,27 @@ class OfdRendererBench {
         Files.writeString(Path.of("target/bench-render.txt"), report);
     }
 
+    /**
+     * Cold start in a fresh JVM (what a kiosk sees on its first print if it does not warm up):
+     * {@code java -cp <test classpath> org.zizhu.ofd.render.OfdRendererBench some.ofd}. The JUnit
+     * figure above is not cold in this sense: ofdrw has already loaded AWT fonts making the document.
+     */
+    public static void main(String[] args) throws Exception {
+        byte[] ofd = Files.readAllBytes(Path.of(args[0]));
+        if (args.length > 1 && args[1].equals("warm")) {
+            long w = System.nanoTime();
+            OfdRenderer.warmUp();
+            System.out.printf("warmUp() %.1f ms%n", (System.nanoTime() - w) / 1e6);
+        }
+        long t0 = System.nanoTime();
+        BufferedImage img = new OfdRenderer().render(OfdArchive.read(ofd), 0, RenderOptions.defaults());
+        double cold = (System.nanoTime() - t0) / 1e6;
+        long t1 = System.nanoTime();
+        new OfdRenderer().render(OfdArchive.read(ofd), 0, RenderOptions.defaults());
+        System.out.printf("fresh JVM: first render %.1f ms, second %.1f ms (%dx%d)%n", cold,
+                (System.nanoTime() - t1) / 1e6, img.getWidth(), img.getHeight());
+    }
+
     static String stats(double[] t) {
         double[] s = t.clone();
         Arrays.sort(s);

@@ -391,4 +391,23 @@ class OfdRendererTest {
         BufferedImage img = R.render(OfdArchive.read(Fixtures.zip(m)), 0, RenderOptions.defaults().withDpi(DPI));
         assertTrue(red(img.getRGB(px(120), px(70))), "fill colour from the layer's DrawParam");
     }
+
+    @Test
+    void unknownFontNameFallsBackToCjkAndWarmUpDoesNotThrow() throws Exception {
+        OfdRenderer.warmUp();
+        String text = "<ofd:TextObject ID=\"20\" Boundary=\"20 20 80 10\" Font=\"1\" Size=\"5\">"
+                + "<ofd:TextCode X=\"1\" Y=\"6\" DeltaX=\"g 3 5\">紫竹示范</ofd:TextCode></ofd:TextObject>";
+        var m = Fixtures.unzip(Fixtures.mini(text));
+        String res = new String(m.get("Doc_0/PublicRes.xml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("FontName=\"WenQuanYi Zen Hei\" FamilyName=\"WenQuanYi Zen Hei\"", "FontName=\"方正小标宋简体\" FamilyName=\"FZXBSJW\"");
+        m.put("Doc_0/PublicRes.xml", res.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        BufferedImage img = R.render(OfdArchive.read(Fixtures.zip(m)), 0, RenderOptions.defaults().withDpi(DPI));
+        // Each of the four CJK characters has ink in its 5 mm cell (a missing-glyph box would too, so check shapes differ).
+        int[] ink = new int[4];
+        for (int i = 0; i < 4; i++) {
+            ink[i] = count(img, new double[] {21 + 5 * i, 20, 5, 10}, OfdRendererTest::dark);
+            assertTrue(ink[i] > 20, "glyph " + i + " drawn");
+        }
+        assertTrue(java.util.Arrays.stream(ink).distinct().count() > 2, "real, different glyphs, not tofu boxes");
+    }
 }
