@@ -57,7 +57,10 @@ import org.zizhu.ofd.OfdException;
  *       Boundary in mm) → the picture in the GB/T 38540 (v4, else GM/T 0031 v1) seal, drawn on
  *       top of the page content.</li>
  * </ul>
- * Every object is clipped to its Boundary.
+ * Every object is clipped to its Boundary. Not supported (drawn without them): Clips, shadings and
+ * patterns (their first colour is used), CompositeObject, Annotations (Annots), HScale,
+ * ReadDirection/CharDirection (text runs left to right), dash patterns, colour-space palettes
+ * and ICC profiles, OFD-format (vector) seal pictures (refused), more than the first DocBody.
  *
  * <p>The text filter ({@link RenderOptions#textFilter()}) gets the text of a whole TextObject
  * (its TextCodes joined), because producers split strings over TextCodes. If the filtered text
@@ -912,7 +915,16 @@ public final class OfdRenderer {
             alpha = clamp(number(a, "Alpha"));
         }
         if (v == null || v.isBlank()) {
-            return new Color(0, 0, 0, alpha);
+            // A shading or pattern (AxialShd, RadialShd, Pattern) is not drawn as such: its first
+            // colour stands in, so a gradient band does not turn into a black slab.
+            NodeList inner = c.getElementsByTagNameNS("*", "Color");
+            for (int i = 0; i < inner.getLength(); i++) {
+                Element e = (Element) inner.item(i);
+                if (e != c && Xml.attr(e, "Value") != null) {
+                    return parseColour(e);
+                }
+            }
+            return Xml.children(c).isEmpty() ? new Color(0, 0, 0, alpha) : new Color(0, 0, 0, 0);
         }
         String[] t = v.trim().split("\\s+");
         int[] k = new int[t.length];

@@ -17,7 +17,8 @@ import java.util.function.UnaryOperator;
  * @param textFilter applied to every TextObject's text before drawing (identity by default); the
  *        kiosk masks ID numbers with it where the print template says so
  * @param watermark text drawn diagonally in translucent grey over the whole page, if present
- * @param overlay an image (the verification QR) drawn last, on top of everything, if present
+ * @param overlay an image (the verification QR) drawn last, on top of everything, if present;
+ *        the image is not copied, so the caller must not change it while a render runs
  */
 public record RenderOptions(float dpi, UnaryOperator<String> textFilter, Optional<String> watermark,
                             Optional<Overlay> overlay) {

@@ -410,4 +410,14 @@ class OfdRendererTest {
         }
         assertTrue(java.util.Arrays.stream(ink).distinct().count() > 2, "real, different glyphs, not tofu boxes");
     }
+
+    @Test
+    void shadingFillUsesItsFirstColourNotBlack() throws Exception {
+        String shd = "<ofd:PathObject ID=\"22\" Boundary=\"100 50 40 40\" Fill=\"true\" Stroke=\"false\"><ofd:FillColor>"
+                + "<ofd:AxialShd StartPoint=\"0 0\" EndPoint=\"40 0\"><ofd:Segment Position=\"0\"><ofd:Color Value=\"0 0 255\"/></ofd:Segment>"
+                + "<ofd:Segment Position=\"1\"><ofd:Color Value=\"255 0 0\"/></ofd:Segment></ofd:AxialShd></ofd:FillColor>"
+                + "<ofd:AbbreviatedData>M 0 0 L 40 0 L 40 40 L 0 40 C</ofd:AbbreviatedData></ofd:PathObject>";
+        BufferedImage img = R.render(OfdArchive.read(Fixtures.mini(shd)), 0, RenderOptions.defaults().withDpi(DPI));
+        assertEquals(new Color(0, 0, 255).getRGB(), img.getRGB(px(120), px(70)));
+    }
 }
