@@ -158,6 +158,11 @@ public final class SealedOfdVerifier {
         }
         Der.checkShape(sv, Der.MAX_DEPTH);
         SES_Signature ses = SES_Signature.getInstance(sv);
+        if (!Arrays.equals(sv, encoded(ses))) {
+            // GB/T 38540 says DER. Accepting other encodings of the same value (long-form
+            // lengths, say) would let the signed bytes change while the signature still holds.
+            throw new OfdException(MALFORMED, "SignedValue is not DER");
+        }
         TBS_Sign tbs = ses.getToSign();
         if (tbs == null || tbs.getDataHash() == null || tbs.getEseal() == null || ses.getCert() == null
                 || ses.getSignature() == null || ses.getSignatureAlgID() == null || tbs.getTimeInfo() == null) {

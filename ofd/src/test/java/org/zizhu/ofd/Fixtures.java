@@ -97,8 +97,31 @@ final class Fixtures {
     static byte[] zip(Map<String, byte[]> entries) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(b)) {
+            out.setLevel(java.util.zip.Deflater.BEST_SPEED); // the fuzz test zips thousands of packages
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 out.putNextEntry(new ZipEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return b.toByteArray();
+    }
+
+    /** A zip with every entry STORED (CRC and sizes set, as the format requires). */
+    static byte[] zipStored(Map<String, byte[]> entries) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(b)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                ZipEntry z = new ZipEntry(e.getKey());
+                z.setMethod(ZipEntry.STORED);
+                z.setSize(e.getValue().length);
+                z.setCompressedSize(e.getValue().length);
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(e.getValue());
+                z.setCrc(crc.getValue());
+                out.putNextEntry(z);
                 out.write(e.getValue());
                 out.closeEntry();
             }
