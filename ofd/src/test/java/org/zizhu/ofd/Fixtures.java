@@ -24,23 +24,23 @@ import org.zizhu.ofd.issue.SealAuthority;
  * Real sealed documents made once per test JVM by the centre's own issuer (keys, seals, ofdrw
  * layout and signing take seconds cold), and zip surgery to make hostile variants of them.
  */
-final class Fixtures {
-    static final String DATA_JSON = "{\"type\":\"business-license\",\"uscc\":\"91110000MA01ABCD2X\",\"name\":\"紫竹示范科技有限公司\"}";
+public final class Fixtures {
+    public static final String DATA_JSON = "{\"type\":\"business-license\",\"uscc\":\"91110000MA01ABCD2X\",\"name\":\"紫竹示范科技有限公司\"}";
 
-    final SealAuthority ca;
-    final IssuingBody body;
-    final IssuingBody otherBody;
-    final IssuingBody expiredBody;
-    final IssuingBody foreignBody;
-    final TrustList trust;
-    final byte[] genuine;
-    final byte[] byExpiredBody;
-    final byte[] byForeignBody;
-    final Instant issuedAround;
+    public final SealAuthority ca;
+    public final IssuingBody body;
+    public final IssuingBody otherBody;
+    public final IssuingBody expiredBody;
+    public final IssuingBody foreignBody;
+    public final TrustList trust;
+    public final byte[] genuine;
+    public final byte[] byExpiredBody;
+    public final byte[] byForeignBody;
+    public final Instant issuedAround;
 
     private static Fixtures instance;
 
-    static synchronized Fixtures get() {
+    public static synchronized Fixtures get() {
         if (instance == null) {
             instance = new Fixtures();
         }
@@ -68,7 +68,7 @@ final class Fixtures {
         }
     }
 
-    static DocumentSpec spec() {
+    public static DocumentSpec spec() {
         return new DocumentSpec("营业执照（电子）", List.of(
                 new DocumentSpec.Line("统一社会信用代码", "91110000MA01ABCD2X"),
                 new DocumentSpec.Line("名称", "紫竹示范科技有限公司"),
@@ -80,7 +80,7 @@ final class Fixtures {
     }
 
     /** The package's entries in order (directories left out), read without any bound. */
-    static Map<String, byte[]> unzip(byte[] zip) {
+    public static Map<String, byte[]> unzip(byte[] zip) {
         Map<String, byte[]> m = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
