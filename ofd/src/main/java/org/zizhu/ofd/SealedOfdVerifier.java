@@ -209,8 +209,16 @@ public final class SealedOfdVerifier {
             throw new OfdException(SEAL_INVALID, "seal signature algorithm " + seal.getSignAlgID().getId());
         }
         X509Certificate maker = GmCrypto.certificate(seal.getCert().getOctets());
-        if (!sm2Verifies(maker.getPublicKey(), encoded(info), seal.getSignedValue().getOctets())) {
-            throw new OfdException(SEAL_INVALID, "seal maker's signature does not verify");
+        // Keyed by the digest of the whole seal (maker certificate, info and signature value):
+        // the same bytes verify the same way every time.
+        String sealKey = java.util.HexFormat.of().formatHex(GmCrypto.sm3(sealDer));
+        if (!trust.verifiedSeals.contains(sealKey)) {
+            if (!sm2Verifies(maker.getPublicKey(), encoded(info), seal.getSignedValue().getOctets())) {
+                throw new OfdException(SEAL_INVALID, "seal maker's signature does not verify");
+            }
+            if (trust.verifiedSeals.size() < TrustList.MEMO_LIMIT) {
+                trust.verifiedSeals.add(sealKey);
+            }
         }
         SES_ESPropertyInfo prop = info.getProperty();
         if (prop.getCertListType() == null || !SES_ESPropertyInfo.CertListType.equals(prop.getCertListType())
@@ -298,6 +306,19 @@ public final class SealedOfdVerifier {
     }
 
     private static X509Certificate issuingRoot(X509Certificate cert, TrustList trust) throws OfdException {
+        String fp = GmCrypto.fingerprint(cert);
+        X509Certificate known = trust.issuedBy.get(fp);
+        if (known != null) {
+            return known;
+        }
+        X509Certificate root = verifiedRoot(cert, trust);
+        if (trust.issuedBy.size() < TrustList.MEMO_LIMIT) {
+            trust.issuedBy.put(fp, root);
+        }
+        return root;
+    }
+
+    private static X509Certificate verifiedRoot(X509Certificate cert, TrustList trust) throws OfdException {
         for (X509Certificate root : trust.roots()) {
             if (!root.getSubjectX500Principal().equals(cert.getIssuerX500Principal())) {
                 continue;

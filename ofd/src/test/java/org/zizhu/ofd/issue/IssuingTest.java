@@ -105,10 +105,11 @@ class IssuingTest {
         assertEquals("紫竹市民政局", kept.name());
         assertArrayEquals(made.sealEsl(), kept.sealEsl());
 
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        long before = countIssueDirs(tmp);
-        byte[] ofd = new OfdIssuer().issue(Fixtures.spec(), kept);
-        assertEquals(before, countIssueDirs(tmp), "the issuer's temp dir is gone");
+        Path work = Files.createDirectory(dir.resolve("work"));
+        byte[] ofd = new OfdIssuer(OfdIssuer.DEFAULT_CJK_FONT, work).issue(Fixtures.spec(), kept);
+        try (Stream<Path> left = Files.list(work)) {
+            assertEquals(0, left.count(), "the issuer's work directory is gone");
+        }
         VerifiedOfd v = SealedOfdVerifier.verify(ofd, again.trustList(List.of(kept)), Instant.now());
         assertEquals("ZZMZJ", v.bodyCode());
         assertArrayEquals(Fixtures.DATA_JSON.getBytes(StandardCharsets.UTF_8), v.structuredData().orElseThrow());
@@ -129,11 +130,5 @@ class IssuingTest {
         assertTrue(content.contains("https://central.zizhu.example/verify/ZZ-2026-000123"), "the verification address is on the page");
         assertNotEquals(-1, new String(m.get("Doc_0/Attachments.xml"), StandardCharsets.UTF_8).indexOf("Name=\"zizhu-data\""));
         assertFalse(Fixtures.spec().toString().contains("紫竹示范"), "no content in DocumentSpec.toString");
-    }
-
-    private static long countIssueDirs(Path tmp) throws Exception {
-        try (Stream<Path> s = Files.list(tmp)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("zizhu-ofd-issue-")).count();
-        }
     }
 }
