@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class SealedOfdFuzzTest {
     private static final long SEED = 0x5EA1_0FDL;
-    private static final int CASES = 2400;
+    private static final int CASES = 2000;
     private static final String SV = "Doc_0/Signs/Sign_0/SignedValue.dat";
     private static final String SEAL = "Doc_0/Signs/Sign_0/Seal.esl";
     private static Fixtures f;
