@@ -66,7 +66,18 @@ public final class SealedOfdVerifier {
     private SealedOfdVerifier() {
     }
 
+    /**
+     * @param ofd the package bytes, untrusted
+     * @param trust the centre's trust list
+     * @param now the kiosk's clock: certificates, seal and body must be in date now as well as
+     *     when the seal was applied
+     * @return what the document is, if every check holds
+     * @throws OfdException why it is refused; no other exception for any content of {@code ofd}
+     */
     public static VerifiedOfd verify(byte[] ofd, TrustList trust, Instant now) throws OfdException {
+        // Outside the try: a missing trust list or clock is the caller's bug, not a bad document.
+        java.util.Objects.requireNonNull(trust, "trust");
+        java.util.Objects.requireNonNull(now, "now");
         try {
             return check(OfdArchive.read(ofd), trust, now);
         } catch (RuntimeException e) {
