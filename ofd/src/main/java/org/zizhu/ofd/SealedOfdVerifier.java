@@ -66,7 +66,18 @@ public final class SealedOfdVerifier {
     private SealedOfdVerifier() {
     }
 
+    /**
+     * @param ofd the package bytes, untrusted
+     * @param trust the centre's trust list
+     * @param now the kiosk's clock: certificates, seal and body must be in date now as well as
+     *     when the seal was applied
+     * @return what the document is, if every check holds
+     * @throws OfdException why it is refused; no other exception for any content of {@code ofd}
+     */
     public static VerifiedOfd verify(byte[] ofd, TrustList trust, Instant now) throws OfdException {
+        // Outside the try: a missing trust list or clock is the caller's bug, not a bad document.
+        java.util.Objects.requireNonNull(trust, "trust");
+        java.util.Objects.requireNonNull(now, "now");
         try {
             return check(OfdArchive.read(ofd), trust, now);
         } catch (RuntimeException e) {
@@ -158,6 +169,11 @@ public final class SealedOfdVerifier {
         }
         Der.checkShape(sv, Der.MAX_DEPTH);
         SES_Signature ses = SES_Signature.getInstance(sv);
+        if (!Arrays.equals(sv, encoded(ses))) {
+            // GB/T 38540 says DER. Accepting other encodings of the same value (long-form
+            // lengths, say) would let the signed bytes change while the signature still holds.
+            throw new OfdException(MALFORMED, "SignedValue is not DER");
+        }
         TBS_Sign tbs = ses.getToSign();
         if (tbs == null || tbs.getDataHash() == null || tbs.getEseal() == null || ses.getCert() == null
                 || ses.getSignature() == null || ses.getSignatureAlgID() == null || tbs.getTimeInfo() == null) {
@@ -204,8 +220,16 @@ public final class SealedOfdVerifier {
             throw new OfdException(SEAL_INVALID, "seal signature algorithm " + seal.getSignAlgID().getId());
         }
         X509Certificate maker = GmCrypto.certificate(seal.getCert().getOctets());
-        if (!sm2Verifies(maker.getPublicKey(), encoded(info), seal.getSignedValue().getOctets())) {
-            throw new OfdException(SEAL_INVALID, "seal maker's signature does not verify");
+        // Keyed by the digest of the whole seal (maker certificate, info and signature value):
+        // the same bytes verify the same way every time.
+        String sealKey = java.util.HexFormat.of().formatHex(GmCrypto.sm3(sealDer));
+        if (!trust.verifiedSeals.contains(sealKey)) {
+            if (!sm2Verifies(maker.getPublicKey(), encoded(info), seal.getSignedValue().getOctets())) {
+                throw new OfdException(SEAL_INVALID, "seal maker's signature does not verify");
+            }
+            if (trust.verifiedSeals.size() < TrustList.MEMO_LIMIT) {
+                trust.verifiedSeals.add(sealKey);
+            }
         }
         SES_ESPropertyInfo prop = info.getProperty();
         if (prop.getCertListType() == null || !SES_ESPropertyInfo.CertListType.equals(prop.getCertListType())
@@ -293,6 +317,19 @@ public final class SealedOfdVerifier {
     }
 
     private static X509Certificate issuingRoot(X509Certificate cert, TrustList trust) throws OfdException {
+        String fp = GmCrypto.fingerprint(cert);
+        X509Certificate known = trust.issuedBy.get(fp);
+        if (known != null) {
+            return known;
+        }
+        X509Certificate root = verifiedRoot(cert, trust);
+        if (trust.issuedBy.size() < TrustList.MEMO_LIMIT) {
+            trust.issuedBy.put(fp, root);
+        }
+        return root;
+    }
+
+    private static X509Certificate verifiedRoot(X509Certificate cert, TrustList trust) throws OfdException {
         for (X509Certificate root : trust.roots()) {
             if (!root.getSubjectX500Principal().equals(cert.getIssuerX500Principal())) {
                 continue;

@@ -24,23 +24,23 @@ import org.zizhu.ofd.issue.SealAuthority;
  * Real sealed documents made once per test JVM by the centre's own issuer (keys, seals, ofdrw
  * layout and signing take seconds cold), and zip surgery to make hostile variants of them.
  */
-final class Fixtures {
-    static final String DATA_JSON = "{\"type\":\"business-license\",\"uscc\":\"91110000MA01ABCD2X\",\"name\":\"紫竹示范科技有限公司\"}";
+public final class Fixtures {
+    public static final String DATA_JSON = "{\"type\":\"business-license\",\"uscc\":\"91110000MA01ABCD2X\",\"name\":\"紫竹示范科技有限公司\"}";
 
-    final SealAuthority ca;
-    final IssuingBody body;
-    final IssuingBody otherBody;
-    final IssuingBody expiredBody;
-    final IssuingBody foreignBody;
-    final TrustList trust;
-    final byte[] genuine;
-    final byte[] byExpiredBody;
-    final byte[] byForeignBody;
-    final Instant issuedAround;
+    public final SealAuthority ca;
+    public final IssuingBody body;
+    public final IssuingBody otherBody;
+    public final IssuingBody expiredBody;
+    public final IssuingBody foreignBody;
+    public final TrustList trust;
+    public final byte[] genuine;
+    public final byte[] byExpiredBody;
+    public final byte[] byForeignBody;
+    public final Instant issuedAround;
 
     private static Fixtures instance;
 
-    static synchronized Fixtures get() {
+    public static synchronized Fixtures get() {
         if (instance == null) {
             instance = new Fixtures();
         }
@@ -68,7 +68,7 @@ final class Fixtures {
         }
     }
 
-    static DocumentSpec spec() {
+    public static DocumentSpec spec() {
         return new DocumentSpec("营业执照（电子）", List.of(
                 new DocumentSpec.Line("统一社会信用代码", "91110000MA01ABCD2X"),
                 new DocumentSpec.Line("名称", "紫竹示范科技有限公司"),
@@ -80,7 +80,7 @@ final class Fixtures {
     }
 
     /** The package's entries in order (directories left out), read without any bound. */
-    static Map<String, byte[]> unzip(byte[] zip) {
+    public static Map<String, byte[]> unzip(byte[] zip) {
         Map<String, byte[]> m = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
@@ -97,8 +97,31 @@ final class Fixtures {
     static byte[] zip(Map<String, byte[]> entries) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(b)) {
+            out.setLevel(java.util.zip.Deflater.BEST_SPEED); // the fuzz test zips thousands of packages
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 out.putNextEntry(new ZipEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return b.toByteArray();
+    }
+
+    /** A zip with every entry STORED (CRC and sizes set, as the format requires). */
+    static byte[] zipStored(Map<String, byte[]> entries) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(b)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                ZipEntry z = new ZipEntry(e.getKey());
+                z.setMethod(ZipEntry.STORED);
+                z.setSize(e.getValue().length);
+                z.setCompressedSize(e.getValue().length);
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(e.getValue());
+                z.setCrc(crc.getValue());
+                out.putNextEntry(z);
                 out.write(e.getValue());
                 out.closeEntry();
             }

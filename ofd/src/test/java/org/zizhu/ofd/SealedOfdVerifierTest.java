@@ -16,11 +16,14 @@ import org.bouncycastle.asn1.DEROctetString;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ofdrw.gm.ses.v4.SES_Signature;
+import org.ofdrw.gm.ses.v4.SESeal;
+import org.ofdrw.gm.ses.v4.TBS_Sign;
 import org.zizhu.ofd.OfdException.Reason;
 
 class SealedOfdVerifierTest {
     static final String SIG = "Doc_0/Signs/Sign_0/Signature.xml";
     static final String SV = "Doc_0/Signs/Sign_0/SignedValue.dat";
+    static final String SEAL = "Doc_0/Signs/Sign_0/Seal.esl";
     static final String CONTENT = "Doc_0/Pages/Page_0/Content.xml";
     static Fixtures f;
 
@@ -112,6 +115,63 @@ class SealedOfdVerifierTest {
         X509Certificate foreignRoot = f.foreignBody.certificate();
         TrustList wrongRoot = new TrustList(List.of(foreignRoot), List.of(f.body.trustEntry()));
         assertEquals(Reason.UNTRUSTED, refused(f.genuine, wrongRoot, Instant.now()));
+    }
+
+    /**
+     * What a holder of a body's signing key could make: the same package with the seal edited,
+     * every digest and the signer's signature redone, so only the seal checks can object.
+     */
+    private static byte[] resign(java.util.function.UnaryOperator<SESeal> sealEdit, java.security.PrivateKey key,
+                                 X509Certificate cert) {
+        return Fixtures.rezip(f.genuine, m -> {
+            try {
+                SES_Signature ses = SES_Signature.getInstance(m.get(SV));
+                TBS_Sign tbs = ses.getToSign();
+                SESeal seal = sealEdit.apply(SESeal.getInstance(tbs.getEseal().getEncoded("DER")));
+                byte[] esl = seal.getEncoded("DER");
+                m.put(SEAL, esl);
+                String sig = Fixtures.text(m, SIG).replaceFirst(
+                        "(FileRef=\"/Doc_0/Signs/Sign_0/Seal.esl\"><ofd:CheckValue>)[^<]*",
+                        "$1" + java.util.Base64.getEncoder().encodeToString(GmCrypto.sm3(esl)));
+                m.put(SIG, sig.getBytes(StandardCharsets.UTF_8));
+                tbs.setEseal(seal);
+                tbs.setDataHash(GmCrypto.sm3(m.get(SIG)));
+                java.security.Signature s = java.security.Signature.getInstance(GmCrypto.SM2_WITH_SM3, GmCrypto.BC);
+                s.initSign(key);
+                s.update(tbs.getEncoded("DER"));
+                ses.setToSign(tbs);
+                ses.setCert(new DEROctetString(cert.getEncoded()));
+                ses.setSignature(s.sign());
+                m.put(SV, ses.getEncoded("DER"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void reSigningWithTheBodysOwnKeyAndSealStillPasses() throws Exception {
+        // The control for the two tests below: the forging helper itself breaks nothing.
+        VerifiedOfd v = SealedOfdVerifier.verify(resign(seal -> seal, f.body.key(), f.body.certificate()), f.trust, Instant.now());
+        assertEquals(f.body.code(), v.bodyCode());
+    }
+
+    @Test
+    void aSealWithABrokenMakerSignatureIsInvalidEvenAfterTheGenuineOneWasVerified() throws Exception {
+        SealedOfdVerifier.verify(f.genuine, f.trust, Instant.now()); // the genuine seal is now remembered
+        byte[] forged = resign(seal -> {
+            byte[] sv = seal.getSignedValue().getOctets();
+            sv[sv.length / 2] ^= 1;
+            return seal.setSignedValue(sv);
+        }, f.body.key(), f.body.certificate());
+        assertEquals(Reason.SEAL_INVALID, refused(forged));
+    }
+
+    @Test
+    void anotherBodySigningUnderThisBodysSealIsInvalid() {
+        // Body B has a trusted key of its own, but the seal is A's and does not list B's certificate.
+        byte[] forged = resign(seal -> seal, f.otherBody.key(), f.otherBody.certificate());
+        assertEquals(Reason.SEAL_INVALID, refused(forged));
     }
 
     @Test

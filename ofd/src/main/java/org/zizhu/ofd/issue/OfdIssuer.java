@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -57,22 +55,28 @@ public final class OfdIssuer {
     static final double STAMP_Y = 206;
 
     private final Path fontFile;
-    private final ZoneId zone;
+    private final Path workParent;
 
-    /** An issuer with WenQuanYi Zen Hei, dating the attachment in China Standard Time. */
+    /** An issuer with WenQuanYi Zen Hei, working in the system temporary directory. */
     public OfdIssuer() {
-        this(DEFAULT_CJK_FONT, ZoneId.of("Asia/Shanghai"));
+        this(DEFAULT_CJK_FONT, null);
     }
 
-    public OfdIssuer(Path cjkTrueTypeFont, ZoneId zone) {
+    /**
+     * @param cjkTrueTypeFont a TrueType collection holding the face {@value #FONT_FACE}
+     * @param workParent where the per-call private work directory is made (a tmpfs, say); null
+     *     for the system temporary directory
+     */
+    public OfdIssuer(Path cjkTrueTypeFont, Path workParent) {
         this.fontFile = Objects.requireNonNull(cjkTrueTypeFont);
-        this.zone = Objects.requireNonNull(zone);
+        this.workParent = workParent;
     }
 
     /** The sealed OFD package's bytes. */
     public byte[] issue(DocumentSpec spec, IssuingBody body) throws IOException {
-        Path dir = Files.createTempDirectory("zizhu-ofd-issue-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        var owner = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+        Path dir = workParent == null ? Files.createTempDirectory("zizhu-ofd-issue-", owner)
+                : Files.createTempDirectory(workParent, "zizhu-ofd-issue-", owner);
         try {
             Path font = dir.resolve("font.ttf");
             subsetFont(text(spec), font);
@@ -152,10 +156,8 @@ public final class OfdIssuer {
             page.add(absolute(new Paragraph(LABEL_DATE + dateZh(spec.issueDate()), 4.6d, font), 108, ISSUER_Y + 9, 80d));
             page.add(absolute(new Paragraph(LABEL_VERIFY + spec.verificationUrl(), 3.4d, font), MARGIN, 262, width));
             doc.addVPage(page);
-            LocalDateTime when = spec.issueDate().atStartOfDay();
             Attachment a = new Attachment(VerifiedOfd.DATA_ATTACHMENT, data)
                     .setFormat("json")
-                    .setCreationDate(when)
                     .setUsage("structured-data");
             doc.addAttachment(a);
         }
