@@ -90,6 +90,10 @@ public final class OfdRenderer {
     public static final long MAX_IMAGE_PIXELS = 16_000_000L;
     /** Ten metres: no printable page coordinate comes near; bigger numbers are hostile or broken. */
     public static final double MAX_COORD_MM = 10_000;
+    /** All distinct images on a page together (two license photos and a few logos fit easily). */
+    public static final long MAX_DECODED_PIXELS_PER_PAGE = 32_000_000L;
+    /** Distinct fonts on a page: each embedded one costs a createFont (tens of ms). */
+    public static final int MAX_FONTS_PER_PAGE = 32;
     public static final double MAX_FONT_SIZE_MM = 1_000;
     /** Total painted area in page-sizes: bounds the time 20 000 page-sized fills would take. */
     static final int MAX_PAINTED_PAGES = 64;
@@ -420,6 +424,8 @@ public final class OfdRenderer {
         private final RenderOptions opts;
         private final double ppm;
         private final Map<String, Font> fontCache = new HashMap<>();
+        private final Map<String, BufferedImage> images = new HashMap<>();
+        private long decodedPixels;
         private final FontRenderContext frc = new FontRenderContext(null, true, true);
         private Res res;
         private Graphics2D g;
@@ -756,6 +762,9 @@ public final class OfdRenderer {
             String key = fr.file() != null ? fr.file() : "name:" + fr.name() + "/" + fr.family();
             Font f = fontCache.get(key);
             if (f == null) {
+                if (fontCache.size() >= MAX_FONTS_PER_PAGE) {
+                    throw malformed("over " + MAX_FONTS_PER_PAGE + " fonts on a page");
+                }
                 if (fr.file() != null) {
                     byte[] bytes = m.archive.required(fr.file());
                     f = Fonts.embedded(bytes).orElseGet(() -> Fonts.system(fr.name(), fr.family()));
@@ -818,7 +827,17 @@ public final class OfdRenderer {
             if (mr == null) {
                 throw malformed("ImageObject resource missing");
             }
-            BufferedImage img = decode(m.archive.required(mr.path()), "image");
+            BufferedImage img = images.get(mr.path());
+            if (img == null) {
+                // Decoded once per render: 20 000 tiny ImageObjects naming one big picture must not
+                // decode it 20 000 times. Not kept after the render: a license photo is personal data.
+                img = decode(m.archive.required(mr.path()), "image");
+                decodedPixels += (long) img.getWidth() * img.getHeight();
+                if (decodedPixels > MAX_DECODED_PIXELS_PER_PAGE) {
+                    throw malformed("images on a page over " + MAX_DECODED_PIXELS_PER_PAGE + " pixels");
+                }
+                images.put(mr.path(), img);
+            }
             double[] b = numbers(o.getAttribute("Boundary"), 4, "Boundary");
             boolean hasCtm = Xml.attr(o, "CTM") != null && !o.getAttribute("CTM").isBlank();
             AffineTransform saved = enter(o, true);
