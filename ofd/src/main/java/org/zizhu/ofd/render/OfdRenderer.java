@@ -889,6 +889,10 @@ public final class OfdRenderer {
                     throw malformed("stamp without a seal file");
                 }
                 BufferedImage pic = sealPicture(m.archive.required(OfdArchive.resolve(sigPath, Xml.text(loc))));
+                decodedPixels += (long) pic.getWidth() * pic.getHeight();
+                if (decodedPixels > MAX_DECODED_PIXELS_PER_PAGE) {
+                    throw malformed("images on a page over " + MAX_DECODED_PIXELS_PER_PAGE + " pixels");
+                }
                 for (double[] b : boxes) {
                     Rectangle2D r = new Rectangle2D.Double(b[0], b[1], b[2], b[3]);
                     charge(r);
