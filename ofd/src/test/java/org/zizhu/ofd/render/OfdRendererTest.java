@@ -463,4 +463,25 @@ class OfdRendererTest {
         BufferedImage broken = R.render(OfdArchive.read(withEmbeddedFont(text, "not a font".getBytes())), 0, o);
         assertTrue(sameImage(byName, broken));
     }
+
+    @Test
+    void secondPageWithItsOwnAreaAndTheSealOnlyWhereItsPageRefSays() throws Exception {
+        var m = Fixtures.unzip(sealed);
+        String docXml = new String(m.get("Doc_0/Document.xml"), java.nio.charset.StandardCharsets.UTF_8);
+        // Page 2 (ID 900), A5 landscape by its own Area, with one black bar.
+        docXml = docXml.replace("</ofd:Pages>", "<ofd:Page ID=\"900\" BaseLoc=\"Pages/Page_1/Content.xml\"/></ofd:Pages>");
+        m.put("Doc_0/Document.xml", docXml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        m.put("Doc_0/Pages/Page_1/Content.xml", ("<ofd:Page " + Fixtures.NS + "><ofd:Area><ofd:PhysicalBox>0 0 210 148</ofd:PhysicalBox>"
+                + "</ofd:Area><ofd:Content><ofd:Layer ID=\"901\"><ofd:PathObject ID=\"902\" Boundary=\"10 10 50 5\" Fill=\"true\">"
+                + "<ofd:AbbreviatedData>M 0 0 L 50 0 L 50 5 L 0 5 C</ofd:AbbreviatedData></ofd:PathObject></ofd:Layer></ofd:Content>"
+                + "</ofd:Page>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        OfdArchive two = OfdArchive.read(Fixtures.zip(m));
+        assertEquals(2, R.pageCount(two));
+        assertEquals(148, R.pageSize(two, 1).heightMm(), 1e-9);
+        BufferedImage p2 = R.render(two, 1, RenderOptions.defaults().withDpi(DPI));
+        assertEquals(px(148), p2.getHeight());
+        assertTrue(dark(p2.getRGB(px(30), px(12))));
+        assertEquals(0, count(p2, new double[] {0, 0, 210, 148}, OfdRendererTest::red), "page 1's seal is not on page 2");
+        assertTrue(sameImage(plain, R.render(two, 0, RenderOptions.defaults().withDpi(DPI))), "page 1 unchanged");
+    }
 }
