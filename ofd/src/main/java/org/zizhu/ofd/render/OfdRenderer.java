@@ -154,11 +154,13 @@ public final class OfdRenderer {
 
     /** The number of pages in the first document of the package. */
     public int pageCount(OfdArchive doc) throws OfdException {
+        java.util.Objects.requireNonNull(doc, "doc");
         return guarded(() -> DocModel.load(doc).pages.size());
     }
 
     /** The page's physical box (page Area, else the document's), in millimetres. */
     public PageSize pageSize(OfdArchive doc, int pageIndex) throws OfdException {
+        java.util.Objects.requireNonNull(doc, "doc");
         return guarded(() -> {
             DocModel m = DocModel.load(doc);
             PageRef p = m.page(pageIndex);
@@ -180,6 +182,9 @@ public final class OfdRenderer {
      * @throws OfdException MALFORMED when the document cannot be rendered within bounds, or dpi is out of range
      */
     public BufferedImage render(OfdArchive doc, int pageIndex, float dpi, RenderOptions opts) throws OfdException {
+        // Null arguments are the caller's bug, not a malformed document: fail before the guard.
+        java.util.Objects.requireNonNull(doc, "doc");
+        java.util.Objects.requireNonNull(opts, "opts");
         if (!(dpi >= MIN_DPI && dpi <= MAX_DPI)) {
             throw new OfdException(OfdException.Reason.MALFORMED, "dpi outside " + MIN_DPI + "-" + MAX_DPI);
         }
@@ -199,12 +204,10 @@ public final class OfdRenderer {
     private static <T> T guarded(Body<T> body) throws OfdException {
         try {
             return body.run();
-        } catch (OfdException | IllegalArgumentException e) {
-            if (e instanceof IllegalArgumentException iae && !(iae instanceof PageIndexException)) {
-                throw malformed("invalid value: " + e.getClass().getSimpleName());
-            }
+        } catch (OfdException | PageIndexException e) {
             throw e;
         } catch (RuntimeException e) {
+            // Only the exception's class: its message could quote document content.
             throw malformed("unrenderable: " + e.getClass().getSimpleName());
         }
     }
