@@ -90,6 +90,10 @@ public final class OfdRenderer {
     public static final long MAX_IMAGE_PIXELS = 16_000_000L;
     /** Ten metres: no printable page coordinate comes near; bigger numbers are hostile or broken. */
     public static final double MAX_COORD_MM = 10_000;
+    /** All distinct images on a page together (two license photos and a few logos fit easily). */
+    public static final long MAX_DECODED_PIXELS_PER_PAGE = 32_000_000L;
+    /** Distinct fonts on a page: each embedded one costs a createFont (tens of ms). */
+    public static final int MAX_FONTS_PER_PAGE = 32;
     public static final double MAX_FONT_SIZE_MM = 1_000;
     /** Total painted area in page-sizes: bounds the time 20 000 page-sized fills would take. */
     static final int MAX_PAINTED_PAGES = 64;
@@ -150,11 +154,13 @@ public final class OfdRenderer {
 
     /** The number of pages in the first document of the package. */
     public int pageCount(OfdArchive doc) throws OfdException {
+        java.util.Objects.requireNonNull(doc, "doc");
         return guarded(() -> DocModel.load(doc).pages.size());
     }
 
     /** The page's physical box (page Area, else the document's), in millimetres. */
     public PageSize pageSize(OfdArchive doc, int pageIndex) throws OfdException {
+        java.util.Objects.requireNonNull(doc, "doc");
         return guarded(() -> {
             DocModel m = DocModel.load(doc);
             PageRef p = m.page(pageIndex);
@@ -176,6 +182,9 @@ public final class OfdRenderer {
      * @throws OfdException MALFORMED when the document cannot be rendered within bounds, or dpi is out of range
      */
     public BufferedImage render(OfdArchive doc, int pageIndex, float dpi, RenderOptions opts) throws OfdException {
+        // Null arguments are the caller's bug, not a malformed document: fail before the guard.
+        java.util.Objects.requireNonNull(doc, "doc");
+        java.util.Objects.requireNonNull(opts, "opts");
         if (!(dpi >= MIN_DPI && dpi <= MAX_DPI)) {
             throw new OfdException(OfdException.Reason.MALFORMED, "dpi outside " + MIN_DPI + "-" + MAX_DPI);
         }
@@ -195,12 +204,10 @@ public final class OfdRenderer {
     private static <T> T guarded(Body<T> body) throws OfdException {
         try {
             return body.run();
-        } catch (OfdException | IllegalArgumentException e) {
-            if (e instanceof IllegalArgumentException iae && !(iae instanceof PageIndexException)) {
-                throw malformed("invalid value: " + e.getClass().getSimpleName());
-            }
+        } catch (OfdException | PageIndexException e) {
             throw e;
         } catch (RuntimeException e) {
+            // Only the exception's class: its message could quote document content.
             throw malformed("unrenderable: " + e.getClass().getSimpleName());
         }
     }
@@ -420,6 +427,8 @@ public final class OfdRenderer {
         private final RenderOptions opts;
         private final double ppm;
         private final Map<String, Font> fontCache = new HashMap<>();
+        private final Map<String, BufferedImage> images = new HashMap<>();
+        private long decodedPixels;
         private final FontRenderContext frc = new FontRenderContext(null, true, true);
         private Res res;
         private Graphics2D g;
@@ -756,6 +765,9 @@ public final class OfdRenderer {
             String key = fr.file() != null ? fr.file() : "name:" + fr.name() + "/" + fr.family();
             Font f = fontCache.get(key);
             if (f == null) {
+                if (fontCache.size() >= MAX_FONTS_PER_PAGE) {
+                    throw malformed("over " + MAX_FONTS_PER_PAGE + " fonts on a page");
+                }
                 if (fr.file() != null) {
                     byte[] bytes = m.archive.required(fr.file());
                     f = Fonts.embedded(bytes).orElseGet(() -> Fonts.system(fr.name(), fr.family()));
@@ -818,7 +830,17 @@ public final class OfdRenderer {
             if (mr == null) {
                 throw malformed("ImageObject resource missing");
             }
-            BufferedImage img = decode(m.archive.required(mr.path()), "image");
+            BufferedImage img = images.get(mr.path());
+            if (img == null) {
+                // Decoded once per render: 20 000 tiny ImageObjects naming one big picture must not
+                // decode it 20 000 times. Not kept after the render: a license photo is personal data.
+                img = decode(m.archive.required(mr.path()), "image");
+                decodedPixels += (long) img.getWidth() * img.getHeight();
+                if (decodedPixels > MAX_DECODED_PIXELS_PER_PAGE) {
+                    throw malformed("images on a page over " + MAX_DECODED_PIXELS_PER_PAGE + " pixels");
+                }
+                images.put(mr.path(), img);
+            }
             double[] b = numbers(o.getAttribute("Boundary"), 4, "Boundary");
             boolean hasCtm = Xml.attr(o, "CTM") != null && !o.getAttribute("CTM").isBlank();
             AffineTransform saved = enter(o, true);
@@ -870,6 +892,10 @@ public final class OfdRenderer {
                     throw malformed("stamp without a seal file");
                 }
                 BufferedImage pic = sealPicture(m.archive.required(OfdArchive.resolve(sigPath, Xml.text(loc))));
+                decodedPixels += (long) pic.getWidth() * pic.getHeight();
+                if (decodedPixels > MAX_DECODED_PIXELS_PER_PAGE) {
+                    throw malformed("images on a page over " + MAX_DECODED_PIXELS_PER_PAGE + " pixels");
+                }
                 for (double[] b : boxes) {
                     Rectangle2D r = new Rectangle2D.Double(b[0], b[1], b[2], b[3]);
                     charge(r);

@@ -420,4 +420,68 @@ class OfdRendererTest {
         BufferedImage img = R.render(OfdArchive.read(Fixtures.mini(shd)), 0, RenderOptions.defaults().withDpi(DPI));
         assertEquals(new Color(0, 0, 255).getRGB(), img.getRGB(px(120), px(70)));
     }
+
+    /** The mini package with font 1 given an embedded FontFile holding {@code fontBytes}. */
+    static byte[] withEmbeddedFont(String layer, byte[] fontBytes) throws Exception {
+        var m = Fixtures.unzip(Fixtures.mini(layer));
+        String res = new String(m.get("Doc_0/PublicRes.xml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("FamilyName=\"WenQuanYi Zen Hei\"/>", "FamilyName=\"WenQuanYi Zen Hei\"><ofd:FontFile>f.ttf</ofd:FontFile></ofd:Font>");
+        m.put("Doc_0/PublicRes.xml", res.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        m.put("Doc_0/Res/f.ttf", fontBytes);
+        return Fixtures.zip(m);
+    }
+
+    @Test
+    void embeddedFontIsUsedAndABrokenOneFallsBackToTheName() throws Exception {
+        String text = "<ofd:TextObject ID=\"20\" Boundary=\"20 20 80 15\" Font=\"1\" Size=\"10\">"
+                + "<ofd:TextCode X=\"1\" Y=\"10\" DeltaX=\"g 5 10\">AgRfQ&amp;</ofd:TextCode></ofd:TextObject>";
+        RenderOptions o = RenderOptions.defaults().withDpi(DPI);
+        BufferedImage byName = R.render(OfdArchive.read(Fixtures.mini(text)), 0, o);
+        byte[] serif = java.nio.file.Files.readAllBytes(Path.of("/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf"));
+        BufferedImage embedded = R.render(OfdArchive.read(withEmbeddedFont(text, serif)), 0, o);
+        assertTrue(!sameImage(byName, embedded), "the embedded serif font, not wqy by name, drew the text");
+        // Reference: the serif font drawn by Java2D at the same positions.
+        Font f = Font.createFont(Font.TRUETYPE_FONT, new java.io.ByteArrayInputStream(serif)).deriveFont(10f);
+        BufferedImage ref = new BufferedImage(byName.getWidth(), byName.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = ref.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, ref.getWidth(), ref.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.scale(DPI / 25.4, DPI / 25.4);
+        g.setColor(Color.BLACK);
+        g.setFont(f);
+        String s = "AgRfQ&";
+        for (int i = 0; i < s.length(); i++) {
+            g.drawString(s.substring(i, i + 1), 21f + 10 * i, 30f);
+        }
+        g.dispose();
+        double[] box = {20, 20, 80, 15};
+        int refInk = count(ref, box, OfdRendererTest::dark);
+        int ourInk = count(embedded, box, OfdRendererTest::dark);
+        assertTrue(Math.abs(refInk - ourInk) < refInk / 5, "ink " + ourInk + " vs reference " + refInk);
+        // Garbage font bytes: substitute by FontName, as for a font that is not embedded.
+        BufferedImage broken = R.render(OfdArchive.read(withEmbeddedFont(text, "not a font".getBytes())), 0, o);
+        assertTrue(sameImage(byName, broken));
+    }
+
+    @Test
+    void secondPageWithItsOwnAreaAndTheSealOnlyWhereItsPageRefSays() throws Exception {
+        var m = Fixtures.unzip(sealed);
+        String docXml = new String(m.get("Doc_0/Document.xml"), java.nio.charset.StandardCharsets.UTF_8);
+        // Page 2 (ID 900), A5 landscape by its own Area, with one black bar.
+        docXml = docXml.replace("</ofd:Pages>", "<ofd:Page ID=\"900\" BaseLoc=\"Pages/Page_1/Content.xml\"/></ofd:Pages>");
+        m.put("Doc_0/Document.xml", docXml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        m.put("Doc_0/Pages/Page_1/Content.xml", ("<ofd:Page " + Fixtures.NS + "><ofd:Area><ofd:PhysicalBox>0 0 210 148</ofd:PhysicalBox>"
+                + "</ofd:Area><ofd:Content><ofd:Layer ID=\"901\"><ofd:PathObject ID=\"902\" Boundary=\"10 10 50 5\" Fill=\"true\">"
+                + "<ofd:AbbreviatedData>M 0 0 L 50 0 L 50 5 L 0 5 C</ofd:AbbreviatedData></ofd:PathObject></ofd:Layer></ofd:Content>"
+                + "</ofd:Page>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        OfdArchive two = OfdArchive.read(Fixtures.zip(m));
+        assertEquals(2, R.pageCount(two));
+        assertEquals(148, R.pageSize(two, 1).heightMm(), 1e-9);
+        BufferedImage p2 = R.render(two, 1, RenderOptions.defaults().withDpi(DPI));
+        assertEquals(px(148), p2.getHeight());
+        assertTrue(dark(p2.getRGB(px(30), px(12))));
+        assertEquals(0, count(p2, new double[] {0, 0, 210, 148}, OfdRendererTest::red), "page 1's seal is not on page 2");
+        assertTrue(sameImage(plain, R.render(two, 0, RenderOptions.defaults().withDpi(DPI))), "page 1 unchanged");
+    }
 }
