@@ -44,6 +44,7 @@ public final class PrintService {
     private final CompletableFuture<A4PdfRenderer> renderer;
     private final ReceiptPrinter receipt;
     private final A4Printer a4;
+    private final SealedDocumentPrint sealed = new SealedDocumentPrint();
 
     /** Either printer may be null (not configured). */
     public PrintService(ReceiptPrinter receipt, A4Printer a4) {
@@ -51,6 +52,41 @@ public final class PrintService {
         this.a4 = a4;
         this.renderer = A4PdfRenderer.startInBackground(FontConfig.defaults());
         renderer.thenRun(() -> templates.preload(PrintTemplates.BUILT_IN));
+        // Java2D's font and raster start-up takes seconds on a small board: pay it before the first resident.
+        Thread.ofVirtual().name("ofd-render-warm-up").start(org.zizhu.ofd.render.OfdRenderer::warmUp);
+    }
+
+    /**
+     * Prints a sealed OFD document (a certificate or an e-license copy) on A4, rendered from the
+     * OFD itself with the usage watermark, the verification QR code ({@code verificationLink})
+     * and ID numbers masked ({@link SealedDocumentPrint}). Rendered completely before sending.
+     */
+    public PrintResult printSealed(byte[] ofd, String watermark, String verificationLink, String jobName) throws PrintFailure {
+        if (a4 == null) {
+            throw new PrintFailure("no-a4-printer");
+        }
+        byte[] pdf;
+        try {
+            pdf = sealed.pdf(ofd, watermark, verificationLink);
+        } catch (org.zizhu.ofd.OfdException | java.io.IOException | RuntimeException e) {
+            EventLog.event(EventId.PRINT_DATA_INVALID, Outcome.FAILURE, "field", "ofd", "reason", e.getClass().getSimpleName());
+            throw new PrintFailure("render: " + e.getClass().getSimpleName());
+        }
+        PrintResult r = a4.print(pdf, jobName);
+        log(jobName, "a4", r);
+        if (!r.ok()) {
+            throw new PrintFailure(r.detail());
+        }
+        return r;
+    }
+
+    /** The PDF {@link #printSealed} sends (tests and the screenshot tour). */
+    public byte[] renderSealed(byte[] ofd, String watermark, String verificationLink) throws PrintFailure {
+        try {
+            return sealed.pdf(ofd, watermark, verificationLink);
+        } catch (org.zizhu.ofd.OfdException | java.io.IOException | RuntimeException e) {
+            throw new PrintFailure("render: " + e.getClass().getSimpleName());
+        }
     }
 
     /** Bilingual print-outs from now on: each title's Mongolian drawn above it (ui.bilingualMongolian). */

@@ -161,8 +161,8 @@ public final class CentralServicePorts implements ServicePorts {
         }
         try {
             switch (produced) {
-                case CentralOutcome.Certificate c -> printing.printA4(printData.licenseCopy(item, resident, c.document()),
-                        "certificate-" + c.reference());
+                case CentralOutcome.Certificate c -> printing.printSealed(c.document().ofd(), PrintData.watermark(c.document()),
+                        PrintData.verificationLink(c.document()), "certificate-" + c.reference());
                 case CentralOutcome.Accepted a -> printing.printReceipt(printData.acceptanceReceipt(item, resident,
                         a.submission(), a.reference()), "receipt-" + a.reference());
                 case CentralOutcome.CheckedIn t -> printing.printReceipt(printData.queueTicket(item, t.ticket()),

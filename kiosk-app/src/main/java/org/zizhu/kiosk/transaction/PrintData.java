@@ -1,11 +1,9 @@
 package org.zizhu.kiosk.transaction;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.zizhu.kiosk.catalog.CatalogModel;
@@ -17,14 +15,12 @@ import org.zizhu.kiosk.services.VerifiedDocument;
 import org.zizhu.kiosk.session.Resident;
 import org.zizhu.print.AcceptanceReceiptData;
 import org.zizhu.print.CommitmentLetterData;
-import org.zizhu.print.LicenseCopyData;
 import org.zizhu.print.Material;
 import org.zizhu.print.QueueTicketData;
-import org.zizhu.print.SealImage;
 
 /**
  * The one place where what the centre produced becomes print-template data: the certificate's
- * licence copy, the acceptance receipt, the signed commitment letter and the queue ticket. Printed documents are in Chinese
+ * print-out's watermark and verification link, the acceptance receipt, the signed commitment letter and the queue ticket. Printed documents are in Chinese
  * (the templates are); the links point at the item's guide host.
  */
 public final class PrintData {
@@ -41,27 +37,19 @@ public final class PrintData {
                 LocalDateTime.ofInstant(t.issuedAt(), clock.getZone()), window.zh(), link(item, "/queue/" + t.ticketNumber()));
     }
 
-    public LicenseCopyData licenseCopy(ItemDetail item, Resident resident, VerifiedDocument doc) {
-        JsonNode c = doc.content();
-        String issuer = c.path("issuer").path("zh").asText(item.implementingBody().zh());
-        // A sealed document without its issue date is refused rather than printed with a made-up one.
-        LocalDate issuedOn = OffsetDateTime.parse(c.path("issuedAt").asText("")).toLocalDate();
-        List<LicenseCopyData.Entry> entries = new ArrayList<>();
-        entries.add(new LicenseCopyData.Entry("事项", item.name().zh()));
-        String statement = c.path("statement").path("zh").asText("");
-        if (!statement.isBlank()) {
-            entries.add(new LicenseCopyData.Entry("证明内容", statement));
-        }
-        entries.add(new LicenseCopyData.Entry("电子印章", "已验证（GB/T 38540，SM2/SM3，" + doc.sealedBy() + "）"));
-        // The seal image is drawn here from the issuer's name; what proves the document is the
-        // issuer's SM2 signature, verified before anything is printed.
-        // The holder printed is the one the sealed document names (a mobile-app login carries no card data).
-        boolean card = resident.source() == Resident.Source.ID_CARD;
-        String holderName = c.path("holder").path("name").path("zh").asText(card ? resident.name() : "");
-        String holderId = c.path("holder").path("idNumber").asText(card ? resident.idNumber() : "");
-        return new LicenseCopyData(doc.title().zh(), doc.documentId(), holderName, holderId, issuer,
-                issuedOn, entries, SealImage.draw(issuer), link(item, "/verify/" + doc.documentId()), issuer,
-                LocalDateTime.now(clock));
+    /** The usage watermark the rules ask on every e-license print-out: the sealed document's own, else the issuing body's. */
+    public static String watermark(VerifiedDocument doc) {
+        String w = doc.content().path("watermark").asText("");
+        return w.isBlank() ? "此件由" + doc.sealedBy() + "提供，仅供办理政务服务事项时使用" : w;
+    }
+
+    /**
+     * What the print-out's QR code opens: the centre's verification page for this document with
+     * the SHA-256 of the exact sealed bytes, so the page can tell a changed document.
+     */
+    public static String verificationLink(VerifiedDocument doc) {
+        String base = doc.verificationUrl().isBlank() ? "https://zwfw.example.gov.cn/verify/" + doc.documentId() : doc.verificationUrl();
+        return base + (base.contains("?") ? "&" : "?") + "h=" + doc.sha256();
     }
 
     public AcceptanceReceiptData acceptanceReceipt(ItemDetail item, Resident resident,

@@ -26,7 +26,10 @@ import java.util.Optional;
  * residue: a font subset per document (docs/research/issue13-ofdrw.md P5) holds the unordered set
  * of characters on that page, the name's among them. A full or per-template font avoids even
  * that. So a JDK temp copy of the font, and only of the font, is accepted; the cache keeps one
- * per distinct font, and the JDK deletes the copy when the font is collected.
+ * per distinct font, and the JDK deletes the copy when the font is collected. To keep even that
+ * residue off a kiosk, the renderer uses the installed face of the same name when there is one
+ * (the centre embeds WenQuanYi Zen Hei, which the kiosk image installs) and loads an embedded
+ * font only for a face it does not have.
  */
 final class Fonts {
     /** A subset CJK font is ~200 KB; a few templates at once is all a kiosk sees. */
@@ -72,6 +75,20 @@ final class Fonts {
             EMBEDDED.put(key, f);
         }
         return Optional.of(f);
+    }
+
+    /** The installed font named by OFD FontName or FamilyName, or null when neither is installed. */
+    static Font installedByName(String fontName, String familyName) {
+        for (String n : new String[] {fontName, familyName}) {
+            if (n != null && !n.isBlank() && !n.trim().equalsIgnoreCase("sansserif") && !n.trim().equalsIgnoreCase("serif")
+                    && !n.trim().equalsIgnoreCase("dialog")) {
+                Font f = installed(n.trim());
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
     }
 
     /** An installed font by OFD FontName then FamilyName, else the CJK fallback. Size 1. */

@@ -768,7 +768,13 @@ public final class OfdRenderer {
                 if (fontCache.size() >= MAX_FONTS_PER_PAGE) {
                     throw malformed("over " + MAX_FONTS_PER_PAGE + " fonts on a page");
                 }
-                if (fr.file() != null) {
+                // The same face installed here wins over the embedded copy: loading an embedded
+                // font makes the JDK write it to a temporary file, and a per-document subset is
+                // the set of characters on the page, the holder's name among them (see Fonts).
+                Font same = fr.file() == null ? null : Fonts.installedByName(fr.name(), fr.family());
+                if (same != null) {
+                    f = same;
+                } else if (fr.file() != null) {
                     byte[] bytes = m.archive.required(fr.file());
                     f = Fonts.embedded(bytes).orElseGet(() -> Fonts.system(fr.name(), fr.family()));
                 } else {

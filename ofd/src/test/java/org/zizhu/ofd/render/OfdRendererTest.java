@@ -431,6 +431,15 @@ class OfdRendererTest {
         return Fixtures.zip(m);
     }
 
+    /** The package with font 1 renamed to a face no machine has installed. */
+    static byte[] renamed(byte[] pkg) throws Exception {
+        var m = Fixtures.unzip(pkg);
+        String res = new String(m.get("Doc_0/PublicRes.xml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"WenQuanYi Zen Hei\"", "\"Zizhu Test Serif\"");
+        m.put("Doc_0/PublicRes.xml", res.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Fixtures.zip(m);
+    }
+
     @Test
     void embeddedFontIsUsedAndABrokenOneFallsBackToTheName() throws Exception {
         String text = "<ofd:TextObject ID=\"20\" Boundary=\"20 20 80 15\" Font=\"1\" Size=\"10\">"
@@ -438,7 +447,11 @@ class OfdRendererTest {
         RenderOptions o = RenderOptions.defaults().withDpi(DPI);
         BufferedImage byName = R.render(OfdArchive.read(Fixtures.mini(text)), 0, o);
         byte[] serif = java.nio.file.Files.readAllBytes(Path.of("/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf"));
-        BufferedImage embedded = R.render(OfdArchive.read(withEmbeddedFont(text, serif)), 0, o);
+        // Declared as WenQuanYi Zen Hei, which is installed: the installed face is used and the
+        // embedded file never loaded (no JDK temp copy of a per-document subset).
+        assertTrue(sameImage(byName, R.render(OfdArchive.read(withEmbeddedFont(text, serif)), 0, o)));
+        // Declared under a name not installed here: the embedded file draws.
+        BufferedImage embedded = R.render(OfdArchive.read(renamed(withEmbeddedFont(text, serif))), 0, o);
         assertTrue(!sameImage(byName, embedded), "the embedded serif font, not wqy by name, drew the text");
         // Reference: the serif font drawn by Java2D at the same positions.
         Font f = Font.createFont(Font.TRUETYPE_FONT, new java.io.ByteArrayInputStream(serif)).deriveFont(10f);

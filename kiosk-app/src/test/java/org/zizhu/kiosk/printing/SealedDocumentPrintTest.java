@@ -1,0 +1,125 @@
+package org.zizhu.kiosk.printing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.zizhu.central.security.DocumentSealing;
+import org.zizhu.ofd.OfdArchive;
+import org.zizhu.ofd.OfdException;
+import org.zizhu.ofd.issue.DocumentSpec;
+import org.zizhu.ofd.render.OfdRenderer;
+import org.zizhu.ofd.render.RenderOptions;
+
+/**
+ * The A4 print-out of a sealed OFD is a picture of the sealed page with the ID number masked,
+ * the usage watermark and a verification QR code that decodes to the link given.
+ */
+public class SealedDocumentPrintTest {
+    private static final String ID = "150202198503120016";
+    private static final String MASKED = "1502**********0016";
+    private static byte[] full;
+    private static byte[] alreadyMasked;
+
+    @BeforeAll
+    static void issue() throws Exception {
+        DocumentSealing sealing = DocumentSealing.create(null);
+        full = issue(sealing, ID);
+        alreadyMasked = issue(sealing, MASKED);
+    }
+
+    private static byte[] issue(DocumentSealing sealing, String idText) throws Exception {
+        return sealing.issue("CERTIFICATE", new DocumentSpec("户籍证明", List.of(new DocumentSpec.Line("持证人", "王建国"),
+                new DocumentSpec.Line("公民身份号码", idText), new DocumentSpec.Line("电话", "13800138000")), "包头市公安局",
+                "ZM-TEST-1", LocalDate.of(2026, 12, 2), "https://zwfw.example.gov.cn/verify/x",
+                "{}".getBytes(StandardCharsets.UTF_8)), "11150200MB1532145Q", "包头市公安局", null, false);
+    }
+
+    @Test
+    void maskFilterMasksOnlyValidCitizenNumbers() {
+        assertEquals("号码 " + MASKED + " 止", SealedDocumentPrint.MASK_ID_NUMBERS.apply("号码 " + ID + " 止"));
+        assertEquals("150202198503120017", SealedDocumentPrint.MASK_ID_NUMBERS.apply("150202198503120017"), "a bad check digit is not a citizen number");
+        assertEquals("电话 13800138000", SealedDocumentPrint.MASK_ID_NUMBERS.apply("电话 13800138000"));
+        assertEquals("1150202198503120016", SealedDocumentPrint.MASK_ID_NUMBERS.apply("1150202198503120016"), "part of a longer number");
+    }
+
+    @Test
+    void printedPageShowsTheMaskedNumberNotTheFullOne() throws Exception {
+        OfdRenderer r = new OfdRenderer();
+        RenderOptions at = RenderOptions.defaults().withDpi(100f);
+        BufferedImage fullMasked = r.render(OfdArchive.read(full), 0, at.withTextFilter(SealedDocumentPrint.MASK_ID_NUMBERS));
+        BufferedImage fullPlain = r.render(OfdArchive.read(full), 0, at);
+        BufferedImage reference = r.render(OfdArchive.read(alreadyMasked), 0, at);
+        double toReference = difference(fullMasked, reference);
+        double toPlain = difference(fullMasked, fullPlain);
+        assertTrue(toReference < toPlain / 5, "masked rendering looks like the masked text (" + toReference + ") not the full number (" + toPlain + ")");
+    }
+
+    @Test
+    void pdfCarriesThePageWatermarkAndAQrCodeForTheVerificationLink() throws Exception {
+        String link = "https://zwfw.example.gov.cn/verify/ZM-1?h=" + "ab".repeat(32);
+        byte[] pdf = new SealedDocumentPrint().pdf(full, "此件由包头市公安局提供，仅供办理政务服务事项时使用", link);
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            assertEquals(1, d.getNumberOfPages());
+            assertEquals(595, Math.round(d.getPage(0).getMediaBox().getWidth()), "A4 width in points");
+            BufferedImage page = new PDFRenderer(d).renderImageWithDPI(0, 150);
+            String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(
+                    page.getSubimage(0, page.getHeight() * 3 / 4, page.getWidth() / 2, page.getHeight() / 4))))).getText();
+            assertEquals(link, decoded);
+            // The watermark: light grey pixels where the plain page is white, across the page.
+            BufferedImage plain = new OfdRenderer().render(OfdArchive.read(full), 0, RenderOptions.defaults().withDpi(150f));
+            int grey = 0;
+            for (int y = page.getHeight() / 3; y < page.getHeight() / 2; y += 3) {
+                for (int x = 0; x < Math.min(page.getWidth(), plain.getWidth()); x += 3) {
+                    int p = page.getRGB(x, y) & 0xff;
+                    int q = plain.getRGB(x, y) & 0xff;
+                    grey += q > 245 && p < 240 && p > 120 ? 1 : 0;
+                }
+            }
+            assertTrue(grey > 200, "watermark pixels: " + grey);
+        }
+    }
+
+    @Test
+    void aDocumentThatIsNotAnOfdPrintsNothing() {
+        assertThrows(OfdException.class, () -> new SealedDocumentPrint().pdf("not a zip".getBytes(StandardCharsets.UTF_8), "w", "https://x/y"));
+    }
+
+    /**
+     * The link the verification QR code of a spooled print-out decodes to (UI tests: the page
+     * printed is the sealed document the centre issued, by its SHA-256 in the link).
+     */
+    public static String verificationLinkOn(java.nio.file.Path pdf) throws Exception {
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            BufferedImage page = new PDFRenderer(d).renderImageWithDPI(0, 150);
+            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(
+                    page.getSubimage(0, page.getHeight() * 3 / 4, page.getWidth() / 2, page.getHeight() / 4))))).getText();
+        }
+    }
+
+    /** Mean absolute grey difference over the common area. */
+    private static double difference(BufferedImage a, BufferedImage b) {
+        long sum = 0;
+        int w = Math.min(a.getWidth(), b.getWidth());
+        int h = Math.min(a.getHeight(), b.getHeight());
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                sum += Math.abs((a.getRGB(x, y) & 0xff) - (b.getRGB(x, y) & 0xff));
+            }
+        }
+        return (double) sum / ((long) w * h);
+    }
+}
