@@ -135,4 +135,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.zizhu.kiosk..", "org.zizhu.device..")
                 .check(main);
     }
+
+    @Test
+    void theKioskVerifiesAndRendersSealedDocumentsButNeverMakesThem() {
+        noClasses().that().resideInAPackage("org.zizhu.kiosk..")
+                .should().dependOnClassesThat().resideInAPackage("org.zizhu.ofd.issue..")
+                .because("issuing and sealing is the centre's; a terminal holding an issuing body's key could forge e-licenses")
+                .check(main);
+    }
 }
