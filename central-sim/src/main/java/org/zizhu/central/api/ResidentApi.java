@@ -313,7 +313,7 @@ public final class ResidentApi {
         return work.apply(s.get(), a);
     }
 
-    private ObjectNode licenseDocument(SeedData.Resident res, SeedData.License l) throws Exception {
+    ObjectNode licenseDocument(SeedData.Resident res, SeedData.License l) throws Exception {
         ObjectNode doc = Json.obj();
         doc.put("licenseId", l.licenseId());
         doc.put("type", l.type().type());
@@ -331,7 +331,7 @@ public final class ResidentApi {
         return signed(l.licenseId(), "E_LICENSE", l.type().name(), doc);
     }
 
-    private ObjectNode signed(String documentId, String kind, JsonNode title, ObjectNode content) throws Exception {
+    ObjectNode signed(String documentId, String kind, JsonNode title, ObjectNode content) throws Exception {
         byte[] bytes = Json.MAPPER.writeValueAsString(content).getBytes(StandardCharsets.UTF_8);
         ObjectNode r = Json.obj();
         r.put("documentId", documentId);
@@ -347,6 +347,15 @@ public final class ResidentApi {
     }
 
     private ApiResponse submitApplication(ApiRequest req) {
+        return submitApplication(req, null);
+    }
+
+    /**
+     * {@code applicantView}: whom the application's materials are checked against when not the
+     * seeded resident alone: for an enterprise ({@link EnterpriseApi}), the acting person holding
+     * the enterprise's licenses too; null for a resident's own application.
+     */
+    ApiResponse submitApplication(ApiRequest req, SeedData.Resident applicantView) {
         JsonNode b = req.body();
         String applicant = b.path("applicantIdNumber").asText();
         if (!IdChecks.validIdNumber(applicant)) {
@@ -367,7 +376,7 @@ public final class ResidentApi {
                 return Json.forbidden("授权记录与申请人不符", "Authorisation does not belong to the applicant");
             }
         }
-        Optional<SeedData.Resident> res = seed.resident(applicant);
+        Optional<SeedData.Resident> res = applicantView != null ? Optional.of(applicantView) : seed.resident(applicant);
         LocalDate today = LocalDate.now(ZONE);
         ApplicationCheck.Accepted accepted = null;
         JsonNode form = b.get("form");
