@@ -414,9 +414,11 @@ public final class EnterpriseApi {
         return h;
     }
 
+    /** The person who acted, in full as a person's own certificate names its holder (the kiosk prints it masked). */
     private static ObjectNode actingPerson(SeedData.Resident p, String role) {
         ObjectNode a = Json.obj();
         a.set("name", p.name().deepCopy());
+        a.put("idNumber", p.idNumber());
         a.put("maskedIdNumber", Masking.idNumber(p.idNumber()));
         a.put("role", role);
         return a;

@@ -20,6 +20,7 @@ public final class CentralServices {
     private final AppointmentService appointments;
     private final EvaluationService evaluations;
     private final ReportService reports;
+    private final EnterpriseService enterprises;
 
     public CentralServices(CentralClient client, Outbox outbox, Duration callbackWithin, Duration correctionWithin, Clock clock) {
         SealVerifier seals = new SealVerifier(client);
@@ -30,6 +31,7 @@ public final class CentralServices {
         this.appointments = new AppointmentService(client);
         this.evaluations = new EvaluationService(outbox, callbackWithin, correctionWithin, clock);
         this.reports = new ReportService(outbox, clock);
+        this.enterprises = new EnterpriseService(client);
     }
 
     public IdentityService identity() {
@@ -58,5 +60,9 @@ public final class CentralServices {
 
     public ReportService reports() {
         return reports;
+    }
+
+    public EnterpriseService enterprises() {
+        return enterprises;
     }
 }

@@ -59,6 +59,16 @@ public final class PrintData {
         boolean card = resident.source() == Resident.Source.ID_CARD;
         String holderName = c.path("holder").path("name").path("zh").asText(card ? resident.name() : "");
         String holderId = c.path("holder").path("idNumber").asText(card ? resident.idNumber() : "");
+        if (c.path("holder").has("creditCode")) {
+            // An enterprise's certificate: in its name, with the person who acted for it (masked
+            // as the centre sent it). The template's ID line is the acting person's, masked.
+            entries.add(0, new LicenseCopyData.Entry("统一社会信用代码", c.path("holder").path("creditCode").asText()));
+            JsonNode acting = c.path("actingPerson");
+            String role = acting.path("role").asText().equals("AGENT") ? "经办人（受托）" : "经办人（法定代表人）";
+            entries.add(1, new LicenseCopyData.Entry(role, org.zizhu.privacy.Masking.name(acting.path("name").path("zh").asText(""))
+                    + " " + acting.path("maskedIdNumber").asText("")));
+            holderId = acting.path("idNumber").asText(card ? resident.idNumber() : "");
+        }
         return new LicenseCopyData(doc.title().zh(), doc.documentId(), holderName, holderId, issuer,
                 issuedOn, entries, SealImage.draw(issuer), link(item, "/verify/" + doc.documentId()), issuer,
                 LocalDateTime.now(clock));
