@@ -82,6 +82,19 @@ final class FlowMachine implements ServiceFlow {
     }
 
     @Override
+    public boolean forEnterprise() {
+        return ports.forEnterprise(item);
+    }
+
+    /** For an enterprise item the camera keeps looking until the enterprise is chosen: its license's QR code comes next. */
+    @Override
+    public synchronized boolean wantsLoginCode() {
+        return awaitingIdentity() || view.step() == Step.ENTER_CODE
+                || (forEnterprise() && (state instanceof TransactionFlow.VerifyingPerson
+                        || state instanceof TransactionFlow.ChoosingEnterprise || state instanceof TransactionFlow.IdentifyingEnterprise));
+    }
+
+    @Override
     public synchronized boolean choosingEnterprise() {
         return state instanceof TransactionFlow.ChoosingEnterprise;
     }

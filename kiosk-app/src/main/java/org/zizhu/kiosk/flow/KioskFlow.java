@@ -524,6 +524,23 @@ public final class KioskFlow {
                 public void token(String loginToken) {
                     s.qrLogin(loginToken);
                 }
+
+                @Override
+                public boolean scansForEnterprise() {
+                    return s instanceof ServiceFlow f && f.forEnterprise();
+                }
+
+                @Override
+                public boolean acceptingEnterpriseCode() {
+                    return s instanceof ServiceFlow f && f.choosingEnterprise();
+                }
+
+                @Override
+                public void enterpriseCode(String payload) {
+                    if (s instanceof ServiceFlow f) {
+                        f.enterpriseQrScanned(payload);
+                    }
+                }
             }, LOGIN_SCAN_LIMIT);
             TerminalDevices.LoginScan previous;
             synchronized (this) {

@@ -120,6 +120,9 @@ public sealed interface ServiceFlow extends ResidentTask permits FlowMachine {
      */
     boolean choosingEnterprise();
 
+    /** True for an enterprise item: after the person, the enterprise is chosen (its QR code scanned then too). */
+    boolean forEnterprise();
+
     /** The enterprise's unified social credit code as typed; checked here, a failing check character only warns. */
     void enterpriseCodeTyped(String code);
 
