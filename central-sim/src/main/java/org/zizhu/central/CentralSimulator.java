@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 import org.zizhu.central.api.Effects;
 import org.zizhu.central.api.HallApi;
 import org.zizhu.central.api.PaymentApi;
+import org.zizhu.central.api.EnterpriseApi;
 import org.zizhu.central.api.ResidentApi;
 import org.zizhu.central.api.TerminalApi;
 import org.zizhu.central.catalog.CatalogRepository;
@@ -88,6 +89,7 @@ public final class CentralSimulator implements AutoCloseable {
     private final Effects effects = new Effects();
     private final TerminalApi terminalApi;
     private final ResidentApi residentApi;
+    private final EnterpriseApi enterpriseApi;
     private final PaymentApi paymentApi;
     private final HallApi hallApi;
     private final HttpServer server;
@@ -108,6 +110,7 @@ public final class CentralSimulator implements AutoCloseable {
         this.terminalApi = new TerminalApi(seed, ca, terminals);
         this.sealing = DocumentSealing.create(b.stateDir);
         this.residentApi = new ResidentApi(seed, catalog, sealing, b.publicBaseUrl);
+        this.enterpriseApi = new EnterpriseApi(seed, catalog, residentApi);
         this.paymentApi = new PaymentApi(catalog, b.payAfterPolls);
         this.hallApi = new HallApi(seed, catalog, residentApi::residentOf, b.callbackWithin, b.correctionWithin);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -280,6 +283,8 @@ public final class CentralSimulator implements AutoCloseable {
         });
         terminalApi.register(this::handle);
         residentApi.register(this::handle);
+        // After the resident handlers: it wraps those that can act for an enterprise.
+        enterpriseApi.register(this::handle, handlers::get);
         paymentApi.register(this::handle);
         hallApi.register(this::handle);
     }
@@ -610,6 +615,10 @@ public final class CentralSimulator implements AutoCloseable {
 
     public HallApi hall() {
         return hallApi;
+    }
+
+    public EnterpriseApi enterprises() {
+        return enterpriseApi;
     }
 
     public ResidentApi residents() {

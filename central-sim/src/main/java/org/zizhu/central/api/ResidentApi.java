@@ -375,7 +375,7 @@ public final class ResidentApi {
         return work.apply(s.get(), a);
     }
 
-    private ObjectNode licenseDocument(SeedData.Resident res, SeedData.License l) throws Exception {
+    ObjectNode licenseDocument(SeedData.Resident res, SeedData.License l) throws Exception {
         ObjectNode doc = Json.obj();
         doc.put("licenseId", l.licenseId());
         doc.put("type", l.type().type());
@@ -409,7 +409,7 @@ public final class ResidentApi {
      * attachment carries {@code content} (what the terminal reads), and the centre records it
      * for the verification page. {@code keep}: an e-license is one document, issued once.
      */
-    private ObjectNode sealed(String documentId, String kind, JsonNode title, List<DocumentSpec.Line> lines, String bodyName,
+    ObjectNode sealed(String documentId, String kind, JsonNode title, List<DocumentSpec.Line> lines, String bodyName,
                               String bodyCode, LocalDate issuedOn, LocalDate validUntil, ObjectNode content, boolean keep)
             throws Exception {
         String verificationUrl = publicBaseUrl + "/verify/" + documentId;
@@ -444,6 +444,15 @@ public final class ResidentApi {
     }
 
     private ApiResponse submitApplication(ApiRequest req) {
+        return submitApplication(req, null);
+    }
+
+    /**
+     * {@code applicantView}: whom the application's materials are checked against when not the
+     * seeded resident alone: for an enterprise ({@link EnterpriseApi}), the acting person holding
+     * the enterprise's licenses too; null for a resident's own application.
+     */
+    ApiResponse submitApplication(ApiRequest req, SeedData.Resident applicantView) {
         JsonNode b = req.body();
         String applicant = b.path("applicantIdNumber").asText();
         if (!IdChecks.validIdNumber(applicant)) {
@@ -464,7 +473,7 @@ public final class ResidentApi {
                 return Json.forbidden("授权记录与申请人不符", "Authorisation does not belong to the applicant");
             }
         }
-        Optional<SeedData.Resident> res = seed.resident(applicant);
+        Optional<SeedData.Resident> res = applicantView != null ? Optional.of(applicantView) : seed.resident(applicant);
         LocalDate today = LocalDate.now(ZONE);
         ApplicationCheck.Accepted accepted = null;
         JsonNode form = b.get("form");

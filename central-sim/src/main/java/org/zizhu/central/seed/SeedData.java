@@ -47,12 +47,29 @@ public final class SeedData {
     public record EnrolmentCode(String code, String terminalId, boolean reusable) {
     }
 
+    /** An agent's authorisation on record to act for an enterprise, valid on the days from..until inclusive. */
+    public record Agent(String idNumber, java.time.LocalDate from, java.time.LocalDate until) {
+    }
+
+    /**
+     * An enterprise in the register: its unified social credit code, legal form (the contract's
+     * {@code LegalForm}), whether it is deregistered (注销), its legal representative and agents
+     * (seeded residents), its e-licenses and the payload of its electronic business license QR code.
+     */
+    public record Enterprise(String creditCode, JsonNode name, String legalForm, boolean deregistered,
+                             String legalRepresentative, List<Agent> agents, List<License> licenses, String qrPayload) {
+        public String nameZh() {
+            return name.path("zh").asText();
+        }
+    }
+
     private final Map<String, LicenseType> licenseTypes = new LinkedHashMap<>();
     private final Map<String, Resident> residents = new LinkedHashMap<>();
     private final Map<String, String> qrLogins = new LinkedHashMap<>();
     private final Map<String, Appointment> appointments = new LinkedHashMap<>();
     private final List<SeedCase> cases = new ArrayList<>();
     private final Map<String, EnrolmentCode> enrolmentCodes = new LinkedHashMap<>();
+    private final Map<String, Enterprise> enterprises = new LinkedHashMap<>();
     private ObjectNode remoteConfig;
 
     private SeedData() {
@@ -106,6 +123,7 @@ public final class SeedData {
             d.cases.add(new SeedCase(c.path("caseNumber").asText(), requireResident(d, c.path("idNumber").asText(), "cases"),
                     c.path("itemCode").asText(), c.path("status").asText(), c.path("submittedAt").asText()));
         }
+        loadEnterprises(d, read(dir, "enterprises.json"), contract);
         JsonNode terminals = read(dir, "terminals.json");
         for (JsonNode c : terminals.path("codes")) {
             EnrolmentCode ec = new EnrolmentCode(c.path("code").asText(), c.path("terminalId").isNull() ? null : c.path("terminalId").asText(),
@@ -121,6 +139,72 @@ public final class SeedData {
             throw new IOException("seed terminals.json: remoteConfig does not match the contract: " + problems);
         }
         return d;
+    }
+
+    private static final java.util.Set<String> LEGAL_FORMS = java.util.Set.of("LIMITED_LIABILITY_COMPANY", "JOINT_STOCK_COMPANY",
+            "SOLE_PROPRIETORSHIP", "PARTNERSHIP", "FARMERS_COOPERATIVE", "INDIVIDUAL_BUSINESS");
+
+    private static void loadEnterprises(SeedData d, JsonNode root, OpenApiContract contract) throws IOException {
+        for (JsonNode e : root.path("enterprises")) {
+            String code = e.path("creditCode").asText();
+            // An early code may fail its check character (domain.md); the seed must say so, so a typo is still caught.
+            boolean legacy = e.path("legacyCheckChar").asBoolean(false);
+            if (!code.matches("[0-9A-HJ-NP-RTUW-Y]{18}") || IdChecks.validCreditCode(code) == legacy) {
+                throw new IOException("seed enterprises.json: credit code " + code + (legacy
+                        ? " is marked legacyCheckChar but passes its check (or is malformed)" : " fails its check character"));
+            }
+            String form = e.path("legalForm").asText();
+            if (!LEGAL_FORMS.contains(form)) {
+                throw new IOException("seed enterprises.json: unknown legal form " + form + " for " + code);
+            }
+            String status = e.path("status").asText();
+            if (!status.equals("ACTIVE") && !status.equals("DEREGISTERED")) {
+                throw new IOException("seed enterprises.json: status must be ACTIVE or DEREGISTERED for " + code);
+            }
+            String rep = requireResident(d, e.path("legalRepresentative").asText(), "enterprises.json legalRepresentative of " + code);
+            List<Agent> agents = new ArrayList<>();
+            for (JsonNode a : e.path("agents")) {
+                try {
+                    Agent ag = new Agent(requireResident(d, a.path("idNumber").asText(), "enterprises.json agent of " + code),
+                            java.time.LocalDate.parse(a.path("authorisedFrom").asText()), java.time.LocalDate.parse(a.path("authorisedUntil").asText()));
+                    if (ag.until().isBefore(ag.from())) {
+                        throw new IOException("seed enterprises.json: an agent's authorisation of " + code + " ends before it starts");
+                    }
+                    agents.add(ag);
+                } catch (java.time.format.DateTimeParseException x) {
+                    throw new IOException("seed enterprises.json: bad authorisation date for an agent of " + code, x);
+                }
+            }
+            List<License> licenses = new ArrayList<>();
+            for (JsonNode l : e.path("licenses")) {
+                licenses.add(license(d, l, "enterprises.json", contract));
+            }
+            String qr = e.path("eBusinessLicenseQr").asText();
+            if (!EBusinessLicenseQr.verify(qr).filter(code::equals).isPresent()) {
+                throw new IOException("seed enterprises.json: eBusinessLicenseQr of " + code + " does not verify for that code");
+            }
+            if (d.enterprises.put(code, new Enterprise(code, e.path("name"), form, status.equals("DEREGISTERED"), rep,
+                    List.copyOf(agents), List.copyOf(licenses), qr)) != null) {
+                throw new IOException("seed enterprises.json: credit code " + code + " appears twice");
+            }
+        }
+    }
+
+    private static License license(SeedData d, JsonNode l, String file, OpenApiContract contract) throws IOException {
+        String lid = l.path("licenseId").asText();
+        if (!IdChecks.validLicenseId(lid)) {
+            throw new IOException("seed " + file + ": license id " + lid + " fails its MOD 37,36 check char");
+        }
+        LicenseType lt = d.licenseTypes.get(l.path("type").asText());
+        if (lt == null || !lid.startsWith("1.2.156.3005.2." + lt.typeCode() + "." + lt.issuerCode() + ".")) {
+            throw new IOException("seed " + file + ": license " + lid + " does not match its type " + l.path("type").asText());
+        }
+        License lic = new License(lid, lt, l.path("issuedOn").asText(), l.path("validUntil").isNull() ? null : l.path("validUntil").asText());
+        List<String> problems = contract.validateComponent("LicenseSummary", summary(lic));
+        if (!problems.isEmpty()) {
+            throw new IOException("seed " + file + ": license " + lid + " does not match the contract: " + problems);
+        }
+        return lic;
     }
 
     private static String requireResident(SeedData d, String id, String where) throws IOException {
@@ -152,6 +236,14 @@ public final class SeedData {
 
     public List<Resident> residents() {
         return List.copyOf(residents.values());
+    }
+
+    public Optional<Enterprise> enterprise(String creditCode) {
+        return Optional.ofNullable(enterprises.get(creditCode));
+    }
+
+    public List<Enterprise> enterprises() {
+        return List.copyOf(enterprises.values());
     }
 
     public Optional<String> qrLogin(String token) {

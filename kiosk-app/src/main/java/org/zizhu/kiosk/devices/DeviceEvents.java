@@ -155,14 +155,20 @@ public final class DeviceEvents implements TerminalDevices {
 
             @Override
             public boolean looking() {
-                return watch.accepting(); // not while the resident is still typing the appointment code
+                // Not while the resident is still typing the appointment code; again while they choose the enterprise.
+                return watch.accepting() || watch.acceptingEnterpriseCode();
             }
 
             @Override
             public Offer offer(QrPayload payload) {
-                if (payload instanceof QrPayload.LoginCode login) {
+                if (payload instanceof QrPayload.LoginCode login && watch.accepting()) {
                     watch.token(login.token());
-                    return Offer.FINISHED; // one login per transaction: the scan is over
+                    // One login per transaction; an enterprise item then scans for the business license.
+                    return watch.scansForEnterprise() ? Offer.TAKEN : Offer.FINISHED;
+                }
+                if (payload instanceof QrPayload.EBusinessLicense e && watch.acceptingEnterpriseCode()) {
+                    watch.enterpriseCode(e.payload());
+                    return Offer.TAKEN; // refused ones may be shown again, or another enterprise's
                 }
                 return Offer.NOT_TAKEN;
             }

@@ -2,6 +2,7 @@ package org.zizhu.kiosk.flow;
 
 import java.time.Duration;
 import org.zizhu.kiosk.flow.ServicePorts.Outcome;
+import org.zizhu.kiosk.session.EnterpriseIdentity;
 import org.zizhu.kiosk.session.Rating;
 import org.zizhu.kiosk.session.Resident;
 import org.zizhu.kiosk.session.Wipeable;
@@ -37,7 +38,19 @@ sealed interface Effect {
     record After(Duration delay, ServiceEvent event) implements Effect {
     }
 
-    record Perform(Resident resident, boolean consented) implements Effect {
+    /** Performs the item; {@code enterprise} set: for that enterprise, the resident acting (null: for the resident). */
+    record Perform(Resident resident, boolean consented, EnterpriseIdentity enterprise) implements Effect {
+        Perform(Resident resident, boolean consented) {
+            this(resident, consented, null);
+        }
+    }
+
+    /** Proves who the card holder is (face check at the centre) before they choose the enterprise. */
+    record VerifyPerson(Resident resident) implements Effect {
+    }
+
+    /** Asks the centre whether the verified person may act for the enterprise they named. */
+    record IdentifyEnterprise(ServicePorts.VerifiedPerson person, EnterpriseChoice choice) implements Effect {
     }
 
     record CheckIn(Resident resident, String appointmentCode) implements Effect {

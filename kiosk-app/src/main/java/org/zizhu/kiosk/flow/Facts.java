@@ -10,9 +10,15 @@ import org.zizhu.kiosk.i18n.Messages;
  * date (card validity), whether the visit already ended, the item's rules, the message bundles.
  */
 record Facts(String itemCode, String visitId, LocalDate today, boolean visitEnded, List<String> licenseTypes,
-             long amountDue, Messages messages) {
+             long amountDue, Messages messages, boolean forEnterprise) {
     Facts {
         licenseTypes = List.copyOf(licenseTypes);
+    }
+
+    /** For a person's item ({@code forEnterprise}: an enterprise item, done for an enterprise the person acts for). */
+    Facts(String itemCode, String visitId, LocalDate today, boolean visitEnded, List<String> licenseTypes, long amountDue,
+          Messages messages) {
+        this(itemCode, visitId, today, visitEnded, licenseTypes, amountDue, messages, false);
     }
 
     /** Resident text from the bundles, in every language. */

@@ -77,7 +77,26 @@ final class FlowMachine implements ServiceFlow {
     public synchronized boolean busy() {
         return state instanceof ServiceState.Working || state instanceof ServiceState.Printing
                 || state instanceof ServiceState.Submitting || state instanceof TransactionFlow.OrderingPayment
-                || state instanceof TransactionFlow.Paying;
+                || state instanceof TransactionFlow.Paying || state instanceof TransactionFlow.VerifyingPerson
+                || state instanceof TransactionFlow.IdentifyingEnterprise;
+    }
+
+    @Override
+    public boolean forEnterprise() {
+        return ports.forEnterprise(item);
+    }
+
+    /** For an enterprise item the camera keeps looking until the enterprise is chosen: its license's QR code comes next. */
+    @Override
+    public synchronized boolean wantsLoginCode() {
+        return awaitingIdentity() || view.step() == Step.ENTER_CODE
+                || (forEnterprise() && (state instanceof TransactionFlow.VerifyingPerson
+                        || state instanceof TransactionFlow.ChoosingEnterprise || state instanceof TransactionFlow.IdentifyingEnterprise));
+    }
+
+    @Override
+    public synchronized boolean choosingEnterprise() {
+        return state instanceof TransactionFlow.ChoosingEnterprise;
     }
 
     @Override
@@ -87,7 +106,9 @@ final class FlowMachine implements ServiceFlow {
 
     @Override
     public synchronized boolean checkingFace() {
-        return state instanceof ServiceState.Working w && w.resident().source() == Resident.Source.ID_CARD;
+        return (state instanceof ServiceState.Working w && w.resident().source() == Resident.Source.ID_CARD
+                && !(w.job() instanceof TransactionFlow.Perform p && p.enterprise() != null))
+                || (state instanceof TransactionFlow.VerifyingPerson v && v.resident().source() == Resident.Source.ID_CARD);
     }
 
     @Override
@@ -108,6 +129,21 @@ final class FlowMachine implements ServiceFlow {
     @Override
     public void qrLogin(String token) {
         fire(new ServiceEvent.Identified(Resident.fromMobileApp(token), null));
+    }
+
+    @Override
+    public void enterpriseCodeTyped(String code) {
+        fire(new ServiceEvent.EnterpriseCodeTyped(code));
+    }
+
+    @Override
+    public void confirmEnterpriseCode() {
+        fire(new ServiceEvent.EnterpriseCodeConfirmed());
+    }
+
+    @Override
+    public void enterpriseQrScanned(String payload) {
+        fire(new ServiceEvent.EnterpriseQrScanned(payload));
     }
 
     @Override
@@ -151,7 +187,7 @@ final class FlowMachine implements ServiceFlow {
         View published = null;
         synchronized (this) {
             Facts facts = new Facts(item.code(), session.id(), LocalDate.now(clock), session.ended(),
-                    ports.licenseTypesFor(item), ports.amountDue(item), messages);
+                    ports.licenseTypesFor(item), ports.amountDue(item), messages, ports.forEnterprise(item));
             next = transition.next(state, event, facts);
             if (next.ignored()) {
                 if (event instanceof ServiceEvent.Identified i) {
@@ -196,8 +232,16 @@ final class FlowMachine implements ServiceFlow {
                     () -> new ServiceEvent.PaymentPolled(p.orderId(), ports.paymentState(p.orderId())),
                     e -> new ServiceEvent.PaymentPollFailed(p.orderId(), e.residentMessage(), e.retryable()));
             case Effect.Perform p -> call("service-perform",
-                    () -> new ServiceEvent.Produced(ports.perform(item, p.resident(), p.consented(), idempotencyKey)),
+                    () -> new ServiceEvent.Produced(p.enterprise() == null
+                            ? ports.perform(item, p.resident(), p.consented(), idempotencyKey)
+                            : ports.perform(item, p.resident(), p.consented(), p.enterprise(), idempotencyKey)),
                     e -> workFailed("perform", e));
+            case Effect.VerifyPerson v -> call("service-verify",
+                    () -> new ServiceEvent.PersonVerified(ports.verifyPerson(v.resident())),
+                    e -> workFailed("verify", e));
+            case Effect.IdentifyEnterprise i -> call("service-enterprise",
+                    () -> new ServiceEvent.EnterpriseIdentified(ports.identifyEnterprise(i.person(), i.choice())),
+                    e -> new ServiceEvent.EnterpriseRefused(e.reason(), e.residentMessage(), e.retryable()));
             case Effect.CheckIn c -> call("service-perform",
                     () -> new ServiceEvent.Produced(ports.checkIn(item, c.resident(), c.appointmentCode())),
                     e -> workFailed("perform", e));

@@ -277,9 +277,11 @@ public final class KioskFlow {
             return Optional.empty();
         }
         Catalog c = p.backend().catalog();
+        // A person's item first: the demo and the tour show the plain path; enterprise items
+        // (the enterprise step after the face check) are startable all the same.
         return c.items().stream().map(i -> c.detail(i.code()).orElseThrow())
                 .filter(d -> d.handling().contains(CatalogModel.Handling.IMMEDIATE) && also.test(d))
-                .findFirst();
+                .min(java.util.Comparator.comparing((ItemDetail d) -> d.audience() == CatalogModel.Audience.ENTERPRISE));
     }
 
     private Catalog catalog() {
@@ -521,6 +523,23 @@ public final class KioskFlow {
                 @Override
                 public void token(String loginToken) {
                     s.qrLogin(loginToken);
+                }
+
+                @Override
+                public boolean scansForEnterprise() {
+                    return s instanceof ServiceFlow f && f.forEnterprise();
+                }
+
+                @Override
+                public boolean acceptingEnterpriseCode() {
+                    return s instanceof ServiceFlow f && f.choosingEnterprise();
+                }
+
+                @Override
+                public void enterpriseCode(String payload) {
+                    if (s instanceof ServiceFlow f) {
+                        f.enterpriseQrScanned(payload);
+                    }
                 }
             }, LOGIN_SCAN_LIMIT);
             TerminalDevices.LoginScan previous;

@@ -6,6 +6,7 @@ import org.zizhu.kiosk.i18n.Text;
 import org.zizhu.kiosk.flow.ServicePorts.Outcome;
 import org.zizhu.kiosk.flow.ServicePorts.PaymentOrder;
 import org.zizhu.kiosk.flow.ServicePorts.PaymentState;
+import org.zizhu.kiosk.session.EnterpriseIdentity;
 import org.zizhu.kiosk.session.Resident;
 import org.zizhu.kiosk.session.RatingLevel;
 
@@ -56,6 +57,29 @@ sealed interface ServiceEvent {
     }
 
     record Produced(Outcome outcome) implements ServiceEvent {
+    }
+
+    /** The centre knows who the card holder is (face checked): the enterprise may be chosen. */
+    record PersonVerified(ServicePorts.VerifiedPerson person) implements ServiceEvent {
+    }
+
+    /** The resident typed the enterprise's credit code. */
+    record EnterpriseCodeTyped(String code) implements ServiceEvent {
+    }
+
+    /** The resident sends a typed code whose check character fails (after the warning). */
+    record EnterpriseCodeConfirmed() implements ServiceEvent {
+    }
+
+    /** The camera read an electronic business license QR code. */
+    record EnterpriseQrScanned(String payload) implements ServiceEvent {
+    }
+
+    record EnterpriseIdentified(EnterpriseIdentity enterprise) implements ServiceEvent {
+    }
+
+    /** The centre refused the person for that enterprise ({@code reason} its machine code, for the log) or could not answer. */
+    record EnterpriseRefused(String reason, Text message, boolean retryable) implements ServiceEvent {
     }
 
     record Printed() implements ServiceEvent {

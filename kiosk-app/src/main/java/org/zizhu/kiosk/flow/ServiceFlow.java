@@ -24,7 +24,7 @@ import org.zizhu.kiosk.session.RatingLevel;
  * twice). Listeners are called outside the lock.
  */
 public sealed interface ServiceFlow extends ResidentTask permits FlowMachine {
-    enum Step { ENTER_CODE, INSERT_CARD, CARD_PROBLEM, CONSENT, PAYING, WORKING, PRINTING, DONE, FAILED, RATING, SUBMITTING, THANKS }
+    enum Step { ENTER_CODE, INSERT_CARD, CARD_PROBLEM, ENTERPRISE, CONSENT, PAYING, WORKING, PRINTING, DONE, FAILED, RATING, SUBMITTING, THANKS }
 
     /** What the screen shows. {@code messageKey} is a message key; {@code centralMessage} the resident text of a failure. */
     record View(Step step, String itemCode, String maskedName, String maskedId, String messageKey,
@@ -113,6 +113,24 @@ public sealed interface ServiceFlow extends ResidentTask permits FlowMachine {
      * are (no card, no face check). Accepted in the same steps as a card.
      */
     void qrLogin(String token);
+
+    /**
+     * True while the resident chooses the enterprise they act for (an enterprise item, after the
+     * person was verified): the camera looks for an electronic business license QR code then.
+     */
+    boolean choosingEnterprise();
+
+    /** True for an enterprise item: after the person, the enterprise is chosen (its QR code scanned then too). */
+    boolean forEnterprise();
+
+    /** The enterprise's unified social credit code as typed; checked here, a failing check character only warns. */
+    void enterpriseCodeTyped(String code);
+
+    /** The resident sends a typed code whose check character fails, after the warning. */
+    void confirmEnterpriseCode();
+
+    /** The camera read a QR code while the enterprise is chosen: its payload goes to the centre as it is. */
+    void enterpriseQrScanned(String payload);
 
     /** The card could not be read (read failure, unknown card): the resident may try again. */
     void cardReadFailed();

@@ -2,8 +2,10 @@ package org.zizhu.kiosk.flow;
 
 import java.util.List;
 import java.util.Optional;
+import org.zizhu.kiosk.catalog.CatalogModel;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
 import org.zizhu.kiosk.i18n.Text;
+import org.zizhu.kiosk.session.EnterpriseIdentity;
 import org.zizhu.kiosk.session.Rating;
 import org.zizhu.kiosk.session.Resident;
 import org.zizhu.kiosk.session.Wipeable;
@@ -19,10 +21,23 @@ public interface ServicePorts {
         private final transient Text residentMessage;
         private final boolean retryable;
 
+        private final String reason;
+
         public ServiceException(String message, Text residentMessage, boolean retryable, Throwable cause) {
+            this(message, residentMessage, retryable, cause, null);
+        }
+
+        /** With the centre's machine code of a refusal ({@code reason}, e.g. NO_AUTHORITY), for the log. */
+        public ServiceException(String message, Text residentMessage, boolean retryable, Throwable cause, String reason) {
             super(message, cause);
             this.residentMessage = residentMessage;
             this.retryable = retryable;
+            this.reason = reason;
+        }
+
+        /** The centre's machine code of a refusal, or null. */
+        public String reason() {
+            return reason;
         }
 
         public Text residentMessage() {
@@ -56,6 +71,42 @@ public interface ServicePorts {
      * transaction, so the centre issues or accepts it once.
      */
     Outcome perform(ItemDetail item, Resident resident, boolean consented, String idempotencyKey) throws ServiceException;
+
+    /**
+     * Whether the item is done for an enterprise (企业事项): the person identifies as today, then
+     * chooses the enterprise they act for ({@link #identifyEnterprise}). The catalogue's audience.
+     */
+    default boolean forEnterprise(ItemDetail item) {
+        return item.audience() == CatalogModel.Audience.ENTERPRISE;
+    }
+
+    /** A person the centre has verified: an opaque hold on the centre's session (personal, held and wiped by the visit). */
+    interface VerifiedPerson extends Wipeable {
+    }
+
+    /** Verifies the resident at the centre (face check, or the app's word) before they choose an enterprise. */
+    default VerifiedPerson verifyPerson(Resident resident) throws ServiceException {
+        throw new ServiceException("these ports do not act for enterprises", null, false, null);
+    }
+
+    /**
+     * Asks the centre whether the verified person may act for the enterprise they named; a
+     * refusal is a {@link ServiceException} whose {@link ServiceException#reason()} is the
+     * centre's code (NO_AUTHORITY, AUTHORISATION_EXPIRED, ENTERPRISE_UNKNOWN,
+     * ENTERPRISE_DEREGISTERED, QR_INVALID) and whose text says it to the resident.
+     */
+    default EnterpriseIdentity identifyEnterprise(VerifiedPerson person, EnterpriseChoice choice) throws ServiceException {
+        throw new ServiceException("these ports do not act for enterprises", null, false, null);
+    }
+
+    /** {@link #perform} for an enterprise the resident acts for ({@code enterprise} null: for the resident). */
+    default Outcome perform(ItemDetail item, Resident resident, boolean consented, EnterpriseIdentity enterprise,
+                            String idempotencyKey) throws ServiceException {
+        if (enterprise != null) {
+            throw new ServiceException("these ports do not act for enterprises", null, false, null);
+        }
+        return perform(item, resident, consented, idempotencyKey);
+    }
 
     /** A QR payment order: what the resident's phone scans, and how much. */
     record PaymentOrder(String orderId, String qrPayload, long amountFen) {

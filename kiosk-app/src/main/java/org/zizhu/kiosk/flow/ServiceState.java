@@ -12,6 +12,7 @@ import org.zizhu.kiosk.session.Resident;
 sealed interface ServiceState permits ServiceState.AwaitingCard, ServiceState.CardProblem, ServiceState.Working,
         ServiceState.Printing, ServiceState.Done, ServiceState.Failed, ServiceState.RatingAsked, ServiceState.Submitting,
         ServiceState.Thanks, TransactionFlow.Consent, TransactionFlow.OrderingPayment, TransactionFlow.Paying,
+        TransactionFlow.VerifyingPerson, TransactionFlow.ChoosingEnterprise, TransactionFlow.IdentifyingEnterprise,
         CheckInFlow.EnterCode {
 
     /**

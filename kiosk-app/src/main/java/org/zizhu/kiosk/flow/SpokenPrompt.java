@@ -82,7 +82,7 @@ public final class SpokenPrompt {
                 case ENTER_CODE, INSERT_CARD -> Moment.AWAITING;
                 case CARD_PROBLEM, FAILED -> Moment.FAILED;
                 case DONE -> Moment.DONE;
-                case CONSENT, PAYING, WORKING, PRINTING -> Moment.IDENTIFIED;
+                case ENTERPRISE, CONSENT, PAYING, WORKING, PRINTING -> Moment.IDENTIFIED;
                 case RATING, SUBMITTING, THANKS -> Moment.NONE;
             };
             case KioskMode.Application a -> switch (a.flow().state()) {

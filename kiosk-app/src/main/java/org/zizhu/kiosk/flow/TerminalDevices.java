@@ -67,6 +67,20 @@ public interface TerminalDevices {
         boolean accepting();
 
         void token(String loginToken);
+
+        /** True when an enterprise is chosen after the login (an enterprise item): the scan goes on after the login. */
+        default boolean scansForEnterprise() {
+            return false;
+        }
+
+        /** True while an enterprise's electronic business license QR code would be accepted (the enterprise step). */
+        default boolean acceptingEnterpriseCode() {
+            return false;
+        }
+
+        /** The payload of an electronic business license QR code, passed on as read (the centre verifies it). */
+        default void enterpriseCode(String payload) {
+        }
     }
 
     /** What a case-code scan asks of the case progress query it serves (login codes as {@link LoginCodeWatch}). */

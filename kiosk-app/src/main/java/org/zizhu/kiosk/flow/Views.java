@@ -30,6 +30,11 @@ final class Views {
             case TransactionFlow.Consent s -> new View(Step.CONSENT, item, name(s.resident()), id(s.resident()),
                     "service.consent", null, s.licenseTypes(), null, "", false, null);
             case TransactionFlow.OrderingPayment s -> plain(Step.WORKING, item, s.resident(), "service.working");
+            case TransactionFlow.VerifyingPerson s -> plain(Step.WORKING, item, s.resident(), "service.working");
+            // The unconfirmed code is the resident's own typing, shown back for them to check.
+            case TransactionFlow.ChoosingEnterprise s -> new View(Step.ENTERPRISE, item, name(s.resident()), id(s.resident()),
+                    s.messageKey(), s.message(), List.of(), null, s.unconfirmedCode() == null ? "" : s.unconfirmedCode(), false, null);
+            case TransactionFlow.IdentifyingEnterprise s -> plain(Step.WORKING, item, s.resident(), "enterprise.identifying");
             case TransactionFlow.Paying s -> new View(Step.PAYING, item, name(s.resident()), id(s.resident()),
                     "service.paying", null, List.of(), null, s.order().orderId(), false, s.order());
             case Working s -> plain(Step.WORKING, item, s.resident(), "service.working");

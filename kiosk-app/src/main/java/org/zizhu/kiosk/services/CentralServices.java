@@ -20,6 +20,7 @@ public final class CentralServices {
     private final AppointmentService appointments;
     private final EvaluationService evaluations;
     private final ReportService reports;
+    private final EnterpriseService enterprises;
 
     public CentralServices(CentralClient client, Outbox outbox, Duration callbackWithin, Duration correctionWithin, Clock clock) {
         this(client, outbox, callbackWithin, correctionWithin, clock, "150202", null);
@@ -40,6 +41,7 @@ public final class CentralServices {
         this.appointments = new AppointmentService(client);
         this.evaluations = new EvaluationService(outbox, callbackWithin, correctionWithin, clock);
         this.reports = new ReportService(outbox, clock);
+        this.enterprises = new EnterpriseService(client);
     }
 
     public IdentityService identity() {
@@ -68,5 +70,9 @@ public final class CentralServices {
 
     public ReportService reports() {
         return reports;
+    }
+
+    public EnterpriseService enterprises() {
+        return enterprises;
     }
 }

@@ -22,6 +22,16 @@ public final class ImmediateService {
      * (null: a fresh key, still reused across this call's own retries).
      */
     public VerifiedDocument issue(ResidentSession s, String itemCode, String authorisationId, String idempotencyKey) throws CentralException {
+        return issue(s, null, null, itemCode, authorisationId, idempotencyKey);
+    }
+
+    /**
+     * Issues the certificate for an enterprise ({@code enterpriseToken} from {@link EnterpriseService};
+     * null: for the resident): the enterprise ({@code enterpriseCode}, its unified social credit
+     * code) is its holder, the resident is recorded as acting.
+     */
+    public VerifiedDocument issue(ResidentSession s, String enterpriseToken, String enterpriseCode, String itemCode, String authorisationId,
+                                  String idempotencyKey) throws CentralException {
         ObjectNode b = JsonNodeFactory.instance.objectNode();
         b.put("itemCode", itemCode);
         if (authorisationId == null) {
@@ -30,7 +40,12 @@ public final class ImmediateService {
             b.put("authorisationId", authorisationId);
         }
         String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
-        return seals.verify(client.call(CentralClient.Call.post("/immediate/issuances", "/immediate/issuances", b, key)
-                .header("X-Resident-Token", s.token())).body(), SealVerifier.Holder.of(s));
+        CentralClient.Call call = CentralClient.Call.post("/immediate/issuances", "/immediate/issuances", b, key)
+                .header("X-Resident-Token", s.token());
+        if (enterpriseToken != null) {
+            call = call.header(EnterpriseService.HEADER, enterpriseToken);
+        }
+        return seals.verify(client.call(call).body(),
+                enterpriseCode == null ? SealVerifier.Holder.of(s) : SealVerifier.Holder.enterprise(enterpriseCode));
     }
 }

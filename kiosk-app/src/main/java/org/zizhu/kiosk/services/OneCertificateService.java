@@ -264,13 +264,27 @@ public final class OneCertificateService {
 
     /** Records the resident's consent for the listed e-license types, for one item, for {@code validity}. */
     public Authorisation authorise(ResidentSession s, String itemCode, Set<String> licenseTypes, Duration validity) throws CentralException {
+        return authorise(s, null, itemCode, licenseTypes, validity);
+    }
+
+    /**
+     * The consent given for an enterprise ({@code enterpriseToken} from {@link EnterpriseService},
+     * null: for the resident): the licenses fetched under it are the enterprise's, and the acting
+     * person's ID card.
+     */
+    public Authorisation authorise(ResidentSession s, String enterpriseToken, String itemCode, Set<String> licenseTypes,
+                                   Duration validity) throws CentralException {
         ObjectNode b = JsonNodeFactory.instance.objectNode();
         b.put("itemCode", itemCode);
         ArrayNode t = b.putArray("licenseTypes");
         licenseTypes.stream().sorted().forEach(t::add);
         b.put("expiresAt", Instant.now().plus(validity).truncatedTo(ChronoUnit.SECONDS).toString());
-        JsonNode r = client.call(CentralClient.Call.post("/onecert/authorisations", "/onecert/authorisations", b, UUID.randomUUID().toString())
-                .header("X-Resident-Token", s.token())).body();
+        CentralClient.Call call = CentralClient.Call.post("/onecert/authorisations", "/onecert/authorisations", b, UUID.randomUUID().toString())
+                .header("X-Resident-Token", s.token());
+        if (enterpriseToken != null) {
+            call = call.header(EnterpriseService.HEADER, enterpriseToken);
+        }
+        JsonNode r = client.call(call).body();
         List<String> types = new ArrayList<>();
         r.path("licenseTypes").forEach(x -> types.add(x.asText()));
         return new Authorisation(r.path("authorisationId").asText(), r.path("itemCode").asText(), List.copyOf(types),

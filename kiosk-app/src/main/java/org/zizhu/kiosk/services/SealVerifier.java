@@ -56,13 +56,28 @@ public final class SealVerifier {
     private static final Duration REFETCH_AT_MOST = Duration.ofMinutes(1);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    /** Whom a document must name as its holder: the identified person (ID number, or only its mask for an app login). */
-    public record Holder(String idNumber, String maskedIdNumber) {
-        public static Holder of(ResidentSession s) {
-            return new Holder(s.idNumber(), s.maskedIdNumber());
+    /**
+     * Whom a document must name as its holder: the identified person (ID number, or only its mask
+     * for an app login), or the enterprise the person acts for (its unified social credit code).
+     */
+    public record Holder(String idNumber, String maskedIdNumber, String creditCode) {
+        public Holder(String idNumber, String maskedIdNumber) {
+            this(idNumber, maskedIdNumber, null);
         }
 
-        boolean matches(String holderId) {
+        public static Holder of(ResidentSession s) {
+            return new Holder(s.idNumber(), s.maskedIdNumber(), null);
+        }
+
+        public static Holder enterprise(String creditCode) {
+            return new Holder(null, null, creditCode);
+        }
+
+        boolean matches(JsonNode holder) {
+            if (creditCode != null) {
+                return creditCode.equals(holder.path("creditCode").asText(null));
+            }
+            String holderId = holder.path("idNumber").asText(null);
             if (holderId == null || !IdChecks.validIdNumber(holderId)) {
                 return false;
             }
@@ -71,7 +86,7 @@ public final class SealVerifier {
 
         @Override
         public String toString() {
-            return "Holder[" + maskedIdNumber + "]";
+            return creditCode != null ? "Holder[enterprise]" : "Holder[" + maskedIdNumber + "]";
         }
     }
 
@@ -166,7 +181,7 @@ public final class SealVerifier {
         } else if (!documentId.equals(c.path("documentId").asText())) {
             throw new Refusal("certificate identifier differs");
         }
-        if (holder != null && !holder.matches(c.path("holder").path("idNumber").asText(null))) {
+        if (holder != null && !holder.matches(c.path("holder"))) {
             throw new Refusal("HOLDER_MISMATCH");
         }
     }

@@ -14,18 +14,21 @@ import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
 import org.zizhu.kiosk.central.CentralException;
 import org.zizhu.kiosk.devices.DeviceHub;
 import org.zizhu.kiosk.devices.FaceGuides;
+import org.zizhu.kiosk.flow.EnterpriseChoice;
 import org.zizhu.kiosk.flow.FaceGuideSource;
 import org.zizhu.kiosk.flow.FaceGuideView;
 import org.zizhu.kiosk.flow.ServicePorts;
 import org.zizhu.kiosk.i18n.Messages;
 import org.zizhu.kiosk.printing.PrintService;
 import org.zizhu.kiosk.services.CentralServices;
+import org.zizhu.kiosk.services.EnterpriseService;
 import org.zizhu.kiosk.services.EvaluationService;
 import org.zizhu.kiosk.services.OneCertificateService;
 import org.zizhu.kiosk.services.PaymentService;
 import org.zizhu.kiosk.services.ReportService;
 import org.zizhu.kiosk.services.ResidentSession;
 import org.zizhu.kiosk.services.VerifiedDocument;
+import org.zizhu.kiosk.session.EnterpriseIdentity;
 import org.zizhu.kiosk.session.Rating;
 import org.zizhu.kiosk.session.Resident;
 import org.zizhu.kiosk.transaction.ServiceFailures.Call;
@@ -76,6 +79,103 @@ public final class CentralServicePorts implements ServicePorts {
                 return new CentralOutcome.Certificate(doc);
             }
             return submit(item, resident, session, auth, key);
+        } catch (Exception e) {
+            throw failures.translate(Call.PERFORM, e);
+        }
+    }
+
+    /** The centre's session of a verified person, as the flow holds it (wiped with the visit). */
+    private static final class Verified implements VerifiedPerson {
+        private volatile ResidentSession session;
+
+        Verified(ResidentSession session) {
+            this.session = session;
+        }
+
+        ResidentSession session() {
+            ResidentSession s = session;
+            if (s == null) {
+                throw new IllegalStateException("verified person was wiped at the end of the session");
+            }
+            return s;
+        }
+
+        @Override
+        public void wipe() {
+            session = null;
+        }
+
+        @Override
+        public String toString() {
+            return "VerifiedPerson[" + (session == null ? "wiped" : session.maskedIdNumber()) + "]";
+        }
+    }
+
+    @Override
+    public VerifiedPerson verifyPerson(Resident resident) throws ServiceException {
+        try {
+            return new Verified(verification.verify(resident));
+        } catch (Exception e) {
+            throw failures.translate(Call.PERFORM, e);
+        }
+    }
+
+    /**
+     * The centre's refusals (no authority, authorisation expired, unknown or deregistered
+     * enterprise, a QR code that is not a genuine e-business license) become the kiosk's own
+     * words for each, with the code for the log; a typed code that cannot be one is refused here.
+     */
+    @Override
+    public EnterpriseIdentity identifyEnterprise(VerifiedPerson person, EnterpriseChoice choice) throws ServiceException {
+        if (!(person instanceof Verified v)) {
+            throw new IllegalArgumentException("not a person verified by these ports");
+        }
+        try {
+            ResidentSession s = v.session();
+            return switch (choice) {
+                case EnterpriseChoice.Typed t -> services.enterprises().byCreditCode(s, t.creditCode());
+                case EnterpriseChoice.Scanned q -> services.enterprises().byQrPayload(s, q.qrPayload());
+            };
+        } catch (CentralException e) {
+            if (EnterpriseService.REFUSALS.contains(e.code())) {
+                throw new ServiceException("enterprise refused: " + e.code(), failures.text("enterprise.refused." + e.code()),
+                        false, e, e.code());
+            }
+            throw failures.translate(Call.PERFORM, e);
+        } catch (IllegalArgumentException e) {
+            throw new ServiceException("enterprise choice refused here", failures.text(choice instanceof EnterpriseChoice.Scanned
+                    ? "enterprise.refused.QR_INVALID" : "enterprise.codeMalformed"), false, e, "MALFORMED");
+        } catch (Exception e) {
+            throw failures.translate(Call.PERFORM, e);
+        }
+    }
+
+    /**
+     * For an enterprise: the resident's session from the face check that preceded the
+     * enterprise's choice (no second face check), consent and issuance under the enterprise's
+     * token. Only immediate items come here: items taking an application go to the application flow.
+     */
+    @Override
+    public CentralOutcome perform(ItemDetail item, Resident resident, boolean consented, EnterpriseIdentity enterprise,
+                                  String key) throws ServiceException {
+        if (enterprise == null) {
+            return perform(item, resident, consented, key);
+        }
+        try {
+            if (!item.issuedImmediately()) {
+                throw new IllegalStateException("an enterprise's application goes through the application flow");
+            }
+            ResidentSession session = new ResidentSession(enterprise.residentToken(), null, resident.maskedIdNumber(), null,
+                    enterprise.expiresAt());
+            List<String> types = licenseTypesFor(item);
+            OneCertificateService.Authorisation auth = null;
+            if (consented && !types.isEmpty()) {
+                auth = services.oneCertificate().authorise(session, enterprise.enterpriseToken(), item.code(), Set.copyOf(types),
+                        AUTHORISATION_VALIDITY);
+            }
+            VerifiedDocument doc = services.immediate().issue(session, enterprise.enterpriseToken(), enterprise.creditCode(), item.code(),
+                    auth == null ? null : auth.authorisationId(), key);
+            return new CentralOutcome.Certificate(doc);
         } catch (Exception e) {
             throw failures.translate(Call.PERFORM, e);
         }

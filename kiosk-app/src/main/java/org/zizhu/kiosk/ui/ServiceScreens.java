@@ -87,6 +87,27 @@ final class ServiceScreens {
                 nodes.add(hint);
                 nodes.add(screens.touchButton(t(l, "service.cancel"), "service-cancel", cancel));
             }
+            case ENTERPRISE -> {
+                // 企业一码: show the e-business-license QR code to the camera, or type the credit code.
+                Label hint = new Label(t(l, "enterprise.hint"));
+                hint.setWrapText(true);
+                nodes.add(hint);
+                javafx.scene.control.TextField code = new javafx.scene.control.TextField(v.reference());
+                code.setId("enterprise-code");
+                code.setPromptText("91150203MA0N7LC8XD");
+                code.setMaxWidth(520);
+                code.setOnAction(e -> flow.enterpriseCodeTyped(code.getText()));
+                nodes.add(code);
+                HBox actions = new HBox(24, screens.touchButton(t(l, "enterprise.confirm"), "enterprise-confirm",
+                        () -> flow.enterpriseCodeTyped(code.getText())));
+                if (!v.reference().isEmpty()) {
+                    // The typed code fails its check character: the resident may send it anyway.
+                    actions.getChildren().add(screens.touchButton(t(l, "enterprise.sendAnyway"), "enterprise-send-anyway",
+                            flow::confirmEnterpriseCode));
+                }
+                actions.getChildren().add(screens.touchButton(t(l, "service.cancel"), "service-cancel", cancel));
+                nodes.add(actions);
+            }
             case CONSENT -> {
                 Label text = new Label(t(l, "service.consentText"));
                 text.setWrapText(true);

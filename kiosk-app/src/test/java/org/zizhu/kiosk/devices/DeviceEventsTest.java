@@ -146,6 +146,75 @@ class DeviceEventsTest {
         }
     }
 
+    /** central-sim's seeded electronic business license of 包头市鹿城智联科技有限公司. */
+    static final String E_BUSINESS_LICENSE = "ZZEBL1:91150203MA0N7LC8XD:20210315:A1874FD52C21B457";
+
+    /** A login scan for an enterprise item: after the login it goes on, and takes the business license's code. */
+    static final class EnterpriseWatch implements TerminalDevices.LoginCodeWatch {
+        volatile boolean logins = true;
+        volatile boolean enterprises;
+        final List<String> tokens = new CopyOnWriteArrayList<>();
+        final List<String> licenses = new CopyOnWriteArrayList<>();
+
+        @Override
+        public boolean wanted() {
+            return true;
+        }
+
+        @Override
+        public boolean accepting() {
+            return logins;
+        }
+
+        @Override
+        public void token(String loginToken) {
+            tokens.add(loginToken);
+        }
+
+        @Override
+        public boolean scansForEnterprise() {
+            return true;
+        }
+
+        @Override
+        public boolean acceptingEnterpriseCode() {
+            return enterprises;
+        }
+
+        @Override
+        public void enterpriseCode(String payload) {
+            licenses.add(payload);
+        }
+    }
+
+    /**
+     * ffmpeg as the camera: the login code is taken, the scan goes on (an enterprise item), and
+     * once the enterprise is being chosen the electronic business license's code is handed over
+     * whole, never while it is not wanted.
+     */
+    @Test
+    void anEnterpriseItemsScanTakesTheLoginThenTheBusinessLicense() throws Exception {
+        try (DeviceHub hub = cameraOnly()) {
+            var camera = hub.simulators().camera().orElseThrow();
+            EnterpriseWatch watch = new EnterpriseWatch();
+            TerminalDevices.LoginScan scan = new DeviceEvents(hub).watchForLoginCode(watch, Duration.ofMinutes(2));
+            try {
+                camera.showQr(E_BUSINESS_LICENSE);
+                camera.showQr(LOGIN_CODE);
+                await().atMost(Duration.ofSeconds(30)).until(() -> !watch.tokens.isEmpty());
+                assertEquals(List.of(), watch.licenses, "no license taken while a login is awaited");
+                watch.logins = false;
+                watch.enterprises = true;
+                camera.showQr(E_BUSINESS_LICENSE);
+                await().atMost(Duration.ofSeconds(30)).until(() -> !watch.licenses.isEmpty());
+                assertEquals(E_BUSINESS_LICENSE, watch.licenses.get(0));
+                assertEquals(List.of("QRDEMO-wangjianguo-0001"), watch.tokens);
+            } finally {
+                scan.stop();
+            }
+        }
+    }
+
     /** Kiosk events recorded in order (the test's view of the flow). */
     static final class Recorder implements org.zizhu.kiosk.flow.TerminalEvents {
         final List<String> seen = new CopyOnWriteArrayList<>();

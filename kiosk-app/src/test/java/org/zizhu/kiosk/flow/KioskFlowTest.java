@@ -205,6 +205,7 @@ class KioskFlowTest {
                 (proxy, method, args) -> switch (method.getName()) {
                     case "licenseTypesFor" -> List.of("residence-permit");
                     case "amountDue" -> 0L;
+                    case "forEnterprise" -> false; // a person's item
                     case "toString" -> "test ports";
                     case "hashCode" -> 0;
                     case "equals" -> proxy == args[0];
@@ -221,6 +222,7 @@ class KioskFlowTest {
                 (proxy, method, args) -> switch (method.getName()) {
                     case "licenseTypesFor" -> List.of();
                     case "amountDue" -> 0L;
+                    case "forEnterprise" -> false; // a person's item
                     case "perform" -> new ServicePorts.Outcome() {
                         @Override
                         public Text title() {

@@ -54,6 +54,23 @@ public sealed interface QrPayload {
         }
     }
 
+    /**
+     * {@code ZZEBL1:<credit code>:<yyyymmdd>:<MAC>}: an enterprise's electronic business license
+     * (电子营业执照) as central-sim issues it (see the centre's contract, identifyEnterprise). The
+     * kiosk passes the whole payload on; only the centre can tell a genuine one.
+     */
+    record EBusinessLicense(String payload) implements QrPayload {
+        @Override
+        public String kind() {
+            return "e-business-license";
+        }
+
+        @Override
+        public String toString() {
+            return "EBusinessLicense[" + mask(payload) + "]";
+        }
+    }
+
     /** Keeps four characters so a technician can tell codes apart, stars the rest. */
     static String mask(String secret) {
         if (secret == null) {

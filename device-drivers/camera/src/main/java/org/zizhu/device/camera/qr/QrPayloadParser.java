@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  *                                 name or IPv4 with an optional port; caseNumber: [0-9A-Z-], 8..40 chars,
  *                                 no hyphen first or last; nothing else (no user, query, fragment,
  *                                 escapes, dot segments or trailing slash)
+ *   ZZEBL1:&lt;code&gt;:&lt;yyyymmdd&gt;:&lt;mac&gt;   an enterprise's electronic business license (central-sim's shape):
+ *                                 code [0-9A-Z]{18}, date 8 digits, mac 16 upper-case hex; the centre verifies it
  * </pre>
  *
  * <p>The status link is the one URL accepted, and only in exactly this shape: the kiosk takes
@@ -36,6 +38,8 @@ public final class QrPayloadParser {
     private static final Pattern CASE_LINK = Pattern.compile(
             "https://(" + LABEL + "(?:\\." + LABEL + ")*(?::[0-9]{1,5})?)/cases/([0-9A-Z][0-9A-Z-]{6,38}[0-9A-Z])");
     private static final String CASE_LINK_PREFIX = "https://";
+    private static final String E_LICENSE_PREFIX = "ZZEBL";
+    private static final Pattern E_BUSINESS_LICENSE = Pattern.compile("ZZEBL1:[0-9A-Z]{18}:[0-9]{8}:[0-9A-F]{16}");
 
     private QrPayloadParser() {
     }
@@ -59,6 +63,10 @@ public final class QrPayloadParser {
             // Any other URL (a payment app's, a look-alike with a query or a user part) stays foreign.
             return m.matches() ? new QrReading.Accepted(new QrPayload.CaseLink(m.group(1), m.group(2)))
                     : rejected(QrRejection.FOREIGN, len);
+        }
+        if (text.startsWith(E_LICENSE_PREFIX)) {
+            return E_BUSINESS_LICENSE.matcher(text).matches() ? new QrReading.Accepted(new QrPayload.EBusinessLicense(text))
+                    : rejected(QrRejection.MALFORMED, len);
         }
         if (!text.startsWith(PREFIX)) {
             return rejected(QrRejection.FOREIGN, len);

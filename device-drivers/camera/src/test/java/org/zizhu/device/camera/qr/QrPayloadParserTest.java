@@ -22,6 +22,20 @@ class QrPayloadParserTest {
     }
 
     @Test
+    void acceptsAnElectronicBusinessLicenseInTheCentresShapeOnly() {
+        String ebl = "ZZEBL1:91150203MA0N7LC8XD:20210315:A1874FD52C21B457";
+        QrPayload.EBusinessLicense e = assertInstanceOf(QrPayload.EBusinessLicense.class,
+                assertInstanceOf(QrReading.Accepted.class, QrPayloadParser.parse(ebl)).payload());
+        assertEquals(ebl, e.payload(), "passed on whole: the centre verifies it");
+        assertFalse(e.toString().contains("91150203MA0N7LC8XD"), "masked in toString");
+        for (String bad : new String[] {"ZZEBL1:91150203MA0N7LC8XD:20210315:a1874fd52c21b457",
+                "ZZEBL1:91150203MA0N7LC8XD:20210315:A1874FD52C21B45", "ZZEBL2:91150203MA0N7LC8XD:20210315:A1874FD52C21B457",
+                "ZZEBL1:91150203MA0N7LC8X:20210315:A1874FD52C21B457:X"}) {
+            assertEquals(QrRejection.MALFORMED, ((QrReading.Rejected) QrPayloadParser.parse(bad)).reason(), bad);
+        }
+    }
+
+    @Test
     void acceptsPaymentCode() {
         QrReading r = QrPayloadParser.parse("zizhu:pay:v1:ORD20250101A7:n0nce-n0nce_12345");
         QrPayload.PaymentCode pay = assertInstanceOf(QrPayload.PaymentCode.class,
