@@ -51,28 +51,55 @@ public final class DocumentSealing {
     private final Map<String, Issued> issued = new ConcurrentHashMap<>();
     private final Map<String, byte[]> kept = new ConcurrentHashMap<>();
     private final AtomicLong trustVersion = new AtomicLong(1);
+    private Map<String, IssuingBody> sharedBodies;
 
     private DocumentSealing(SealAuthority authority, Path stateDir) {
         this.authority = authority;
         this.stateDir = stateDir;
     }
 
-    /** Seals kept under {@code stateDir/seals} (made there on first use), or in memory when it is null. */
+    /**
+     * The in-memory seal CA and its bodies, shared by every simulator of this JVM without a state
+     * dir (as one province's centres share one seal CA): making a CA and eight bodies costs
+     * 0.4–2.5 s, and the test suite starts a simulator dozens of times.
+     */
+    private static final Map<String, IssuingBody> SHARED_BODIES = new ConcurrentHashMap<>();
+    private static volatile SealAuthority shared;
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Seals kept under {@code stateDir/seals} (made there on first use), or in memory when it is
+     * null (the JVM's shared in-memory seal CA; {@link #createFresh()} for one of its own).
+     */
     public static DocumentSealing create(Path stateDir) throws IOException {
         if (stateDir == null) {
-            return new DocumentSealing(SealAuthority.generate(), null);
+            synchronized (SHARED_BODIES) {
+                if (shared == null) {
+                    shared = SealAuthority.generate();
+                }
+            }
+            DocumentSealing s = new DocumentSealing(shared, null);
+            s.bodies.putAll(SHARED_BODIES);
+            s.sharedBodies = SHARED_BODIES;
+            return s;
         }
         Path dir = stateDir.resolve("seals");
         return new DocumentSealing(SealAuthority.loadOrCreate(dir), dir);
+    }
+
+    /** A seal CA of its own, in memory: another centre (tests of a seal the terminal must not trust). */
+    public static DocumentSealing createFresh() {
+        return new DocumentSealing(SealAuthority.generate(), null);
     }
 
     /** The body with this code, made (and kept, with a state dir) on first use. */
     public IssuingBody body(String code, String nameZh) {
         return bodies.computeIfAbsent(code, c -> {
             try {
-                IssuingBody b = stateDir == null
-                        ? authority.issueBody(c, nameZh, Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(BODY_VALIDITY))
-                        : authority.loadOrIssueBody(stateDir, c, nameZh, BODY_VALIDITY);
+                IssuingBody b = stateDir != null ? authority.loadOrIssueBody(stateDir, c, nameZh, BODY_VALIDITY)
+                        : sharedBodies != null ? sharedBodies.computeIfAbsent(c, k -> authority.issueBody(k, nameZh,
+                                Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(BODY_VALIDITY)))
+                        : authority.issueBody(c, nameZh, Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(BODY_VALIDITY));
                 trustVersion.incrementAndGet();
                 return b;
             } catch (IOException e) {
@@ -112,6 +139,9 @@ public final class DocumentSealing {
      * (seconds on a small machine): a real centre is warm, and a kiosk's deadline is not.
      */
     public void warmUpInBackground(String bodyCode, String bodyName) {
+        if (!WARMED.compareAndSet(false, true)) {
+            return; // once per JVM: what it loads stays loaded
+        }
         Thread.ofVirtual().name("seal-warm-up").start(() -> {
             try {
                 issuer.issue(new DocumentSpec("预热", List.of(new DocumentSpec.Line("编号", "WARM-UP")), bodyName, "WARM-UP",

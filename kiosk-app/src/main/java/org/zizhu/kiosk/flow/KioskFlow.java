@@ -250,6 +250,11 @@ public final class KioskFlow {
         return performable(d -> !parts.ports().licenseTypesFor(d).isEmpty());
     }
 
+    /** An enterprise's 马上办 item (the enterprise step after the face check: the screenshot tour), if any. */
+    public Optional<ItemDetail> enterpriseItem() {
+        return performable(d -> d.audience() == CatalogModel.Audience.ENTERPRISE && !parts.ports().licenseTypesFor(d).isEmpty());
+    }
+
     /** An item whose fee the kiosk collects by QR payment (the screenshot tour), if any. */
     public Optional<ItemDetail> payableItem() {
         return performable(d -> parts.ports().amountDue(d) > 0);

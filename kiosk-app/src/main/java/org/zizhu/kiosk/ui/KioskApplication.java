@@ -508,6 +508,11 @@ public final class KioskApplication extends Application {
         return kiosk.startableItem();
     }
 
+    /** An enterprise's item (for the screenshot tour), if any. */
+    Optional<ItemDetail> enterpriseItem() {
+        return kiosk.enterpriseItem();
+    }
+
     /** An item whose fee the kiosk collects by QR payment (for the screenshot tour), if any. */
     Optional<ItemDetail> payableItem() {
         return kiosk.payableItem();

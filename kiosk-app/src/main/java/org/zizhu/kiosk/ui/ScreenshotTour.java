@@ -221,6 +221,20 @@ public final class ScreenshotTour implements Runnable {
         shot("11-rating");
         cards.remove();
         fx(() -> app.flow().endSession());
+        var enterprise = app.enterpriseItem();
+        if (enterprise.isPresent()) {
+            // 企业一码: after the person's card and face, the enterprise is chosen by its code.
+            fx(() -> {
+                app.flow().touch();
+                app.flow().openItem(enterprise.get().code());
+                app.startServiceFor(enterprise.get());
+            });
+            cards.place();
+            waitFor(org.zizhu.kiosk.flow.ServiceFlow.Step.ENTERPRISE, 30);
+            shot("09c-enterprise");
+            cards.remove();
+            fx(() -> app.flow().endSession());
+        }
         var paid = app.payableItem();
         if (paid.isPresent()) {
             fx(() -> {

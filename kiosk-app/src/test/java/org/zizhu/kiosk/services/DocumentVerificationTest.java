@@ -159,7 +159,7 @@ class DocumentVerificationTest {
     @Test
     void sealOfABodyTheCentreDoesNotTrustIsRefused() throws Exception {
         String id = licenseId();
-        DocumentSealing stranger = DocumentSealing.create(null);
+        DocumentSealing stranger = DocumentSealing.createFresh();
         assertRefused(signed(stranger, id, content(id, WANG, null)), wang());
     }
 
