@@ -112,12 +112,13 @@ public final class ApplicationFlow implements ResidentTask {
 
     /**
      * True while the centre, the camera or the printer is at work: the idle timer must not end the
-     * visit then (nor while the resident holds up their phone for 亮证: that wait has its own deadline).
+     * visit then (for 亮证 only while the centre resolves the code: before, the resident may still go
+     * home, and the wait for the code has a deadline shorter than the default idle timeout).
      */
     @Override
     public synchronized boolean busy() {
         return state instanceof ApplicationState.Preparing || state instanceof ApplicationState.Capturing
-                || state instanceof ApplicationState.ShowingLicense
+                || state instanceof ApplicationState.ShowingLicense s && s.checking()
                 || state instanceof ApplicationState.Submitting || state instanceof ApplicationState.Printing;
     }
 
