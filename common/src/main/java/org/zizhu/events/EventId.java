@@ -26,6 +26,7 @@ public enum EventId {
     SERVICE_STEP("service-step", "a service transaction moved to a new step"),
     ENTERPRISE_IDENTIFIED("enterprise-identified", "the centre confirmed the verified person's authority for an enterprise (role, legal form, how it was chosen; never the person)"),
     ENTERPRISE_REFUSED("enterprise-refused", "the centre refused the person for the enterprise they chose (reason code: NO_AUTHORITY, AUTHORISATION_EXPIRED, ENTERPRISE_UNKNOWN, ENTERPRISE_DEREGISTERED, QR_INVALID); the resident may choose again"),
+    LICENSE_SHOWN("license-shown", "亮证: an e-license shown from the government app for an application material was taken (success: its type) or not (failure: reason NOT_HOLDER, LICENSE_QR_UNKNOWN, SEAL_REFUSED, WRONG_TYPE, TIMEOUT, CANCELLED, UNAVAILABLE); never the holder or the code"),
     PINYIN_INDEX("pinyin-index", "the on-screen keyboard's pinyin candidates were indexed off the UI thread (ms, entries), or the build failed: letter and digit pads only"),
     MONGOLIAN_SCRIPT("mongolian-script", "traditional Mongolian: the font opened with HarfBuzz (success), or not (failure: the language is not offered), or a text could not be shaped or had glyphs the font lacks"),
     FIRST_FRAME("first-frame", "the kiosk window drew its first frame (ms since JVM start)"),

@@ -156,7 +156,7 @@ public final class DeviceEvents implements TerminalDevices {
             @Override
             public boolean looking() {
                 // Not while the resident is still typing the appointment code; again while they choose the enterprise.
-                return watch.accepting() || watch.acceptingEnterpriseCode();
+                return watch.accepting() || watch.acceptingEnterpriseCode() || watch.acceptingLicenseCode();
             }
 
             @Override
@@ -165,6 +165,10 @@ public final class DeviceEvents implements TerminalDevices {
                     watch.token(login.token());
                     // One login per transaction; an enterprise item then scans for the business license.
                     return watch.scansForEnterprise() ? Offer.TAKEN : Offer.FINISHED;
+                }
+                if (payload instanceof QrPayload.ShownLicense shown && watch.acceptingLicenseCode()) {
+                    watch.licenseCode(shown.payload());
+                    return Offer.FINISHED; // one code per showing: the resident asks again for another
                 }
                 if (payload instanceof QrPayload.EBusinessLicense e && watch.acceptingEnterpriseCode()) {
                     watch.enterpriseCode(e.payload());

@@ -26,6 +26,22 @@ sealed interface ApplicationEffect {
     record CapturePage(int material, int replaceAt) implements ApplicationEffect {
     }
 
+    /** 亮证: the centre resolves the code the camera read. */
+    record ResolveShown(Resident resident, String payload) implements ApplicationEffect {
+        @Override
+        public String toString() {
+            return "ResolveShown"; // neither the resident nor the code
+        }
+    }
+
+    /** Fires {@code ShowTimedOut(deadline)} at {@code deadline} (the flow's scheduler). */
+    record AwaitShown(java.time.Instant deadline) implements ApplicationEffect {
+    }
+
+    /** A LICENSE_SHOWN event: {@code detail} the license type when taken, else the reason code; never the holder or code. */
+    record LogShown(boolean ok, String detail) implements ApplicationEffect {
+    }
+
     record Submit(Resident resident, Application application) implements ApplicationEffect {
     }
 

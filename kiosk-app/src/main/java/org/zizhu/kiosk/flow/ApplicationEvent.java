@@ -75,6 +75,22 @@ public sealed interface ApplicationEvent {
         }
     }
 
+    /** 亮证: the resident will show material {@code material}'s e-license from the government app. */
+    record ShowLicense(int material) implements ApplicationEvent {
+    }
+
+    /** The camera read an e-license code from the government app (passed on whole: the centre resolves it). */
+    record LicenseCodeRead(String payload) implements ApplicationEvent {
+        @Override
+        public String toString() {
+            return "LicenseCodeRead"; // a bearer code while it lives
+        }
+    }
+
+    /** No code was shown before {@code deadline} (the showing state's own, so a stale timer is ignored). */
+    record ShowTimedOut(java.time.Instant deadline) implements ApplicationEvent {
+    }
+
     /** Every material is resolved: on to delivery (or confirmation). */
     record MaterialsDone() implements ApplicationEvent {
     }
@@ -120,6 +136,10 @@ public sealed interface ApplicationEvent {
     }
 
     record CaptureFailed(Text message) implements ApplicationEvent {
+    }
+
+    /** The centre's answer to a shown e-license code. */
+    record ShownAnswered(ApplicationPorts.ShownResult result) implements ApplicationEvent {
     }
 
     record SubmitAnswered(SubmitResult result) implements ApplicationEvent {

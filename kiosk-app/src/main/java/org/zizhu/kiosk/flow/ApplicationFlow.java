@@ -33,27 +33,36 @@ public final class ApplicationFlow implements ResidentTask {
     private final Visit visit;
     private final Executor worker;
     private final Clock clock;
+    /** The deadline of a 亮证 wait (the only timer of an application). */
+    private final Scheduler scheduler;
     private final Messages messages;
     private final FlowRuntime.Listeners<ApplicationState> listeners = new FlowRuntime.Listeners<>("application-listener");
     private final String idempotencyKey = UUID.randomUUID().toString();
     private ApplicationState state = ApplicationSteps.INITIAL;
 
-    private ApplicationFlow(ItemDetail item, ApplicationPorts ports, Visit visit, Executor worker, Clock clock,
-                            Messages messages) {
+    private ApplicationFlow(ItemDetail item, ApplicationPorts ports, Visit visit, Executor worker, Scheduler scheduler,
+                            Clock clock, Messages messages) {
         this.item = item;
         this.ports = ports;
         this.visit = visit;
         this.worker = worker;
+        this.scheduler = scheduler;
         this.clock = clock;
         this.messages = messages;
     }
 
     /** An application for {@code item} (one that {@link ItemDetail#takesApplication() takes applications}). */
     public static ApplicationFlow start(ItemDetail item, ApplicationPorts ports, Visit visit, Executor worker, Clock clock) {
+        return start(item, ports, visit, worker, Scheduler.system(), clock);
+    }
+
+    /** As above, the 亮证 deadline on {@code scheduler} (tests advance a manual one). */
+    public static ApplicationFlow start(ItemDetail item, ApplicationPorts ports, Visit visit, Executor worker,
+                                        Scheduler scheduler, Clock clock) {
         if (!item.takesApplication()) {
             throw new IllegalArgumentException("item takes no application: " + item.code());
         }
-        ApplicationFlow flow = new ApplicationFlow(item, ports, visit, worker, clock, new Messages());
+        ApplicationFlow flow = new ApplicationFlow(item, ports, visit, worker, scheduler, clock, new Messages());
         // The visit's end (idle timeout, home, shutdown) ends the flow: form values go with the state.
         visit.hold(() -> flow.fire(new ApplicationEvent.VisitEnded()));
         return flow;
@@ -101,10 +110,15 @@ public final class ApplicationFlow implements ResidentTask {
         return state instanceof ApplicationState.Ended;
     }
 
-    /** True while the centre, the camera or the printer is at work: the idle timer must not end the visit then. */
+    /**
+     * True while the centre, the camera or the printer is at work: the idle timer must not end the
+     * visit then (for 亮证 only while the centre resolves the code: before, the resident may still go
+     * home, and the wait for the code has a deadline shorter than the default idle timeout).
+     */
     @Override
     public synchronized boolean busy() {
         return state instanceof ApplicationState.Preparing || state instanceof ApplicationState.Capturing
+                || state instanceof ApplicationState.ShowingLicense s && s.checking()
                 || state instanceof ApplicationState.Submitting || state instanceof ApplicationState.Printing;
     }
 
@@ -118,6 +132,16 @@ public final class ApplicationFlow implements ResidentTask {
     @Override
     public synchronized boolean awaitingIdentity() {
         return state instanceof ApplicationState.AwaitingCard;
+    }
+
+    /** True while the camera should look for an e-license code from the government app (亮证, before one was read). */
+    public synchronized boolean wantsLicenseCode() {
+        return state instanceof ApplicationState.ShowingLicense s && !s.checking();
+    }
+
+    /** The camera read the government app's e-license code ({@code ZZELIC:1:...}, as read). */
+    public void licenseCodeShown(String payload) {
+        fire(new ApplicationEvent.LicenseCodeRead(payload));
     }
 
     /** Today by the flow's clock (the screens show a 容缺 due date as the flow will set it). */
@@ -215,6 +239,13 @@ public final class ApplicationFlow implements ResidentTask {
                 Image page = ports.capturePage();
                 return new PageCaptured(c.material(), c.replaceAt(), page);
             }, e -> new ApplicationEvent.CaptureFailed(e.residentMessage()));
+            case ApplicationEffect.AwaitShown a -> scheduler.schedule(
+                    maxZero(java.time.Duration.between(clock.instant(), a.deadline())), () -> fire(new ApplicationEvent.ShowTimedOut(a.deadline())));
+            case ApplicationEffect.ResolveShown r -> call("application-shown-license",
+                    () -> new ApplicationEvent.ShownAnswered(ports.shownLicense(item, r.resident(), r.payload(), idempotencyKey)),
+                    e -> workFailed("shown-license", e));
+            case ApplicationEffect.LogShown l -> EventLog.event(EventId.LICENSE_SHOWN, l.ok() ? Outcome.SUCCESS : Outcome.FAILURE,
+                    "item", item.code(), l.ok() ? "type" : "reason", l.detail());
             case ApplicationEffect.Submit s -> call("application-submit",
                     () -> new ApplicationEvent.SubmitAnswered(ports.submit(item, s.resident(), s.application(), idempotencyKey)),
                     e -> workFailed("submit", e));
@@ -226,6 +257,10 @@ public final class ApplicationFlow implements ResidentTask {
                 return new ApplicationEvent.Printed();
             }, e -> workFailed("print", e));
         }
+    }
+
+    private static java.time.Duration maxZero(java.time.Duration d) {
+        return d.isNegative() ? java.time.Duration.ZERO : d;
     }
 
     private static ApplicationEvent workFailed(String where, ServiceException e) {

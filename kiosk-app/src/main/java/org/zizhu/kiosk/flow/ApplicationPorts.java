@@ -32,16 +32,25 @@ public interface ApplicationPorts {
     /**
      * What the centre gave for this visit: the applicant as the centre verified them (name and ID
      * number, also for a mobile-app login, which carries neither), the consent's authorisation
-     * (null without consent) and the e-licenses fetched under it. Personal data: held by the
+     * (null without consent), the e-licenses fetched under it, and {@code centreSession}: what
+     * wipes the port's hold on the centre's session of the resident (kept for 亮证). Personal data: held by the
      * visit, wiped at its end.
      */
-    record Prepared(Resident applicant, String authorisationId, List<License> licenses) implements Wipeable {
+    record Prepared(Resident applicant, String authorisationId, List<License> licenses, Wipeable centreSession)
+            implements Wipeable {
         public Prepared {
             licenses = List.copyOf(licenses);
+            centreSession = centreSession == null ? () -> { } : centreSession;
+        }
+
+        /** Without a centre session kept for later calls (亮证). */
+        public Prepared(Resident applicant, String authorisationId, List<License> licenses) {
+            this(applicant, authorisationId, licenses, null);
         }
 
         @Override
         public void wipe() {
+            centreSession.wipe(); // the port forgets the centre's session of this resident
             applicant.wipe();
             for (License l : licenses) {
                 if (l.content() instanceof ObjectNode o) {
@@ -93,6 +102,32 @@ public interface ApplicationPorts {
         }
     }
 
+    /** The centre's answer to an e-license code shown from the government app (亮证). */
+    sealed interface ShownResult {
+    }
+
+    /** Resolved and seal-verified for the verified resident; its content is the visit's, wiped with it. */
+    record Shown(License license) implements ShownResult, Wipeable {
+        @Override
+        public void wipe() {
+            if (license.content() instanceof ObjectNode o) {
+                o.removeAll(); // the license's content names its holder
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Shown[" + license.type() + "]";
+        }
+    }
+
+    /**
+     * Not taken: {@code reason} for the log (NOT_HOLDER, LICENSE_QR_UNKNOWN, SEAL_REFUSED, ...),
+     * {@code message} the resident's words.
+     */
+    record NotShown(String reason, Text message) implements ShownResult {
+    }
+
     /** The centre's answer to a submission that reached it (or was queued in the outbox). */
     sealed interface SubmitResult {
     }
@@ -119,6 +154,19 @@ public interface ApplicationPorts {
      */
     Prepared prepare(ItemDetail item, Resident resident, List<String> licenseTypes, boolean consented, String businessRef)
             throws ServiceException;
+
+    /**
+     * 亮证: resolves the e-license code the resident showed from the government app
+     * ({@code ZZELIC:1:...}, as read) at the centre for the resident verified by {@link #prepare}
+     * under {@code businessRef} (the application's idempotency key; purpose APPLICATION_MATERIAL),
+     * and verifies it like a fetched one. A refusal is a {@link NotShown} in the resident's words;
+     * the centre not reached or answering badly is a {@link ServiceException}. A kiosk without a
+     * centre resolves none.
+     */
+    default ShownResult shownLicense(ItemDetail item, Resident resident, String qrPayload, String businessRef)
+            throws ServiceException {
+        throw new ServiceException("this kiosk resolves no shown e-licenses", null, false, null);
+    }
 
     /**
      * One page from the document camera (高拍仪), corrected and bounded in size. A page the camera

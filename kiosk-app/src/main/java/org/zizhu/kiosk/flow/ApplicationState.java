@@ -56,6 +56,15 @@ public sealed interface ApplicationState {
     record Capturing(Resident resident, Application application, int material, int replaceAt) implements ApplicationState {
     }
 
+    /**
+     * 亮证 for material {@code material} (an e-license not fetched under consent): the camera looks
+     * for the e-license code the government app shows until {@code deadline}, then the materials
+     * come back; {@code checking} once a code was read and the centre resolves it.
+     */
+    record ShowingLicense(Resident resident, Application application, int material, Instant deadline, boolean checking)
+            implements ApplicationState {
+    }
+
     /** Window pickup or postal delivery (shown only when the item offers it). */
     record ChoosingDelivery(Resident resident, Application application, String messageKey) implements ApplicationState {
     }
@@ -159,7 +168,7 @@ public sealed interface ApplicationState {
     record ByForm() implements Resolution {
     }
 
-    /** An e-license fetched with consent: 免提交. */
+    /** An e-license fetched with consent, or shown from the government app (亮证): 免提交. */
     record FromLicense(String licenseId) implements Resolution {
     }
 

@@ -46,6 +46,8 @@ final class ApplicationSteps {
 
     /** Largest signature image taken (the contract's bound). */
     static final int MAX_SIGNATURE_BYTES = 64 * 1024;
+    /** How long the camera looks for an e-license code shown from the government app (亮证) before the materials come back. */
+    static final java.time.Duration SHOW_LICENSE_LIMIT = java.time.Duration.ofSeconds(60);
     /** Pages per material (the contract's bound). */
     static final int MAX_PAGES = 8;
 
@@ -148,6 +150,7 @@ final class ApplicationSteps {
                         new Log(false, "page-capture", true));
                 default -> Next.IGNORED;
             };
+            case ShowingLicense s -> showing(s, event, f);
             case AcceptingConditions s -> conditions(s, event, f);
             case ChoosingDelivery s -> delivery(s, event, f);
             case Confirming s -> switch (event) {
@@ -329,6 +332,11 @@ final class ApplicationSteps {
                 Committed committed = new Committed(f.today().plusDays(m.missingDueDays()), f.now(), signature);
                 yield new Next(new Materials(r, app.withMaterial(c.material(), committed), null, null), effects);
             }
+            case ShowLicense sh when showable(ms, app, sh.material()) -> {
+                java.time.Instant deadline = f.now().plus(SHOW_LICENSE_LIMIT);
+                yield to(new ShowingLicense(r, app, sh.material(), deadline, false), new ApplicationEffect.AwaitShown(deadline),
+                        new Log(true, "license-show", null));
+            }
             case Uncommit u when u.material() >= 0 && u.material() < ms.size()
                     && app.materials().get(u.material()) instanceof Committed c ->
                     to(new Materials(r, app.withMaterial(u.material(), new Unresolved()), null, null), new Wipe(c.signature()));
@@ -355,6 +363,56 @@ final class ApplicationSteps {
         }
         Resolution r = app.materials().get(i);
         return r instanceof Unresolved || r instanceof Pages || r instanceof Committed;
+    }
+
+    /**
+     * A material the resident may show from the government app (亮证): an e-license of the
+     * catalogue not provided otherwise (not fetched under consent, not shared, not the form).
+     */
+    static boolean showable(List<Material> ms, Application app, int i) {
+        return capturable(ms, app, i) && ms.get(i).eLicenseType() != null && !ms.get(i).eLicenseType().isBlank();
+    }
+
+    /**
+     * 亮证: a code read is resolved at the centre once; a license of the material's type resolves
+     * it (pages or a commitment given before are wiped), anything else is said on the materials
+     * list. No code before the deadline, or the resident going back: the materials again.
+     */
+    private static Next showing(ShowingLicense s, ApplicationEvent event, Facts f) {
+        Material m = f.item().materials().get(s.material());
+        return switch (event) {
+            case LicenseCodeRead c when !s.checking() -> to(new ShowingLicense(s.resident(), s.application(), s.material(),
+                    s.deadline(), true), new ApplicationEffect.ResolveShown(s.resident(), c.payload()));
+            case ShowTimedOut t when !s.checking() && t.deadline().equals(s.deadline()) ->
+                    to(new Materials(s.resident(), s.application(), "application.showTimedOut", null),
+                            new ApplicationEffect.LogShown(false, "TIMEOUT"));
+            case Back b when !s.checking() -> to(new Materials(s.resident(), s.application(), null, null),
+                    new ApplicationEffect.LogShown(false, "CANCELLED"));
+            case ShownAnswered a when s.checking() && a.result() instanceof ApplicationPorts.Shown shown
+                    && shown.license().type().equals(m.eLicenseType()) -> {
+                List<ApplicationEffect> effects = new ArrayList<>();
+                effects.add(new Hold(shown)); // its content lives as long as the visit
+                Resolution before = s.application().materials().get(s.material());
+                pages(s.application(), s.material()).forEach(pg -> effects.add(new Wipe(pg)));
+                if (before instanceof Committed c) {
+                    effects.add(new Wipe(c.signature()));
+                }
+                effects.add(new ApplicationEffect.LogShown(true, shown.license().type()));
+                yield new Next(new Materials(s.resident(), s.application().withMaterial(s.material(),
+                        new FromLicense(shown.license().licenseId())), null, null), effects);
+            }
+            case ShownAnswered a when s.checking() && a.result() instanceof ApplicationPorts.Shown shown ->
+                    to(new Materials(s.resident(), s.application(), null, f.text("application.shownWrongType", m.name())),
+                            new Wipe(shown), new ApplicationEffect.LogShown(false, "WRONG_TYPE"));
+            case ShownAnswered a when s.checking() && a.result() instanceof ApplicationPorts.NotShown n ->
+                    to(new Materials(s.resident(), s.application(), null,
+                            n.message() != null ? n.message() : f.text("application.shownRefused")),
+                            new ApplicationEffect.LogShown(false, n.reason()));
+            case WorkFailed w when s.checking() -> to(new Materials(s.resident(), s.application(), null,
+                    w.message() != null ? w.message() : f.text("service.failed")),
+                    new ApplicationEffect.LogShown(false, "UNAVAILABLE"));
+            default -> Next.IGNORED;
+        };
     }
 
     /** 容缺 only where the catalogue allows the material to be missing, with its due-date offset. */
@@ -494,6 +552,7 @@ final class ApplicationSteps {
             case FillingForm s -> s.application();
             case Materials s -> s.application();
             case Capturing s -> s.application();
+            case ShowingLicense s -> s.application();
             case AcceptingConditions s -> s.application();
             case ChoosingDelivery s -> s.application();
             case Confirming s -> s.application();

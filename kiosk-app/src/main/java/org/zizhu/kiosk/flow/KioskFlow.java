@@ -547,16 +547,57 @@ public final class KioskFlow {
                     }
                 }
             }, LOGIN_SCAN_LIMIT);
-            TerminalDevices.LoginScan previous;
-            synchronized (this) {
-                previous = scan;
-                scan = started;
+            replaceScan(started);
+            if (s instanceof ApplicationFlow a) {
+                // 亮证: each time the application asks for a shown e-license, one scan for it (its own deadline).
+                a.addListener(st -> {
+                    if (st instanceof ApplicationState.ShowingLicense sl && !sl.checking() && task() == a) {
+                        replaceScan(d.watchForLoginCode(licenseWatch(a), ApplicationSteps.SHOW_LICENSE_LIMIT));
+                    }
+                });
             }
-            previous.stop();
         }
         if (item != null) {
             EventLog.event(EventId.SERVICE_STEP, Outcome.SUCCESS, "item", item.code(), "step", "started");
         }
+    }
+
+    private void replaceScan(TerminalDevices.LoginScan started) {
+        TerminalDevices.LoginScan previous;
+        synchronized (this) {
+            previous = scan;
+            scan = started;
+        }
+        previous.stop();
+    }
+
+    /** The camera's watch for the government app's e-license code while {@code a} shows 亮证. */
+    private TerminalDevices.LoginCodeWatch licenseWatch(ApplicationFlow a) {
+        return new TerminalDevices.LoginCodeWatch() {
+            @Override
+            public boolean wanted() {
+                return task() == a && a.wantsLicenseCode();
+            }
+
+            @Override
+            public boolean accepting() {
+                return false; // identified already
+            }
+
+            @Override
+            public void token(String loginToken) {
+            }
+
+            @Override
+            public boolean acceptingLicenseCode() {
+                return wanted();
+            }
+
+            @Override
+            public void licenseCode(String payload) {
+                a.licenseCodeShown(payload);
+            }
+        };
     }
 
     /** Prints the guide on A4 on the worker; the notice bar says how it went. */

@@ -143,6 +143,8 @@ public final class SpokenPrompt {
             case ApplicationState.Materials m -> m.message() != null ? m.message()
                     : key(messages, m.messageKey() != null ? m.messageKey() : "voice.materials");
             case ApplicationState.Capturing c -> key(messages, "application.capture");
+            case ApplicationState.ShowingLicense sl -> key(messages,
+                    sl.checking() ? "application.showLicenseChecking" : "application.showLicenseTitle");
             case ApplicationState.AcceptingConditions c ->
                     key(messages, c.messageKey() != null ? c.messageKey() : "application.noticeIntro");
             case ApplicationState.ChoosingDelivery d ->

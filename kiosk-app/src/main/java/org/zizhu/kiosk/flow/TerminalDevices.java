@@ -81,6 +81,15 @@ public interface TerminalDevices {
         /** The payload of an electronic business license QR code, passed on as read (the centre verifies it). */
         default void enterpriseCode(String payload) {
         }
+
+        /** True while an e-license code from the government app (亮证) would be accepted: one is handed over, then the scan ends. */
+        default boolean acceptingLicenseCode() {
+            return false;
+        }
+
+        /** The government app's e-license code ({@code ZZELIC:1:...}), passed on as read (the centre resolves it). */
+        default void licenseCode(String payload) {
+        }
     }
 
     /** What a case-code scan asks of the case progress query it serves (login codes as {@link LoginCodeWatch}). */

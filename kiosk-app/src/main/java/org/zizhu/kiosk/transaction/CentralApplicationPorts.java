@@ -50,6 +50,7 @@ import org.zizhu.kiosk.services.OneCertificateService.MaterialRef;
 import org.zizhu.kiosk.services.OneCertificateService.PostalAddress;
 import org.zizhu.kiosk.services.ResidentSession;
 import org.zizhu.kiosk.session.Resident;
+import org.zizhu.kiosk.session.Wipeable;
 import org.zizhu.kiosk.transaction.ServiceFailures.Call;
 import org.zizhu.print.PendingMaterial;
 
@@ -91,6 +92,12 @@ public final class CentralApplicationPorts implements ApplicationPorts {
     private final ServiceFailures failures;
     private final ResidentVerification verification;
     private final PrintData printData;
+    /**
+     * The centre's session of the resident being served, by the application's idempotency key,
+     * for 亮证 after {@link #prepare} (the face is not checked twice). One visit at a time: a new
+     * preparation forgets the others, and the visit's end forgets it ({@link Prepared#wipe()}).
+     */
+    private final java.util.Map<String, ResidentSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
     /** The live face guide: the device hub's (set by the public constructor only); none in tests without a camera. */
     private FaceGuideSource faceGuides = FaceGuideSource.NONE;
 
@@ -122,10 +129,13 @@ public final class CentralApplicationPorts implements ApplicationPorts {
             throws ServiceException {
         try {
             ResidentSession session = verification.verify(resident);
+            sessions.clear();
+            sessions.put(businessRef, session);
+            Wipeable forget = () -> sessions.remove(businessRef);
             String idNumber = session.idNumber() != null ? session.idNumber() : resident.idNumber();
             if (!consented || licenseTypes.isEmpty()) {
                 return new Prepared(new Resident(session.name(), needIdNumber(idNumber), resident.address(), resident.source(),
-                        resident.validUntil()), null, List.of());
+                        resident.validUntil()), null, List.of(), forget);
             }
             OneCertificateService one = services.oneCertificate();
             var auth = one.authorise(session, item.code(), Set.copyOf(licenseTypes), CentralServicePorts.AUTHORISATION_VALIDITY);
@@ -146,9 +156,46 @@ public final class CentralApplicationPorts implements ApplicationPorts {
             }
             return new Prepared(new Resident(session.name(), needIdNumber(idNumber), resident.address(), resident.source(),
                     resident.validUntil()),
-                    auth.authorisationId(), licenses);
+                    auth.authorisationId(), licenses, forget);
         } catch (Exception e) {
+            sessions.remove(businessRef);
             throw failures.translate(Call.PERFORM, e);
+        }
+    }
+
+    /**
+     * 亮证 for an application material: the code is resolved at the centre for the session
+     * {@link #prepare} opened (audit: purpose APPLICATION_MATERIAL, the item, the application's
+     * key) and the license verified like a fetched one. The centre's refusals and a refused seal
+     * are said in the resident's words; the centre not reached is a retryable failure.
+     */
+    @Override
+    public ShownResult shownLicense(ItemDetail item, Resident resident, String qrPayload, String businessRef)
+            throws ServiceException {
+        ResidentSession session = sessions.get(businessRef);
+        if (session == null) {
+            throw failures.refused("no verified session for this application", "application.shownRefused");
+        }
+        var access = new OneCertificateService.Access(item.code(), item.name().zh(), businessRef,
+                OneCertificateService.Purpose.APPLICATION_MATERIAL);
+        try {
+            var doc = services.oneCertificate().shownLicense(session, qrPayload, access);
+            return new Shown(new License(doc.content().path("type").asText(""), doc.documentId(), doc.content()));
+        } catch (CentralException e) {
+            String code = e.code() == null ? "" : e.code();
+            if (code.equals("NOT_HOLDER")) {
+                return new NotShown(code, failures.text("application.shownNotHolder"));
+            }
+            if (code.equals("LICENSE_QR_UNKNOWN")) {
+                return new NotShown(code, failures.text("application.shownUnknown"));
+            }
+            if (code.isEmpty() && e.kind() == CentralException.Kind.BAD_RESPONSE) {
+                // A document the seal check refused (logged there as seal-verified with its reason).
+                return new NotShown("SEAL_REFUSED", e.residentMessage());
+            }
+            throw failures.translate(Call.PERFORM, e);
+        } catch (IllegalArgumentException e) {
+            return new NotShown("MALFORMED", failures.text("application.shownUnknown"));
         }
     }
 

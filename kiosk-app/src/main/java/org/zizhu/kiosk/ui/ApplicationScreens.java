@@ -293,6 +293,7 @@ public final class ApplicationScreens {
                     ? commitment(l, flow, item.materials().get(committing), committing)
                     : materials(l, flow, m, cancel));
             case ApplicationState.Capturing c -> nodes.addAll(capturing(l));
+            case ApplicationState.ShowingLicense sl -> nodes.addAll(showingLicense(l, flow, sl));
             case ApplicationState.AcceptingConditions a -> nodes.addAll(conditions(l, flow, a, cancel));
             case ApplicationState.ChoosingDelivery d -> nodes.addAll(delivery(l, flow, d, cancel));
             case ApplicationState.Confirming c -> nodes.addAll(confirming(l, flow, c, itemName, cancel));
@@ -341,6 +342,7 @@ public final class ApplicationScreens {
             case ApplicationState.FillingForm f -> "form";
             case ApplicationState.Materials m -> "materials";
             case ApplicationState.Capturing c -> "materials";
+            case ApplicationState.ShowingLicense sl -> "materials";
             case ApplicationState.AcceptingConditions a -> "conditions";
             case ApplicationState.ChoosingDelivery d -> "delivery";
             case ApplicationState.Confirming c -> "confirm";
@@ -713,6 +715,10 @@ public final class ApplicationScreens {
         buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.getChildren().add(button(l, "application.captureButton", "app-capture-" + i,
                 () -> flow.fire(new ApplicationEvent.CapturePage(i))));
+        if (m.eLicenseType() != null && !m.eLicenseType().isBlank()) { // 亮证: an e-license not fetched under consent
+            buttons.getChildren().add(button(l, "application.showLicenseButton", "app-show-license-" + i,
+                    () -> flow.fire(new ApplicationEvent.ShowLicense(i))));
+        }
         if (r instanceof Committed) {
             buttons.getChildren().add(button(l, "application.uncommit", "app-uncommit-" + i,
                     () -> flow.fire(new ApplicationEvent.Uncommit(i))));
@@ -842,6 +848,20 @@ public final class ApplicationScreens {
         frame.setMinSize(640, 480);
         frame.setMaxSize(640, 480);
         nodes.add(frame);
+        return nodes;
+    }
+
+    /** 亮证: what to show to the camera (the scan is the kiosk's), and a way back before a code is read. */
+    private List<Node> showingLicense(Language l, ApplicationFlow flow, ApplicationState.ShowingLicense s) {
+        List<Node> nodes = new ArrayList<>();
+        if (s.checking()) {
+            nodes.add(ServiceScreens.big(t(l, "application.showLicenseChecking"), "app-message"));
+            return nodes;
+        }
+        nodes.add(ServiceScreens.big(t(l, "application.showLicenseTitle"), "app-message"));
+        nodes.add(wrapped(f(l, "application.showLicensePrompt", flow.item().materials().get(s.material()).name().in(l)),
+                "app-show-license-hint"));
+        nodes.add(actions(button(l, "application.back", "app-back", () -> flow.fire(new ApplicationEvent.Back()))));
         return nodes;
     }
 
@@ -1188,7 +1208,9 @@ public final class ApplicationScreens {
                 "application.summary.delivery", "application.notGiven", "application.printing", "application.printRetry",
                 "application.receiptPrinted", "application.finish", "application.leave", "application.ended",
                 "application.cancel", "application.noticeTitle", "application.noticeIntro", "application.noticeSign",
-                "application.noticeSigned", "application.signHere", "application.signatureMissing", "application.back"));
+                "application.noticeSigned", "application.signHere", "application.signatureMissing", "application.back",
+                "application.showLicenseButton", "application.showLicenseTitle", "application.showLicensePrompt",
+                "application.showLicenseChecking"));
         return keys;
     }
 }

@@ -71,6 +71,23 @@ public sealed interface QrPayload {
         }
     }
 
+    /**
+     * {@code ZZELIC:1:<32 base32 chars>}: the e-license code the government app shows (亮证). The
+     * kiosk passes the whole payload on to the centre, which resolves it once for the license's
+     * holder; the code is a bearer secret while it lives, so toString masks it.
+     */
+    record ShownLicense(String payload) implements QrPayload {
+        @Override
+        public String kind() {
+            return "shown-license";
+        }
+
+        @Override
+        public String toString() {
+            return "ShownLicense[" + mask(payload) + "]";
+        }
+    }
+
     /** Keeps four characters so a technician can tell codes apart, stars the rest. */
     static String mask(String secret) {
         if (secret == null) {

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  *                                 escapes, dot segments or trailing slash)
  *   ZZEBL1:&lt;code&gt;:&lt;yyyymmdd&gt;:&lt;mac&gt;   an enterprise's electronic business license (central-sim's shape):
  *                                 code [0-9A-Z]{18}, date 8 digits, mac 16 upper-case hex; the centre verifies it
+ *   ZZELIC:1:&lt;code&gt;              an e-license shown from the government app (亮证): code 32 base32
+ *                                 characters [A-Z2-7]; the centre resolves it once
  * </pre>
  *
  * <p>The status link is the one URL accepted, and only in exactly this shape: the kiosk takes
@@ -39,6 +41,9 @@ public final class QrPayloadParser {
             "https://(" + LABEL + "(?:\\." + LABEL + ")*(?::[0-9]{1,5})?)/cases/([0-9A-Z][0-9A-Z-]{6,38}[0-9A-Z])");
     private static final String CASE_LINK_PREFIX = "https://";
     private static final String E_LICENSE_PREFIX = "ZZEBL";
+    private static final String SHOWN_LICENSE_PREFIX = "ZZELIC";
+    /** The contract's pattern for the app's e-license code, exactly (version 1 only). */
+    private static final Pattern SHOWN_LICENSE = Pattern.compile("ZZELIC:1:[A-Z2-7]{32}");
     private static final Pattern E_BUSINESS_LICENSE = Pattern.compile("ZZEBL1:[0-9A-Z]{18}:[0-9]{8}:[0-9A-F]{16}");
 
     private QrPayloadParser() {
@@ -63,6 +68,10 @@ public final class QrPayloadParser {
             // Any other URL (a payment app's, a look-alike with a query or a user part) stays foreign.
             return m.matches() ? new QrReading.Accepted(new QrPayload.CaseLink(m.group(1), m.group(2)))
                     : rejected(QrRejection.FOREIGN, len);
+        }
+        if (text.startsWith(SHOWN_LICENSE_PREFIX)) {
+            return SHOWN_LICENSE.matcher(text).matches() ? new QrReading.Accepted(new QrPayload.ShownLicense(text))
+                    : rejected(QrRejection.MALFORMED, len);
         }
         if (text.startsWith(E_LICENSE_PREFIX)) {
             return E_BUSINESS_LICENSE.matcher(text).matches() ? new QrReading.Accepted(new QrPayload.EBusinessLicense(text))

@@ -36,6 +36,27 @@ class QrPayloadParserTest {
     }
 
     @Test
+    void acceptsAnELicenseShownFromTheGovernmentAppInTheContractsShapeOnly() {
+        String code = "ZZELIC:1:ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        QrPayload.ShownLicense shown = assertInstanceOf(QrPayload.ShownLicense.class,
+                assertInstanceOf(QrReading.Accepted.class, QrPayloadParser.parse(code)).payload());
+        assertEquals(code, shown.payload(), "passed on whole: the centre resolves it");
+        assertEquals("shown-license", shown.kind());
+        assertFalse(shown.toString().contains("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"), "a bearer code: masked in toString");
+        for (String bad : new String[] {
+                "ZZELIC:1:ABCDEFGHIJKLMNOPQRSTUVWXYZ23456", // 31 characters
+                "ZZELIC:1:ABCDEFGHIJKLMNOPQRSTUVWXYZ2345678", // 33
+                "ZZELIC:1:abcdefghijklmnopqrstuvwxyz234567", // lower case is not the app's base32
+                "ZZELIC:1:ABCDEFGHIJKLMNOPQRSTUVWXYZ234501", // 0 and 1 are not base32
+                "ZZELIC:2:ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", // another version
+                "ZZELIC:1:ABCDEFGHIJKLMNOPQRSTUVWXYZ234567:", "ZZELIC1:ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", "ZZELIC"}) {
+            assertEquals(QrRejection.MALFORMED, ((QrReading.Rejected) QrPayloadParser.parse(bad)).reason(), bad);
+        }
+        assertEquals(QrRejection.BAD_CHARACTERS,
+                ((QrReading.Rejected) QrPayloadParser.parse("ZZELIC:1:ABCDEFGHIJKLMNOPQRSTUVWXYZ23456 ")).reason());
+    }
+
+    @Test
     void acceptsPaymentCode() {
         QrReading r = QrPayloadParser.parse("zizhu:pay:v1:ORD20250101A7:n0nce-n0nce_12345");
         QrPayload.PaymentCode pay = assertInstanceOf(QrPayload.PaymentCode.class,
