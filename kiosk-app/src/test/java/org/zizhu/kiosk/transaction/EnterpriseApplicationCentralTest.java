@@ -182,4 +182,33 @@ class EnterpriseApplicationCentralTest {
             assertEquals(List.of(), central.contractViolations());
         }
     }
+
+    /**
+     * The centre checks the authority again when the application arrives (it may come from the
+     * outbox later): an application naming an enterprise the person may not act for is refused,
+     * in the words the enterprise step uses, and opens no case.
+     */
+    @Test
+    void anApplicationForAnEnterpriseThePersonMayNotActForIsRefusedInTheKiosksWords() throws Exception {
+        try (KioskRuntime rt = KioskRuntime.open(TestKiosk.config(central.baseUrl(), data))) {
+            ItemDetail item = CatalogJson.item(central.catalog().item(CHANGE).orElseThrow());
+            var notHers = new org.zizhu.kiosk.session.EnterpriseIdentity(RARE_EARTH, "包头稀土新材料股份有限公司", "Rare Earth",
+                    "JOINT_STOCK_COMPANY", "股份有限公司", org.zizhu.kiosk.session.EnterpriseIdentity.Role.AGENT,
+                    LocalDate.of(2030, 12, 31), true, "none", "none", java.time.Instant.now().plusSeconds(600));
+            List<ApplicationState.Resolution> materials = item.materials().stream()
+                    .map(m -> m.kind() == org.zizhu.kiosk.catalog.CatalogModel.MaterialKind.FORM
+                            ? (ApplicationState.Resolution) new ApplicationState.ByForm() : new ApplicationState.Shared())
+                    .toList();
+            var app = new ApplicationState.Application(Map.of("phone", "13912345678"), materials,
+                    ApplicationState.DeliveryChoice.WINDOW, null, null, notHers);
+            int cases = central.residents().caseCount();
+            var result = ports(rt, new ArrayList<>()).submit(item, new org.zizhu.kiosk.session.Resident("李秀英", LI,
+                    org.zizhu.kiosk.session.Resident.Source.ID_CARD, LocalDate.of(2036, 1, 1)), app, java.util.UUID.randomUUID().toString());
+            var refused = assertInstanceOf(org.zizhu.kiosk.flow.ApplicationPorts.Refused.class, result);
+            assertEquals("NO_AUTHORITY", refused.code());
+            assertEquals(new Messages().get(Language.ZH, "enterprise.refused.NO_AUTHORITY"), refused.message().in(Language.ZH));
+            assertEquals(cases, central.residents().caseCount(), "no case opened");
+            assertEquals(List.of(), central.contractViolations());
+        }
+    }
 }
