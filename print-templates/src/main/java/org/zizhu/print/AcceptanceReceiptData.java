@@ -17,9 +17,29 @@ import org.zizhu.privacy.Masking;
 public record AcceptanceReceiptData(String caseNumber, String itemName, String itemCode, String applicantName,
                                     String applicantIdNumber, LocalDateTime acceptedAt, List<Material> received,
                                     List<PendingMaterial> acceptedUnderCommitment, int promisedWorkingDays,
-                                    LocalDate promisedDate, String statusUrl, String office, String hotline)
+                                    LocalDate promisedDate, String statusUrl, String office, String hotline,
+                                    String enterpriseName, String enterpriseCreditCode)
         implements TemplateData {
+    /** A resident's own application (no enterprise). */
+    public AcceptanceReceiptData(String caseNumber, String itemName, String itemCode, String applicantName,
+                                 String applicantIdNumber, LocalDateTime acceptedAt, List<Material> received,
+                                 List<PendingMaterial> acceptedUnderCommitment, int promisedWorkingDays,
+                                 LocalDate promisedDate, String statusUrl, String office, String hotline) {
+        this(caseNumber, itemName, itemCode, applicantName, applicantIdNumber, acceptedAt, received, acceptedUnderCommitment,
+                promisedWorkingDays, promisedDate, statusUrl, office, hotline, null, null);
+    }
+
+    /**
+     * An application made for an enterprise (企业一码): the receipt is in the enterprise's name
+     * and code (public register facts, printed in full), the applicant named as the acting person
+     * (经办人), masked as on every receipt. Both or neither.
+     */
     public AcceptanceReceiptData {
+        enterpriseName = enterpriseName == null ? null : Req.text("enterprise.name", enterpriseName);
+        enterpriseCreditCode = enterpriseCreditCode == null ? null : Req.text("enterprise.creditCode", enterpriseCreditCode);
+        if ((enterpriseName == null) != (enterpriseCreditCode == null)) {
+            throw new TemplateDataException("enterprise", "name and credit code go together");
+        }
         caseNumber = Req.text("caseNumber", caseNumber);
         itemName = Req.text("itemName", itemName);
         itemCode = Req.text("itemCode", itemCode);
@@ -58,6 +78,9 @@ public record AcceptanceReceiptData(String caseNumber, String itemName, String i
         m.put("statusUrl", statusUrl);
         m.put("office", office);
         m.put("hotline", hotline);
+        if (enterpriseName != null) {
+            m.put("enterprise", Map.of("name", enterpriseName, "creditCode", enterpriseCreditCode));
+        }
         return m;
     }
 }

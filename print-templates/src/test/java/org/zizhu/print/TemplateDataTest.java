@@ -34,6 +34,41 @@ class TemplateDataTest {
         }
     }
 
+    /** The labelled fields of a filled document, label to value, in order. */
+    private static Map<String, String> fields(PrintDocument doc) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Block b : doc.blocks(Output.RECEIPT)) {
+            if (b instanceof Block.Field f) {
+                out.put(f.label(), f.value());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void anEnterprisesReceiptNamesItAndTheActingPersonMasked() {
+        AcceptanceReceiptData r = SampleDocuments.acceptanceReceipt();
+        AcceptanceReceiptData forEnterprise = new AcceptanceReceiptData(r.caseNumber(), r.itemName(), r.itemCode(),
+                r.applicantName(), r.applicantIdNumber(), r.acceptedAt(), r.received(), r.acceptedUnderCommitment(),
+                r.promisedWorkingDays(), r.promisedDate(), r.statusUrl(), r.office(), r.hotline(),
+                "包头市鹿城智联科技有限公司", "91150203MA0N7LC8XD");
+        Map<String, String> f = fields(templates.fill(forEnterprise));
+        assertEquals("包头市鹿城智联科技有限公司", f.get("申请单位"));
+        assertEquals("91150203MA0N7LC8XD", f.get("统一社会信用代码"));
+        assertEquals("王**", f.get("经办人"));
+        assertFalse(f.containsKey("申请人"), "the enterprise is the applicant");
+        assertFalse(f.get("证件号码").contains(r.applicantIdNumber().substring(6, 14)), "masked");
+
+        Map<String, String> own = fields(templates.fill(r));
+        assertEquals("王**", own.get("申请人"));
+        assertFalse(own.containsKey("申请单位") || own.containsKey("经办人"), "a resident's own receipt is unchanged");
+
+        assertThrows(TemplateDataException.class, () -> new AcceptanceReceiptData(r.caseNumber(), r.itemName(), r.itemCode(),
+                r.applicantName(), r.applicantIdNumber(), r.acceptedAt(), r.received(), r.acceptedUnderCommitment(),
+                r.promisedWorkingDays(), r.promisedDate(), r.statusUrl(), r.office(), r.hotline(), "某公司", null),
+                "a name without its code");
+    }
+
     @Test
     void missingTopLevelFieldIsNamed() {
         Map<String, Object> m = copy(SampleDocuments.acceptanceReceipt().toModel());

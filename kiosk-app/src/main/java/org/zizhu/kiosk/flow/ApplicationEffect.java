@@ -4,6 +4,7 @@ import java.util.List;
 import org.zizhu.kiosk.flow.ApplicationState.Application;
 import org.zizhu.kiosk.flow.ApplicationState.Owed;
 import org.zizhu.kiosk.flow.ServicePorts.Outcome;
+import org.zizhu.kiosk.session.EnterpriseIdentity;
 import org.zizhu.kiosk.session.Resident;
 import org.zizhu.kiosk.session.Wipeable;
 
@@ -20,7 +21,20 @@ sealed interface ApplicationEffect {
     record Wipe(Wipeable data) implements ApplicationEffect {
     }
 
-    record Prepare(Resident resident, List<String> licenseTypes, boolean consented) implements ApplicationEffect {
+    /** Verification and the consented fetch; for an enterprise ({@code enterprise} set) under its token, by {@code person}. */
+    record Prepare(Resident resident, List<String> licenseTypes, boolean consented, ServicePorts.VerifiedPerson person,
+                   EnterpriseIdentity enterprise) implements ApplicationEffect {
+        Prepare(Resident resident, List<String> licenseTypes, boolean consented) {
+            this(resident, licenseTypes, consented, null, null);
+        }
+    }
+
+    /** An enterprise's application: the card holder is verified at the centre before they choose the enterprise. */
+    record VerifyPerson(Resident resident) implements ApplicationEffect {
+    }
+
+    /** Asks the centre whether the verified person may act for the enterprise they named. */
+    record IdentifyEnterprise(ServicePorts.VerifiedPerson person, EnterpriseChoice choice) implements ApplicationEffect {
     }
 
     record CapturePage(int material, int replaceAt) implements ApplicationEffect {

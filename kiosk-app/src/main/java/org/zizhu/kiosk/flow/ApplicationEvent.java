@@ -5,6 +5,7 @@ import org.zizhu.kiosk.flow.ApplicationPorts.Image;
 import org.zizhu.kiosk.flow.ApplicationPorts.Prepared;
 import org.zizhu.kiosk.flow.ApplicationPorts.SubmitResult;
 import org.zizhu.kiosk.i18n.Text;
+import org.zizhu.kiosk.session.EnterpriseIdentity;
 import org.zizhu.kiosk.session.Resident;
 
 /**
@@ -21,6 +22,22 @@ public sealed interface ApplicationEvent {
     }
 
     record ConsentGiven(boolean agreed) implements ApplicationEvent {
+    }
+
+    /** An enterprise's application: the resident typed the enterprise's credit code. */
+    record EnterpriseCodeTyped(String code) implements ApplicationEvent {
+    }
+
+    /** The resident confirms a typed code whose check character fails (early codes do). */
+    record EnterpriseCodeConfirmed() implements ApplicationEvent {
+    }
+
+    /** The camera read a QR code while the enterprise is chosen: its payload goes to the centre as read. */
+    record EnterpriseQrScanned(String payload) implements ApplicationEvent {
+        @Override
+        public String toString() {
+            return "EnterpriseQrScanned[" + (payload == null ? 0 : payload.length()) + " chars]";
+        }
     }
 
     /** A field's new value (blank clears it); checked at once by its rule. */
@@ -130,6 +147,17 @@ public sealed interface ApplicationEvent {
     }
 
     record PreparedAnswer(Prepared prepared) implements ApplicationEvent {
+    }
+
+    /** The centre knows who the card holder is: the enterprise may be chosen. */
+    record PersonVerified(ServicePorts.VerifiedPerson person) implements ApplicationEvent {
+    }
+
+    record EnterpriseIdentified(EnterpriseIdentity enterprise) implements ApplicationEvent {
+    }
+
+    /** The centre refused the person for that enterprise ({@code reason} its machine code, for the log) or could not answer. */
+    record EnterpriseRefused(String reason, Text message, boolean retryable) implements ApplicationEvent {
     }
 
     record PageCaptured(int material, int replaceAt, Image page) implements ApplicationEvent {

@@ -119,6 +119,7 @@ public final class ApplicationFlow implements ResidentTask {
     public synchronized boolean busy() {
         return state instanceof ApplicationState.Preparing || state instanceof ApplicationState.Capturing
                 || state instanceof ApplicationState.ShowingLicense s && s.checking()
+                || state instanceof ApplicationState.VerifyingPerson || state instanceof ApplicationState.IdentifyingEnterprise
                 || state instanceof ApplicationState.Submitting || state instanceof ApplicationState.Printing;
     }
 
@@ -142,6 +143,31 @@ public final class ApplicationFlow implements ResidentTask {
     /** The camera read the government app's e-license code ({@code ZZELIC:1:...}, as read). */
     public void licenseCodeShown(String payload) {
         fire(new ApplicationEvent.LicenseCodeRead(payload));
+    }
+
+    /** True when the application is made for an enterprise the person chooses after being verified (企业一码). */
+    public boolean forEnterprise() {
+        return ApplicationSteps.forEnterprise(item);
+    }
+
+    /** True while the resident chooses the enterprise: its e-business-license QR code or its typed credit code is taken. */
+    public synchronized boolean choosingEnterprise() {
+        return state instanceof ApplicationState.ChoosingEnterprise;
+    }
+
+    /**
+     * For an enterprise's application the camera keeps looking until the enterprise is chosen: its
+     * license's QR code comes next (as the transaction does).
+     */
+    @Override
+    public synchronized boolean wantsLoginCode() {
+        return awaitingIdentity() || (forEnterprise() && (state instanceof ApplicationState.VerifyingPerson
+                || state instanceof ApplicationState.ChoosingEnterprise || state instanceof ApplicationState.IdentifyingEnterprise));
+    }
+
+    /** The camera read a QR code while the enterprise is chosen: its payload goes to the centre as it is. */
+    public void enterpriseQrScanned(String payload) {
+        fire(new ApplicationEvent.EnterpriseQrScanned(payload));
     }
 
     /** Today by the flow's clock (the screens show a 容缺 due date as the flow will set it). */
@@ -174,11 +200,12 @@ public final class ApplicationFlow implements ResidentTask {
     }
 
     /**
-     * True while a card holder is being verified ({@link ApplicationState.Preparing}): their face is
-     * checked first. The screen shows the face check then.
+     * True while a card holder is being verified ({@link ApplicationState.Preparing}, for an
+     * enterprise {@link ApplicationState.VerifyingPerson}): their face is checked first. The screen shows the face check then.
      */
     public synchronized boolean checkingFace() {
-        return state instanceof ApplicationState.Preparing p && p.resident().source() == Resident.Source.ID_CARD;
+        return (state instanceof ApplicationState.Preparing p && p.enterprise() == null && p.resident().source() == Resident.Source.ID_CARD)
+                || (state instanceof ApplicationState.VerifyingPerson v && v.resident().source() == Resident.Source.ID_CARD);
     }
 
     /**
@@ -201,6 +228,8 @@ public final class ApplicationFlow implements ResidentTask {
                 switch (event) {
                     case ApplicationEvent.Identified i -> i.resident().wipe(); // not taken: must not linger
                     case PageCaptured p -> p.page().wipe();
+                    case ApplicationEvent.PersonVerified v -> v.person().wipe();
+                    case ApplicationEvent.EnterpriseIdentified e -> e.enterprise().wipe();
                     default -> { }
                 }
                 return;
@@ -233,8 +262,17 @@ public final class ApplicationFlow implements ResidentTask {
             case ApplicationEffect.Wipe w -> w.data().wipe();
             case ApplicationEffect.Log l -> log(l);
             case ApplicationEffect.Prepare p -> call("application-prepare",
-                    () -> new ApplicationEvent.PreparedAnswer(ports.prepare(item, p.resident(), p.licenseTypes(), p.consented(), idempotencyKey)),
+                    () -> new ApplicationEvent.PreparedAnswer(p.enterprise() == null
+                            ? ports.prepare(item, p.resident(), p.licenseTypes(), p.consented(), idempotencyKey)
+                            : ports.prepare(item, p.resident(), p.licenseTypes(), p.consented(), idempotencyKey, p.person(),
+                            p.enterprise())),
                     e -> workFailed("prepare", e));
+            case ApplicationEffect.VerifyPerson v -> call("application-verify",
+                    () -> new ApplicationEvent.PersonVerified(ports.verifyPerson(v.resident())),
+                    e -> workFailed("verify", e));
+            case ApplicationEffect.IdentifyEnterprise i -> call("application-enterprise",
+                    () -> new ApplicationEvent.EnterpriseIdentified(ports.identifyEnterprise(i.person(), i.choice())),
+                    e -> new ApplicationEvent.EnterpriseRefused(e.reason(), e.residentMessage(), e.retryable()));
             case ApplicationEffect.CapturePage c -> call("application-capture", () -> {
                 Image page = ports.capturePage();
                 return new PageCaptured(c.material(), c.replaceAt(), page);

@@ -10,6 +10,7 @@ import org.zizhu.kiosk.flow.ServicePorts.Outcome;
 import org.zizhu.kiosk.flow.ServicePorts.ServiceException;
 import org.zizhu.kiosk.forms.FormRules.FieldError;
 import org.zizhu.kiosk.i18n.Text;
+import org.zizhu.kiosk.session.EnterpriseIdentity;
 import org.zizhu.kiosk.session.Resident;
 import org.zizhu.kiosk.session.Wipeable;
 
@@ -166,6 +167,40 @@ public interface ApplicationPorts {
     default ShownResult shownLicense(ItemDetail item, Resident resident, String qrPayload, String businessRef)
             throws ServiceException {
         throw new ServiceException("this kiosk resolves no shown e-licenses", null, false, null);
+    }
+
+    /**
+     * An enterprise's application: verifies the card holder at the centre (face check, or the
+     * app's word) before they choose the enterprise. Ports that do not act for enterprises refuse.
+     */
+    default ServicePorts.VerifiedPerson verifyPerson(Resident resident) throws ServiceException {
+        throw new ServiceException("these ports do not act for enterprises", null, false, null);
+    }
+
+    /**
+     * Asks the centre whether the verified person may act for the enterprise they named; a
+     * refusal is a {@link ServiceException} whose {@code reason} is the centre's code
+     * (NO_AUTHORITY, AUTHORISATION_EXPIRED, ENTERPRISE_UNKNOWN, ENTERPRISE_DEREGISTERED,
+     * QR_INVALID) and whose text says it to the resident.
+     */
+    default EnterpriseIdentity identifyEnterprise(ServicePorts.VerifiedPerson person, EnterpriseChoice choice)
+            throws ServiceException {
+        throw new ServiceException("these ports do not act for enterprises", null, false, null);
+    }
+
+    /**
+     * {@link #prepare} for {@code enterprise} (null: for the resident, as {@link #prepare}): no second
+     * face check ({@code person} was verified before choosing it); the consent is given for the
+     * enterprise and the licenses fetched are the enterprise's and the acting person's ID card;
+     * the applicant is the acting person.
+     */
+    default Prepared prepare(ItemDetail item, Resident resident, List<String> licenseTypes, boolean consented,
+                             String businessRef, ServicePorts.VerifiedPerson person, EnterpriseIdentity enterprise)
+            throws ServiceException {
+        if (enterprise != null) {
+            throw new ServiceException("these ports do not act for enterprises", null, false, null);
+        }
+        return prepare(item, resident, licenseTypes, consented, businessRef);
     }
 
     /**

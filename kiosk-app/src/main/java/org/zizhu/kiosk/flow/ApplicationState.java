@@ -12,6 +12,7 @@ import org.zizhu.kiosk.flow.ApplicationPorts.Image;
 import org.zizhu.kiosk.flow.ServicePorts.Outcome;
 import org.zizhu.kiosk.forms.FormRules.FieldError;
 import org.zizhu.kiosk.i18n.Text;
+import org.zizhu.kiosk.session.EnterpriseIdentity;
 import org.zizhu.kiosk.session.Resident;
 
 /**
@@ -24,15 +25,46 @@ public sealed interface ApplicationState {
     record AwaitingCard(String messageKey) implements ApplicationState {
     }
 
-    /** Asking the resident to authorise fetching these e-licenses (they may decline and capture pages instead). */
-    record Consent(Resident resident, List<String> licenseTypes) implements ApplicationState {
+    /**
+     * Asking the resident to authorise fetching these e-licenses (they may decline and capture pages
+     * instead); for an enterprise ({@code enterprise} set, {@code person} the verified card holder)
+     * the enterprise's licenses and the acting person's ID card.
+     */
+    record Consent(Resident resident, List<String> licenseTypes, ServicePorts.VerifiedPerson person,
+                   EnterpriseIdentity enterprise) implements ApplicationState {
         public Consent {
             licenseTypes = List.copyOf(licenseTypes);
         }
+
+        /** For the resident themself. */
+        public Consent(Resident resident, List<String> licenseTypes) {
+            this(resident, licenseTypes, null, null);
+        }
     }
 
-    /** The centre verifies the resident and the e-licenses are fetched. */
-    record Preparing(Resident resident, boolean consented) implements ApplicationState {
+    /** An enterprise's application: the centre checks the card holder's face (or the app's word) first. */
+    record VerifyingPerson(Resident resident) implements ApplicationState {
+    }
+
+    /**
+     * Choosing the enterprise the person applies for (企业一码), as in the transaction: its
+     * electronic business license QR code or its credit code typed. {@code messageKey} the prompt,
+     * a warning or why the last choice was refused ({@code message}: the centre's words);
+     * {@code unconfirmedCode} a typed code whose check character fails, sent once confirmed.
+     */
+    record ChoosingEnterprise(Resident resident, ServicePorts.VerifiedPerson person, String messageKey, Text message,
+                              String unconfirmedCode) implements ApplicationState {
+    }
+
+    /** The centre is checking the person's authority for the enterprise. */
+    record IdentifyingEnterprise(Resident resident, ServicePorts.VerifiedPerson person) implements ApplicationState {
+    }
+
+    /** The centre verifies the resident and the e-licenses are fetched (for {@code enterprise} when set). */
+    record Preparing(Resident resident, boolean consented, EnterpriseIdentity enterprise) implements ApplicationState {
+        public Preparing(Resident resident, boolean consented) {
+            this(resident, consented, null);
+        }
     }
 
     /**
@@ -207,13 +239,20 @@ public sealed interface ApplicationState {
     /**
      * The application being put together: form values (field id to value), one resolution per
      * material of the item, the delivery (null until chosen), the consent's authorisation, the
-     * signed 告知承诺 conditions (null until signed, and for items without them).
+     * signed 告知承诺 conditions (null until signed, and for items without them), the enterprise
+     * applied for as the centre confirmed it (null: the resident's own application; held by the visit).
      */
     record Application(Map<String, String> values, List<Resolution> materials, DeliveryChoice delivery,
-                       String authorisationId, SignedConditions conditions) {
+                       String authorisationId, SignedConditions conditions, EnterpriseIdentity enterprise) {
         public Application {
             values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
             materials = List.copyOf(materials);
+        }
+
+        /** The resident's own application. */
+        public Application(Map<String, String> values, List<Resolution> materials, DeliveryChoice delivery,
+                           String authorisationId, SignedConditions conditions) {
+            this(values, materials, delivery, authorisationId, conditions, null);
         }
 
         /** Not (yet) signed to any conditions. */
@@ -229,21 +268,21 @@ public sealed interface ApplicationState {
             } else {
                 v.put(field, value.strip());
             }
-            return new Application(v, materials, delivery, authorisationId, conditions);
+            return new Application(v, materials, delivery, authorisationId, conditions, enterprise);
         }
 
         Application withMaterial(int index, Resolution r) {
             List<Resolution> m = new ArrayList<>(materials);
             m.set(index, r);
-            return new Application(values, m, delivery, authorisationId, conditions);
+            return new Application(values, m, delivery, authorisationId, conditions, enterprise);
         }
 
         Application withDelivery(DeliveryChoice d) {
-            return new Application(values, materials, d, authorisationId, conditions);
+            return new Application(values, materials, d, authorisationId, conditions, enterprise);
         }
 
         Application withConditions(SignedConditions c) {
-            return new Application(values, materials, delivery, authorisationId, c);
+            return new Application(values, materials, delivery, authorisationId, c, enterprise);
         }
 
         /** Every image in it (pages, signatures). */

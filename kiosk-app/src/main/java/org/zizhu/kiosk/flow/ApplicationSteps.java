@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.zizhu.forms.FieldRule;
+import org.zizhu.forms.FieldType;
 import org.zizhu.ids.IdChecks;
+import org.zizhu.kiosk.catalog.CatalogModel;
 import org.zizhu.kiosk.catalog.CatalogModel.FormField;
 import org.zizhu.kiosk.catalog.CatalogModel.IdCardField;
 import org.zizhu.kiosk.catalog.CatalogModel.ItemDetail;
@@ -30,6 +32,7 @@ import org.zizhu.kiosk.forms.FormPrefill;
 import org.zizhu.kiosk.forms.FormRules;
 import org.zizhu.kiosk.i18n.Messages;
 import org.zizhu.kiosk.i18n.Text;
+import org.zizhu.kiosk.session.EnterpriseIdentity;
 import org.zizhu.kiosk.session.Resident;
 
 /**
@@ -94,6 +97,24 @@ final class ApplicationSteps {
         return types;
     }
 
+    /**
+     * Whether the application is made for an existing enterprise, which the person then chooses
+     * (企业一码): an item for enterprises whose form names the applying enterprise by its credit
+     * code ({@code creditCode}) or that takes its business license. An item that creates the
+     * enterprise (设立登记) has neither: the person applies as themself, as before.
+     */
+    static boolean forEnterprise(ItemDetail item) {
+        if (item.audience() != CatalogModel.Audience.ENTERPRISE) {
+            return false;
+        }
+        boolean namesItsCode = item.form() != null && item.form().field(FormPrefill.ENTERPRISE_CODE_FIELD)
+                .filter(x -> x.type() == FieldType.USCC).isPresent();
+        return namesItsCode || item.materials().stream().anyMatch(m -> BUSINESS_LICENSE.equals(m.eLicenseType()));
+    }
+
+    /** The business license's e-license type: only an enterprise that exists holds one. */
+    static final String BUSINESS_LICENSE = "BUSINESS_LICENSE";
+
     /** The resident ID card's e-license type in the catalogue and at the centre. */
     static final String ID_CARD_LICENSE = "ID_CARD";
 
@@ -117,12 +138,38 @@ final class ApplicationSteps {
         return switch (state) {
             case AwaitingCard s -> identify(event, f);
             case Consent s -> event instanceof ConsentGiven c
-                    ? to(new Preparing(s.resident(), c.agreed()),
+                    ? to(new Preparing(s.resident(), c.agreed(), s.enterprise()),
                     new Log(true, c.agreed() ? "consented" : "declined", null),
-                    new ApplicationEffect.Prepare(s.resident(), s.licenseTypes(), c.agreed()))
+                    new ApplicationEffect.Prepare(s.resident(), s.licenseTypes(), c.agreed(), s.person(), s.enterprise()))
                     : Next.IGNORED;
+            case VerifyingPerson s -> switch (event) {
+                case PersonVerified v when f.visitEnded() -> to(s, new Wipe(v.person()));
+                case PersonVerified v -> to(new ChoosingEnterprise(s.resident(), v.person(), "enterprise.choose", null, null),
+                        new Hold(v.person()), new Log(true, "person-verified", null));
+                case WorkFailed w -> failed(s.resident(), null, w, f);
+                default -> Next.IGNORED;
+            };
+            case ChoosingEnterprise s -> choosing(s, event);
+            case IdentifyingEnterprise s -> switch (event) {
+                case EnterpriseIdentified e when f.visitEnded() -> to(s, new Wipe(e.enterprise()));
+                case EnterpriseIdentified e -> {
+                    EnterpriseIdentity en = e.enterprise();
+                    List<String> types = licenseTypes(f.item(), s.resident().source());
+                    if (!types.isEmpty()) {
+                        yield to(new Consent(s.resident(), types, s.person(), en), new Hold(en),
+                                new Log(true, "enterprise-identified", null));
+                    }
+                    yield to(new Preparing(s.resident(), false, en), new Hold(en), new Log(true, "enterprise-identified", null),
+                            new ApplicationEffect.Prepare(s.resident(), types, false, s.person(), en));
+                }
+                // Refused (no authority, expired, unknown, deregistered, a bad QR code): say why, let them choose again.
+                case EnterpriseRefused r -> to(new ChoosingEnterprise(s.resident(), s.person(),
+                        r.reason() == null ? "enterprise.notIdentified" : "enterprise.refused", r.message(), null),
+                        new Log(false, "enterprise-refused", r.retryable()));
+                default -> Next.IGNORED;
+            };
             case Preparing s -> switch (event) {
-                case PreparedAnswer p -> prepared(s.resident(), p.prepared(), f);
+                case PreparedAnswer p -> prepared(s.resident(), p.prepared(), s.enterprise(), f);
                 case WorkFailed w -> failed(s.resident(), null, w, f);
                 default -> Next.IGNORED;
             };
@@ -221,6 +268,10 @@ final class ApplicationSteps {
                     yield to(new AwaitingCard(problem), new Hold(r));
                 }
                 String how = r.source() == Resident.Source.MOBILE_APP ? "qr-login-seen" : "identified";
+                if (forEnterprise(f.item())) {
+                    // For an enterprise: the person is verified first, then chooses the enterprise (as the transaction does).
+                    yield to(new VerifyingPerson(r), new Hold(r), new Log(true, how, null), new ApplicationEffect.VerifyPerson(r));
+                }
                 List<String> types = licenseTypes(f.item(), r.source());
                 if (!types.isEmpty()) {
                     yield to(new Consent(r, types), new Hold(r), new Log(true, how, null));
@@ -233,8 +284,35 @@ final class ApplicationSteps {
         };
     }
 
+    /**
+     * The enterprise step, as in the transaction: a scanned QR code goes to the centre as it is; a
+     * typed code is checked here first: malformed stays with a message, a failing check character
+     * warns and is sent only once the resident confirms it (early codes fail it; the centre decides).
+     */
+    private static Next choosing(ChoosingEnterprise s, ApplicationEvent event) {
+        return switch (event) {
+            case EnterpriseQrScanned q -> identifying(s, new EnterpriseChoice.Scanned(q.payload()));
+            case EnterpriseCodeTyped t -> {
+                String code = EnterpriseChoice.normalise(t.code());
+                yield switch (EnterpriseChoice.check(code)) {
+                    case VALID -> identifying(s, new EnterpriseChoice.Typed(code));
+                    case CHECK_CHAR_FAILS -> to(new ChoosingEnterprise(s.resident(), s.person(), "enterprise.checkCharWarning",
+                            null, code), new Log(false, "enterprise-code-check-char", null));
+                    case MALFORMED -> to(new ChoosingEnterprise(s.resident(), s.person(), "enterprise.codeMalformed", null, null));
+                };
+            }
+            case EnterpriseCodeConfirmed c when s.unconfirmedCode() != null ->
+                    identifying(s, new EnterpriseChoice.Typed(s.unconfirmedCode()));
+            default -> Next.IGNORED;
+        };
+    }
+
+    private static Next identifying(ChoosingEnterprise s, EnterpriseChoice choice) {
+        return to(new IdentifyingEnterprise(s.resident(), s.person()), new ApplicationEffect.IdentifyEnterprise(s.person(), choice));
+    }
+
     /** The form starts prefilled (免填) from the card and the fetched e-licenses; materials resolved where they can be. */
-    private static Next prepared(Resident r, Prepared p, Facts f) {
+    private static Next prepared(Resident r, Prepared p, EnterpriseIdentity enterprise, Facts f) {
         ItemDetail item = f.item();
         Map<IdCardField, String> card = new LinkedHashMap<>();
         // The identity as the centre verified it (a mobile-app login has no card data of its own).
@@ -247,6 +325,13 @@ final class ApplicationSteps {
             licenses.putIfAbsent(l.type(), l.content());
         }
         Map<String, String> values = item.form() == null ? Map.of() : FormPrefill.values(item.form(), card, licenses, Map.of());
+        if (enterprise != null && item.form() != null) {
+            // The enterprise's own name and code as the centre confirmed them (免填 for the enterprise's fields).
+            Map<String, String> withEnterprise = new LinkedHashMap<>(
+                    FormPrefill.enterpriseValues(item.form(), enterprise.creditCode(), enterprise.nameZh()));
+            withEnterprise.putAll(values);
+            values = withEnterprise;
+        }
         List<Resolution> materials = new ArrayList<>();
         for (Material m : item.materials()) {
             Optional<License> lic = p.licenses().stream().filter(l -> l.type().equals(m.eLicenseType())).findFirst();
@@ -260,7 +345,7 @@ final class ApplicationSteps {
                 materials.add(new Unresolved());
             }
         }
-        Application app = new Application(values, materials, null, p.authorisationId());
+        Application app = new Application(values, materials, null, p.authorisationId(), null, enterprise);
         return to(new FillingForm(applicant, app, Map.of(), List.of()), new Hold(p), new Log(true, "prepared", null));
     }
 

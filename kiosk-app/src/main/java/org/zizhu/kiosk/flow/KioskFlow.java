@@ -532,18 +532,20 @@ public final class KioskFlow {
 
                 @Override
                 public boolean scansForEnterprise() {
-                    return s instanceof ServiceFlow f && f.forEnterprise();
+                    return s instanceof ServiceFlow f && f.forEnterprise() || s instanceof ApplicationFlow a && a.forEnterprise();
                 }
 
                 @Override
                 public boolean acceptingEnterpriseCode() {
-                    return s instanceof ServiceFlow f && f.choosingEnterprise();
+                    return s instanceof ServiceFlow f && f.choosingEnterprise() || s instanceof ApplicationFlow a && a.choosingEnterprise();
                 }
 
                 @Override
                 public void enterpriseCode(String payload) {
                     if (s instanceof ServiceFlow f) {
                         f.enterpriseQrScanned(payload);
+                    } else if (s instanceof ApplicationFlow a) {
+                        a.enterpriseQrScanned(payload);
                     }
                 }
             }, LOGIN_SCAN_LIMIT);

@@ -138,7 +138,12 @@ public final class SpokenPrompt {
             case AwaitingCard a -> key(messages, a.messageKey());
             case ApplicationState.Consent c -> key(messages, "application.consentTitle");
             case ApplicationState.Preparing p -> key(messages,
-                    p.resident().source() == Resident.Source.ID_CARD ? "face.spoken" : "application.preparing");
+                    p.enterprise() == null && p.resident().source() == Resident.Source.ID_CARD ? "face.spoken" : "application.preparing");
+            case ApplicationState.VerifyingPerson v -> key(messages,
+                    v.resident().source() == Resident.Source.ID_CARD ? "face.spoken" : "service.working");
+            // The centre's refusal is spoken after the reason's heading, as the transaction's screen shows them.
+            case ApplicationState.ChoosingEnterprise c -> then(messages, key(messages, c.messageKey()), c.message());
+            case ApplicationState.IdentifyingEnterprise x -> key(messages, "enterprise.identifying");
             case ApplicationState.FillingForm f -> key(messages, "application.fillForm");
             case ApplicationState.Materials m -> m.message() != null ? m.message()
                     : key(messages, m.messageKey() != null ? m.messageKey() : "voice.materials");

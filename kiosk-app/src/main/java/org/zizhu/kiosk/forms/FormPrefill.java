@@ -55,4 +55,36 @@ public final class FormPrefill {
         }
         return n.isTextual() ? n.asText() : null;
     }
+
+    /** The field naming the applying enterprise (单位名称) in an enterprise item's form. */
+    public static final String ENTERPRISE_NAME_FIELD = "entityName";
+    /** The field naming the applying enterprise's unified social credit code. */
+    public static final String ENTERPRISE_CODE_FIELD = "creditCode";
+
+    /**
+     * For an application made for an enterprise: its name and credit code, as the centre
+     * confirmed them, into the form's fields that name the applying enterprise
+     * ({@value #ENTERPRISE_NAME_FIELD}, {@value #ENTERPRISE_CODE_FIELD} of type USCC) and have no
+     * prefill source of their own. Other fields naming enterprises (a transfer's two parties) are
+     * left to the resident.
+     *
+     * @return field id to value, in form order, only for those fields and non-blank values
+     */
+    public static Map<String, String> enterpriseValues(FormDefinition form, String creditCode, String name) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (FormField f : form.fields()) {
+            if (f.prefill().source() != org.zizhu.kiosk.catalog.CatalogModel.PrefillSource.NONE) {
+                continue;
+            }
+            String v = switch (f.id()) {
+                case ENTERPRISE_NAME_FIELD -> name;
+                case ENTERPRISE_CODE_FIELD -> f.type() == org.zizhu.forms.FieldType.USCC ? creditCode : null;
+                default -> null;
+            };
+            if (v != null && !v.isBlank()) {
+                out.put(f.id(), v.strip());
+            }
+        }
+        return out;
+    }
 }

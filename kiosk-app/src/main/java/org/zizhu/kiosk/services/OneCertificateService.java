@@ -143,9 +143,30 @@ public final class OneCertificateService {
      */
     public record Draft(String idempotencyKey, String itemCode, String applicantIdNumber, String authorisationId,
                         List<MaterialRef> materials, String contactPhone, Instant startedAt, Map<String, String> form,
-                        Delivery delivery, String contactName, ConditionsCommitment conditions) {
+                        Delivery delivery, String contactName, ConditionsCommitment conditions, String enterpriseCreditCode) {
         public Draft {
             form = form == null ? null : Map.copyOf(form);
+        }
+
+        /** The resident's own application (no enterprise). */
+        public Draft(String idempotencyKey, String itemCode, String applicantIdNumber, String authorisationId,
+                     List<MaterialRef> materials, String contactPhone, Instant startedAt, Map<String, String> form,
+                     Delivery delivery, String contactName, ConditionsCommitment conditions) {
+            this(idempotencyKey, itemCode, applicantIdNumber, authorisationId, materials, contactPhone, startedAt, form,
+                    delivery, contactName, conditions, null);
+        }
+
+        /**
+         * The same application made for the enterprise with this credit code (企业一码), the
+         * applicant acting for it: sent as {@code enterprise: {creditCode}}, the centre checks the
+         * applicant's authority against its register when it arrives (also from the outbox later).
+         */
+        public Draft forEnterprise(String creditCode) {
+            if (creditCode == null || !creditCode.matches("[0-9A-HJ-NP-RTUW-Y]{18}")) {
+                throw new IllegalArgumentException("not a unified social credit code");
+            }
+            return new Draft(idempotencyKey, itemCode, applicantIdNumber, authorisationId, materials, contactPhone, startedAt,
+                    form, delivery, contactName, conditions, creditCode);
         }
 
         /** Without a signed 告知承诺 (an item decided the ordinary way). */
@@ -168,12 +189,13 @@ public final class OneCertificateService {
                 }
             }
             return new Draft(idempotencyKey, itemCode, applicantIdNumber, authorisationId, materials, contactPhone, startedAt,
-                    form, delivery, contactName, c);
+                    form, delivery, contactName, c, enterpriseCreditCode);
         }
 
         @Override
         public String toString() {
-            return "Draft[" + itemCode + ", " + Masking.idNumber(applicantIdNumber) + ", key " + idempotencyKey + "]";
+            return "Draft[" + itemCode + ", " + Masking.idNumber(applicantIdNumber) + (enterpriseCreditCode == null ? "" : ", enterprise")
+                    + ", key " + idempotencyKey + "]";
         }
     }
 
@@ -309,9 +331,19 @@ public final class OneCertificateService {
 
     /** Fetches one e-license and verifies its issuer seal; refuses it if the seal does not verify. */
     public VerifiedDocument license(ResidentSession s, Authorisation a, String licenseId, Access access) throws CentralException {
+        return license(s, a, licenseId, access, SealVerifier.Holder.of(s));
+    }
+
+    /**
+     * {@link #license(ResidentSession, Authorisation, String, Access)} checked against {@code holder}:
+     * under an enterprise's consent its licenses name the enterprise
+     * ({@link SealVerifier.Holder#enterprise}), the acting person's ID card names them.
+     */
+    public VerifiedDocument license(ResidentSession s, Authorisation a, String licenseId, Access access,
+                                    SealVerifier.Holder holder) throws CentralException {
         JsonNode r = client.call(audited(CentralClient.Call.get("/onecert/authorisations/" + enc(a.authorisationId()) + "/licenses/" + enc(licenseId),
                 "/onecert/authorisations/{id}/licenses/{licenseId}").header("X-Resident-Token", s.token()), access)).body();
-        VerifiedDocument d = seals.verify(r, SealVerifier.Holder.of(s));
+        VerifiedDocument d = seals.verify(r, holder);
         if (!licenseId.equals(d.content().path("licenseId").asText())) {
             throw new CentralException(CentralException.Kind.BAD_RESPONSE, 200, "document is not the license asked for", null, null);
         }
@@ -519,6 +551,9 @@ public final class OneCertificateService {
             byte[] png = d.conditions().signaturePng();
             nc.put("signaturePngBase64", Base64.getEncoder().encodeToString(png));
             nc.put("signatureSha256", sha256(png));
+        }
+        if (d.enterpriseCreditCode() != null) {
+            b.putObject("enterprise").put("creditCode", d.enterpriseCreditCode());
         }
         if (d.contactPhone() == null) {
             b.putNull("contactPhone");

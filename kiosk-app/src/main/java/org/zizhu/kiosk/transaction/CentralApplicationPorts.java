@@ -36,7 +36,9 @@ import org.zizhu.kiosk.devices.FaceGuides;
 import org.zizhu.kiosk.flow.ApplicationPorts;
 import org.zizhu.kiosk.flow.ApplicationState;
 import org.zizhu.kiosk.flow.FaceGuideSource;
+import org.zizhu.kiosk.flow.EnterpriseChoice;
 import org.zizhu.kiosk.flow.FaceGuideView;
+import org.zizhu.kiosk.flow.ServicePorts;
 import org.zizhu.kiosk.flow.ServicePorts.Outcome;
 import org.zizhu.kiosk.flow.ServicePorts.ServiceException;
 import org.zizhu.kiosk.forms.FormRules.FieldError;
@@ -49,6 +51,8 @@ import org.zizhu.kiosk.services.OneCertificateService.Delivery;
 import org.zizhu.kiosk.services.OneCertificateService.MaterialRef;
 import org.zizhu.kiosk.services.OneCertificateService.PostalAddress;
 import org.zizhu.kiosk.services.ResidentSession;
+import org.zizhu.kiosk.services.SealVerifier;
+import org.zizhu.kiosk.session.EnterpriseIdentity;
 import org.zizhu.kiosk.session.Resident;
 import org.zizhu.kiosk.session.Wipeable;
 import org.zizhu.kiosk.transaction.ServiceFailures.Call;
@@ -63,6 +67,8 @@ import org.zizhu.print.PendingMaterial;
  * What the resident is told on failure comes from {@link ServiceFailures}.
  */
 public final class CentralApplicationPorts implements ApplicationPorts {
+    /** The resident ID card's e-license type (the acting person's, under an enterprise's consent). */
+    static final String ID_CARD_LICENSE = "ID_CARD";
     /** How long the document camera may look for a usable, still page. */
     static final Duration PAGE_TIMEOUT = Duration.ofSeconds(8);
 
@@ -157,6 +163,77 @@ public final class CentralApplicationPorts implements ApplicationPorts {
             return new Prepared(new Resident(session.name(), needIdNumber(idNumber), resident.address(), resident.source(),
                     resident.validUntil()),
                     auth.authorisationId(), licenses, forget);
+        } catch (Exception e) {
+            sessions.remove(businessRef);
+            throw failures.translate(Call.PERFORM, e);
+        }
+    }
+
+    @Override
+    public ServicePorts.VerifiedPerson verifyPerson(Resident resident) throws ServiceException {
+        try {
+            return new CentralServicePorts.Verified(verification.verify(resident));
+        } catch (Exception e) {
+            throw failures.translate(Call.PERFORM, e);
+        }
+    }
+
+    @Override
+    public EnterpriseIdentity identifyEnterprise(ServicePorts.VerifiedPerson person, EnterpriseChoice choice)
+            throws ServiceException {
+        return CentralServicePorts.identifyEnterprise(services, failures, person, choice);
+    }
+
+    /**
+     * For an enterprise: the session of the face check before the enterprise was chosen (no
+     * second one); consent under the enterprise's token; its licenses checked against the
+     * enterprise as holder, the acting person's ID card against the person (who is the applicant).
+     */
+    @Override
+    public Prepared prepare(ItemDetail item, Resident resident, List<String> licenseTypes, boolean consented, String businessRef,
+                            ServicePorts.VerifiedPerson person, EnterpriseIdentity enterprise) throws ServiceException {
+        if (enterprise == null) {
+            return prepare(item, resident, licenseTypes, consented, businessRef);
+        }
+        if (!(person instanceof CentralServicePorts.Verified v)) {
+            throw new IllegalArgumentException("not a person verified by these ports");
+        }
+        try {
+            ResidentSession session = v.session();
+            // Kept for 亮证 on the materials step, as for a person's application.
+            sessions.clear();
+            sessions.put(businessRef, session);
+            Wipeable forget = () -> sessions.remove(businessRef);
+            String idNumber = session.idNumber() != null ? session.idNumber() : resident.idNumber();
+            List<License> licenses = new ArrayList<>();
+            String authorisationId = null;
+            if (consented && !licenseTypes.isEmpty()) {
+                OneCertificateService one = services.oneCertificate();
+                var auth = one.authorise(session, enterprise.enterpriseToken(), item.code(), Set.copyOf(licenseTypes),
+                        CentralServicePorts.AUTHORISATION_VALIDITY);
+                authorisationId = auth.authorisationId();
+                var access = new OneCertificateService.Access(item.code(), item.name().zh(), businessRef,
+                        idNumber == null ? OneCertificateService.Purpose.IDENTITY_CHECK : OneCertificateService.Purpose.FORM_PREFILL);
+                for (var summary : one.licenses(session, auth, access)) {
+                    if (licenseTypes.contains(summary.type()) && licenses.stream().noneMatch(l -> l.type().equals(summary.type()))) {
+                        // The acting person's own ID card names them; every other license in scope names the enterprise.
+                        SealVerifier.Holder holder = ID_CARD_LICENSE.equals(summary.type())
+                                ? SealVerifier.Holder.of(session) : SealVerifier.Holder.enterprise(enterprise.creditCode());
+                        var doc = one.license(session, auth, summary.licenseId(), access, holder);
+                        licenses.add(new License(summary.type(), summary.licenseId(), doc.content()));
+                    }
+                }
+                if (idNumber == null) {
+                    idNumber = licenses.stream().filter(l -> ID_CARD_LICENSE.equals(l.type()))
+                            .map(l -> l.content().path("holder").path("idNumber").asText(""))
+                            .filter(IdChecks::validIdNumber).findFirst().orElse(null);
+                }
+            }
+            return new Prepared(new Resident(session.name(), needIdNumber(idNumber), resident.address(), resident.source(),
+                    resident.validUntil()), authorisationId, licenses, forget);
+        } catch (ServiceException e) {
+            sessions.remove(businessRef);
+            throw e;
         } catch (Exception e) {
             sessions.remove(businessRef);
             throw failures.translate(Call.PERFORM, e);
@@ -291,6 +368,10 @@ public final class CentralApplicationPorts implements ApplicationPorts {
             OneCertificateService one = services.oneCertificate();
             var draft = one.application(key, item.code(), resident.idNumber(), app.authorisationId(), app.values(),
                     materials(item, app), delivery(app), blankToNull(resident.name()), contactPhone(item, app));
+            if (app.enterprise() != null) {
+                // For the enterprise the person acts for: the centre checks their authority against its register.
+                draft = draft.forEnterprise(app.enterprise().creditCode());
+            }
             if (app.conditions() != null) {
                 // 告知承诺制: the signed commitment to the item's conditions goes with the application.
                 draft = draft.withConditions(new OneCertificateService.ConditionsCommitment(app.conditions().signedAt(),
@@ -299,11 +380,15 @@ public final class CentralApplicationPorts implements ApplicationPorts {
             var submission = one.submit(draft);
             String reference = submission.receipt().map(OneCertificateService.CaseReceipt::caseNumber).orElse(submission.reference());
             return new Accepted(new CentralOutcome.Accepted(submission, reference,
-                    failures.text(submission.queued() ? "application.queued" : "application.accepted")));
+                    failures.text(submission.queued() ? "application.queued" : "application.accepted"), app.enterprise()));
         } catch (CentralException e) {
             if (e.kind() == CentralException.Kind.REJECTED) {
                 EventLog.event(EventId.SERVICE_STEP, org.zizhu.events.Outcome.FAILURE, "item", item.code(),
                         "step", "application-refused", "code", e.code());
+                if (org.zizhu.kiosk.services.EnterpriseService.REFUSALS.contains(e.code())) {
+                    // The register no longer lets the person act for the enterprise: the transaction's words for it.
+                    return new Refused(e.code(), List.of(), failures.text("enterprise.refused." + e.code()));
+                }
                 return new Refused(e.code(), fieldErrors(e.fieldErrors()), e.residentMessage() != null
                         ? e.residentMessage() : failures.text("application.refused"));
             }
@@ -399,7 +484,8 @@ public final class CentralApplicationPorts implements ApplicationPorts {
             }
             List<PrintService.ReceiptJob> jobs = new ArrayList<>();
             jobs.add(new PrintService.ReceiptJob(printData.acceptanceReceipt(item, resident, a.submission(), a.reference(), got,
-                    owed.stream().map(o -> new PendingMaterial(o.name(), o.dueDate())).toList()), "receipt-" + a.reference()));
+                    owed.stream().map(o -> new PendingMaterial(o.name(), o.dueDate())).toList(), a.enterprise()),
+                    "receipt-" + a.reference()));
             // Then the signed 容缺受理承诺书 for the resident to keep: one per commitment, each with the
             // signature drawn for it. All are made before anything prints; a retry prints them all again.
             for (int i = 0; i < owed.size(); i++) {

@@ -5,6 +5,7 @@ import org.zizhu.kiosk.flow.ServicePorts;
 import org.zizhu.kiosk.services.AppointmentService;
 import org.zizhu.kiosk.services.OneCertificateService;
 import org.zizhu.kiosk.services.VerifiedDocument;
+import org.zizhu.kiosk.session.EnterpriseIdentity;
 
 /** What the centre produced for a transaction, one type per kind of result; wiped with the visit. */
 public sealed interface CentralOutcome extends ServicePorts.Outcome {
@@ -26,11 +27,19 @@ public sealed interface CentralOutcome extends ServicePorts.Outcome {
         }
     }
 
-    /** An application accepted (or queued) at the centre: the acceptance receipt. */
-    record Accepted(OneCertificateService.Submission submission, String reference, Text title) implements CentralOutcome {
+    /**
+     * An application accepted (or queued) at the centre: the acceptance receipt; {@code enterprise}
+     * the enterprise it was made for (null: the resident's own), held and wiped by the visit itself.
+     */
+    record Accepted(OneCertificateService.Submission submission, String reference, Text title, EnterpriseIdentity enterprise)
+            implements CentralOutcome {
+        public Accepted(OneCertificateService.Submission submission, String reference, Text title) {
+            this(submission, reference, title, null);
+        }
+
         @Override
         public void wipe() {
-            // Case number and dates only: nothing personal to wipe.
+            // Case number and dates only; the enterprise identity is the visit's to wipe.
         }
     }
 

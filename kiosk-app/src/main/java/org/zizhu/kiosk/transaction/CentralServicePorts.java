@@ -84,8 +84,8 @@ public final class CentralServicePorts implements ServicePorts {
         }
     }
 
-    /** The centre's session of a verified person, as the flow holds it (wiped with the visit). */
-    private static final class Verified implements VerifiedPerson {
+    /** The centre's session of a verified person, as the flow holds it (wiped with the visit); the application's ports use it too. */
+    static final class Verified implements VerifiedPerson {
         private volatile ResidentSession session;
 
         Verified(ResidentSession session) {
@@ -127,6 +127,12 @@ public final class CentralServicePorts implements ServicePorts {
      */
     @Override
     public EnterpriseIdentity identifyEnterprise(VerifiedPerson person, EnterpriseChoice choice) throws ServiceException {
+        return identifyEnterprise(services, failures, person, choice);
+    }
+
+    /** The enterprise step's call, shared with the application's ports: the same refusals in the same words. */
+    static EnterpriseIdentity identifyEnterprise(CentralServices services, ServiceFailures failures, VerifiedPerson person,
+                                                 EnterpriseChoice choice) throws ServiceException {
         if (!(person instanceof Verified v)) {
             throw new IllegalArgumentException("not a person verified by these ports");
         }

@@ -11,6 +11,7 @@ import org.zizhu.kiosk.i18n.Text;
 import org.zizhu.kiosk.services.AppointmentService;
 import org.zizhu.kiosk.services.OneCertificateService;
 import org.zizhu.kiosk.services.VerifiedDocument;
+import org.zizhu.kiosk.session.EnterpriseIdentity;
 import org.zizhu.kiosk.session.Resident;
 import org.zizhu.print.AcceptanceReceiptData;
 import org.zizhu.print.CommitmentLetterData;
@@ -73,6 +74,17 @@ public final class PrintData {
     public AcceptanceReceiptData acceptanceReceipt(ItemDetail item, Resident resident,
                                                    OneCertificateService.Submission submission, String reference,
                                                    List<Material> received, List<org.zizhu.print.PendingMaterial> owed) {
+        return acceptanceReceipt(item, resident, submission, reference, received, owed, null);
+    }
+
+    /**
+     * The receipt of an application made for {@code enterprise} (null: the resident's own): in the
+     * enterprise's name and credit code, {@code resident} the acting person (经办人, masked).
+     */
+    public AcceptanceReceiptData acceptanceReceipt(ItemDetail item, Resident resident,
+                                                   OneCertificateService.Submission submission, String reference,
+                                                   List<Material> received, List<org.zizhu.print.PendingMaterial> owed,
+                                                   EnterpriseIdentity enterprise) {
         List<org.zizhu.print.PendingMaterial> pending = submission.receipt()
                 .filter(r -> !r.owed().isEmpty())
                 .map(r -> r.owed().stream().map(o -> new org.zizhu.print.PendingMaterial(o.name(), o.dueDate())).toList())
@@ -86,7 +98,8 @@ public final class PrintData {
                 .orElse(LocalDate.now(clock).plusDays(days));
         return new AcceptanceReceiptData(reference, item.name().zh(), item.code(), resident.name(), resident.idNumber(),
                 LocalDateTime.now(clock), onFile, pending, days, promised, link(item, "/cases/" + reference),
-                item.implementingBody().zh(), "12345");
+                item.implementingBody().zh(), "12345", enterprise == null ? null : enterprise.nameZh(),
+                enterprise == null ? null : enterprise.creditCode());
     }
 
     /**

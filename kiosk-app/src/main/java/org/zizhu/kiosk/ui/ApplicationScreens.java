@@ -279,6 +279,24 @@ public final class ApplicationScreens {
                 nodes.add(actions(yes, button(l, "service.decline", "app-consent-no",
                         () -> flow.fire(new ApplicationEvent.ConsentGiven(false))), button(l, "application.cancel", "app-cancel", cancel)));
             }
+            case ApplicationState.VerifyingPerson v -> {
+                nodes.add(ServiceScreens.big(t(l, flow.checkingFace() ? "face.spoken" : "service.working"), "app-message"));
+                if (flow.checkingFace()) {
+                    nodes.add(new FaceCheckView(msg, l, flow::faceGuide));
+                }
+            }
+            case ApplicationState.ChoosingEnterprise c -> {
+                // 企业一码, as in the transaction: the enterprise's QR code to the camera, or its credit code typed.
+                nodes.add(ServiceScreens.big(t(l, c.messageKey()), "app-message"));
+                if (c.message() != null) {
+                    nodes.add(ServiceScreens.big(c.message().in(l), "app-central-message"));
+                }
+                nodes.addAll(ServiceScreens.enterpriseChooser(screens, msg, l, c.unconfirmedCode() == null ? "" : c.unconfirmedCode(),
+                        code -> flow.fire(new ApplicationEvent.EnterpriseCodeTyped(code)),
+                        () -> flow.fire(new ApplicationEvent.EnterpriseCodeConfirmed()),
+                        button(l, "application.cancel", "app-cancel", cancel)));
+            }
+            case ApplicationState.IdentifyingEnterprise x -> nodes.add(ServiceScreens.big(t(l, "enterprise.identifying"), "app-message"));
             case ApplicationState.Preparing p -> {
                 nodes.add(ServiceScreens.big(t(l, "application.preparing"), "app-message"));
                 if (flow.checkingFace()) { // face check: the live picture, the oval and the prompt
@@ -339,6 +357,9 @@ public final class ApplicationScreens {
             case ApplicationState.AwaitingCard a -> "identify";
             case ApplicationState.Consent c -> "identify";
             case ApplicationState.Preparing p -> "identify";
+            case ApplicationState.VerifyingPerson v -> "identify";
+            case ApplicationState.ChoosingEnterprise c -> "identify";
+            case ApplicationState.IdentifyingEnterprise x -> "identify";
             case ApplicationState.FillingForm f -> "form";
             case ApplicationState.Materials m -> "materials";
             case ApplicationState.Capturing c -> "materials";

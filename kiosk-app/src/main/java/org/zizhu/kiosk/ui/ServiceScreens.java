@@ -51,6 +51,30 @@ final class ServiceScreens {
         return l;
     }
 
+    /**
+     * 企业一码, for the transaction and the application alike: show the e-business-license QR code
+     * to the camera, or type the credit code; {@code unconfirmed} (non-empty) a typed code whose
+     * check character fails, shown back with a button to send it anyway.
+     */
+    static List<Node> enterpriseChooser(Screens screens, Messages msg, Language l, String unconfirmed,
+                                        java.util.function.Consumer<String> typed, Runnable sendAnyway, Node cancel) {
+        Label hint = new Label(msg.get(l, "enterprise.hint"));
+        hint.setWrapText(true);
+        javafx.scene.control.TextField code = new javafx.scene.control.TextField(unconfirmed);
+        code.setId("enterprise-code");
+        code.setPromptText("91150203MA0N7LC8XD");
+        code.setMaxWidth(520);
+        code.setOnAction(e -> typed.accept(code.getText()));
+        HBox actions = new HBox(24, screens.touchButton(msg.get(l, "enterprise.confirm"), "enterprise-confirm",
+                () -> typed.accept(code.getText())));
+        if (!unconfirmed.isEmpty()) {
+            // The typed code fails its check character: the resident may send it anyway.
+            actions.getChildren().add(screens.touchButton(msg.get(l, "enterprise.sendAnyway"), "enterprise-send-anyway", sendAnyway));
+        }
+        actions.getChildren().add(cancel);
+        return List.of(hint, code, actions);
+    }
+
     Node service(Language l, ServiceFlow flow, String itemName, Runnable cancel, Runnable finish) {
         ServiceFlow.View v = flow.view();
         Label title = new Label(itemName);
@@ -87,27 +111,8 @@ final class ServiceScreens {
                 nodes.add(hint);
                 nodes.add(screens.touchButton(t(l, "service.cancel"), "service-cancel", cancel));
             }
-            case ENTERPRISE -> {
-                // 企业一码: show the e-business-license QR code to the camera, or type the credit code.
-                Label hint = new Label(t(l, "enterprise.hint"));
-                hint.setWrapText(true);
-                nodes.add(hint);
-                javafx.scene.control.TextField code = new javafx.scene.control.TextField(v.reference());
-                code.setId("enterprise-code");
-                code.setPromptText("91150203MA0N7LC8XD");
-                code.setMaxWidth(520);
-                code.setOnAction(e -> flow.enterpriseCodeTyped(code.getText()));
-                nodes.add(code);
-                HBox actions = new HBox(24, screens.touchButton(t(l, "enterprise.confirm"), "enterprise-confirm",
-                        () -> flow.enterpriseCodeTyped(code.getText())));
-                if (!v.reference().isEmpty()) {
-                    // The typed code fails its check character: the resident may send it anyway.
-                    actions.getChildren().add(screens.touchButton(t(l, "enterprise.sendAnyway"), "enterprise-send-anyway",
-                            flow::confirmEnterpriseCode));
-                }
-                actions.getChildren().add(screens.touchButton(t(l, "service.cancel"), "service-cancel", cancel));
-                nodes.add(actions);
-            }
+            case ENTERPRISE -> nodes.addAll(enterpriseChooser(screens, msg, l, v.reference(), flow::enterpriseCodeTyped,
+                    flow::confirmEnterpriseCode, screens.touchButton(t(l, "service.cancel"), "service-cancel", cancel)));
             case CONSENT -> {
                 Label text = new Label(t(l, "service.consentText"));
                 text.setWrapText(true);

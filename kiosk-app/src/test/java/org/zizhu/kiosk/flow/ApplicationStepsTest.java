@@ -109,11 +109,22 @@ class ApplicationStepsTest {
         assertFalse(ApplicationSteps.licenseTypes(deregistration).contains("ID_CARD"));
         ApplicationState s = step(deregistration, ApplicationSteps.INITIAL,
                 new Identified(Resident.fromMobileApp("QRDEMO-wangjianguo-0001"), null)).state();
-        assertTrue(assertInstanceOf(Consent.class, s).licenseTypes().contains("ID_CARD"), "asked for with the consent");
+        assertTrue(assertInstanceOf(Consent.class, throughEnterprise(deregistration, s)).licenseTypes().contains("ID_CARD"),
+                "asked for with the consent");
         Resident card = new Resident("王建国", WANG, Resident.Source.ID_CARD, LocalDate.of(2036, 1, 1));
-        ApplicationState byCard = step(deregistration, ApplicationSteps.INITIAL, new Identified(card, LocalDate.of(2016, 1, 1))).state();
+        ApplicationState byCard = throughEnterprise(deregistration,
+                step(deregistration, ApplicationSteps.INITIAL, new Identified(card, LocalDate.of(2016, 1, 1))).state());
         List<String> cardTypes = byCard instanceof Consent c ? c.licenseTypes() : List.of();
         assertFalse(cardTypes.contains("ID_CARD"), "a card names the applicant itself");
+    }
+
+    /** An enterprise's application: the person verified, the enterprise chosen and confirmed by the centre. */
+    private static ApplicationState throughEnterprise(ItemDetail item, ApplicationState verifying) {
+        assertInstanceOf(VerifyingPerson.class, verifying);
+        ServicePorts.VerifiedPerson person = () -> { };
+        ApplicationState s = step(item, verifying, new PersonVerified(person)).state();
+        s = step(item, s, new EnterpriseCodeTyped(EnterpriseApplicationStepsTest.LUCHENG)).state();
+        return step(item, s, new EnterpriseIdentified(EnterpriseApplicationStepsTest.lucheng())).state();
     }
 
     @Test

@@ -71,6 +71,8 @@ import org.zizhu.print.receipt.ReceiptLayout;
 class EveryApplicationItemTest {
     private static final ZoneId CST = ZoneId.of("Asia/Shanghai");
     private static final PrintTemplates TEMPLATES = PrintTemplates.builtIn();
+    /** 包头市鹿城智联科技有限公司: its legal representative applies for the enterprise items. */
+    private static final String ENTERPRISE = "91150203MA0N7LC8XD";
 
     @TempDir
     static Path data;
@@ -120,6 +122,9 @@ class EveryApplicationItemTest {
     @MethodSource("applicationItems")
     void aResidentSubmitsItAtTheKiosk(String code) throws Exception {
         ItemDetail item = CatalogJson.item(central.catalog().item(code).orElseThrow());
+        Visit visit = new Visit();
+        // An item for an existing enterprise: its legal representative applies for it (企业一码).
+        SeedData.Enterprise enterprise = null;
         SeedData.Resident person = applicantFor(item);
         List<TemplateData> printed = new ArrayList<>();
         var ports = new CentralApplicationPorts(runtime.services(),
@@ -130,17 +135,34 @@ class EveryApplicationItemTest {
                     ReceiptEncoder.encode(ReceiptLayout.layout(TEMPLATES.fill(job.data()), ReceiptPaper.MM80));
                     printed.add(job.data());
                 }), new Messages(), Clock.systemDefaultZone());
-        Visit visit = new Visit();
         ApplicationFlow f = ApplicationFlow.start(item, ports, visit, Runnable::run, Clock.system(CST));
+        if (f.forEnterprise()) {
+            enterprise = central.seed().enterprise(ENTERPRISE).orElseThrow();
+            person = central.seed().resident(enterprise.legalRepresentative()).orElseThrow();
+        }
         LocalDate today = LocalDate.now(CST);
         int casesBefore = central.residents().caseCount();
 
         f.fire(new ApplicationEvent.Identified(new Resident(person.nameZh(), person.idNumber(), Resident.Source.ID_CARD,
                 today.plusYears(5)), today.minusYears(5)));
+        if (enterprise != null) {
+            // The person verified, the enterprise chosen by its credit code and confirmed by the centre.
+            assertInstanceOf(ApplicationState.ChoosingEnterprise.class, f.state(), () -> "after identification: " + f.state());
+            f.fire(new ApplicationEvent.EnterpriseCodeTyped(enterprise.creditCode()));
+        }
         if (f.state() instanceof ApplicationState.Consent) {
             f.fire(new ApplicationEvent.ConsentGiven(true));
         }
         var form = assertInstanceOf(ApplicationState.FillingForm.class, f.state(), () -> "after identification: " + f.state());
+        if (enterprise != null) {
+            assertEquals(enterprise.creditCode(), form.application().enterprise().creditCode());
+            if (item.form().field("creditCode").isPresent()) {
+                assertEquals(enterprise.creditCode(), form.application().values().get("creditCode"), "免填: the enterprise's code");
+            }
+            if (item.form().field("entityName").isPresent()) {
+                assertEquals(enterprise.nameZh(), form.application().values().get("entityName"), "免填: the enterprise's name");
+            }
+        }
         for (FormField field : item.form().fields()) {
             if (field.required() && !form.application().values().containsKey(field.id())) {
                 f.fire(new ApplicationEvent.EditField(field.id(), valueFor(field, person, today)));
@@ -196,6 +218,16 @@ class EveryApplicationItemTest {
                 "the receipt, then one signed letter per commitment, then the signed 告知承诺书");
         AcceptanceReceiptData receipt = assertInstanceOf(AcceptanceReceiptData.class, printed.get(0));
         assertEquals(caseNumber, receipt.caseNumber());
+        if (enterprise != null) {
+            // The case is the enterprise's; the receipt is in its name, the person as the one who acted.
+            assertEquals(Optional.of(enterprise.creditCode()), central.enterprises().caseHolder(caseNumber));
+            assertEquals(enterprise.nameZh(), receipt.enterpriseName());
+            assertEquals(enterprise.creditCode(), receipt.enterpriseCreditCode());
+            assertEquals(person.idNumber(), receipt.applicantIdNumber());
+        } else {
+            assertNull(receipt.enterpriseName());
+            assertEquals(Optional.empty(), central.enterprises().caseHolder(caseNumber));
+        }
         assertEquals(commitments, receipt.acceptedUnderCommitment().size());
         for (TemplateData letter : printed.subList(1, 1 + commitments)) {
             assertTrue(assertInstanceOf(CommitmentLetterData.class, letter).signaturePng().length > 0);

@@ -76,6 +76,9 @@ class ApplicationItemsUiTest {
         central.close();
     }
 
+    /** central-sim's seeded e-business license of 包头市鹿城智联科技有限公司 (legal representative 150202198503120016). */
+    private static final String LUCHENG_QR = "ZZEBL1:91150203MA0N7LC8XD:20210315:A1874FD52C21B457";
+
     List<String> applicationItems() {
         return runtime.catalog().items().stream().map(s -> runtime.catalog().detail(s.code()).orElseThrow())
                 .filter(ItemDetail::takesApplication).map(ItemDetail::code).toList();
@@ -105,7 +108,14 @@ class ApplicationItemsUiTest {
         assertNotNull(flow, "the start button starts an application");
         assertInstanceOf(ApplicationState.AwaitingCard.class, flow.state());
         hub.simulators().camera().orElseThrow().showQr(LOGIN_QR);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !(flow.state() instanceof ApplicationState.AwaitingCard));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !(flow.state() instanceof ApplicationState.AwaitingCard
+                || flow.state() instanceof ApplicationState.VerifyingPerson));
+        if (flow.state() instanceof ApplicationState.ChoosingEnterprise) {
+            // An enterprise's item: he is 鹿城智联's legal representative and shows its e-business-license QR code.
+            hub.simulators().camera().orElseThrow().showQr(LUCHENG_QR);
+            await().atMost(Duration.ofSeconds(20)).until(() -> !(flow.state() instanceof ApplicationState.ChoosingEnterprise
+                    || flow.state() instanceof ApplicationState.IdentifyingEnterprise));
+        }
         hub.simulators().camera().orElseThrow().showTestPattern();
         if (flow.state() instanceof ApplicationState.Consent) {
             WaitForAsyncUtils.waitForFxEvents();

@@ -204,6 +204,30 @@ class ApplicationScreensUiTest {
                             new ObjectMapper().createObjectNode())));
         }
 
+        /** The enterprise's credit code as the resident typed it on the enterprise step (null: none yet). */
+        volatile String enterpriseCode;
+
+        @Override
+        public org.zizhu.kiosk.flow.ServicePorts.VerifiedPerson verifyPerson(Resident resident) {
+            return () -> { };
+        }
+
+        @Override
+        public org.zizhu.kiosk.session.EnterpriseIdentity identifyEnterprise(org.zizhu.kiosk.flow.ServicePorts.VerifiedPerson person,
+                                                                            org.zizhu.kiosk.flow.EnterpriseChoice choice) {
+            enterpriseCode = ((org.zizhu.kiosk.flow.EnterpriseChoice.Typed) choice).creditCode();
+            return new org.zizhu.kiosk.session.EnterpriseIdentity(enterpriseCode, "包头市鹿城智联科技有限公司", "Lucheng",
+                    "LIMITED_LIABILITY_COMPANY", "有限责任公司", org.zizhu.kiosk.session.EnterpriseIdentity.Role.LEGAL_REPRESENTATIVE,
+                    null, true, "ENT", "RES", java.time.Instant.now().plusSeconds(600));
+        }
+
+        @Override
+        public Prepared prepare(ItemDetail item, Resident resident, List<String> licenseTypes, boolean consented, String businessRef,
+                                org.zizhu.kiosk.flow.ServicePorts.VerifiedPerson person,
+                                org.zizhu.kiosk.session.EnterpriseIdentity enterprise) {
+            return prepare(item, resident, licenseTypes, consented, businessRef);
+        }
+
         @Override
         public Image capturePage() throws ServiceException {
             try {
@@ -768,11 +792,17 @@ class ApplicationScreensUiTest {
         assertTrue(find("#app-step-conditions").isPresent(), "the step bar has the 告知承诺 step");
         flow.fire(new ApplicationEvent.Identified(new Resident("王建国", WANG, Resident.Source.ID_CARD, LocalDate.of(2036, 1, 1)),
                 LocalDate.of(2016, 1, 1)));
+        // An enterprise's item: the enterprise is chosen on the transaction's pieces (its code typed here).
+        awaitState(ApplicationState.ChoosingEnterprise.class);
+        var code = (javafx.scene.control.TextField) find("#enterprise-code").orElseThrow();
+        robot.interact(() -> code.setText("91150203MA0N7LC8XD"));
+        tap("#enterprise-confirm");
         tap("#app-consent-yes");
-        awaitState(ApplicationState.FillingForm.class);
+        var prefilled = awaitState(ApplicationState.FillingForm.class);
+        assertEquals("91150203MA0N7LC8XD", ports.enterpriseCode);
+        assertEquals("91150203MA0N7LC8XD", prefilled.application().values().get("creditCode"), "the enterprise's code 免填");
         // The form and the materials are the other tests'; here they are filled through the flow.
-        Map<String, String> values = Map.of("entityName", "包头市东河区好味道餐饮店", "creditCode", "11150200MB1532145Q",
-                "legalRepresentative", "王建国", "premises", "内蒙古自治区包头市东河区和平路12号", "format", "CATERING",
+        Map<String, String> values = Map.of("legalRepresentative", "王建国", "premises", "内蒙古自治区包头市东河区和平路12号", "format", "CATERING",
                 "items", "热食类食品制售", "area", "86.5", "safetyManager", "王建国", "phone", "13912345678");
         values.forEach((k, v) -> flow.fire(new ApplicationEvent.EditField(k, v)));
         flow.fire(new ApplicationEvent.SubmitForm());

@@ -93,4 +93,53 @@ class EnterpriseUiTest {
         assertTrue(link.endsWith("/verify/" + done.reference() + "?h=" + central.sealing().lookup(done.reference()).orElseThrow().sha256()), link);
         assertEquals(List.of(), central.contractViolations());
     }
+
+    /**
+     * An enterprise's application (申报) on the same terminal: the login code, then the
+     * enterprise's QR code routed by the terminal to the application's enterprise step (rendered
+     * with the transaction's pieces), and the consent for the enterprise. The rest of the
+     * application is EnterpriseApplicationCentralTest's.
+     */
+    @Test
+    void anApplicationForTheEnterpriseTakesItsQrCodeToo() throws Exception {
+        central = CentralSimulator.builder().start();
+        runtime = KioskRuntime.open(TestKiosk.config(central.baseUrl(), data));
+        runtime.syncNow(); // the whole catalogue, the application items with it
+        hub = DeviceHub.start(runtime.config());
+        hub.trackers().forEach(runtime::addDevice);
+        PrintService printing = new PrintService(hub.receiptPrinter().orElse(null), hub.a4Printer().orElse(null));
+        CentralServicePorts ports = new CentralServicePorts(runtime.services(), hub, printing);
+        FxToolkit.registerPrimaryStage();
+        app = (KioskApplication) FxToolkit.setupApplication(() -> new KioskApplication(runtime, hub, ports, printing));
+        await().atMost(Duration.ofSeconds(30)).until(() -> app.ready()); // the application's ports are wired then
+
+        robot.interact(() -> {
+            app.flow().touch();
+            app.flow().openItem(CHANGE);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return robot.lookup("#guide-start").tryQuery().isPresent();
+        });
+        robot.interact(() -> ((javafx.scene.control.Button) robot.lookup("#guide-start").query()).fire());
+        await().atMost(Duration.ofSeconds(30)).until(() -> app.application() != null);
+        var camera = hub.simulators().camera().orElseThrow();
+        camera.showQr("zizhu:login:v1:QRDEMO-wangjianguo-0001");
+        await().atMost(Duration.ofSeconds(30)).until(() -> app.application().state()
+                instanceof org.zizhu.kiosk.flow.ApplicationState.ChoosingEnterprise);
+        WaitForAsyncUtils.waitForFxEvents();
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#enterprise-code").tryQuery().isPresent());
+
+        camera.showQr(LUCHENG_QR);
+        await().atMost(Duration.ofSeconds(30)).until(() -> app.application().state()
+                instanceof org.zizhu.kiosk.flow.ApplicationState.Consent);
+        var consent = (org.zizhu.kiosk.flow.ApplicationState.Consent) app.application().state();
+        assertEquals("91150203MA0N7LC8XD", consent.enterprise().creditCode());
+        assertEquals(List.of("BUSINESS_LICENSE", "ID_CARD"), consent.licenseTypes());
+        assertEquals(List.of(), central.contractViolations());
+    }
+
+    /** 企业变更登记: an application for an existing enterprise. */
+    private static final String CHANGE = "11150200MB1534142X010300200001";
 }
