@@ -33,6 +33,8 @@ public enum EventId {
     STARTUP_READY("startup-ready", "database, credentials, catalogue and devices opened behind the window (or failed: out of service)"),
     TAMPER_LATCH("tamper-latch", "the persisted tamper alarm was latched (failure), reset by a technician (success) or could not be saved"),
     STOP_REQUESTED("stop-requested", "the service manager asked the kiosk to stop (SIGTERM): orderly stop begins"),
+    SERVICE_MANAGER("service-manager", "systemd was told the kiosk is ready or stopping (sd_notify), or the notification could not be sent"),
+    WATCHDOG("watchdog", "a health probe failed (failure): the systemd watchdog is not fed, so systemd restarts a kiosk that stays unhealthy; success when health returns"),
 
     // resident ID card reader
     IDCARD_READER_CONNECTED("idcard-reader-connected", "SAM reader port opened"),

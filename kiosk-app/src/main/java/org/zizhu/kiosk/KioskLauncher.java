@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
 import org.zizhu.events.EventId;
@@ -43,9 +44,11 @@ public final class KioskLauncher {
         KioskStartup startup = new KioskStartup(config, demoConsole, KioskApplication::demoScreen);
         AtomicBoolean stopped = new AtomicBoolean();
         CountDownLatch stopDone = new CountDownLatch(1);
+        AtomicReference<Runnable> beforeStop = new AtomicReference<>(() -> { });
         Runnable stop = () -> {
             if (stopped.compareAndSet(false, true)) {
                 try {
+                    beforeStop.get().run();
                     KioskApplication.stopRunning(STOP_BUDGET.dividedBy(3));
                     startup.close();
                     EventLog.event(EventId.APP_STOPPED, Outcome.SUCCESS);
@@ -73,7 +76,29 @@ public final class KioskLauncher {
         // migrations, credentials and six devices opened during the toolkit's start doubled the
         // time to the first frame (BENCHMARKS.md, "Start-up").
         KioskApplication.prepare(startup);
-        KioskApplication.afterFirstFrame(startup::begin);
+        // Under systemd (Type=notify) READY goes with the first frame, and the watchdog is fed
+        // only while the window answers and the outbox drainer lives: a kiosk whose UI froze
+        // while the process lives gets restarted.
+        java.util.Optional<org.zizhu.kiosk.ops.SystemdNotify> notify = org.zizhu.kiosk.ops.SystemdNotify.fromEnvironment(System.getenv());
+        AtomicReference<org.zizhu.kiosk.ops.Watchdog> watchdog = new AtomicReference<>();
+        beforeStop.set(() -> {
+            org.zizhu.kiosk.ops.Watchdog w = watchdog.getAndSet(null);
+            if (w != null) {
+                w.close();
+            }
+            notify.ifPresent(org.zizhu.kiosk.ops.SystemdNotify::stopping);
+        });
+        KioskApplication.afterFirstFrame(() -> {
+            startup.begin();
+            notify.ifPresent(n -> {
+                n.ready();
+                org.zizhu.kiosk.ops.Watchdog.interval(System.getenv(), ProcessHandle.current().pid()).ifPresent(every -> {
+                    org.zizhu.kiosk.ops.Watchdog w = new org.zizhu.kiosk.ops.Watchdog(n, every, healthProbes(startup));
+                    watchdog.set(w);
+                    w.start();
+                });
+            });
+        });
         // A first frame that never comes (a display that hangs) must not keep the kiosk from
         // its devices, heartbeats and queued submissions: begin anyway after a while.
         DaemonThreads.start("startup-fallback", () -> {
@@ -99,5 +124,46 @@ public final class KioskLauncher {
         // The window closed (Platform.exit): stop in order before Main exits the JVM.
         stop.run();
         return KioskApplication.exitCode();
+    }
+
+    /**
+     * What "healthy" means for the watchdog: the JavaFX thread runs a task within 5 s (a frozen
+     * window does not), and once start-up is done the outbox drainer still runs (queued
+     * submissions would otherwise wait for ever).
+     */
+    static java.util.List<org.zizhu.kiosk.ops.Watchdog.Probe> healthProbes(KioskStartup startup) {
+        AtomicReference<org.zizhu.kiosk.runtime.KioskServices> services = new AtomicReference<>();
+        startup.whenDone((s, e) -> services.set(s));
+        return java.util.List.of(
+                probe("ui-thread", () -> {
+                    CountDownLatch answered = new CountDownLatch(1);
+                    try {
+                        javafx.application.Platform.runLater(answered::countDown);
+                        return answered.await(5, TimeUnit.SECONDS);
+                    } catch (IllegalStateException e) {
+                        return false; // the toolkit is gone
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                }),
+                probe("outbox-drainer", () -> {
+                    org.zizhu.kiosk.runtime.KioskServices s = services.get();
+                    return s == null || s.runtime() == null || s.runtime().drainer().running();
+                }));
+    }
+
+    private static org.zizhu.kiosk.ops.Watchdog.Probe probe(String name, java.util.function.BooleanSupplier check) {
+        return new org.zizhu.kiosk.ops.Watchdog.Probe() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public boolean healthy() {
+                return check.getAsBoolean();
+            }
+        };
     }
 }
