@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -205,38 +203,15 @@ public final class EnterpriseApi {
         if (wrong.isPresent()) {
             return wrong.get();
         }
-        Set<String> types = new HashSet<>();
-        for (JsonNode t : b.path("licenseTypes")) {
-            if (!seed.licenseTypes().containsKey(t.asText())) {
-                return Json.badRequest("不支持的电子证照类型 " + t.asText(), "Unknown e-license type " + t.asText());
-            }
-            types.add(t.asText());
-        }
-        Instant now = Instant.now();
-        Instant exp;
-        try {
-            exp = Instant.parse(b.path("expiresAt").asText());
-        } catch (DateTimeParseException e) {
-            return Json.badRequest("授权截止时间格式错误", "Bad expiresAt");
-        }
-        if (!exp.isAfter(now)) {
-            return Json.badRequest("授权截止时间已过", "Authorisation would already be expired");
-        }
-        if (exp.isAfter(now.plus(ResidentApi.MAX_AUTHORISATION))) {
-            exp = now.plus(ResidentApi.MAX_AUTHORISATION);
+        ResidentApi.ConsentScope c = residents.consentScope(b);
+        if (c.refusal() != null) {
+            return c.refusal();
         }
         Authority.Acting acting = s.get().acting();
         EnterpriseAuthorisation a = new EnterpriseAuthorisation(Json.randomId("AU-", 16), acting.enterprise().creditCode(),
-                acting.idNumber(), req.terminalId(), item, Set.copyOf(types), exp);
+                acting.idNumber(), req.terminalId(), item, c.types(), c.expiresAt());
         authorisations.put(a.id(), a);
-        ObjectNode r = Json.obj();
-        r.put("authorisationId", a.id());
-        r.put("itemCode", item);
-        ArrayNode ts = r.putArray("licenseTypes");
-        b.path("licenseTypes").forEach(ts::add);
-        r.put("grantedAt", Json.time(now));
-        r.put("expiresAt", Json.time(exp));
-        return ApiResponse.ok(r);
+        return c.answer(a.id(), item, b);
     }
 
     private boolean isEnterprises(ApiRequest req) {

@@ -321,10 +321,37 @@ public final class ResidentApi {
         if (catalog.item(item).isEmpty()) {
             return Json.notFound("事项不存在", "No such service item");
         }
+        ConsentScope c = consentScope(b);
+        if (c.refusal() != null) {
+            return c.refusal();
+        }
+        Authorisation a = new Authorisation(Json.randomId("AU-", 16), s.get().idNumber, req.terminalId(), item, c.types(),
+                c.grantedAt(), c.expiresAt());
+        authorisations.put(a.id, a);
+        return c.answer(a.id, item, b);
+    }
+
+    /** A consent's license types and end as asked and checked (both kinds of holder), or why it is refused. */
+    record ConsentScope(Set<String> types, Instant grantedAt, Instant expiresAt, ApiResponse refusal) {
+        /** The contract's Authorisation for this consent under {@code id}. */
+        ApiResponse answer(String id, String item, JsonNode request) {
+            ObjectNode r = Json.obj();
+            r.put("authorisationId", id);
+            r.put("itemCode", item);
+            ArrayNode ts = r.putArray("licenseTypes");
+            request.path("licenseTypes").forEach(ts::add);
+            r.put("grantedAt", Json.time(grantedAt));
+            r.put("expiresAt", Json.time(expiresAt));
+            return ApiResponse.ok(r);
+        }
+    }
+
+    /** Known license types, an end in the future, capped at {@link #MAX_AUTHORISATION}. */
+    ConsentScope consentScope(JsonNode b) {
         Set<String> types = new HashSet<>();
         for (JsonNode t : b.path("licenseTypes")) {
             if (!seed.licenseTypes().containsKey(t.asText())) {
-                return Json.badRequest("不支持的电子证照类型 " + t.asText(), "Unknown e-license type " + t.asText());
+                return refused(Json.badRequest("不支持的电子证照类型 " + t.asText(), "Unknown e-license type " + t.asText()));
             }
             types.add(t.asText());
         }
@@ -333,24 +360,19 @@ public final class ResidentApi {
         try {
             exp = Instant.parse(b.path("expiresAt").asText());
         } catch (DateTimeParseException e) {
-            return Json.badRequest("授权截止时间格式错误", "Bad expiresAt");
+            return refused(Json.badRequest("授权截止时间格式错误", "Bad expiresAt"));
         }
         if (!exp.isAfter(now)) {
-            return Json.badRequest("授权截止时间已过", "Authorisation would already be expired");
+            return refused(Json.badRequest("授权截止时间已过", "Authorisation would already be expired"));
         }
         if (exp.isAfter(now.plus(MAX_AUTHORISATION))) {
             exp = now.plus(MAX_AUTHORISATION);
         }
-        Authorisation a = new Authorisation(Json.randomId("AU-", 16), s.get().idNumber, req.terminalId(), item, Set.copyOf(types), now, exp);
-        authorisations.put(a.id, a);
-        ObjectNode r = Json.obj();
-        r.put("authorisationId", a.id);
-        r.put("itemCode", item);
-        ArrayNode ts = r.putArray("licenseTypes");
-        b.path("licenseTypes").forEach(ts::add);
-        r.put("grantedAt", Json.time(now));
-        r.put("expiresAt", Json.time(exp));
-        return ApiResponse.ok(r);
+        return new ConsentScope(Set.copyOf(types), now, exp, null);
+    }
+
+    private static ConsentScope refused(ApiResponse why) {
+        return new ConsentScope(Set.of(), null, null, why);
     }
 
     private interface AuthorisedWork {

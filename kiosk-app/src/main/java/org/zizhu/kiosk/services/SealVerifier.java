@@ -104,10 +104,6 @@ public final class SealVerifier {
         this.clock = clock;
     }
 
-    public SealVerifier(CentralClient client) {
-        this(client, null, Clock.systemUTC());
-    }
-
     /** Verifies {@code signed} (the contract's SignedDocument) as a document held by {@code holder}. */
     public VerifiedDocument verify(JsonNode signed, Holder holder) throws CentralException {
         String documentId = signed.path("documentId").asText();
