@@ -52,6 +52,7 @@ import org.zizhu.central.http.ApiRequest;
 import org.zizhu.central.http.ApiResponse;
 import org.zizhu.central.http.Faults;
 import org.zizhu.central.terminal.TerminalRegistry;
+import org.zizhu.central.release.ReleaseApi;
 
 /**
  * The reference central platform: serves the whole OpenAPI contract on loopback with seeded
@@ -92,6 +93,7 @@ public final class CentralSimulator implements AutoCloseable {
     private final EnterpriseApi enterpriseApi;
     private final PaymentApi paymentApi;
     private final HallApi hallApi;
+    private final ReleaseApi releaseApi;
     private final HttpServer server;
     private final HttpsServer httpsServer;
     private final ExecutorService executor;
@@ -113,6 +115,7 @@ public final class CentralSimulator implements AutoCloseable {
         this.enterpriseApi = new EnterpriseApi(seed, catalog, residentApi);
         this.paymentApi = new PaymentApi(catalog, b.payAfterPolls);
         this.hallApi = new HallApi(seed, catalog, residentApi::residentOf, b.callbackWithin, b.correctionWithin);
+        this.releaseApi = new ReleaseApi(b.releasesDir);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         InetAddress addr = InetAddress.getByName(b.host);
         if (b.plainHttp) {
@@ -174,6 +177,13 @@ public final class CentralSimulator implements AutoCloseable {
         private int payAfterPolls = 2;
         private Duration callbackWithin = Duration.ofHours(48);
         private Duration correctionWithin = Duration.ofDays(15);
+        private Path releasesDir;
+
+        /** Signed releases published here ({@code <v>.tar.gz}, {@code .manifest.json}, {@code .sig}); null: none. */
+        public Builder releasesDir(Path dir) {
+            this.releasesDir = dir;
+            return this;
+        }
 
         /** Seed data directory with the layout of classpath {@code seed/} (default: the classpath). */
         public Builder seedDir(Path dir) {
@@ -287,6 +297,7 @@ public final class CentralSimulator implements AutoCloseable {
         enterpriseApi.register(this::handle, handlers::get);
         paymentApi.register(this::handle);
         hallApi.register(this::handle);
+        releaseApi.register(this::handle);
     }
 
     /** Registers or replaces the handler of a contract operation (later features add theirs). */
@@ -356,6 +367,11 @@ public final class CentralSimulator implements AutoCloseable {
             }
             if (faults.shouldFail()) {
                 send(ex, method, path, ApiResponse.error(503, "UNAVAILABLE", "服务暂不可用", "Service temporarily unavailable", true), operationId);
+                return;
+            }
+            if (operationId.equals("getReleaseFile")) {
+                // A binary answer with byte ranges: outside the JSON pipeline, after the same request checks.
+                releaseApi.serveFile(ex, op.get().pathParams());
                 return;
             }
             ApiHandler handler = handlers.get(operationId);
@@ -457,6 +473,26 @@ public final class CentralSimulator implements AutoCloseable {
         try (ex) {
             String path = ex.getRequestURI().getPath();
             ObjectNode out = JSON.createObjectNode();
+            if (path.equals("/sim/releases")) {
+                if (ex.getRequestMethod().equals("POST")) {
+                    // {"terminalId": T | "group": G, "version": V or null, "groupOf": [terminal ids to put in G]}
+                    JsonNode r = JSON.readTree(ex.getRequestBody().readNBytes(1 << 16));
+                    String version = r.path("version").isTextual() ? r.path("version").asText() : null;
+                    if (r.hasNonNull("terminalId")) {
+                        releaseApi.target(r.path("terminalId").asText(), version);
+                    }
+                    if (r.hasNonNull("group")) {
+                        String g = r.path("group").asText();
+                        releaseApi.groupTarget(g, version);
+                        r.path("groupOf").forEach(t -> releaseApi.group(t.asText(), g));
+                    }
+                }
+                byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(releaseApi.status());
+                ex.getResponseHeaders().set("Content-Type", "application/json");
+                ex.sendResponseHeaders(200, bytes.length);
+                ex.getResponseBody().write(bytes);
+                return;
+            }
             if (path.equals("/sim/faults") && ex.getRequestMethod().equals("POST")) {
                 JsonNode f = JSON.readTree(ex.getRequestBody().readNBytes(1 << 16));
                 faults.latencyMillis(f.path("latencyMillis").asLong(0))
@@ -623,6 +659,11 @@ public final class CentralSimulator implements AutoCloseable {
 
     public ResidentApi residents() {
         return residentApi;
+    }
+
+    /** Signed releases: targets per terminal or group, the published files, reports (tests and demos). */
+    public ReleaseApi releases() {
+        return releaseApi;
     }
 
     public TerminalApi terminalApi() {

@@ -47,6 +47,8 @@ public final class SimCentralCommand extends OptionsCommand<SimCentralCommand.Op
         @Option(names = "--lenient") boolean lenient;
         @Option(names = "--no-plain-http") boolean noPlainHttp;
         @Option(names = "--pay-after-polls", paramLabel = "N") Integer payAfterPolls;
+        @Option(names = "--releases-dir", paramLabel = "DIR") Path releasesDir;
+        @Option(names = "--release-target", paramLabel = "TERMINAL=VERSION") java.util.List<String> releaseTargets = new java.util.ArrayList<>();
     }
 
     @Override
@@ -73,7 +75,18 @@ public final class SimCentralCommand extends OptionsCommand<SimCentralCommand.Op
         if (o.payAfterPolls != null) {
             b.payAfterPolls(o.payAfterPolls);
         }
+        if (o.releasesDir != null) {
+            b.releasesDir(o.releasesDir);
+        }
         CentralSimulator sim = start(b);
+        for (String t : o.releaseTargets) {
+            int eq = t.indexOf('=');
+            if (eq <= 0) {
+                sim.close();
+                throw new UsageException("--release-target takes TERMINAL=VERSION");
+            }
+            sim.releases().target(t.substring(0, eq), t.substring(eq + 1));
+        }
         out.println("central-sim ready " + sim.httpsBaseUrl() + " (mutual TLS)"
                 + (sim.hasPlainHttp() ? " and " + sim.baseUrl() + " (plain HTTP, development only)" : ""));
         out.flush();

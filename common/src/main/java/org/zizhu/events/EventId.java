@@ -36,6 +36,22 @@ public enum EventId {
     SERVICE_MANAGER("service-manager", "systemd was told the kiosk is ready or stopping (sd_notify), or the notification could not be sent"),
     WATCHDOG("watchdog", "a health probe failed (failure): the systemd watchdog is not fed, so systemd restarts a kiosk that stays unhealthy; success when health returns"),
 
+    // signed updates (versions, sizes, reasons and file names only)
+    UPDATE_CHECK("update-check", "the centre was asked for this terminal's target release (success: target version or none; failure: kind)"),
+    UPDATE_DOWNLOAD("update-download", "a release tarball was downloaded (success: bytes, resumedFrom) or the transfer broke off (failure: the .part is kept and resumed next time)"),
+    UPDATE_REFUSED("update-refused", "a release was refused before install: signature, manifest, size or SHA-256 does not match the pinned key (reason); nothing installed, reported REFUSED"),
+    UPDATE_STAGED("update-staged", "a downloaded release verified against the pinned key and waits in update/staged"),
+    UPDATE_DEFERRED("update-deferred", "a staged release waits: a resident is using the kiosk (the install request is written only when no visit is in progress)"),
+    UPDATE_INSTALL_REQUESTED("update-install-requested", "update/staged/install-request written: the root installer takes over"),
+    UPDATE_INSTALLED("update-installed", "zizhu update install re-verified and unpacked a release, wrote pending.json and switched current (success), or refused / failed (failure: reason)"),
+    UPDATE_PRUNED("update-pruned", "an old release directory was removed after an install (version)"),
+    UPDATE_RESTART("update-restart", "the restart command ran after a switch (exit code)"),
+    UPDATE_TRIAL("update-trial", "zizhu update guard counted a start of the version on trial (attempt, of 3)"),
+    UPDATE_COMMITTED("update-committed", "the version on trial was healthy in time (READY, watchdog probes held, a heartbeat accepted): last-good written, pending.json removed"),
+    UPDATE_TRIAL_FAILED("update-trial-failed", "the version on trial was not healthy by its deadline: the kiosk exits non-zero so the guard rolls back"),
+    UPDATE_ROLLED_BACK("update-rolled-back", "zizhu update guard switched current back to the previous version (reason: attempts or deadline) and recorded the failure"),
+    UPDATE_REPORTED("update-reported", "an update outcome (COMMITTED, ROLLED_BACK, REFUSED, FAILED) reached the centre (success) or will be retried (failure)"),
+
     // resident ID card reader
     IDCARD_READER_CONNECTED("idcard-reader-connected", "SAM reader port opened"),
     IDCARD_READER_RECONNECTED("idcard-reader-reconnected", "SAM reader answered again after its port was lost or it went silent"),

@@ -19,7 +19,8 @@ import java.util.List;
  * loops and three {@code Args} classes, each with its own rules and messages.
  */
 public interface ToolCommand {
-    enum Kind { DIAG, SIM }
+    /** DIAG and SIM: technicians' tools; UPDATE: {@code zizhu update NAME}, signed updates (install, guard, status, sign). */
+    enum Kind { DIAG, SIM, UPDATE }
 
     Kind kind();
 
