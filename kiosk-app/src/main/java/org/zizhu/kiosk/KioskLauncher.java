@@ -88,8 +88,13 @@ public final class KioskLauncher {
             }
             notify.ifPresent(org.zizhu.kiosk.ops.SystemdNotify::stopping);
         });
+        // A version on trial after an update commits only when healthy within its deadline (docs/updates.md).
+        java.util.Optional<org.zizhu.kiosk.update.CommitGate> trial = org.zizhu.kiosk.update.CommitGate.forThisStart(
+                org.zizhu.kiosk.update.UpdateLayout.of(config, System.getenv()), config.getInt(ConfigKey.UPDATE_HEALTHY_ROUNDS),
+                java.time.Clock.systemUTC());
         KioskApplication.afterFirstFrame(() -> {
             startup.begin();
+            trial.ifPresent(g -> startTrial(g, startup, stop));
             notify.ifPresent(n -> {
                 n.ready();
                 org.zizhu.kiosk.ops.Watchdog.interval(System.getenv(), ProcessHandle.current().pid()).ifPresent(every -> {
@@ -124,6 +129,29 @@ public final class KioskLauncher {
         // The window closed (Platform.exit): stop in order before Main exits the JVM.
         stop.run();
         return KioskApplication.exitCode();
+    }
+
+    /**
+     * The commit gate of a version on trial: READY is the first frame (now), the probes are the
+     * watchdog's, asked every second (at the watchdog's ping interval when systemd sets a
+     * shorter one), and the heartbeat is sent directly so "accepted" means the centre answered.
+     * A trial past its deadline stops the kiosk in order and exits non-zero.
+     */
+    private static void startTrial(org.zizhu.kiosk.update.CommitGate gate, KioskStartup startup, Runnable stop) {
+        AtomicReference<org.zizhu.kiosk.runtime.KioskServices> services = new AtomicReference<>();
+        startup.whenDone((s, e) -> services.set(s));
+        gate.ready();
+        Duration every = org.zizhu.kiosk.ops.Watchdog.interval(System.getenv(), ProcessHandle.current().pid())
+                .map(d -> d.dividedBy(2)).filter(d -> d.compareTo(Duration.ofSeconds(1)) < 0).orElse(Duration.ofSeconds(1));
+        java.util.List<java.util.function.BooleanSupplier> probes = healthProbes(startup).stream()
+                .map(p -> (java.util.function.BooleanSupplier) p::healthy).toList();
+        gate.start(every, probes, () -> {
+            org.zizhu.kiosk.runtime.KioskServices s = services.get();
+            return s != null && s.runtime() != null && s.runtime().heartbeat().send();
+        }, code -> {
+            stop.run();
+            System.exit(code);
+        });
     }
 
     /**

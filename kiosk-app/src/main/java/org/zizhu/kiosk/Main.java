@@ -44,11 +44,16 @@ public final class Main {
                 return runKiosk(rest, err);
             case "diag":
             case "sim":
+            case "update":
                 if (rest.isEmpty()) {
                     usage(err);
                     return 2;
                 }
-                ToolCommand.Kind kind = verb.equals("diag") ? ToolCommand.Kind.DIAG : ToolCommand.Kind.SIM;
+                ToolCommand.Kind kind = switch (verb) {
+                    case "diag" -> ToolCommand.Kind.DIAG;
+                    case "sim" -> ToolCommand.Kind.SIM;
+                    default -> ToolCommand.Kind.UPDATE;
+                };
                 for (ToolCommand c : ServiceLoader.load(ToolCommand.class)) {
                     if (c.kind() == kind && c.name().equals(rest.get(0))) {
                         return runTool(verb, c, rest.subList(1, rest.size()), out, err);
@@ -69,7 +74,7 @@ public final class Main {
      * stdout (exit 0) without running it; a usage error (exit 2) is followed by the usage.
      */
     static int runTool(String verb, ToolCommand c, List<String> args, PrintStream out, PrintStream err) throws Exception {
-        String usage = "usage: kiosk " + verb + " " + c.name() + " " + c.usage().replaceFirst("^usage:\\s*(diag|sim)\\s+" + c.name() + "\\s*", "");
+        String usage = "usage: kiosk " + verb + " " + c.name() + " " + c.usage().replaceFirst("^usage:\\s*(diag|sim|update)\\s+" + c.name() + "\\s*", "");
         if (args.contains("--help") || args.contains("-h")) {
             out.println(usage);
             out.println("  " + c.summary());
@@ -128,6 +133,7 @@ public final class Main {
         out.println("usage: kiosk run [--config FILE] [--demo-console]");
         out.println("       kiosk diag NAME [args]    technician diagnostics");
         out.println("       kiosk sim NAME [args]     simulators");
+        out.println("       kiosk update NAME [args]  signed updates (install, guard, status; keygen, sign for the vendor)");
         for (ToolCommand.Kind k : ToolCommand.Kind.values()) {
             for (ToolCommand c : ServiceLoader.load(ToolCommand.class)) {
                 if (c.kind() == k) {

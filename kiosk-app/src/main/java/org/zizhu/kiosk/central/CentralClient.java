@@ -10,6 +10,8 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -170,6 +172,130 @@ public final class CentralClient {
     /** POST a JSON body with an idempotency key (a fresh one if null, reused on retries). */
     public Answer post(String path, JsonNode body, String idempotencyKey) throws CentralException {
         return call(Call.post(path, path, body, idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString()));
+    }
+
+    /** What one {@link #download} call did: bytes now in the file, bytes fetched by this call, where it resumed. */
+    public record Download(long fileSize, long fetched, long resumedFrom, boolean complete) {
+    }
+
+    /**
+     * Fetches a binary file (a release tarball) into {@code file}, resuming from the bytes it
+     * already holds with {@code Range: bytes=N-}: a 206 whose Content-Range starts at N is
+     * appended, a 200 (the server ignored the range) starts the file over, a 416 (the file is
+     * longer than the server's) discards it. Everything is bounded by {@code deadline}
+     * (headers and body alike: at the deadline the stream is closed) and by {@code expectedSize};
+     * bytes received before a cut-off stay in the file, forced to disk, for the next call.
+     */
+    public Download download(String path, Path file, long expectedSize, Duration deadline) throws CentralException {
+        HttpClient h = http;
+        if (h == null) {
+            throw new CentralException(CentralException.Kind.NOT_ENROLLED, 0, "no terminal credentials", null, null);
+        }
+        long have;
+        try {
+            have = Files.exists(file) ? Files.size(file) : 0;
+            if (have > expectedSize) {
+                Files.delete(file);
+                have = 0;
+            }
+        } catch (IOException e) {
+            throw new CentralException(CentralException.Kind.BAD_RESPONSE, 0, "download file: " + e.getMessage(), null, e);
+        }
+        if (have == expectedSize) {
+            return new Download(have, 0, have, true);
+        }
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(p)).timeout(deadline)
+                .header("X-Terminal-Id", terminalId).header("Accept", "application/octet-stream").GET();
+        if (have > 0) {
+            b.header("Range", "bytes=" + have + "-");
+        }
+        long end = System.nanoTime() + deadline.toNanos();
+        CompletableFuture<HttpResponse<java.io.InputStream>> pending = h.sendAsync(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> response;
+        try {
+            response = pending.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw fail(new CentralException(CentralException.Kind.TIMEOUT, 0, "no answer in " + deadline.toMillis() + " ms", null, e), path);
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CentralException(CentralException.Kind.TIMEOUT, 0, "interrupted", null, e);
+        } catch (ExecutionException e) {
+            throw fail(failed(e.getCause(), 0, deadline), path);
+        }
+        int status = response.statusCode();
+        long from;
+        java.io.InputStream body = response.body();
+        try (body) {
+            if (status == 416) {
+                Files.deleteIfExists(file);
+                throw fail(new CentralException(CentralException.Kind.BAD_RESPONSE, status, "range not satisfiable: starting over", null, null), path);
+            }
+            if (status == 206) {
+                String cr = response.headers().firstValue("Content-Range").orElse("");
+                if (!cr.startsWith("bytes " + have + "-")) {
+                    Files.deleteIfExists(file);
+                    throw fail(new CentralException(CentralException.Kind.BAD_RESPONSE, status, "unexpected Content-Range", null, null), path);
+                }
+                from = have;
+            } else if (status == 200) {
+                from = 0;
+            } else {
+                throw fail(new CentralException(status >= 500 ? CentralException.Kind.UNAVAILABLE : CentralException.Kind.REJECTED,
+                        status, "download refused", null, null), path);
+            }
+            // The deadline covers the body too: a stalled transfer is closed under the reader.
+            long left = Math.max(1, (end - System.nanoTime()) / 1_000_000);
+            java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
+            CompletableFuture<Void> closer = CompletableFuture.runAsync(() -> {
+                expired.set(true);
+                try {
+                    body.close();
+                } catch (IOException ignored) {
+                    // closing is all that is wanted
+                }
+            }, CompletableFuture.delayedExecutor(left, TimeUnit.MILLISECONDS));
+            long fetched = 0;
+            java.nio.file.OpenOption[] opts = from == 0
+                    ? new java.nio.file.OpenOption[] {java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING}
+                    : new java.nio.file.OpenOption[] {java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.APPEND};
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, opts)) {
+                byte[] buf = new byte[64 * 1024];
+                try {
+                    int n;
+                    while ((n = body.read(buf)) > 0) {
+                        if (from + fetched + n > expectedSize) {
+                            throw new CentralException(CentralException.Kind.BAD_RESPONSE, status, "more bytes than the release's size", null, null);
+                        }
+                        ch.write(java.nio.ByteBuffer.wrap(buf, 0, n));
+                        fetched += n;
+                    }
+                } catch (IOException e) {
+                    ch.force(true);
+                    CentralException ce = expired.get()
+                            ? new CentralException(CentralException.Kind.TIMEOUT, status, "download not complete in " + deadline.toMillis() + " ms", null, e)
+                            : new CentralException(CentralException.Kind.UNREACHABLE, status, "download cut off: " + e, null, e);
+                    throw fail(ce, path);
+                } finally {
+                    closer.cancel(false);
+                }
+                ch.force(true);
+            }
+            link.succeeded();
+            long size = from + fetched;
+            EventLog.event(EventId.CENTRAL_REQUEST, Outcome.SUCCESS, "method", "GET", "path", path, "status", status, "bytes", fetched);
+            return new Download(size, fetched, from, size == expectedSize);
+        } catch (IOException e) {
+            throw fail(new CentralException(CentralException.Kind.BAD_RESPONSE, status, "download file: " + e.getMessage(), null, e), path);
+        }
+    }
+
+    private CentralException fail(CentralException e, String path) {
+        link.failed(e);
+        EventLog.event(EventId.CENTRAL_REQUEST, Outcome.FAILURE, "method", "GET", "path", path, "kind", e.kind().name(), "status", e.status());
+        return e;
     }
 
     /** Makes a call, retrying transient failures within its deadline if it is retryable. */

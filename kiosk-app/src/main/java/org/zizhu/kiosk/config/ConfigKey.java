@@ -80,7 +80,19 @@ public enum ConfigKey {
                 return quotes % 2 == 0 ? null : "has an unbalanced quote";
             }),
             "Player command, words split at spaces ('...' keeps spaces); it gets the WAV on standard input. A player that fails (no sound card) is logged; the kiosk goes on silently."),
-    VOICE_DEVICE("voice.device", "default", Type.TEXT, "ALSA device for the player's {device} (aplay -L lists them; 'null' discards the sound).");
+    VOICE_DEVICE("voice.device", "default", Type.TEXT, "ALSA device for the player's {device} (aplay -L lists them; 'null' discards the sound)."),
+    // Signed updates with rollback (docs/updates.md).
+    UPDATE_ENABLED("update.enabled", "true", Type.BOOLEAN, "Poll the centre for this terminal's target release and install it when no resident is using the kiosk (needs update.publicKey)."),
+    UPDATE_PUBLIC_KEY("update.publicKey", "/usr/share/zizhu/release-key.pub", Type.PATH,
+            "The vendor's Ed25519 release signing key (PEM), pinned by the package. A release whose manifest it did not sign is refused before anything is installed; without the file, updates are off."),
+    UPDATE_HOME("update.home", "/opt/zizhu", Type.PATH, "Where releases are installed (releases/<version>, the current link); ZIZHU_HOME overrides it for zizhu update."),
+    UPDATE_POLL_INTERVAL_S("update.pollIntervalSeconds", "900", Type.seconds(1, 86_400), "How often to ask the centre for the target release."),
+    UPDATE_TRIAL_DEADLINE_S("update.trialDeadlineSeconds", "300", Type.seconds(5, 3_600),
+            "A newly switched version must be healthy (READY, probes held, a heartbeat accepted) within this; otherwise it exits and the guard rolls back."),
+    UPDATE_HEALTHY_ROUNDS("update.healthyRounds", "3", Type.range(1, 100), "Consecutive passing rounds of the watchdog's health probes a version on trial needs before it commits."),
+    UPDATE_RESTART_COMMAND("update.restartCommand", "systemctl restart zizhu-kiosk.service", Type.TEXT,
+            "Run by zizhu update install after switching current (words split at spaces)."),
+    UPDATE_MAX_RELEASE_MB("update.maxReleaseMegabytes", "512", Type.range(1, 4_096), "Largest release accepted: the tarball and, separately, its unpacked content.");
 
     private final String key;
     private final String defaultValue;

@@ -119,6 +119,16 @@ public final class KioskFlow {
         return facts;
     }
 
+    /**
+     * Whether someone is using the terminal: a resident's visit (browsing, a transaction, an
+     * application, a case query) or a technician at the maintenance screen. An update is
+     * installed only while this is false, so a visit is never cut by the restart.
+     */
+    public boolean inUse() {
+        KioskMode m = mode();
+        return !(m instanceof KioskMode.Attract || m instanceof KioskMode.Starting || m instanceof KioskMode.OutOfService);
+    }
+
     public void addListener(Consumer<KioskMode> l) {
         listeners.add(l);
     }

@@ -60,6 +60,7 @@ public final class KioskRuntime implements AutoCloseable, MetricsServer.Source {
     private final OutboxDrainer drainer;
     private final CentralServices services;
     private final RemoteConfigSync remoteConfig;
+    private final java.util.Optional<org.zizhu.kiosk.update.UpdateAgent> updates;
     private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.empty());
     private final List<Consumer<Catalog>> catalogListeners = new CopyOnWriteArrayList<>();
     private final List<StatusTracker> devices = new CopyOnWriteArrayList<>();
@@ -83,6 +84,7 @@ public final class KioskRuntime implements AutoCloseable, MetricsServer.Source {
                 java.time.Duration.ofDays(config.getInt(ConfigKey.EVALUATION_CORRECTION_DAYS)), java.time.Clock.systemUTC(),
                 config.get(ConfigKey.TERMINAL_LOCATION_CODE), config.dataDir().resolve("trust-list.json"));
         this.remoteConfig = new RemoteConfigSync(client, db);
+        this.updates = openUpdates(config, client);
         heartbeat.outboxDepth(() -> {
             try {
                 return outbox.depth();
@@ -90,6 +92,27 @@ public final class KioskRuntime implements AutoCloseable, MetricsServer.Source {
                 return -1L;
             }
         });
+    }
+
+    /**
+     * The update agent, when updates are on and the pinned release key can be read (a kiosk
+     * without the key never installs anything: it says so once in the log).
+     */
+    private static java.util.Optional<org.zizhu.kiosk.update.UpdateAgent> openUpdates(KioskConfig config, CentralClient client) {
+        if (!config.getBoolean(ConfigKey.UPDATE_ENABLED)) {
+            return java.util.Optional.empty();
+        }
+        java.security.PublicKey key;
+        try {
+            key = org.zizhu.update.ReleaseSigning.readPublicKey(java.nio.file.Path.of(config.get(ConfigKey.UPDATE_PUBLIC_KEY)));
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            EventLog.event(EventId.UPDATE_CHECK, Outcome.FAILURE, "reason", "no-release-key", "error", e.getClass().getSimpleName());
+            return java.util.Optional.empty();
+        }
+        var layout = org.zizhu.kiosk.update.UpdateLayout.of(config, System.getenv());
+        return java.util.Optional.of(new org.zizhu.kiosk.update.UpdateAgent(layout, client, key, layout.currentVersion().orElse(null),
+                config.getInt(ConfigKey.UPDATE_MAX_RELEASE_MB) * (1L << 20), config.seconds(ConfigKey.UPDATE_POLL_INTERVAL_S),
+                java.time.Duration.ofMinutes(30), java.time.Clock.systemUTC()));
     }
 
     private void loadCredentials() throws IOException {
@@ -156,6 +179,7 @@ public final class KioskRuntime implements AutoCloseable, MetricsServer.Source {
         }
         scheduler.scheduleWithFixedDelay(() -> guard(this::housekeepCentral), 30, 3_600, TimeUnit.SECONDS);
         drainer.start();
+        updates.ifPresent(org.zizhu.kiosk.update.UpdateAgent::start);
     }
 
     private void enqueueHeartbeat() {
@@ -277,6 +301,16 @@ public final class KioskRuntime implements AutoCloseable, MetricsServer.Source {
         return drainer;
     }
 
+    /** The background updater (absent when updates are off or no release key is pinned). */
+    public java.util.Optional<org.zizhu.kiosk.update.UpdateAgent> updates() {
+        return updates;
+    }
+
+    /** Tells the updater when the terminal is in use (it installs only while this says no). */
+    public void updatesWaitWhile(java.util.function.BooleanSupplier inUse) {
+        updates.ifPresent(a -> a.inUseBy(inUse));
+    }
+
     public RemoteConfigSync remoteConfig() {
         return remoteConfig;
     }
@@ -292,6 +326,7 @@ public final class KioskRuntime implements AutoCloseable, MetricsServer.Source {
 
     @Override
     public void close() {
+        updates.ifPresent(org.zizhu.kiosk.update.UpdateAgent::close);
         drainer.close();
         scheduler.shutdownNow();
         try {

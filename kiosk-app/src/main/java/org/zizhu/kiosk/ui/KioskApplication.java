@@ -388,6 +388,8 @@ public final class KioskApplication extends Application {
             return;
         }
         kiosk.started(KioskWiring.parts(services));
+        // An update waits while a resident (or a technician) uses the terminal: no visit is cut.
+        services.runtime().updatesWaitWhile(kiosk::inUse);
         if (services.applicationPorts() != null) {
             buildPinyinIndex();
         }

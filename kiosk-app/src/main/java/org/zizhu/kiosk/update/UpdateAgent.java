@@ -1,0 +1,300 @@
+package org.zizhu.kiosk.update;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.zizhu.events.EventId;
+import org.zizhu.events.EventLog;
+import org.zizhu.events.Outcome;
+import org.zizhu.kiosk.central.CentralClient;
+import org.zizhu.kiosk.central.CentralException;
+import org.zizhu.threads.DaemonThreads;
+import org.zizhu.update.ReleaseSigning;
+
+/**
+ * The kiosk's background updater. Each round: tell the centre the outcomes waiting in
+ * {@code update/reports}; ask for this terminal's target release; if it is new (not running, not
+ * failed here before, no trial under way), check the signed manifest against the pinned key,
+ * download the tarball into {@code download/<v>.part} (resumed with a byte range after a cut),
+ * check size and SHA-256, and move the three files into {@code staged/}. Then, and at every
+ * later round until it happens, write {@code install-request} only while no resident is using
+ * the kiosk: the root installer restarts the kiosk, and a visit is never cut for it. A refused
+ * release is deleted, marked failed and reported REFUSED; nothing of it reaches the installer.
+ */
+public final class UpdateAgent implements AutoCloseable {
+    /** What one round did (tests and the event log). */
+    public enum Step {
+        NO_TARGET, UP_TO_DATE, TRIAL_IN_PROGRESS, FAILED_BEFORE, CHECK_FAILED, DOWNLOAD_INTERRUPTED, REFUSED, DEFERRED,
+        INSTALL_REQUESTED, ALREADY_REQUESTED
+    }
+
+    /** How often a staged release waiting for the kiosk to be free is looked at again (no network involved). */
+    static final Duration IDLE_RECHECK = Duration.ofSeconds(5);
+
+    private final UpdateLayout layout;
+    private final CentralClient client;
+    private final PublicKey key;
+    private final String running;
+    private final long maxBytes;
+    private final Duration pollEvery;
+    private final Duration downloadDeadline;
+    private final Clock clock;
+    private volatile BooleanSupplier inUse = () -> true;
+    private volatile String deferredLogged;
+    private Instant nextPoll = Instant.MIN;
+    private ScheduledExecutorService timer;
+
+    /**
+     * {@code running}: the version this kiosk runs (current's), null when not run from a release
+     * tree (a development checkout): then every published target is new.
+     */
+    public UpdateAgent(UpdateLayout layout, CentralClient client, PublicKey key, String running, long maxBytes,
+                       Duration pollEvery, Duration downloadDeadline, Clock clock) {
+        this.layout = layout;
+        this.client = client;
+        this.key = key;
+        this.running = running;
+        this.maxBytes = maxBytes;
+        this.pollEvery = pollEvery;
+        this.downloadDeadline = downloadDeadline;
+        this.clock = clock;
+    }
+
+    /**
+     * Whether a resident (or a technician) is using the kiosk now. Until this is set the kiosk
+     * counts as in use: nothing is installed before the screens can say it is free.
+     */
+    public void inUseBy(BooleanSupplier inUse) {
+        this.inUse = inUse;
+    }
+
+    /** Sends the outcomes waiting; returns how many reached the centre. */
+    public int deliverReports() {
+        int sent = 0;
+        try {
+            for (UpdateReports.Report r : UpdateReports.waiting(layout)) {
+                try {
+                    client.call(CentralClient.Call.post("/terminals/" + enc(client.terminalId()) + "/update-reports",
+                            "/terminals/{id}/update-reports", r.body(), r.id()));
+                    UpdateReports.delivered(layout, r);
+                    sent++;
+                    EventLog.event(EventId.UPDATE_REPORTED, Outcome.SUCCESS, "version", r.version(), "outcome", r.outcome().name());
+                } catch (CentralException e) {
+                    EventLog.event(EventId.UPDATE_REPORTED, Outcome.FAILURE, "version", r.version(), "outcome", r.outcome().name(),
+                            "kind", e.kind().name());
+                    if (e.kind() != CentralException.Kind.REJECTED) {
+                        break; // the link: try again next round
+                    }
+                    // Refused by the centre: kept on disk for a technician, not sent for ever.
+                    Files.move(layout.reports().resolve(r.id() + ".json"), layout.reports().resolve(r.id() + ".refused"),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            EventLog.event(EventId.UPDATE_REPORTED, Outcome.FAILURE, "error", e.getClass().getSimpleName());
+        }
+        return sent;
+    }
+
+    /** One whole round: reports, target, download, verify, stage, install request. */
+    public Step checkOnce() {
+        deliverReports();
+        if (Files.exists(layout.pending())) {
+            return Step.TRIAL_IN_PROGRESS;
+        }
+        JsonNode target;
+        try {
+            target = client.call(CentralClient.Call.get("/terminals/" + enc(client.terminalId()) + "/release", "/terminals/{id}/release"))
+                    .body().path("target");
+        } catch (CentralException e) {
+            EventLog.event(EventId.UPDATE_CHECK, Outcome.FAILURE, "kind", e.kind().name());
+            return Step.CHECK_FAILED;
+        }
+        if (target.isNull() || target.isMissingNode()) {
+            EventLog.event(EventId.UPDATE_CHECK, Outcome.SUCCESS, "target", "none");
+            return Step.NO_TARGET;
+        }
+        String version = target.path("version").asText();
+        EventLog.event(EventId.UPDATE_CHECK, Outcome.SUCCESS, "target", version, "running", String.valueOf(running));
+        try {
+            ReleaseSigning.requireVersion(version);
+        } catch (IllegalArgumentException e) {
+            return Step.CHECK_FAILED;
+        }
+        if (version.equals(running)) {
+            return Step.UP_TO_DATE;
+        }
+        if (layout.failedBefore(version)) {
+            return Step.FAILED_BEFORE;
+        }
+        try {
+            return stageAndRequest(version, target);
+        } catch (IOException e) {
+            EventLog.event(EventId.UPDATE_DOWNLOAD, Outcome.FAILURE, "version", version, "error", e.getClass().getSimpleName());
+            return Step.CHECK_FAILED;
+        }
+    }
+
+    private Step stageAndRequest(String version, JsonNode target) throws IOException {
+        ReleaseSigning.Files3 staged = ReleaseSigning.filesOf(layout.staged(), version);
+        if (Files.exists(layout.installRequest())) {
+            return Step.ALREADY_REQUESTED;
+        }
+        if (!Files.exists(staged.tarball())) {
+            Step s = download(version, target, staged);
+            if (s != null) {
+                return s;
+            }
+        }
+        return requestInstallIfFree(version);
+    }
+
+    /** Downloads and verifies into staged/; null when staged, else why not. */
+    private Step download(String version, JsonNode target, ReleaseSigning.Files3 staged) throws IOException {
+        byte[] manifest;
+        byte[] signature;
+        try {
+            manifest = Base64.getDecoder().decode(target.path("manifest").asText());
+            signature = Base64.getDecoder().decode(target.path("signature").asText());
+        } catch (IllegalArgumentException e) {
+            return refuse(version, "manifest", null);
+        }
+        Manifest m;
+        try {
+            // Before a byte is fetched: the size the transfer may reach comes from a signed manifest only.
+            m = ReleaseCheck.manifest(key, manifest, signature, version, maxBytes);
+        } catch (ReleaseCheck.Refused r) {
+            return refuse(version, r.reason(), null);
+        }
+        Files.createDirectories(layout.download());
+        Path part = layout.download().resolve(version + ".part");
+        String url = target.path("url").asText("/releases/" + version + "/" + version + ".tar.gz");
+        if (!url.startsWith("/releases/")) {
+            return refuse(version, "url", part);
+        }
+        CentralClient.Download d;
+        try {
+            d = client.download(url, part, m.size(), downloadDeadline);
+        } catch (CentralException e) {
+            long have = Files.exists(part) ? Files.size(part) : 0;
+            EventLog.event(EventId.UPDATE_DOWNLOAD, Outcome.FAILURE, "version", version, "kind", e.kind().name(), "have", have, "of", m.size());
+            return Step.DOWNLOAD_INTERRUPTED;
+        }
+        EventLog.event(EventId.UPDATE_DOWNLOAD, Outcome.SUCCESS, "version", version, "bytes", d.fetched(), "resumedFrom", d.resumedFrom());
+        if (!d.complete()) {
+            return Step.DOWNLOAD_INTERRUPTED;
+        }
+        try {
+            ReleaseCheck.release(key, manifest, signature, version, maxBytes, part);
+        } catch (ReleaseCheck.Refused r) {
+            return refuse(version, r.reason(), part);
+        }
+        Files.createDirectories(layout.staged());
+        AtomicFiles.write(staged.manifest(), manifest);
+        AtomicFiles.write(staged.signature(), (Base64.getEncoder().encodeToString(signature) + "\n").getBytes(StandardCharsets.US_ASCII));
+        Files.move(part, staged.tarball(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        EventLog.event(EventId.UPDATE_STAGED, Outcome.SUCCESS, "version", version, "bytes", m.size());
+        return null;
+    }
+
+    private Step requestInstallIfFree(String version) throws IOException {
+        boolean busy;
+        try {
+            busy = inUse.getAsBoolean();
+        } catch (RuntimeException e) {
+            busy = true;
+        }
+        if (busy) {
+            if (!version.equals(deferredLogged)) {
+                deferredLogged = version;
+                EventLog.event(EventId.UPDATE_DEFERRED, Outcome.SUCCESS, "version", version);
+            }
+            return Step.DEFERRED;
+        }
+        AtomicFiles.write(layout.installRequest(), (version + "\n").getBytes(StandardCharsets.UTF_8));
+        EventLog.event(EventId.UPDATE_INSTALL_REQUESTED, Outcome.SUCCESS, "version", version);
+        return Step.INSTALL_REQUESTED;
+    }
+
+    private Step refuse(String version, String reason, Path part) throws IOException {
+        if (part != null) {
+            Files.deleteIfExists(part);
+        }
+        EventLog.event(EventId.UPDATE_REFUSED, Outcome.FAILURE, "version", version, "reason", reason, "by", "agent");
+        layout.markFailed(version, reason);
+        UpdateReports.record(layout, version, UpdateReports.Kind.REFUSED, reason, running, clock.instant());
+        deliverReports();
+        return Step.REFUSED;
+    }
+
+    /**
+     * A staged release waiting for a free kiosk: looked at without the network, so the install
+     * follows soon after the resident leaves.
+     */
+    Step recheckStaged() throws IOException {
+        if (Files.exists(layout.installRequest()) || Files.exists(layout.pending()) || !Files.isDirectory(layout.staged())) {
+            return null;
+        }
+        try (var s = Files.list(layout.staged())) {
+            for (Path p : s.toList()) {
+                String n = p.getFileName().toString();
+                if (n.endsWith(".tar.gz")) {
+                    String v = n.substring(0, n.length() - ".tar.gz".length());
+                    if (ReleaseSigning.VERSION.matcher(v).matches() && !layout.failedBefore(v)) {
+                        return requestInstallIfFree(v);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Starts the rounds on a daemon timer: the network every poll interval, a waiting install every few seconds. */
+    public synchronized void start() {
+        if (timer != null) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("update-agent"));
+        long every = Math.min(IDLE_RECHECK.toMillis(), pollEvery.toMillis());
+        timer.scheduleWithFixedDelay(this::tick, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        try {
+            Instant now = clock.instant();
+            if (!now.isBefore(nextPoll)) {
+                nextPoll = now.plus(pollEvery);
+                checkOnce();
+            } else {
+                recheckStaged();
+            }
+        } catch (IOException | RuntimeException e) {
+            EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "update-agent", "error", e.getClass().getSimpleName());
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+}

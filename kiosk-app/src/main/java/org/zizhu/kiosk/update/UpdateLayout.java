@@ -1,0 +1,117 @@
+package org.zizhu.kiosk.update;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.zizhu.kiosk.config.ConfigKey;
+import org.zizhu.kiosk.config.KioskConfig;
+import org.zizhu.update.ReleaseSigning;
+
+/**
+ * Where the update files are (the layout contract of issue 14): releases under {@code home}
+ * ({@code releases/<v>/} with {@code lib/} and {@code VERSION}, the {@code current} link), the
+ * update state under {@code state/update} ({@code download/}, {@code staged/} with
+ * {@code install-request}, {@code pending.json}, {@code last-good}, and two directories of this
+ * implementation: {@code reports/} (outcomes not yet told to the centre) and {@code failed/}
+ * (versions refused or rolled back, never tried again)).
+ */
+public record UpdateLayout(Path home, Path state) {
+    public static final String INSTALL_REQUEST = "install-request";
+
+    /** From the configuration, with the launcher's {@code ZIZHU_HOME} / {@code ZIZHU_STATE} overriding it. */
+    public static UpdateLayout of(KioskConfig config, Map<String, String> env) {
+        String h = env.get("ZIZHU_HOME");
+        String s = env.get("ZIZHU_STATE");
+        return new UpdateLayout(h != null && !h.isBlank() ? Path.of(h) : Path.of(config.get(ConfigKey.UPDATE_HOME)),
+                s != null && !s.isBlank() ? Path.of(s) : config.dataDir());
+    }
+
+    public Path releases() {
+        return home.resolve("releases");
+    }
+
+    public Path release(String version) {
+        return releases().resolve(ReleaseSigning.requireVersion(version));
+    }
+
+    public Path current() {
+        return home.resolve("current");
+    }
+
+    public Path updateDir() {
+        return state.resolve("update");
+    }
+
+    public Path download() {
+        return updateDir().resolve("download");
+    }
+
+    public Path staged() {
+        return updateDir().resolve("staged");
+    }
+
+    public Path installRequest() {
+        return staged().resolve(INSTALL_REQUEST);
+    }
+
+    public Path pending() {
+        return updateDir().resolve("pending.json");
+    }
+
+    public Path lastGood() {
+        return updateDir().resolve("last-good");
+    }
+
+    public Path reports() {
+        return updateDir().resolve("reports");
+    }
+
+    public Path failed() {
+        return updateDir().resolve("failed");
+    }
+
+    /** The version {@code current} points at (the link's target directory name), if any. */
+    public Optional<String> currentVersion() {
+        try {
+            if (!Files.isSymbolicLink(current())) {
+                return Optional.empty();
+            }
+            Path target = Files.readSymbolicLink(current());
+            String v = target.getFileName().toString();
+            return ReleaseSigning.VERSION.matcher(v).matches() ? Optional.of(v) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The last committed version, if recorded. */
+    public Optional<String> lastGoodVersion() {
+        return readVersion(lastGood());
+    }
+
+    /** Whether a version was refused or rolled back here (it is not downloaded again). */
+    public boolean failedBefore(String version) {
+        return Files.exists(failed().resolve(ReleaseSigning.requireVersion(version)));
+    }
+
+    /** Marks a version as not to be tried again, with a reason tag. */
+    public void markFailed(String version, String reason) throws IOException {
+        Files.createDirectories(failed());
+        AtomicFiles.write(failed().resolve(ReleaseSigning.requireVersion(version)), (reason + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Optional<String> readVersion(Path file) {
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) > 200) {
+                return Optional.empty();
+            }
+            String v = Files.readString(file, StandardCharsets.UTF_8).strip();
+            return ReleaseSigning.VERSION.matcher(v).matches() ? Optional.of(v) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}
