@@ -279,6 +279,9 @@ public final class UpdateAgent implements AutoCloseable {
                 nextPoll = now.plus(pollEvery);
                 checkOnce();
             } else {
+                if (!UpdateReports.waiting(layout).isEmpty()) {
+                    deliverReports(); // a commit just made is told at once, not at the next poll
+                }
                 recheckStaged();
             }
         } catch (IOException | RuntimeException e) {

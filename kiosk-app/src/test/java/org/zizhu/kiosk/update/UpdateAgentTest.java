@@ -1,0 +1,216 @@
+package org.zizhu.kiosk.update;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zizhu.central.CentralSimulator;
+import org.zizhu.central.release.ReleaseApi;
+import org.zizhu.kiosk.central.CentralClient;
+import org.zizhu.kiosk.central.LinkState;
+import org.zizhu.update.ReleaseSigning;
+
+/**
+ * The agent and the root installer against central-sim over real loopback HTTP, with real
+ * signed tarballs and files: tampered releases are refused before anything is installed, an
+ * interrupted download resumes with a byte range, and the install request waits for the
+ * resident to leave.
+ */
+class UpdateAgentTest {
+    static final String TERMINAL = "ZZ-UPD-0001";
+    static final long MAX = 64L << 20;
+
+    @TempDir
+    Path dir;
+    CentralSimulator sim;
+    KeyPair vendor;
+    Path pub;
+    UpdateLayout layout;
+    CentralClient client;
+    AtomicBoolean inUse = new AtomicBoolean(false);
+
+    @BeforeEach
+    void start() throws Exception {
+        pub = dir.resolve("published");
+        Files.createDirectories(pub);
+        sim = CentralSimulator.builder().https(false).releasesDir(pub).start();
+        vendor = ReleaseSigning.generate();
+        layout = new UpdateLayout(dir.resolve("opt"), dir.resolve("var"));
+        Files.createDirectories(layout.home());
+        client = new CentralClient(URI.create(sim.baseUrl()), TERMINAL, Duration.ofSeconds(2), Duration.ofSeconds(5), new LinkState());
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    UpdateAgent agent() {
+        UpdateAgent a = new UpdateAgent(layout, client, vendor.getPublic(), "1.0.0", MAX, Duration.ofSeconds(1), Duration.ofSeconds(10), Clock.systemUTC());
+        a.inUseBy(inUse::get);
+        return a;
+    }
+
+    ReleaseSigning.Files3 publish(String version, int padding) throws Exception {
+        ReleaseSigning.Files3 f = TestReleases.publish(dir.resolve("work"), pub, version, true, padding, vendor);
+        sim.releases().target(TERMINAL, version);
+        return f;
+    }
+
+    /** Nothing of a refused release reached the installer's side. */
+    void assertNothingInstalled(String version) throws Exception {
+        assertFalse(Files.exists(layout.releases()), "nothing under releases/");
+        assertFalse(Files.exists(layout.installRequest()), "no install request");
+        assertFalse(Files.exists(layout.current()), "current untouched");
+        if (Files.isDirectory(layout.staged())) {
+            try (var s = Files.list(layout.staged())) {
+                assertEquals(List.of(), s.toList(), "nothing staged");
+            }
+        }
+        assertFalse(Files.exists(layout.download().resolve(version + ".part")), "the refused download is deleted");
+        assertTrue(layout.failedBefore(version));
+        assertEquals(List.of(), sim.contractViolations());
+    }
+
+    String refusedReason(String version) {
+        return sim.releases().reports().stream().filter(r -> r.version().equals(version) && r.outcome().equals("REFUSED"))
+                .map(ReleaseApi.Report::reason).findFirst().orElse("no REFUSED report");
+    }
+
+    @Test
+    void aTarballWithOneByteFlippedIsRefusedBeforeInstallAndReported() throws Exception {
+        ReleaseSigning.Files3 f = publish("2.0.0", 40_000);
+        byte[] b = Files.readAllBytes(f.tarball());
+        b[b.length / 2] ^= 0x01;
+        Files.write(f.tarball(), b);
+
+        assertEquals(UpdateAgent.Step.REFUSED, agent().checkOnce());
+        assertEquals("sha256", refusedReason("2.0.0"));
+        assertNothingInstalled("2.0.0");
+        assertEquals(UpdateAgent.Step.FAILED_BEFORE, agent().checkOnce(), "a refused version is not fetched again");
+        assertEquals(1, sim.releases().downloads().size());
+    }
+
+    @Test
+    void aManifestChangedAfterSigningIsRefusedBeforeAnyDownload() throws Exception {
+        ReleaseSigning.Files3 f = publish("2.0.0", 1_000);
+        // The attacker's tarball, with a manifest that matches it, under the vendor's old signature.
+        Path evil = TestReleases.tarGz(TestReleases.brokenTree(dir.resolve("evil"), "2.0.0"), dir.resolve("evil.tar.gz"));
+        Files.copy(evil, f.tarball(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.write(f.manifest(), ReleaseSigning.manifest("2.0.0", "2.0.0.tar.gz", Files.size(evil), ReleaseSigning.sha256Hex(evil)));
+
+        assertEquals(UpdateAgent.Step.REFUSED, agent().checkOnce());
+        assertEquals("signature", refusedReason("2.0.0"));
+        assertEquals(List.of(), sim.releases().downloads(), "nothing downloaded for an unsigned manifest");
+        assertNothingInstalled("2.0.0");
+    }
+
+    @Test
+    void aReleaseSignedWithAnotherKeyIsRefused() throws Exception {
+        KeyPair other = ReleaseSigning.generate();
+        TestReleases.publish(dir.resolve("work"), pub, "2.0.0", true, 1_000, other);
+        sim.releases().target(TERMINAL, "2.0.0");
+
+        assertEquals(UpdateAgent.Step.REFUSED, agent().checkOnce());
+        assertEquals("signature", refusedReason("2.0.0"));
+        assertEquals(List.of(), sim.releases().downloads());
+        assertNothingInstalled("2.0.0");
+    }
+
+    @Test
+    void anInterruptedDownloadResumesFromThePartFileWithARange() throws Exception {
+        ReleaseSigning.Files3 f = publish("2.0.0", 600_000);
+        long size = Files.size(f.tarball());
+        sim.releases().cutNextDownloadAfter(size / 3);
+        UpdateAgent a = agent();
+
+        assertEquals(UpdateAgent.Step.DOWNLOAD_INTERRUPTED, a.checkOnce());
+        Path part = layout.download().resolve("2.0.0.part");
+        long kept = Files.size(part);
+        assertTrue(kept > 0 && kept < size, "part holds what arrived before the cut: " + kept);
+
+        assertEquals(UpdateAgent.Step.INSTALL_REQUESTED, a.checkOnce());
+        List<ReleaseApi.Download> d = sim.releases().downloads();
+        assertEquals(2, d.size(), d.toString());
+        assertEquals(null, d.get(0).range());
+        assertEquals("bytes=" + kept + "-", d.get(1).range(), "the second request resumes where the first stopped");
+        assertEquals(206, d.get(1).status());
+        long fetched = d.stream().mapToLong(ReleaseApi.Download::bytesSent).sum();
+        assertTrue(fetched < 2 * size, "fetched " + fetched + " of " + size);
+        ReleaseSigning.Files3 staged = ReleaseSigning.filesOf(layout.staged(), "2.0.0");
+        assertEquals(ReleaseSigning.sha256Hex(f.tarball()), ReleaseSigning.sha256Hex(staged.tarball()));
+        assertFalse(Files.exists(part));
+        assertEquals("2.0.0", Files.readString(layout.installRequest(), StandardCharsets.UTF_8).strip());
+        assertEquals(List.of(), sim.contractViolations());
+    }
+
+    @Test
+    void theInstallRequestWaitsWhileTheKioskIsInUse() throws Exception {
+        publish("2.0.0", 1_000);
+        UpdateAgent a = agent();
+        inUse.set(true);
+        assertEquals(UpdateAgent.Step.DEFERRED, a.checkOnce());
+        assertTrue(Files.exists(ReleaseSigning.filesOf(layout.staged(), "2.0.0").tarball()), "downloaded and verified meanwhile");
+        assertFalse(Files.exists(layout.installRequest()), "no install while a resident is at the kiosk");
+        assertEquals(UpdateAgent.Step.DEFERRED, a.recheckStaged());
+        assertFalse(Files.exists(layout.installRequest()));
+
+        inUse.set(false); // the visit ended
+        assertEquals(UpdateAgent.Step.INSTALL_REQUESTED, a.recheckStaged());
+        assertTrue(Files.exists(layout.installRequest()));
+        assertEquals(1, sim.releases().downloads().size(), "downloaded once");
+    }
+
+    @Test
+    void theInstallerVerifiesAgainAndRefusesAStagedFileChangedAfterTheAgentCheckedIt() throws Exception {
+        publish("2.0.0", 1_000);
+        assertEquals(UpdateAgent.Step.INSTALL_REQUESTED, agent().checkOnce());
+        ReleaseSigning.Files3 staged = ReleaseSigning.filesOf(layout.staged(), "2.0.0");
+        byte[] b = Files.readAllBytes(staged.tarball());
+        b[10] ^= 0x40;
+        Files.write(staged.tarball(), b);
+
+        UpdateInstaller.Result r = new UpdateInstaller(layout, vendor.getPublic(), Duration.ofMinutes(5), List.of("true"), MAX, Clock.systemUTC()).install();
+        assertEquals(1, r.exitCode(), r.message());
+        assertFalse(Files.exists(layout.release("2.0.0")));
+        assertFalse(Files.exists(layout.current()));
+        assertFalse(Files.exists(layout.pending()));
+        assertFalse(Files.exists(layout.installRequest()));
+        assertTrue(layout.failedBefore("2.0.0"));
+        assertEquals(1, agent().deliverReports());
+        assertEquals("sha256", refusedReason("2.0.0"));
+    }
+
+    @Test
+    void theInstallerUnpacksSwitchesCurrentAndStartsATrial() throws Exception {
+        publish("2.0.0", 1_000);
+        assertEquals(UpdateAgent.Step.INSTALL_REQUESTED, agent().checkOnce());
+        Path marker = dir.resolve("restarted");
+        UpdateInstaller.Result r = new UpdateInstaller(layout, vendor.getPublic(), Duration.ofMinutes(5),
+                List.of("touch", marker.toString()), MAX, Clock.systemUTC()).install();
+        assertEquals(0, r.exitCode(), r.message());
+        assertEquals("2.0.0", layout.currentVersion().orElseThrow());
+        assertTrue(Files.isSymbolicLink(layout.current()));
+        assertEquals("2.0.0", Files.readString(layout.current().resolve("VERSION")).strip());
+        PendingTrial t = PendingTrial.read(layout.pending()).orElseThrow();
+        assertEquals("2.0.0", t.version());
+        assertEquals(0, t.attempts());
+        assertTrue(Files.exists(marker), "the restart command ran");
+        assertFalse(Files.exists(layout.installRequest()));
+        assertFalse(Files.exists(ReleaseSigning.filesOf(layout.staged(), "2.0.0").tarball()));
+        assertEquals(UpdateAgent.Step.TRIAL_IN_PROGRESS, agent().checkOnce(), "no second update during a trial");
+    }
+}
