@@ -554,6 +554,27 @@ class KioskFlowTest {
         assertInstanceOf(KioskMode.Attract.class, flow.mode());
     }
 
+    /** What the update agent asks before it lets the installer restart the kiosk (UpdateAgentTest: it waits while this is true). */
+    @Test
+    void theKioskIsInUseFromTheFirstTouchUntilTheVisitEndsSoAnUpdateNeverCutsIt() {
+        assertFalse(flow.inUse(), "starting: no one can be using it");
+        start();
+        assertFalse(flow.inUse(), "the attract screen: free");
+        flow.touch();
+        assertTrue(flow.inUse(), "a resident browses");
+        flow.browse().openItem("I1");
+        flow.startService(IMMEDIATE);
+        devices.events.residentCardRead(resident(), LocalDate.of(2016, 1, 1));
+        assertTrue(flow.inUse(), "a resident's transaction");
+        clock.plus(IDLE.minusSeconds(1));
+        flow.tick();
+        assertTrue(flow.inUse(), "not yet idle long enough");
+        clock.plus(Duration.ofSeconds(1));
+        flow.tick();
+        assertInstanceOf(KioskMode.Attract.class, flow.mode());
+        assertFalse(flow.inUse(), "the visit ended: an update may install now");
+    }
+
     @Test
     void theTamperSwitchEndsTheVisitAndLatchesUntilATechnicianResetsIt() {
         start();

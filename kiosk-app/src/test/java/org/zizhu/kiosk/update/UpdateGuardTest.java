@@ -1,0 +1,149 @@
+package org.zizhu.kiosk.update;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The guard's decisions on real files, the commit gate's conditions, and the unpacker's refusals. */
+class UpdateGuardTest {
+    @TempDir
+    Path dir;
+    UpdateLayout layout;
+    final Instant t0 = Instant.parse("2026-12-02T08:00:00Z");
+
+    @BeforeEach
+    void twoReleasesOneOnTrial() throws Exception {
+        layout = new UpdateLayout(dir.resolve("opt"), dir.resolve("var"));
+        TestReleases.brokenTree(layout.release("1.0.0"), "1.0.0");
+        TestReleases.brokenTree(layout.release("2.0.0"), "2.0.0");
+        Files.createDirectories(layout.updateDir());
+        Files.writeString(layout.lastGood(), "1.0.0\n");
+        new PendingTrial("2.0.0", "1.0.0", t0, t0.plusSeconds(300), 0).write(layout.pending());
+        AtomicFiles.switchCurrent(layout, "2.0.0");
+    }
+
+    Clock at(Instant i) {
+        return Clock.fixed(i, ZoneOffset.UTC);
+    }
+
+    @Test
+    void eachStartIsCountedAndTheFourthIsRefusedWithARollback() throws Exception {
+        UpdateGuard g = new UpdateGuard(layout, at(t0.plusSeconds(10)));
+        for (int i = 1; i <= UpdateGuard.MAX_ATTEMPTS; i++) {
+            assertEquals(UpdateGuard.Decision.ATTEMPT_COUNTED, g.run());
+            assertEquals(i, PendingTrial.read(layout.pending()).orElseThrow().attempts());
+            assertEquals("2.0.0", layout.currentVersion().orElseThrow());
+        }
+        assertEquals(UpdateGuard.Decision.ROLLED_BACK, g.run());
+        assertEquals("1.0.0", layout.currentVersion().orElseThrow());
+        assertFalse(Files.exists(layout.pending()));
+        assertTrue(layout.failedBefore("2.0.0"));
+        UpdateReports.Report r = UpdateReports.waiting(layout).get(0);
+        assertEquals(UpdateReports.Kind.ROLLED_BACK, r.outcome());
+        assertEquals("attempts", r.reason());
+        assertEquals(UpdateGuard.Decision.NO_TRIAL, g.run(), "then the old version starts as usual");
+    }
+
+    @Test
+    void aStartAfterTheDeadlineRollsBackAtOnce() throws Exception {
+        assertEquals(UpdateGuard.Decision.ROLLED_BACK, new UpdateGuard(layout, at(t0.plusSeconds(301))).run());
+        assertEquals("1.0.0", layout.currentVersion().orElseThrow());
+        assertEquals("deadline", UpdateReports.waiting(layout).get(0).reason());
+    }
+
+    @Test
+    void aDamagedPendingFileRollsBackToTheLastGoodVersion() throws Exception {
+        Files.writeString(layout.pending(), "{\"version\": \"2.0.0\", \"deadl");
+        assertEquals(UpdateGuard.Decision.ROLLED_BACK, new UpdateGuard(layout, at(t0)).run());
+        assertEquals("1.0.0", layout.currentVersion().orElseThrow());
+        assertFalse(Files.exists(layout.pending()));
+    }
+
+    @Test
+    void theGateCommitsOnlyAfterReadyHeldProbesAndAnAcceptedHeartbeat() throws Exception {
+        CommitGate g = CommitGate.forThisStart(layout, 2, at(t0.plusSeconds(5))).orElseThrow();
+        boolean[] healthy = {true};
+        boolean[] accepted = {false};
+        List<java.util.function.BooleanSupplier> probes = List.of(() -> healthy[0]);
+        assertEquals(CommitGate.State.WAITING, g.round(probes, () -> accepted[0]), "not READY yet");
+        g.ready();
+        assertEquals(CommitGate.State.WAITING, g.round(probes, () -> true), "one round held of two");
+        healthy[0] = false;
+        assertEquals(CommitGate.State.WAITING, g.round(probes, () -> true), "a failing probe starts the count again");
+        healthy[0] = true;
+        g.round(probes, () -> accepted[0]);
+        assertEquals(CommitGate.State.WAITING, g.round(probes, () -> accepted[0]), "held, but the centre has not accepted a heartbeat");
+        assertTrue(Files.exists(layout.pending()));
+        accepted[0] = true;
+        assertEquals(CommitGate.State.COMMITTED, g.round(probes, () -> accepted[0]));
+        assertEquals("2.0.0", layout.lastGoodVersion().orElseThrow());
+        assertFalse(Files.exists(layout.pending()));
+        assertEquals(UpdateReports.Kind.COMMITTED, UpdateReports.waiting(layout).get(0).outcome());
+    }
+
+    @Test
+    void theGateExpiresAtTheDeadlineAndTheVersionRolledBackToHasNone() throws Exception {
+        CommitGate g = CommitGate.forThisStart(layout, 1, at(t0.plusSeconds(301))).orElseThrow();
+        g.ready();
+        assertEquals(CommitGate.State.EXPIRED, g.round(List.of(() -> true), () -> true));
+        assertTrue(Files.exists(layout.pending()), "the guard, not the failing kiosk, rolls back");
+        AtomicFiles.switchCurrent(layout, "1.0.0");
+        assertTrue(CommitGate.forThisStart(layout, 1, at(t0)).isEmpty(), "1.0.0 is not on trial");
+    }
+
+    static Path tar(Path out, TarArchiveEntry... entries) throws Exception {
+        try (OutputStream o = Files.newOutputStream(out); TarArchiveOutputStream t = new TarArchiveOutputStream(new GZIPOutputStream(o))) {
+            for (TarArchiveEntry e : entries) {
+                byte[] body = e.isFile() ? "x".getBytes() : new byte[0];
+                if (e.isFile()) {
+                    e.setSize(body.length);
+                }
+                t.putArchiveEntry(e);
+                t.write(body);
+                t.closeArchiveEntry();
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theUnpackerRefusesNamesOutsideTheReleaseLinksAndOversizedContent() throws Exception {
+        TarArchiveEntry link = new TarArchiveEntry("lib/evil", TarArchiveEntry.LF_SYMLINK);
+        link.setLinkName("/etc");
+        TarArchiveEntry[][] bad = {
+                {new TarArchiveEntry("../escaped")},
+                {new TarArchiveEntry("lib/../../escaped")},
+                {new TarArchiveEntry("/tmp/absolute", true)},
+                {link},
+        };
+        String[] reasons = {"unsafe-path", "unsafe-path", "unsafe-path", "unsafe-entry"};
+        for (int i = 0; i < bad.length; i++) {
+            Path dest = dir.resolve("dest" + i).resolve("r");
+            Path tgz = tar(dir.resolve("bad" + i + ".tar.gz"), bad[i]);
+            ReleaseCheck.Refused r = assertThrows(ReleaseCheck.Refused.class, () -> SafeUnpack.untarGz(tgz, dest, 1 << 20));
+            assertEquals(reasons[i], r.reason());
+            assertFalse(Files.exists(dest.getParent().resolve("escaped")));
+        }
+        assertFalse(Files.exists(Path.of("/tmp/absolute")));
+        Path big = TestReleases.tarGz(TestReleases.goodTree(dir.resolve("big"), "3.0.0", 50_000), dir.resolve("big.tar.gz"));
+        assertEquals("too-large", assertThrows(ReleaseCheck.Refused.class,
+                () -> SafeUnpack.untarGz(big, dir.resolve("dest-big"), 10_000)).reason());
+        assertTrue(SafeUnpack.untarGz(big, dir.resolve("dest-ok"), Duration.ofDays(1).toMillis()) > 50_000);
+    }
+}
