@@ -44,6 +44,13 @@ public record PendingTrial(String version, String previous, Instant switchedAt, 
         }
     }
 
+    /** Writes atomically; {@code layout} gives the file to the kiosk's user when root writes it. */
+    public void write(UpdateLayout layout) throws IOException {
+        layout.stateDir(layout.updateDir());
+        write(layout.pending());
+        layout.giveToStateOwner(layout.pending());
+    }
+
     public void write(Path file) throws IOException {
         ObjectNode o = JSON.createObjectNode();
         o.put("version", version);

@@ -51,7 +51,11 @@ public final class UpdateGuard {
         if (now.isAfter(t.deadline())) {
             return rollBack(t.version(), t.previous(), "deadline");
         }
-        t.nextAttempt().write(layout.pending());
+        if (!layout.currentVersion().map(t.version()::equals).orElse(false)) {
+            // pending.json was written but the switch never happened (a crash between the two).
+            return rollBack(t.version(), t.previous(), "not-switched");
+        }
+        t.nextAttempt().write(layout);
         EventLog.event(EventId.UPDATE_TRIAL, Outcome.SUCCESS, "version", t.version(), "attempt", t.attempts() + 1, "of", MAX_ATTEMPTS);
         return Decision.ATTEMPT_COUNTED;
     }

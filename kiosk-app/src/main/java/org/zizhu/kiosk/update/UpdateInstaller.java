@@ -61,7 +61,9 @@ public final class UpdateInstaller {
         }
         String version = requested.get();
         if (Files.exists(layout.pending())) {
-            // One trial at a time: the request waits until the one running is committed or rolled back.
+            // One trial at a time. The request goes (a path unit would fire again while it exists);
+            // the staged release stays, and the agent asks again once the trial is over.
+            Files.deleteIfExists(layout.installRequest());
             EventLog.event(EventId.UPDATE_INSTALLED, Outcome.FAILURE, "version", version, "reason", "trial-in-progress");
             return new Result(1, "a version is on trial (pending.json); install later");
         }
@@ -90,15 +92,20 @@ public final class UpdateInstaller {
             clearStaged(version);
             return refused(version, e.reason());
         } catch (IOException | RuntimeException e) {
+            // Not the release's fault as far as we know (disk full, I/O error): FAILED, not REFUSED,
+            // and not retried by itself, so a fault that stays cannot loop install after install.
             deleteTree(tmp);
+            clearStaged(version);
             EventLog.event(EventId.UPDATE_INSTALLED, Outcome.FAILURE, "version", version, "reason", "unpack", "error", e.getClass().getSimpleName());
-            throw e;
+            layout.markFailed(version, "install-error");
+            UpdateReports.record(layout, version, UpdateReports.Kind.FAILED, "install-error", previous.orElse(null), clock.instant());
+            return new Result(1, "install of " + version + " failed: " + e);
         }
         Path dest = layout.release(version);
         deleteTree(dest); // a half-kept earlier attempt of the same version (never the current one: checked above)
         Files.move(tmp, dest, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         // pending.json first: a crash between it and the switch leaves a trial the guard rolls back to the same version.
-        new PendingTrial(version, previous.orElse(null), clock.instant(), clock.instant().plus(trialDeadline), 0).write(layout.pending());
+        new PendingTrial(version, previous.orElse(null), clock.instant(), clock.instant().plus(trialDeadline), 0).write(layout);
         AtomicFiles.switchCurrent(layout, version);
         EventLog.event(EventId.UPDATE_INSTALLED, Outcome.SUCCESS, "version", version, "previous", previous.orElse("none"));
         clearStaged(version);

@@ -99,8 +99,44 @@ public record UpdateLayout(Path home, Path state) {
 
     /** Marks a version as not to be tried again, with a reason tag. */
     public void markFailed(String version, String reason) throws IOException {
-        Files.createDirectories(failed());
-        AtomicFiles.write(failed().resolve(ReleaseSigning.requireVersion(version)), (reason + "\n").getBytes(StandardCharsets.UTF_8));
+        Path f = failed().resolve(ReleaseSigning.requireVersion(version));
+        AtomicFiles.write(stateDir(failed()).resolve(f.getFileName()), (reason + "\n").getBytes(StandardCharsets.UTF_8));
+        giveToStateOwner(f);
+    }
+
+    /**
+     * Creates a directory under the state directory, each new level owned like the state
+     * directory itself. The guard and the installer run as root and write here; what they create
+     * must stay the kiosk's (user zizhu): it deletes reports once sent and writes failure marks.
+     */
+    public Path stateDir(Path dir) throws IOException {
+        Path abs = dir.toAbsolutePath().normalize();
+        Path root = state.toAbsolutePath().normalize();
+        if (!abs.startsWith(root)) {
+            throw new IOException(dir + " is outside the state directory");
+        }
+        Files.createDirectories(root);
+        Path p = root;
+        for (Path part : root.relativize(abs)) {
+            p = p.resolve(part);
+            if (!Files.isDirectory(p)) {
+                Files.createDirectories(p);
+                giveToStateOwner(p);
+            }
+        }
+        return dir;
+    }
+
+    /** Gives a file the state directory's owner (a no-op unless root created it for the kiosk). */
+    public void giveToStateOwner(Path p) {
+        try {
+            var owner = Files.getOwner(state);
+            if (!Files.getOwner(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).equals(owner)) {
+                Files.setOwner(p, owner);
+            }
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // Not root, or no owners on this file system: the file is ours already.
+        }
     }
 
     static Optional<String> readVersion(Path file) {

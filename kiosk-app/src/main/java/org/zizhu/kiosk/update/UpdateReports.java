@@ -46,17 +46,13 @@ public final class UpdateReports {
     }
 
     public static Report record(UpdateLayout layout, String version, Kind outcome, String reason, String previous, Instant at) throws IOException {
-        Files.createDirectories(layout.reports());
+        layout.stateDir(layout.reports());
         Report r = new Report(UUID.randomUUID().toString(), ReleaseSigning.requireVersion(version), outcome,
                 reason, previous, at);
         Path f = layout.reports().resolve(r.id() + ".json");
         AtomicFiles.write(f, JSON.writeValueAsBytes(r.body()));
-        // Written by root (the guard) and deleted by the kiosk's user: readable by it.
-        try {
-            Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system (tests on other systems)
-        }
+        // Written by root (the guard) and read and deleted by the kiosk's user.
+        layout.giveToStateOwner(f);
         return r;
     }
 

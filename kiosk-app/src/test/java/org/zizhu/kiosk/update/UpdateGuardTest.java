@@ -68,6 +68,15 @@ class UpdateGuardTest {
     }
 
     @Test
+    void aTrialWhoseSwitchNeverHappenedIsClearedWithoutStartingIt() throws Exception {
+        AtomicFiles.switchCurrent(layout, "1.0.0"); // the installer stopped between pending.json and the switch
+        assertEquals(UpdateGuard.Decision.ROLLED_BACK, new UpdateGuard(layout, at(t0)).run());
+        assertEquals("1.0.0", layout.currentVersion().orElseThrow());
+        assertFalse(Files.exists(layout.pending()));
+        assertEquals("not-switched", UpdateReports.waiting(layout).get(0).reason());
+    }
+
+    @Test
     void aDamagedPendingFileRollsBackToTheLastGoodVersion() throws Exception {
         Files.writeString(layout.pending(), "{\"version\": \"2.0.0\", \"deadl");
         assertEquals(UpdateGuard.Decision.ROLLED_BACK, new UpdateGuard(layout, at(t0)).run());
