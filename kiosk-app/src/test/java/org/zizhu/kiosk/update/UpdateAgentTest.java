@@ -2,6 +2,7 @@ package org.zizhu.kiosk.update;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -157,21 +158,81 @@ class UpdateAgentTest {
         assertEquals(List.of(), sim.contractViolations());
     }
 
+    /** A clock the test moves: the flow's idle timer. */
+    static final class MovableClock extends Clock {
+        java.time.Instant now = java.time.Instant.parse("2026-12-02T08:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
     @Test
-    void theInstallRequestWaitsWhileTheKioskIsInUse() throws Exception {
+    void aResidentsVisitIsNeverCutTheInstallWaitsUntilItEnds() throws Exception {
         publish("2.0.0", 1_000);
+        // The real kiosk flow, browse-only (no devices), asked exactly as the screens hand it over.
+        MovableClock clock = new MovableClock();
+        Duration idle = Duration.ofSeconds(90);
+        org.zizhu.kiosk.flow.KioskFlow flow = new org.zizhu.kiosk.flow.KioskFlow(org.zizhu.kiosk.i18n.Language.ZH, idle, clock, Runnable::run, Runnable::run);
+        flow.started(new org.zizhu.kiosk.flow.KioskParts(new org.zizhu.kiosk.flow.KioskBackend() {
+            @Override
+            public org.zizhu.kiosk.catalog.Catalog catalog() {
+                return org.zizhu.kiosk.catalog.Catalog.empty();
+            }
+
+            @Override
+            public boolean offline() {
+                return false;
+            }
+
+            @Override
+            public String linkStatus() {
+                return "ONLINE";
+            }
+
+            @Override
+            public List<org.zizhu.kiosk.flow.DeviceHealth> devices() {
+                return List.of();
+            }
+
+            @Override
+            public void syncNow() {
+            }
+
+            @Override
+            public void onChange(Runnable r) {
+            }
+        }, null, null, null, null, null));
         UpdateAgent a = agent();
-        inUse.set(true);
+        a.inUseBy(flow::inUse);
+        flow.touch(); // a resident begins a visit
+
         assertEquals(UpdateAgent.Step.DEFERRED, a.checkOnce());
         assertTrue(Files.exists(ReleaseSigning.filesOf(layout.staged(), "2.0.0").tarball()), "downloaded and verified meanwhile");
         assertFalse(Files.exists(layout.installRequest()), "no install while a resident is at the kiosk");
+        clock.now = clock.now.plus(idle.minusSeconds(1));
+        flow.tick();
         assertEquals(UpdateAgent.Step.DEFERRED, a.recheckStaged());
         assertFalse(Files.exists(layout.installRequest()));
 
-        inUse.set(false); // the visit ended
+        clock.now = clock.now.plusSeconds(1);
+        flow.tick(); // the idle timeout ends the visit: the attract screen is back
+        assertInstanceOf(org.zizhu.kiosk.flow.KioskMode.Attract.class, flow.mode());
         assertEquals(UpdateAgent.Step.INSTALL_REQUESTED, a.recheckStaged());
-        assertTrue(Files.exists(layout.installRequest()));
+        assertEquals("2.0.0", Files.readString(layout.installRequest()).strip());
         assertEquals(1, sim.releases().downloads().size(), "downloaded once");
+        flow.close(Duration.ofSeconds(1));
     }
 
     @Test
