@@ -236,6 +236,52 @@ class UpdateAgentTest {
     }
 
     @Test
+    void overMutualTlsTheKioskRuntimesAgentFetchesWithItsCertificateAndOthersAreRefused() throws Exception {
+        Path keyFile = dir.resolve("release-key.pub");
+        Files.writeString(keyFile, ReleaseSigning.publicKeyPem(vendor.getPublic()));
+        ReleaseSigning.Files3 f = TestReleases.publish(dir.resolve("work"), pub, "2.0.0", true, 200_000, vendor);
+        try (CentralSimulator tls = CentralSimulator.builder().releasesDir(pub).start();
+             org.zizhu.kiosk.runtime.KioskRuntime rt = org.zizhu.kiosk.runtime.KioskRuntime.open(
+                     org.zizhu.kiosk.TestKiosk.config(tls.httpsBaseUrl(), dir.resolve("var"))
+                             .with(org.zizhu.kiosk.config.ConfigKey.UPDATE_PUBLIC_KEY, keyFile.toString())
+                             .with(org.zizhu.kiosk.config.ConfigKey.UPDATE_HOME, layout.home().toString()))) {
+            rt.enrol("DEMO-0000-0001");
+            tls.releases().target(rt.client().terminalId(), "2.0.0");
+            UpdateAgent a = rt.updates().orElseThrow(() -> new AssertionError("the agent runs when the key is pinned"));
+            a.inUseBy(() -> false);
+            assertEquals(UpdateAgent.Step.INSTALL_REQUESTED, a.checkOnce());
+            assertEquals(ReleaseSigning.sha256Hex(f.tarball()), ReleaseSigning.sha256Hex(ReleaseSigning.filesOf(layout.staged(), "2.0.0").tarball()));
+
+            long refusedBefore = tls.unauthorisedCount();
+            java.net.http.HttpClient anonymous = java.net.http.HttpClient.newBuilder().sslContext(trustAll()).build();
+            var r = anonymous.send(java.net.http.HttpRequest.newBuilder(URI.create(tls.httpsBaseUrl() + "/releases/2.0.0/2.0.0.tar.gz"))
+                    .header("X-Terminal-Id", rt.client().terminalId()).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(401, r.statusCode(), "no client certificate, no release");
+            assertEquals(refusedBefore + 1, tls.unauthorisedCount());
+            assertEquals(List.of(), tls.contractViolations());
+        }
+    }
+
+    static javax.net.ssl.SSLContext trustAll() throws Exception {
+        javax.net.ssl.SSLContext c = javax.net.ssl.SSLContext.getInstance("TLS");
+        c.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        return c;
+    }
+
+    @Test
     void theInstallerVerifiesAgainAndRefusesAStagedFileChangedAfterTheAgentCheckedIt() throws Exception {
         publish("2.0.0", 1_000);
         assertEquals(UpdateAgent.Step.INSTALL_REQUESTED, agent().checkOnce());

@@ -61,6 +61,25 @@ class UpdateGuardTest {
     }
 
     @Test
+    void theCommandsRunThroughTheLauncher() throws Exception {
+        Path cfg = dir.resolve("kiosk.properties");
+        Files.writeString(cfg, "data.dir=" + layout.state() + "\nupdate.home=" + layout.home() + "\nupdate.publicKey=" + dir.resolve("missing.pub") + "\n");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream ps = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, org.zizhu.kiosk.Main.run(List.of("update", "guard", "--config", cfg.toString()), ps, ps));
+        assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("attempt counted"), out.toString());
+        out.reset();
+        assertEquals(0, org.zizhu.kiosk.Main.run(List.of("update", "status", "--config", cfg.toString()), ps, ps));
+        var status = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toByteArray());
+        assertEquals("2.0.0", status.path("current").asText());
+        assertEquals("1.0.0", status.path("lastGood").asText());
+        assertEquals(1, status.path("pending").path("attempts").asInt());
+        out.reset();
+        assertEquals(1, org.zizhu.kiosk.Main.run(List.of("update", "install", "--config", cfg.toString()), ps, ps),
+                "no pinned key: the installer refuses");
+    }
+
+    @Test
     void aStartAfterTheDeadlineRollsBackAtOnce() throws Exception {
         assertEquals(UpdateGuard.Decision.ROLLED_BACK, new UpdateGuard(layout, at(t0.plusSeconds(301))).run());
         assertEquals("1.0.0", layout.currentVersion().orElseThrow());
