@@ -88,13 +88,15 @@ public final class KioskLauncher {
             }
             notify.ifPresent(org.zizhu.kiosk.ops.SystemdNotify::stopping);
         });
-        // A version on trial after an update commits only when healthy within its deadline (docs/updates.md).
-        java.util.Optional<org.zizhu.kiosk.update.CommitGate> trial = org.zizhu.kiosk.update.CommitGate.forThisStart(
-                org.zizhu.kiosk.update.UpdateLayout.of(config, System.getenv()), config.getInt(ConfigKey.UPDATE_HEALTHY_ROUNDS),
-                java.time.Clock.systemUTC());
         KioskApplication.afterFirstFrame(() -> {
             startup.begin();
-            trial.ifPresent(g -> startTrial(g, startup, stop));
+            // A version on trial after an update commits only when healthy within its deadline
+            // (docs/updates.md). Looked at behind the window, off the UI thread: reading
+            // pending.json loads Jackson, which the first frame need not wait for.
+            DaemonThreads.start("update-trial", () -> org.zizhu.kiosk.update.CommitGate.forThisStart(
+                            org.zizhu.kiosk.update.UpdateLayout.of(config, System.getenv()), config.getInt(ConfigKey.UPDATE_HEALTHY_ROUNDS),
+                            java.time.Clock.systemUTC())
+                    .ifPresent(g -> startTrial(g, startup, stop)));
             notify.ifPresent(n -> {
                 n.ready();
                 org.zizhu.kiosk.ops.Watchdog.interval(System.getenv(), ProcessHandle.current().pid()).ifPresent(every -> {
@@ -132,7 +134,7 @@ public final class KioskLauncher {
     }
 
     /**
-     * The commit gate of a version on trial: READY is the first frame (now), the probes are the
+     * The commit gate of a version on trial: READY is the first frame (just shown), the probes are the
      * watchdog's, asked every second (at the watchdog's ping interval when systemd sets a
      * shorter one), and the heartbeat is sent directly so "accepted" means the centre answered.
      * A trial past its deadline stops the kiosk in order and exits non-zero.
