@@ -42,12 +42,12 @@ public final class ReleaseSigning {
     }
 
     /** A published release's files in a directory. */
-    public record Files3(Path tarball, Path manifest, Path signature) {
+    public record Published(Path tarball, Path manifest, Path signature) {
     }
 
-    public static Files3 filesOf(Path dir, String version) {
+    public static Published filesOf(Path dir, String version) {
         requireVersion(version);
-        return new Files3(dir.resolve(version + ".tar.gz"), dir.resolve(version + ".manifest.json"), dir.resolve(version + ".sig"));
+        return new Published(dir.resolve(version + ".tar.gz"), dir.resolve(version + ".manifest.json"), dir.resolve(version + ".sig"));
     }
 
     public static String requireVersion(String version) {
@@ -124,9 +124,9 @@ public final class ReleaseSigning {
      * Publishes a tarball as release {@code version} into {@code outDir}: copies it as
      * {@code <v>.tar.gz} and writes the manifest and its signature beside it.
      */
-    public static Files3 publish(Path tarball, String version, PrivateKey key, Path outDir) throws IOException, GeneralSecurityException {
+    public static Published publish(Path tarball, String version, PrivateKey key, Path outDir) throws IOException, GeneralSecurityException {
         Files.createDirectories(outDir);
-        Files3 f = filesOf(outDir, version);
+        Published f = filesOf(outDir, version);
         if (!tarball.toAbsolutePath().normalize().equals(f.tarball().toAbsolutePath().normalize())) {
             Files.copy(tarball, f.tarball(), StandardCopyOption.REPLACE_EXISTING);
         }

@@ -157,7 +157,7 @@ public final class ReleaseApi {
         if (d == null) {
             return Optional.empty();
         }
-        ReleaseSigning.Files3 f = ReleaseSigning.filesOf(d, version);
+        ReleaseSigning.Published f = ReleaseSigning.filesOf(d, version);
         try {
             byte[] manifest = Files.readAllBytes(f.manifest());
             String sig = Files.readString(f.signature(), StandardCharsets.US_ASCII).strip();

@@ -60,7 +60,7 @@ public final class ReleaseCheck {
 
     /** Checks a release as published in a directory ({@code <v>.tar.gz}, {@code .manifest.json}, {@code .sig}). */
     public static Manifest files(PublicKey key, Path dir, String version, long maxBytes) throws Refused, IOException {
-        ReleaseSigning.Files3 f = ReleaseSigning.filesOf(dir, version);
+        ReleaseSigning.Published f = ReleaseSigning.filesOf(dir, version);
         if (!Files.isRegularFile(f.manifest()) || !Files.isRegularFile(f.signature()) || Files.size(f.manifest()) > 4096 || Files.size(f.signature()) > 200) {
             throw new Refused("manifest");
         }

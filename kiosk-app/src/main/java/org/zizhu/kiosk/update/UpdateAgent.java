@@ -149,7 +149,7 @@ public final class UpdateAgent implements AutoCloseable {
     }
 
     private Step stageAndRequest(String version, JsonNode target) throws IOException {
-        ReleaseSigning.Files3 staged = ReleaseSigning.filesOf(layout.staged(), version);
+        ReleaseSigning.Published staged = ReleaseSigning.filesOf(layout.staged(), version);
         if (Files.exists(layout.installRequest())) {
             return Step.ALREADY_REQUESTED;
         }
@@ -163,7 +163,7 @@ public final class UpdateAgent implements AutoCloseable {
     }
 
     /** Downloads and verifies into staged/; null when staged, else why not. */
-    private Step download(String version, JsonNode target, ReleaseSigning.Files3 staged) throws IOException {
+    private Step download(String version, JsonNode target, ReleaseSigning.Published staged) throws IOException {
         byte[] manifest;
         byte[] signature;
         try {

@@ -1,7 +1,6 @@
 package org.zizhu.kiosk.update;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,7 +123,7 @@ public final class UpdateInstaller {
     }
 
     private void clearStaged(String version) throws IOException {
-        ReleaseSigning.Files3 f = ReleaseSigning.filesOf(layout.staged(), version);
+        ReleaseSigning.Published f = ReleaseSigning.filesOf(layout.staged(), version);
         Files.deleteIfExists(f.tarball());
         Files.deleteIfExists(f.manifest());
         Files.deleteIfExists(f.signature());
@@ -191,9 +190,5 @@ public final class UpdateInstaller {
     /** The restart command's words (split at spaces). */
     public static List<String> words(String command) {
         return List.of(command.strip().split("\\s+"));
-    }
-
-    static String text(Path f) throws IOException {
-        return Files.readString(f, StandardCharsets.UTF_8);
     }
 }

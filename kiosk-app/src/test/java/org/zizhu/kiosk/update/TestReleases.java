@@ -94,7 +94,7 @@ final class TestReleases {
     }
 
     /** Builds, tars, signs and publishes a release into {@code pub}. */
-    static ReleaseSigning.Files3 publish(Path work, Path pub, String version, boolean good, int padding, KeyPair key) throws Exception {
+    static ReleaseSigning.Published publish(Path work, Path pub, String version, boolean good, int padding, KeyPair key) throws Exception {
         Path tree = good ? goodTree(work.resolve("tree-" + version), version, padding) : brokenTree(work.resolve("tree-" + version), version);
         Path tgz = tarGz(tree, work.resolve("build-" + version + ".tar.gz"));
         return ReleaseSigning.publish(tgz, version, key.getPrivate(), pub);

@@ -65,8 +65,8 @@ class UpdateAgentTest {
         return a;
     }
 
-    ReleaseSigning.Files3 publish(String version, int padding) throws Exception {
-        ReleaseSigning.Files3 f = TestReleases.publish(dir.resolve("work"), pub, version, true, padding, vendor);
+    ReleaseSigning.Published publish(String version, int padding) throws Exception {
+        ReleaseSigning.Published f = TestReleases.publish(dir.resolve("work"), pub, version, true, padding, vendor);
         sim.releases().target(TERMINAL, version);
         return f;
     }
@@ -93,7 +93,7 @@ class UpdateAgentTest {
 
     @Test
     void aTarballWithOneByteFlippedIsRefusedBeforeInstallAndReported() throws Exception {
-        ReleaseSigning.Files3 f = publish("2.0.0", 40_000);
+        ReleaseSigning.Published f = publish("2.0.0", 40_000);
         byte[] b = Files.readAllBytes(f.tarball());
         b[b.length / 2] ^= 0x01;
         Files.write(f.tarball(), b);
@@ -107,7 +107,7 @@ class UpdateAgentTest {
 
     @Test
     void aManifestChangedAfterSigningIsRefusedBeforeAnyDownload() throws Exception {
-        ReleaseSigning.Files3 f = publish("2.0.0", 1_000);
+        ReleaseSigning.Published f = publish("2.0.0", 1_000);
         // The attacker's tarball, with a manifest that matches it, under the vendor's old signature.
         Path evil = TestReleases.tarGz(TestReleases.brokenTree(dir.resolve("evil"), "2.0.0"), dir.resolve("evil.tar.gz"));
         Files.copy(evil, f.tarball(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -133,7 +133,7 @@ class UpdateAgentTest {
 
     @Test
     void anInterruptedDownloadResumesFromThePartFileWithARange() throws Exception {
-        ReleaseSigning.Files3 f = publish("2.0.0", 600_000);
+        ReleaseSigning.Published f = publish("2.0.0", 600_000);
         long size = Files.size(f.tarball());
         sim.releases().cutNextDownloadAfter(size / 3);
         UpdateAgent a = agent();
@@ -151,7 +151,7 @@ class UpdateAgentTest {
         assertEquals(206, d.get(1).status());
         long fetched = d.stream().mapToLong(ReleaseApi.Download::bytesSent).sum();
         assertTrue(fetched < 2 * size, "fetched " + fetched + " of " + size);
-        ReleaseSigning.Files3 staged = ReleaseSigning.filesOf(layout.staged(), "2.0.0");
+        ReleaseSigning.Published staged = ReleaseSigning.filesOf(layout.staged(), "2.0.0");
         assertEquals(ReleaseSigning.sha256Hex(f.tarball()), ReleaseSigning.sha256Hex(staged.tarball()));
         assertFalse(Files.exists(part));
         assertEquals("2.0.0", Files.readString(layout.installRequest(), StandardCharsets.UTF_8).strip());
@@ -239,7 +239,7 @@ class UpdateAgentTest {
     void overMutualTlsTheKioskRuntimesAgentFetchesWithItsCertificateAndOthersAreRefused() throws Exception {
         Path keyFile = dir.resolve("release-key.pub");
         Files.writeString(keyFile, ReleaseSigning.publicKeyPem(vendor.getPublic()));
-        ReleaseSigning.Files3 f = TestReleases.publish(dir.resolve("work"), pub, "2.0.0", true, 200_000, vendor);
+        ReleaseSigning.Published f = TestReleases.publish(dir.resolve("work"), pub, "2.0.0", true, 200_000, vendor);
         try (CentralSimulator tls = CentralSimulator.builder().releasesDir(pub).start();
              org.zizhu.kiosk.runtime.KioskRuntime rt = org.zizhu.kiosk.runtime.KioskRuntime.open(
                      org.zizhu.kiosk.TestKiosk.config(tls.httpsBaseUrl(), dir.resolve("var"))
@@ -285,7 +285,7 @@ class UpdateAgentTest {
     void theInstallerVerifiesAgainAndRefusesAStagedFileChangedAfterTheAgentCheckedIt() throws Exception {
         publish("2.0.0", 1_000);
         assertEquals(UpdateAgent.Step.INSTALL_REQUESTED, agent().checkOnce());
-        ReleaseSigning.Files3 staged = ReleaseSigning.filesOf(layout.staged(), "2.0.0");
+        ReleaseSigning.Published staged = ReleaseSigning.filesOf(layout.staged(), "2.0.0");
         byte[] b = Files.readAllBytes(staged.tarball());
         b[10] ^= 0x40;
         Files.write(staged.tarball(), b);
