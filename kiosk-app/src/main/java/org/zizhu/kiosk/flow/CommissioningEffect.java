@@ -24,7 +24,7 @@ public sealed interface CommissioningEffect {
 
     record Bind(List<Found> found) implements CommissioningEffect { }
 
-    record Test(DeviceRole role) implements CommissioningEffect { }
+    record TestDevice(DeviceRole role) implements CommissioningEffect { }
 
     record SendReport(Report report) implements CommissioningEffect { }
 }

@@ -123,7 +123,7 @@ public final class CommissioningFlow {
                     ex -> new CommissioningEvent.DevicesFound(List.of()));
             case Bind b -> work(() -> new CommissioningEvent.BindAnswered(ports.bind(b.found())),
                     ex -> new CommissioningEvent.BindAnswered(new CommissioningPorts.BindResult(false, List.of(), "", false, "bind-failed")));
-            case Test t -> work(() -> {
+            case TestDevice t -> work(() -> {
                 TestResult r = ports.test(t.role());
                 EventLog.event(EventId.COMMISSIONING_DEVICE_TEST, r.passed() ? Outcome.SUCCESS : Outcome.FAILURE,
                         "device", t.role().tag(), "detail", r.detail());

@@ -12,7 +12,7 @@ import org.zizhu.kiosk.flow.CommissioningEffect.Enrol;
 import org.zizhu.kiosk.flow.CommissioningEffect.SendReport;
 import org.zizhu.kiosk.flow.CommissioningEffect.StartScan;
 import org.zizhu.kiosk.flow.CommissioningEffect.StopScan;
-import org.zizhu.kiosk.flow.CommissioningEffect.Test;
+import org.zizhu.kiosk.flow.CommissioningEffect.TestDevice;
 import org.zizhu.kiosk.flow.CommissioningEvent.*;
 import org.zizhu.kiosk.flow.CommissioningPorts.DeviceRole;
 import org.zizhu.kiosk.flow.CommissioningState.*;
@@ -130,11 +130,11 @@ public final class CommissioningSteps {
             case Testing t -> e instanceof DeviceTested d && d.role() == t.role()
                     ? Next.to(new Tested(p.withTest(d.role(), d.result()), d.role(), d.result())) : Next.IGNORED;
             case Tested t -> switch (e) {
-                case Retry r -> Next.to(new Testing(p, t.role()), new Test(t.role()));
+                case Retry r -> Next.to(new Testing(p, t.role()), new TestDevice(t.role()));
                 case Continue c -> {
                     int i = p.testable().indexOf(t.role());
                     yield i + 1 < p.testable().size()
-                            ? Next.to(new Testing(p, p.testable().get(i + 1)), new Test(p.testable().get(i + 1)))
+                            ? Next.to(new Testing(p, p.testable().get(i + 1)), new TestDevice(p.testable().get(i + 1)))
                             : after(Step.TESTS, p, now);
                 }
                 default -> Next.IGNORED;
@@ -206,7 +206,7 @@ public final class CommissioningSteps {
             case DETECTION -> Next.to(new Detecting(p), new Detect());
             case TESTS -> p.testable().isEmpty()
                     ? after(Step.TESTS, p, now)
-                    : Next.to(new Testing(p, p.testable().get(0)), new Test(p.testable().get(0)));
+                    : Next.to(new Testing(p, p.testable().get(0)), new TestDevice(p.testable().get(0)));
             case REPORT -> Next.to(new Reporting(p), new SendReport(report(p, now)));
         };
     }
