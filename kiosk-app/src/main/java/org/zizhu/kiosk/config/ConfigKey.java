@@ -82,6 +82,13 @@ public enum ConfigKey {
             "Player command, words split at spaces ('...' keeps spaces); it gets the WAV on standard input. A player that fails (no sound card) is logged; the kiosk goes on silently."),
     VOICE_DEVICE("voice.device", "default", Type.TEXT, "ALSA device for the player's {device} (aplay -L lists them; 'null' discards the sound).");
 
+    /**
+     * The keys the commissioning wizard binds devices with (data.dir/commissioned.properties,
+     * layered over the main file by {@link KioskConfig#withCommissioned()}); no other key may be there.
+     */
+    public static final Set<ConfigKey> COMMISSIONED = java.util.Collections.unmodifiableSet(java.util.EnumSet.of(
+            IDCARD_PORT, IDCARD_BAUD, RECEIPT_TARGET, A4_QUEUE, CAMERA_DEVICE, SMARTCARD_READER_PATTERN, GPIO_PIN_MAP));
+
     private final String key;
     private final String defaultValue;
     private final Type type;
@@ -109,6 +116,11 @@ public enum ConfigKey {
     /** Returns null if the value is acceptable, else what is wrong with it. */
     String check(String value) {
         return type.check(value);
+    }
+
+    /** Null if {@code value} meets this key's rule, else what is wrong with it (the wizard checks before it writes). */
+    public String problem(String value) {
+        return value == null ? "must not be missing" : type.check(value);
     }
 
     public String rule() {
