@@ -52,9 +52,13 @@ public interface CommissioningPorts {
      * queue, a reader name), {@code boundName} the stable name the binding writes (a /dev/zizhu
      * link before a /dev/serial/by-id one before a by-path one), {@code detail} what it answered.
      * {@code inUse}: the kiosk's own driver holds it and reports it working, so it was not probed
-     * again (a second opener would garble its conversation).
+     * again (a second opener would garble its conversation). {@code binding}: the configuration
+     * lines ("key=value") binding it writes; empty for a simulator, which has nothing to bind.
      */
-    record Found(DeviceRole role, String address, String boundName, String detail, boolean inUse) {
+    record Found(DeviceRole role, String address, String boundName, String detail, boolean inUse, List<String> binding) {
+        public Found {
+            binding = List.copyOf(binding);
+        }
     }
 
     /** The bindings written ("key=value" each) to {@code file}; {@code restartNeeded} when a driver must re-open. */

@@ -25,8 +25,10 @@ import org.zizhu.kiosk.flow.CommissioningState.*;
 class CommissioningStepsTest {
     private static final Instant NOW = Instant.parse("2026-12-02T08:00:00Z");
     private static final NetworkReport GOOD_NET = new NetworkReport(true, 401, true, 1_500, "");
-    private static final Found READER = new Found(DeviceRole.IDCARD, "/dev/ttyUSB0", "/dev/zizhu/idcard", "sam 115200", false);
-    private static final Found PRINTER = new Found(DeviceRole.RECEIPT, "tcp://10.0.0.5:9100", "tcp://10.0.0.5:9100", "dle-eot", false);
+    private static final Found READER = new Found(DeviceRole.IDCARD, "/dev/ttyUSB0", "/dev/zizhu/idcard", "sam 115200", false,
+            List.of("device.idcard.port=/dev/zizhu/idcard", "device.idcard.baud=115200"));
+    private static final Found PRINTER = new Found(DeviceRole.RECEIPT, "tcp://10.0.0.5:9100", "tcp://10.0.0.5:9100", "dle-eot", false,
+            List.of("device.receipt.target=tcp://10.0.0.5:9100"));
 
     private CommissioningState state = new Closed(new Progress(false, Map.of(), "", null, List.of(), null, Map.of(), List.of()));
     private List<CommissioningEffect> effects = List.of();
