@@ -447,7 +447,9 @@ public final class HubCommissioning implements CommissioningPorts {
         boolean sent = false;
         try {
             client.post("/terminals/" + report.terminalId() + "/commissioning-reports", json(report),
-                    "commissioning-" + report.terminalId() + "-" + report.at().toEpochMilli());
+                    // The same report sent again (a retry) carries the same key: the centre keeps it once.
+                    java.util.UUID.nameUUIDFromBytes(("commissioning:" + report.terminalId() + ":" + report.at())
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
             sent = true;
         } catch (CentralException e) {
             problem = problem.isEmpty() ? (e.kind() == CentralException.Kind.NOT_ENROLLED ? "not-enrolled" : "not-sent") : problem;
