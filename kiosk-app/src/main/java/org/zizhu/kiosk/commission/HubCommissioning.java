@@ -204,23 +204,40 @@ public final class HubCommissioning implements CommissioningPorts {
         receipt.ifPresent(f -> serialPath(f.address()).flatMap(DevicePaths::real).ifPresent(busy::add));
         List<String> configured = new ArrayList<>(List.of(config.get(ConfigKey.IDCARD_PORT)));
         serialPath(config.get(ConfigKey.RECEIPT_TARGET)).ifPresent(p -> configured.add(p.toString()));
-        List<Path> others = new ArrayList<>();
+        // Each free serial port is asked the printer's question first: DLE EOT is three bytes a
+        // SAM ignores (no frame preamble), whereas the SAM's frame sent to a printer would print
+        // as junk. A port named for a role by udev (/dev/zizhu/idcard, /dev/zizhu/receipt) is
+        // asked only that role's question.
         for (Path port : paths.serialCandidates(configured)) {
             if (DevicePaths.real(port).map(busy::contains).orElse(true)) {
                 continue;
             }
-            if (idcard.isEmpty()) {
-                Optional<SamProbe.Answer> a = sam.probe(port.toString());
-                if (a.isPresent()) {
-                    idcard = Optional.of(idcardFound(port, a.get().baud().bitsPerSecond(), "SAM " + a.get().status().name(), false));
+            boolean namedReader = port.equals(paths.zizhuDir().resolve(DeviceRole.IDCARD.tag()));
+            boolean namedPrinter = port.equals(paths.zizhuDir().resolve(DeviceRole.RECEIPT.tag()));
+            if (receipt.isEmpty() && !namedReader) {
+                for (int rate : new int[] {115200, 9600, 19200, 38400}) {
+                    String endpoint = "serial:" + port + "?baud=" + rate;
+                    Optional<Integer> st = escpos.probe(endpoint);
+                    if (st.isPresent()) {
+                        receipt = Optional.of(new Found(DeviceRole.RECEIPT, endpoint, endpoint, "DLE EOT 0x" + Integer.toHexString(st.get()),
+                                false, List.of(ConfigKey.RECEIPT_TARGET.key() + "=" + endpoint)));
+                        break;
+                    }
+                }
+                if (receipt.isPresent() && receipt.get().address().startsWith("serial:" + port + "?")) {
                     continue;
                 }
             }
-            others.add(port);
+            if (idcard.isEmpty() && !namedPrinter) {
+                Optional<SamProbe.Answer> a = sam.probe(port.toString());
+                if (a.isPresent()) {
+                    idcard = Optional.of(idcardFound(port, a.get().baud().bitsPerSecond(), "SAM " + a.get().status().name(), false));
+                }
+            }
         }
         idcard.ifPresent(found::add);
 
-        // Receipt printer: the kiosk's own, else the configured endpoint, USB printer nodes, serial ports that were no reader.
+        // Receipt printer elsewhere: the configured network or USB endpoint, USB printer nodes.
         if (receipt.isEmpty()) {
             List<String> endpoints = new ArrayList<>();
             String target = config.get(ConfigKey.RECEIPT_TARGET);
@@ -228,11 +245,10 @@ public final class HubCommissioning implements CommissioningPorts {
                 endpoints.add(target);
             }
             paths.usbPrinters().forEach(p -> endpoints.add("usb:" + p));
-            others.forEach(p -> endpoints.add("serial:" + p));
             for (String e : endpoints) {
-                Optional<Integer> s = escpos.probe(e);
-                if (s.isPresent()) {
-                    receipt = Optional.of(new Found(DeviceRole.RECEIPT, e, e, "DLE EOT 0x" + Integer.toHexString(s.get()), false,
+                Optional<Integer> st = escpos.probe(e);
+                if (st.isPresent()) {
+                    receipt = Optional.of(new Found(DeviceRole.RECEIPT, e, e, "DLE EOT 0x" + Integer.toHexString(st.get()), false,
                             List.of(ConfigKey.RECEIPT_TARGET.key() + "=" + e)));
                     break;
                 }
