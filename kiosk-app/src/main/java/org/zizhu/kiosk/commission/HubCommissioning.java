@@ -123,7 +123,7 @@ public final class HubCommissioning implements CommissioningPorts {
         } catch (Exception e) {
             return new NetworkReport(false, 0, false, 0, "no-centre-trust");
         }
-        return new NetworkCheck(http, client.base(), config.millis(ConfigKey.CENTRAL_REQUEST_TIMEOUT_MS), clock).check();
+        return new NetworkCheck(http, client.base(), client.terminalId(), config.millis(ConfigKey.CENTRAL_REQUEST_TIMEOUT_MS), clock).check();
     }
 
     @Override

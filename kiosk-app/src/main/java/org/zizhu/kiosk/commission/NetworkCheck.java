@@ -22,19 +22,21 @@ import org.zizhu.kiosk.flow.CommissioningPorts.NetworkReport;
 public final class NetworkCheck {
     private final HttpClient client;
     private final URI base;
+    private final String terminalId;
     private final Duration deadline;
     private final Clock clock;
 
-    public NetworkCheck(HttpClient client, URI base, Duration deadline, Clock clock) {
+    public NetworkCheck(HttpClient client, URI base, String terminalId, Duration deadline, Clock clock) {
         this.client = client;
         this.base = base;
+        this.terminalId = terminalId;
         this.deadline = deadline;
         this.clock = clock;
     }
 
     public NetworkReport check() {
         URI uri = URI.create(base.toString().replaceAll("/+$", "") + "/catalog");
-        HttpRequest req = HttpRequest.newBuilder(uri).timeout(deadline).GET().build();
+        HttpRequest req = HttpRequest.newBuilder(uri).timeout(deadline).header("X-Terminal-Id", terminalId).GET().build();
         var f = client.sendAsync(req, HttpResponse.BodyHandlers.discarding());
         HttpResponse<Void> resp;
         try {

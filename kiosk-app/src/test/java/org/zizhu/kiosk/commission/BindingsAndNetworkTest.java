@@ -72,13 +72,15 @@ class BindingsAndNetworkTest {
     @Test
     void networkCheckReachesTheCentreAndMeasuresTheClock() throws Exception {
         try (CentralSimulator central = CentralSimulator.builder().start()) {
-            NetworkReport r = new NetworkCheck(HttpClient.newHttpClient(), URI.create(central.baseUrl()), Duration.ofSeconds(3),
+            NetworkReport r = new NetworkCheck(HttpClient.newHttpClient(), URI.create(central.baseUrl()), "T-TEST-1", Duration.ofSeconds(3),
                     Clock.systemUTC()).check();
             assertTrue(r.reachable(), r.problem());
             assertTrue(r.dateKnown());
             assertTrue(r.clockOk(), "same machine, same clock: skew " + r.skewMillis());
+            assertEquals(200, r.httpStatus(), "plain development HTTP: the catalogue itself");
+            assertEquals(List.of(), central.contractViolations());
             // Our clock ten minutes ahead of the centre's.
-            NetworkReport ahead = new NetworkCheck(HttpClient.newHttpClient(), URI.create(central.baseUrl()), Duration.ofSeconds(3),
+            NetworkReport ahead = new NetworkCheck(HttpClient.newHttpClient(), URI.create(central.baseUrl()), "T-TEST-1", Duration.ofSeconds(3),
                     Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10))).check();
             assertTrue(ahead.reachable());
             assertFalse(ahead.clockOk());
@@ -101,14 +103,14 @@ class BindingsAndNetworkTest {
                     // the test fails on the report below
                 }
             });
-            NetworkReport bad = new NetworkCheck(HttpClient.newHttpClient(), URI.create("http://127.0.0.1:" + port + "/api/v1"),
+            NetworkReport bad = new NetworkCheck(HttpClient.newHttpClient(), URI.create("http://127.0.0.1:" + port + "/api/v1"), "T-TEST-1",
                     Duration.ofSeconds(3), Clock.systemUTC()).check();
             assertTrue(bad.reachable(), bad.problem());
             assertEquals(401, bad.httpStatus());
             assertEquals("bad-date-header", bad.problem());
             server.join(Duration.ofSeconds(5));
         }
-        NetworkReport down = new NetworkCheck(HttpClient.newHttpClient(), URI.create("http://127.0.0.1:" + port + "/api/v1"),
+        NetworkReport down = new NetworkCheck(HttpClient.newHttpClient(), URI.create("http://127.0.0.1:" + port + "/api/v1"), "T-TEST-1",
                 Duration.ofSeconds(2), Clock.systemUTC()).check();
         assertFalse(down.reachable());
         assertEquals("connection-refused", down.problem());
