@@ -212,41 +212,45 @@ final class CommissioningScreens {
         Label code = new Label(e.code().isEmpty() ? " " : e.code());
         code.setId("commission-code");
         code.getStyleClass().add("pin-dots");
-        GridPane pad = new GridPane();
-        pad.setHgap(8);
-        pad.setVgap(8);
+        // The keys flow in rows as wide as the screen allows: two rows on a landscape screen,
+        // more on an upright one, so the page fits either way (elder mode's larger keys too).
+        javafx.scene.layout.FlowPane pad = new javafx.scene.layout.FlowPane(8, 8);
+        pad.setId("commission-pad");
         pad.setAlignment(Pos.CENTER);
         for (int i = 0; i < KEYS.length(); i++) {
             char c = KEYS.charAt(i);
-            pad.add(screens.touchButton(String.valueOf(c), "commission-key-" + c,
-                    () -> flow.fire(new CommissioningEvent.CodeKey(c))), i % 10, i / 10);
+            pad.getChildren().add(screens.touchButton(String.valueOf(c), "commission-key-" + c,
+                    () -> flow.fire(new CommissioningEvent.CodeKey(c))));
         }
-        pad.add(screens.touchButton(msg.get(l, "maintenance.clear"), "commission-backspace",
-                () -> flow.fire(new CommissioningEvent.CodeBackspace())), 4, 3, 2, 1);
+        pad.getChildren().add(screens.touchButton(msg.get(l, "maintenance.clear"), "commission-backspace",
+                () -> flow.fire(new CommissioningEvent.CodeBackspace())));
         Button ok = screens.touchButton(msg.get(l, "maintenance.ok"), "commission-submit", () -> flow.fire(new CommissioningEvent.SubmitCode()));
         String typed = e.code().endsWith("-") ? e.code().substring(0, e.code().length() - 1) : e.code();
         ok.setDisable(!CommissioningSteps.codeComplete(typed));
-        pad.add(ok, 6, 3, 2, 1);
-        return List.of(prompt, code, problem(l, e.problem()), pad);
+        pad.getChildren().add(ok);
+        List<Node> out = new ArrayList<>(List.of(prompt, code));
+        if (!e.problem().isEmpty()) {
+            out.add(problem(l, e.problem()));
+        }
+        out.add(pad);
+        return out;
     }
 
     private Node found(Language l, List<Found> found) {
         if (found.isEmpty()) {
             return ServiceScreens.big(msg.get(l, "commission.nothingFound"), "commission-result");
         }
-        GridPane grid = new GridPane();
-        grid.setId("commission-found");
-        grid.setHgap(24);
-        grid.setVgap(8);
-        int row = 0;
+        // One wrapped line per device (a path can be long; an upright screen is narrow).
+        VBox list = new VBox(10);
+        list.setId("commission-found");
         for (Found f : found) {
-            grid.add(new Label(msg.get(l, "commission.device." + f.role().name())), 0, row);
-            Label name = new Label(f.boundName());
-            name.setId("commission-found-" + f.role().name());
-            grid.add(name, 1, row);
-            grid.add(new Label(f.detail()), 2, row++);
+            Label line = new Label(msg.get(l, "commission.device." + f.role().name()) + "：" + f.boundName() + "（" + f.detail() + "）");
+            line.setId("commission-found-" + f.role().name());
+            line.setWrapText(true);
+            line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            list.getChildren().add(line);
         }
-        return grid;
+        return list;
     }
 
     private Label problem(Language l, String tag) {
