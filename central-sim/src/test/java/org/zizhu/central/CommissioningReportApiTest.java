@@ -82,5 +82,7 @@ class CommissioningReportApiTest {
     @Test
     void anEnrolmentCodeHasAQrPayloadForTheWizardsCamera() {
         assertEquals("ZZENROL:1:ABCD-EFGH-JKLM", new SeedData.EnrolmentCode("ABCD-EFGH-JKLM", null, false).qrPayload());
+        assertTrue(sim.seed().enrolmentCodes().stream().anyMatch(c -> c.qrPayload().equals("ZZENROL:1:DEMO-0000-0001")),
+                "the demo code's payload is listed (sim central prints them at start)");
     }
 }

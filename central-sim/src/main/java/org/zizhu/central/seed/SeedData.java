@@ -267,6 +267,11 @@ public final class SeedData {
         return Optional.ofNullable(enrolmentCodes.get(code));
     }
 
+    /** Every enrolment code on record, in seed order. */
+    public synchronized List<EnrolmentCode> enrolmentCodes() {
+        return List.copyOf(enrolmentCodes.values());
+    }
+
     public synchronized void addEnrolmentCode(EnrolmentCode c) {
         enrolmentCodes.put(c.code(), c);
     }

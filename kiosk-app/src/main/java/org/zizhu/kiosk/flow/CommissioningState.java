@@ -42,11 +42,6 @@ public sealed interface CommissioningState {
             testable = List.copyOf(testable);
         }
 
-        static Progress start(boolean guided, boolean enrolled, String terminalId, List<DeviceRole> testable) {
-            return new Progress(guided, enrolled ? Map.of(Step.ENROLMENT, Outcome.PASSED) : Map.of(), terminalId, null,
-                    List.of(), null, Map.of(), testable);
-        }
-
         public Outcome outcome(Step s) {
             return outcomes.get(s);
         }

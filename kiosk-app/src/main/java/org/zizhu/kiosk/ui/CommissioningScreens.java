@@ -11,7 +11,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.zizhu.kiosk.flow.CommissioningEvent;
 import org.zizhu.kiosk.flow.CommissioningFlow;
-import org.zizhu.kiosk.flow.CommissioningPorts.DeviceRole;
 import org.zizhu.kiosk.flow.CommissioningPorts.Found;
 import org.zizhu.kiosk.flow.CommissioningPorts.NetworkReport;
 import org.zizhu.kiosk.flow.CommissioningState;
@@ -258,9 +257,5 @@ final class CommissioningScreens {
         p.setId("commission-problem");
         p.getStyleClass().add("pin-error");
         return p;
-    }
-
-    static String roleTag(DeviceRole r) {
-        return r.tag();
     }
 }
