@@ -89,6 +89,10 @@ public final class SimCentralCommand extends OptionsCommand<SimCentralCommand.Op
         }
         out.println("central-sim ready " + sim.httpsBaseUrl() + " (mutual TLS)"
                 + (sim.hasPlainHttp() ? " and " + sim.baseUrl() + " (plain HTTP, development only)" : ""));
+        // What an enrolment QR code carries, for the commissioning wizard's camera (make the QR with any generator).
+        for (var code : sim.seed().enrolmentCodes()) {
+            out.println("enrolment code " + code.code() + (code.reusable() ? " (reusable)" : "") + ": QR payload " + code.qrPayload());
+        }
         out.flush();
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

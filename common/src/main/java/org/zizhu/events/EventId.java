@@ -108,6 +108,13 @@ public enum EventId {
     CENTRAL_REQUEST("central-request", "a request to the central platform completed"),
     HEARTBEAT_SENT("heartbeat-sent", "heartbeat delivered to the centre"),
     TERMINAL_ENROLLED("terminal-enrolled", "terminal enrolled with the centre and stored its client certificate"),
+    // commissioning (first boot, and repeated from the maintenance screen)
+    COMMISSIONING_STEP("commissioning-step", "the technician's commissioning wizard moved to a new state (its name only)"),
+    COMMISSIONING_NETWORK("commissioning-network", "commissioning checked the centre over the configured URL and the clock against its Date header (reachable, HTTP status, skew)"),
+    COMMISSIONING_PROBE("commissioning-probe", "commissioning probed a device candidate (device, candidate address, answered or why not)"),
+    COMMISSIONING_BOUND("commissioning-bound", "commissioning wrote device bindings by stable name to data.dir/commissioned.properties (keys only)"),
+    COMMISSIONING_DEVICE_TEST("commissioning-device-test", "commissioning tested a device with its driver (device, passed or why not; never what a card held)"),
+    COMMISSIONING_REPORT("commissioning-report", "the commissioning report was printed on the receipt printer and/or accepted by the centre"),
     CREDENTIALS_LOADED("credentials-loaded", "terminal credentials for mutual TLS loaded from the data directory"),
     REMOTE_CONFIG_FETCHED("remote-config-fetched", "remote configuration overrides fetched and stored"),
     OUTBOX_ENQUEUED("outbox-enqueued", "a write was stored durably in the outbox"),

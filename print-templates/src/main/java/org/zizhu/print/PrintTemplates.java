@@ -40,7 +40,7 @@ import org.zizhu.events.Outcome;
 public final class PrintTemplates {
     /** The templates shipped with the kiosk. */
     public static final List<String> BUILT_IN = List.of("acceptance-receipt", "queue-ticket", "item-guide",
-            "license-copy", "commitment-letter", "notification-commitment", "test-page");
+            "license-copy", "commitment-letter", "notification-commitment", "test-page", "commissioning-report");
 
     private static final int MAX_TEXT = 20_000;
     /** Largest image file a template takes (a seal or signature is a few KiB; a page scan fits too). */

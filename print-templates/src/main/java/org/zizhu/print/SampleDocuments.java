@@ -104,7 +104,15 @@ public final class SampleDocuments {
 
     /** All samples, in {@link PrintTemplates#BUILT_IN} order. */
     public static List<TemplateData> all() {
-        return List.of(acceptanceReceipt(), queueTicket(), itemGuide(), licenseCopy(), commitmentLetter(), notificationCommitment(), testPage());
+        return List.of(acceptanceReceipt(), queueTicket(), itemGuide(), licenseCopy(), commitmentLetter(), notificationCommitment(), testPage(),
+                commissioningReport());
+    }
+
+    public static CommissioningReportData commissioningReport() {
+        return new CommissioningReportData("ZZ-0001", "0.1.0", AT,
+                List.of(new CommissioningReportData.Line("网络与时间", "通过"), new CommissioningReportData.Line("终端注册", "通过")),
+                List.of(new CommissioningReportData.Line("idcard", "/dev/zizhu/idcard")),
+                List.of(new CommissioningReportData.Line("receipt", "通过")));
     }
 
     /** The seal image for sample documents. */

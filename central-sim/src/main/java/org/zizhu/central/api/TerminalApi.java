@@ -72,6 +72,17 @@ public final class TerminalApi {
             }
             return ApiResponse.ok(remoteConfigs.getOrDefault(id, seed.remoteConfig()).deepCopy());
         });
+        handle.accept("postCommissioningReport", req -> {
+            String id = req.pathParams().get("terminalId");
+            if (!id.equals(req.terminalId()) || !id.equals(req.body().path("terminalId").asText())) {
+                return Json.forbidden("终端编号不一致", "Terminal id mismatch");
+            }
+            int n = terminals.commissioningReport(id, req.body());
+            ObjectNode r = Json.obj();
+            r.put("receivedAt", Json.now());
+            r.put("reports", n);
+            return ApiResponse.ok(r);
+        });
         handle.accept("postLogs", req -> {
             String id = req.pathParams().get("terminalId");
             if (!id.equals(req.terminalId())) {

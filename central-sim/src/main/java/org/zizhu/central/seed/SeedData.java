@@ -45,6 +45,11 @@ public final class SeedData {
     }
 
     public record EnrolmentCode(String code, String terminalId, boolean reusable) {
+        /** What the QR code of this enrolment code carries, for the commissioning wizard's camera (version 1). */
+        public String qrPayload() {
+            return "ZZENROL:1:" + code;
+        }
+
     }
 
     /** An agent's authorisation on record to act for an enterprise, valid on the days from..until inclusive. */
@@ -260,6 +265,11 @@ public final class SeedData {
 
     public Optional<EnrolmentCode> enrolmentCode(String code) {
         return Optional.ofNullable(enrolmentCodes.get(code));
+    }
+
+    /** Every enrolment code on record, in seed order. */
+    public synchronized List<EnrolmentCode> enrolmentCodes() {
+        return List.copyOf(enrolmentCodes.values());
     }
 
     public synchronized void addEnrolmentCode(EnrolmentCode c) {

@@ -20,6 +20,20 @@ public final class TerminalRegistry {
     private final Map<String, BigInteger> currentCert = new ConcurrentHashMap<>();
     private final AtomicLong enrolmentAttempts = new AtomicLong();
 
+    private final Map<String, java.util.List<JsonNode>> commissioningReports = new ConcurrentHashMap<>();
+
+    /** Stores a terminal's commissioning report; returns how many it has sent so far. */
+    public int commissioningReport(String terminalId, JsonNode body) {
+        var list = commissioningReports.computeIfAbsent(terminalId, k -> new java.util.concurrent.CopyOnWriteArrayList<>());
+        list.add(body.deepCopy());
+        return list.size();
+    }
+
+    /** The commissioning reports a terminal sent, oldest first. */
+    public java.util.List<JsonNode> commissioningReports(String terminalId) {
+        return java.util.List.copyOf(commissioningReports.getOrDefault(terminalId, java.util.List.of()));
+    }
+
     public void heartbeat(String terminalId, JsonNode body) {
         lastHeartbeat.put(terminalId, body);
         heartbeats.computeIfAbsent(terminalId, k -> new AtomicLong()).incrementAndGet();

@@ -136,6 +136,29 @@ public final class ScreenshotsCommand extends ConfiguredCommand<ScreenshotsComma
                             return false;
                         }
                     }
+
+                    @Override
+                    public boolean technicianCard(boolean inserted) {
+                        var card = hub.simulators().smartcard();
+                        if (card.isEmpty()) {
+                            return false;
+                        }
+                        try {
+                            if (inserted) {
+                                card.get().insertTechnicianCard();
+                            } else {
+                                card.get().remove();
+                            }
+                            return true;
+                        } catch (java.io.IOException e) {
+                            return false;
+                        }
+                    }
+
+                    @Override
+                    public String technicianPin() {
+                        return org.zizhu.device.smartcard.sim.DemoCards.DEMO_PIN;
+                    }
                 }).orElse(org.zizhu.kiosk.ui.ScreenshotTour.ResidentCards.NONE);
     }
 }

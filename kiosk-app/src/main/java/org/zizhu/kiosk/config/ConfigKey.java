@@ -94,6 +94,13 @@ public enum ConfigKey {
             "Run by zizhu update install after switching current (words split at spaces)."),
     UPDATE_MAX_RELEASE_MB("update.maxReleaseMegabytes", "512", Type.range(1, 4_096), "Largest release accepted: the tarball and, separately, its unpacked content.");
 
+    /**
+     * The keys the commissioning wizard binds devices with (data.dir/commissioned.properties,
+     * layered over the main file by {@link KioskConfig#withCommissioned()}); no other key may be there.
+     */
+    public static final Set<ConfigKey> COMMISSIONED = java.util.Collections.unmodifiableSet(java.util.EnumSet.of(
+            IDCARD_PORT, IDCARD_BAUD, RECEIPT_TARGET, A4_QUEUE, CAMERA_DEVICE, SMARTCARD_READER_PATTERN, GPIO_PIN_MAP));
+
     private final String key;
     private final String defaultValue;
     private final Type type;
@@ -121,6 +128,11 @@ public enum ConfigKey {
     /** Returns null if the value is acceptable, else what is wrong with it. */
     String check(String value) {
         return type.check(value);
+    }
+
+    /** Null if {@code value} meets this key's rule, else what is wrong with it (the wizard checks before it writes). */
+    public String problem(String value) {
+        return value == null ? "must not be missing" : type.check(value);
     }
 
     public String rule() {

@@ -54,7 +54,44 @@ public final class KioskConfig {
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigException("configuration file " + file + " cannot be read: " + e.getMessage());
         }
-        return from(p, file.toString());
+        return from(p, file.toString()).withCommissioned();
+    }
+
+    /** The file the commissioning wizard writes its device bindings to, under {@code data.dir}. */
+    public static final String COMMISSIONED_FILE = "commissioned.properties";
+
+    /** Where this configuration's commissioned bindings live. */
+    public Path commissionedFile() {
+        return dataDir().resolve(COMMISSIONED_FILE);
+    }
+
+    /**
+     * This configuration with the commissioning wizard's bindings ({@code data.dir/commissioned.properties})
+     * layered over it: the main file under /etc is read-only to the service, so the wizard writes
+     * its own, and wins for the keys it may write ({@link ConfigKey#COMMISSIONED}). Any other key
+     * there, or a value that breaks its key's rule, is refused like a bad main file: a binding
+     * file edited by hand must not quietly change what the terminal does.
+     */
+    public KioskConfig withCommissioned() throws ConfigException {
+        Path f = commissionedFile();
+        if (!Files.exists(f)) {
+            return this;
+        }
+        Properties layer = new Properties();
+        try (Reader r = new InputStreamReader(Files.newInputStream(f), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            layer.load(r);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException("commissioned bindings " + f + " cannot be read: " + e.getMessage());
+        }
+        Properties p = new Properties();
+        values.forEach((k, v) -> p.setProperty(k.key(), v));
+        for (String name : layer.stringPropertyNames()) {
+            ConfigKey k = ConfigKey.COMMISSIONED.stream().filter(c -> c.key().equals(name)).findFirst()
+                    .orElseThrow(() -> new ConfigException(f + ": key '" + name + "' is not one the commissioning wizard writes"));
+            p.setProperty(k.key(), layer.getProperty(name));
+        }
+        return from(p, source + " + " + f);
     }
 
     /** Validates properties, applying defaults. {@code source} names them in messages. */

@@ -131,6 +131,14 @@ public final class Enrolment {
     }
 
     /**
+     * A client that trusts the centre as enrolment would ({@code pin}, checked in the handshake),
+     * for the commissioning wizard's network check before the terminal has credentials.
+     */
+    public static HttpClient unenrolledClient(CaPin pin) {
+        return bootstrapClient(new PinnedCaTrustManager(pin));
+    }
+
+    /**
      * A TLS client for the one call before we have credentials, trusting only what the pin
      * allows (checked in the handshake, see {@link PinnedCaTrustManager}). No client key: the
      * terminal has none yet, and the centre accepts enrolment without one.

@@ -78,6 +78,8 @@ public final class KioskFlow {
     private volatile KioskParts parts;
     /** Set once at start-up, before device events can arrive (the facts get it with Started). */
     private volatile MaintenanceFlow maintenanceFlow;
+    /** The technician's commissioning wizard, behind the maintenance card and PIN; null without its ports. */
+    private volatile CommissioningFlow commissioningFlow;
     private TerminalDevices.LoginScan scan = TerminalDevices.LoginScan.NONE;
     private StatusLight shownLight;
 
@@ -160,6 +162,20 @@ public final class KioskFlow {
     /** The technician's flow, or null before start-up or without technician login. */
     public MaintenanceFlow maintenance() {
         return maintenanceFlow;
+    }
+
+    /** The technician's commissioning wizard, or null on a kiosk without it (or before start-up). */
+    public CommissioningFlow commissioning() {
+        return commissioningFlow;
+    }
+
+    /** The maintenance screen's "commissioning": the wizard's menu, each step repeatable; only while maintenance is unlocked. */
+    public void openCommissioning() {
+        CommissioningFlow c = commissioningFlow;
+        MaintenanceFlow m = maintenanceFlow;
+        if (c != null && m != null && m.view().step() == MaintenanceFlow.Step.OPEN) {
+            c.start(false);
+        }
     }
 
     /** What the resident is doing now (a service transaction, an application), or null. */
@@ -320,8 +336,22 @@ public final class KioskFlow {
             Optional<MaintenanceFlow.Authenticator> auth = d.technicianAuthenticator();
             if (auth.isPresent()) {
                 m = new MaintenanceFlow(auth.get(), maintenanceWorker);
+                if (p.commissioning() != null) {
+                    CommissioningFlow c = new CommissioningFlow(p.commissioning(), maintenanceWorker, clock);
+                    c.addListener(st -> changed());
+                    commissioningFlow = c;
+                }
                 // Every step of the keypad is shown, not only opening and closing.
                 m.addListener(v -> {
+                    CommissioningFlow c = commissioningFlow;
+                    if (c != null) {
+                        if (v.step() == MaintenanceFlow.Step.OPEN && !c.open() && c.firstBoot()) {
+                            // No enrolment yet: the technician's PIN opens the commissioning wizard, guided through every step.
+                            c.start(true);
+                        } else if (v.step() == MaintenanceFlow.Step.CLOSED) {
+                            c.close(); // the card is out: the wizard closes with maintenance
+                        }
+                    }
                     if (!fire(new Input.MaintenanceChanged(v.step() != MaintenanceFlow.Step.CLOSED))) {
                         changed();
                     }

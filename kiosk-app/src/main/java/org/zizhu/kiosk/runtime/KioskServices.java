@@ -32,6 +32,18 @@ public record KioskServices(KioskRuntime runtime, DeviceHub hub, ServicePorts po
         return new CentralApplicationPorts(runtime.services(), hub, printing);
     }
 
+    /**
+     * The technician's commissioning wizard's ports over these services and devices; null on a
+     * kiosk without devices (browse-only tests).
+     */
+    public org.zizhu.kiosk.flow.CommissioningPorts commissioningPorts() {
+        if (hub == null) {
+            return null;
+        }
+        return new org.zizhu.kiosk.commission.HubCommissioning(runtime.config(), hub, printing, runtime.client(), runtime::enrol,
+                KioskRuntime.VERSION, org.zizhu.kiosk.commission.DevicePaths.system(), java.time.Clock.systemDefaultZone());
+    }
+
     /** The case-progress query's (办件查询) ports over the centre and the camera; null without devices. */
     public CaseProgressPorts caseProgressPorts() {
         if (hub == null) {

@@ -32,7 +32,8 @@ public final class KioskWiring {
         PrintService printing = s.printing();
         GuideDesk desk = printing == null ? null : new PrintingDesk(printing,
                 new QueueTicketAction(rt.services().appointments(), printing));
-        return new KioskParts(new RuntimeBackend(rt), s.hub() == null ? null : new DeviceEvents(s.hub()), s.ports(), s.applicationPorts(), s.caseProgressPorts(), desk);
+        return new KioskParts(new RuntimeBackend(rt), s.hub() == null ? null : new DeviceEvents(s.hub()), s.ports(), s.applicationPorts(),
+                s.caseProgressPorts(), desk, s.commissioningPorts());
     }
 
     /** The runtime: catalogue, link and the devices' status trackers. */

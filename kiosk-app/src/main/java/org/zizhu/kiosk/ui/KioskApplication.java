@@ -44,6 +44,7 @@ import org.zizhu.threads.DaemonThreads;
 import org.zizhu.kiosk.flow.BrowseFlow;
 import org.zizhu.kiosk.flow.KioskFlow;
 import org.zizhu.kiosk.flow.KioskMode;
+import org.zizhu.kiosk.flow.CommissioningFlow;
 import org.zizhu.kiosk.flow.MaintenanceFlow;
 import org.zizhu.kiosk.flow.ServiceFlow;
 import org.zizhu.kiosk.flow.ServicePorts;
@@ -77,6 +78,7 @@ public final class KioskApplication extends Application {
     private Screens screens;
     private ServiceScreens serviceScreens;
     private MaintenanceScreens maintenanceScreens;
+    private CommissioningScreens commissioningScreens;
     private CaseProgressScreens caseScreens;
     private ApplicationScreens applicationScreens;
     /**
@@ -221,6 +223,7 @@ public final class KioskApplication extends Application {
         screens = new Screens(kiosk, messages, metrics);
         serviceScreens = new ServiceScreens(messages, screens);
         maintenanceScreens = new MaintenanceScreens(messages, screens);
+        commissioningScreens = new CommissioningScreens(messages, screens);
         caseScreens = new CaseProgressScreens(messages, screens);
         applicationScreens = new ApplicationScreens(messages, screens, CandidateSource.whenReady(pinyinIndex), pinyinIndex);
         titleLabel = new Label();
@@ -579,6 +582,12 @@ public final class KioskApplication extends Application {
         }
     }
 
+    /**
+     * Exit code when the technician restarts the kiosk after the commissioning wizard bound a
+     * device to a new name: the service manager starts it again and the drivers open the bound devices.
+     */
+    public static final int EXIT_RESTART_FOR_BINDINGS = 5;
+
     /** Exit code when start-up failed and the kiosk gives up after showing "out of service". */
     public static final int EXIT_START_FAILED = 4;
 
@@ -695,8 +704,14 @@ public final class KioskApplication extends Application {
             renderReminders(l);
             KioskMode mode = kiosk.mode();
             Node content = switch (mode) {
-                case KioskMode.Maintenance m -> maintenanceScreens.maintenance(l, m.flow(), maintenanceScreens.panel(l,
-                        kiosk.maintenanceView(), kiosk::syncNow, kiosk::resetTamper, m.flow()::close));
+                case KioskMode.Maintenance m -> {
+                    CommissioningFlow c = kiosk.commissioning();
+                    if (c != null && c.open() && m.flow().view().step() == MaintenanceFlow.Step.OPEN) {
+                        yield commissioningScreens.render(l, c, () -> quitWith(EXIT_RESTART_FOR_BINDINGS));
+                    }
+                    yield maintenanceScreens.maintenance(l, m.flow(), maintenanceScreens.panel(l, kiosk.maintenanceView(),
+                            kiosk::syncNow, kiosk::resetTamper, c == null ? null : kiosk::openCommissioning, m.flow()::close));
+                }
                 case KioskMode.OutOfService o -> maintenanceScreens.outOfService(l);
                 case KioskMode.Starting s -> screens.starting(l);
                 case KioskMode.Transaction t -> serviceScreens.service(l, t.service(), t.item().name().in(l),

@@ -29,6 +29,12 @@ final class MaintenanceScreens {
     /** What a technician sees after unlocking: device health, link, catalogue, and actions. */
     Node panel(Language l, MaintenanceView view,
                       Runnable sync, Runnable resetTamper, Runnable exit) {
+        return panel(l, view, sync, resetTamper, null, exit);
+    }
+
+    /** {@code commission}: opens the commissioning wizard's menu (null on a kiosk without it). */
+    Node panel(Language l, MaintenanceView view,
+                      Runnable sync, Runnable resetTamper, Runnable commission, Runnable exit) {
         GridPane devices = new GridPane();
         devices.setId("maintenance-devices");
         devices.setHgap(32);
@@ -47,6 +53,9 @@ final class MaintenanceScreens {
         HBox actions = new HBox(16, screens.touchButton(msg.get(l, "maintenance.sync"), "maintenance-sync", sync));
         if (view.canResetTamper()) {
             actions.getChildren().add(screens.touchButton(msg.get(l, "maintenance.resetTamper"), "maintenance-reset-tamper", resetTamper));
+        }
+        if (commission != null) {
+            actions.getChildren().add(screens.touchButton(msg.get(l, "maintenance.commission"), "maintenance-commission", commission));
         }
         actions.getChildren().add(screens.touchButton(msg.get(l, "maintenance.exit"), "maintenance-exit", exit));
         Label devTitle = new Label(msg.get(l, "maintenance.devices"));

@@ -72,6 +72,19 @@ public final class ScreenshotTour implements Runnable {
         default boolean dimCamera(boolean dim) {
             return false;
         }
+
+        /**
+         * Inserts ({@code true}) or removes the demo technician card in the simulated smart-card
+         * reader, for the maintenance and commissioning screens; false without one.
+         */
+        default boolean technicianCard(boolean inserted) {
+            return false;
+        }
+
+        /** The PIN of the technician card {@link #technicianCard} inserts. */
+        default String technicianPin() {
+            return "";
+        }
     }
 
     private final KioskApplication app;
@@ -157,6 +170,7 @@ public final class ScreenshotTour implements Runnable {
             fx(() -> app.flow().setLanguage(home));
             serviceScreens();
             applicationScreens();
+            technicianScreens();
             if (faultsUrl != null) {
                 post("{\"partitioned\": true}");
                 try {
@@ -370,6 +384,70 @@ public final class ScreenshotTour implements Runnable {
             shot("24-case-progress");
         }
         fx(() -> app.flow().endSession());
+    }
+
+    /**
+     * The technician's screens: the maintenance panel after the card and PIN, then the
+     * commissioning wizard's menu, network check, code pad and detected devices (on the simulators).
+     */
+    private void technicianScreens() throws Exception {
+        if (!cards.technicianCard(true)) {
+            return;
+        }
+        try {
+            if (!waitUntil(() -> app.maintenance() != null
+                    && app.maintenance().view().step() == org.zizhu.kiosk.flow.MaintenanceFlow.Step.PIN_ENTRY, 20)) {
+                return;
+            }
+            for (char c : cards.technicianPin().toCharArray()) {
+                fire("#pin-" + c);
+            }
+            fire("#pin-ok");
+            if (!waitUntil(() -> app.maintenance().view().step() == org.zizhu.kiosk.flow.MaintenanceFlow.Step.OPEN, 20)) {
+                return;
+            }
+            var wizard = app.kiosk().commissioning();
+            if (wizard == null) {
+                shot("25-maintenance");
+                return;
+            }
+            if (!wizard.open()) {
+                shot("25-maintenance");
+                fire("#maintenance-commission");
+            }
+            fire("#commission-menu");
+            shot("26-commission-menu");
+            fire("#commission-step-NETWORK");
+            waitUntil(() -> wizard.state() instanceof org.zizhu.kiosk.flow.CommissioningState.NetworkChecked, 20);
+            shot("27-commission-network");
+            fire("#commission-menu");
+            fire("#commission-step-ENROLMENT");
+            for (char c : "ABCDEFGH".toCharArray()) {
+                fire("#commission-key-" + c);
+            }
+            shot("28-commission-code");
+            fire("#commission-menu");
+            fire("#commission-step-DETECTION");
+            waitUntil(() -> wizard.state() instanceof org.zizhu.kiosk.flow.CommissioningState.Detected, 60);
+            shot("29-commission-devices");
+            fire("#commission-menu");
+        } finally {
+            cards.technicianCard(false);
+            waitUntil(() -> app.maintenance() == null
+                    || app.maintenance().view().step() == org.zizhu.kiosk.flow.MaintenanceFlow.Step.CLOSED, 20);
+        }
+    }
+
+    /** Polls {@code condition} until it holds or {@code seconds} pass; true if it held. */
+    private static boolean waitUntil(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return condition.getAsBoolean();
     }
 
     private static MouseEvent mouse(javafx.event.EventType<MouseEvent> type, double[] at) {

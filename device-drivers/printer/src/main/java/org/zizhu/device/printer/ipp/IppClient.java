@@ -265,4 +265,51 @@ public final class IppClient {
         a.add(new Object[] {BOOLEAN, "purge-job", Boolean.TRUE});
         return send(CANCEL_JOB, a, null);
     }
+
+    /** CUPS-Get-Printers (a CUPS extension): every queue the server has. */
+    public static final int CUPS_GET_PRINTERS = 0x4002;
+
+    /**
+     * The names of every queue on the CUPS server {@code server} (CUPS-Get-Printers, answered
+     * with one attribute group per queue), for the technician's printer detection. Empty when
+     * the server has none; an {@link IOException} when it cannot be asked.
+     */
+    public static List<String> queues(URI server, Duration timeout) throws IOException {
+        List<Object[]> a = new ArrayList<>();
+        a.add(new Object[] {CHARSET, "attributes-charset", "utf-8"});
+        a.add(new Object[] {LANGUAGE, "attributes-natural-language", "en"});
+        a.add(new Object[] {KEYWORD, "requested-attributes", "printer-name"});
+        byte[] body = encode(CUPS_GET_PRINTERS, 1, a, null);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        HttpRequest req = HttpRequest.newBuilder(server.resolve("/")).timeout(timeout)
+                .header("Content-Type", "application/ipp").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            HttpResponse<byte[]> resp = f.get(timeout.toMillis() * 2, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (resp.statusCode() != 200) {
+                throw new IOException("CUPS answered HTTP " + resp.statusCode());
+            }
+            IppResponse r = decode(resp.body(), true);
+            if (!r.ok() && r.status() != 0x0406) { // not-found: no queues at all
+                throw new IOException("CUPS-Get-Printers refused: IPP status 0x" + Integer.toHexString(r.status()));
+            }
+            List<String> names = new ArrayList<>();
+            for (Object v : r.all("printer-name")) {
+                if (v instanceof String n && !names.contains(n)) {
+                    names.add(n);
+                }
+            }
+            return names;
+        } catch (java.util.concurrent.TimeoutException e) {
+            f.cancel(true);
+            throw new java.net.http.HttpTimeoutException("CUPS did not answer within " + timeout.multipliedBy(2));
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            throw c instanceof IOException io ? io : new IOException(String.valueOf(c), c);
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
 }
