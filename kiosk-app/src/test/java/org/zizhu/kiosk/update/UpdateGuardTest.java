@@ -62,6 +62,9 @@ class UpdateGuardTest {
 
     @Test
     void theCommandsRunThroughTheLauncher() throws Exception {
+        // The commands read the real clock: a trial whose deadline is still ahead of it.
+        Instant now = Instant.now();
+        new PendingTrial("2.0.0", "1.0.0", now, now.plusSeconds(300), 0).write(layout.pending());
         Path cfg = dir.resolve("kiosk.properties");
         Files.writeString(cfg, "data.dir=" + layout.state() + "\nupdate.home=" + layout.home() + "\nupdate.publicKey=" + dir.resolve("missing.pub") + "\n");
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
