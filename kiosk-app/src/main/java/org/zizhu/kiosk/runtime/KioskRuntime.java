@@ -47,6 +47,12 @@ import org.zizhu.threads.DaemonThreads;
  */
 public final class KioskRuntime implements AutoCloseable, MetricsServer.Source {
     public static final String VERSION = "0.1.0";
+    /**
+     * The version the centre sees in heartbeats: the installed release's own (the package's or an
+     * update's, so the centre can tell whether a target was reached), or {@link #VERSION} in a
+     * build tree.
+     */
+    public static final String RUNNING_VERSION = org.zizhu.kiosk.update.UpdateLayout.runningRelease().orElse(VERSION);
     private static final Logger log = LoggerFactory.getLogger(KioskRuntime.class);
 
     private final KioskConfig config;
@@ -73,7 +79,7 @@ public final class KioskRuntime implements AutoCloseable, MetricsServer.Source {
         this.client = new CentralClient(URI.create(config.get(ConfigKey.CENTRAL_URL)), config.get(ConfigKey.TERMINAL_ID),
                 config.millis(ConfigKey.CENTRAL_CONNECT_TIMEOUT_MS), config.millis(ConfigKey.CENTRAL_REQUEST_TIMEOUT_MS), link);
         this.sync = new CatalogSync(client, store);
-        this.heartbeat = new HeartbeatSender(client, VERSION, () -> catalog.get().version(), () -> List.copyOf(devices));
+        this.heartbeat = new HeartbeatSender(client, RUNNING_VERSION, () -> catalog.get().version(), () -> List.copyOf(devices));
         // Central link, outbox and services (issue 6): mutual TLS once enrolled, durable outbox, typed services.
         client.retryPolicy(config.getInt(ConfigKey.CENTRAL_RETRY_ATTEMPTS), java.time.Duration.ofMillis(100));
         loadCredentials();

@@ -41,7 +41,7 @@ public record KioskServices(KioskRuntime runtime, DeviceHub hub, ServicePorts po
             return null;
         }
         return new org.zizhu.kiosk.commission.HubCommissioning(runtime.config(), hub, printing, runtime.client(), runtime::enrol,
-                KioskRuntime.VERSION, org.zizhu.kiosk.commission.DevicePaths.system(), java.time.Clock.systemDefaultZone());
+                KioskRuntime.RUNNING_VERSION, org.zizhu.kiosk.commission.DevicePaths.system(), java.time.Clock.systemDefaultZone());
     }
 
     /** The case-progress query's (办件查询) ports over the centre and the camera; null without devices. */

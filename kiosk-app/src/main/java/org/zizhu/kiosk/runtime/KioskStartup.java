@@ -97,7 +97,7 @@ public final class KioskStartup implements AutoCloseable {
                     throw new IllegalStateException("stopped during start-up");
                 }
             }
-            EventLog.event(EventId.APP_STARTED, Outcome.SUCCESS, "version", KioskRuntime.VERSION,
+            EventLog.event(EventId.APP_STARTED, Outcome.SUCCESS, "version", KioskRuntime.RUNNING_VERSION,
                     "catalogVersion", String.valueOf(rt.catalog().version()), "items", rt.catalog().size());
             DeviceHub h = DeviceHub.start(config);
             synchronized (lock) {

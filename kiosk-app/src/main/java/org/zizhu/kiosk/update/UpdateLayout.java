@@ -139,6 +139,29 @@ public record UpdateLayout(Path home, Path state) {
         }
     }
 
+    /**
+     * The release this JVM runs from: the {@code VERSION} beside the {@code lib/} that holds
+     * this class's jar ({@code releases/<v>/lib/kiosk-app.jar}). Empty when run from a build tree
+     * (class directories, {@code target/lib}), where there is no release.
+     */
+    public static Optional<String> runningRelease() {
+        try {
+            java.security.CodeSource src = UpdateLayout.class.getProtectionDomain().getCodeSource();
+            return src == null ? Optional.empty() : releaseOf(Path.of(src.getLocation().toURI()));
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The release a jar belongs to: {@code <release>/lib/<jar>} with {@code <release>/VERSION}. */
+    static Optional<String> releaseOf(Path jar) {
+        Path lib = jar.toAbsolutePath().getParent();
+        if (!Files.isRegularFile(jar) || lib == null || !"lib".equals(String.valueOf(lib.getFileName())) || lib.getParent() == null) {
+            return Optional.empty();
+        }
+        return readVersion(lib.getParent().resolve("VERSION"));
+    }
+
     static Optional<String> readVersion(Path file) {
         try {
             if (!Files.isRegularFile(file) || Files.size(file) > 200) {

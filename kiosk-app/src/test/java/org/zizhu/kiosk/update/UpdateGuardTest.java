@@ -61,6 +61,18 @@ class UpdateGuardTest {
     }
 
     @Test
+    void theRunningReleaseIsTheVersionBesideTheJarsLib() throws Exception {
+        Path jar = layout.release("2.0.0").resolve("lib").resolve("kiosk-app.jar");
+        Files.createDirectories(jar.getParent());
+        Files.write(jar, new byte[] {1});
+        assertEquals(java.util.Optional.of("2.0.0"), UpdateLayout.releaseOf(jar));
+        Path loose = dir.resolve("target").resolve("classes.jar");
+        Files.createDirectories(loose.getParent());
+        Files.write(loose, new byte[] {1});
+        assertEquals(java.util.Optional.empty(), UpdateLayout.releaseOf(loose), "a build tree is no release");
+    }
+
+    @Test
     void theCommandsRunThroughTheLauncher() throws Exception {
         // The commands read the real clock: a trial whose deadline is still ahead of it.
         Instant now = Instant.now();
