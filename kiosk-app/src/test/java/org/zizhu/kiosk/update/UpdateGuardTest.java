@@ -169,18 +169,31 @@ class UpdateGuardTest {
     void theUnpackerRefusesNamesOutsideTheReleaseLinksAndOversizedContent() throws Exception {
         TarArchiveEntry link = new TarArchiveEntry("lib/evil", TarArchiveEntry.LF_SYMLINK);
         link.setLinkName("/etc");
+        TarArchiveEntry hardLink = new TarArchiveEntry("lib/hard", TarArchiveEntry.LF_LINK);
+        hardLink.setLinkName("VERSION");
+        // Devices and FIFOs carry no data; commons-compress's isFile() says true for them.
+        TarArchiveEntry device = new TarArchiveEntry("lib/tty", TarArchiveEntry.LF_CHR);
+        TarArchiveEntry block = new TarArchiveEntry("lib/sda", TarArchiveEntry.LF_BLK);
+        TarArchiveEntry fifo = new TarArchiveEntry("lib/fifo", TarArchiveEntry.LF_FIFO);
         TarArchiveEntry[][] bad = {
                 {new TarArchiveEntry("../escaped")},
                 {new TarArchiveEntry("lib/../../escaped")},
                 {new TarArchiveEntry("/tmp/absolute", true)},
                 {link},
+                {hardLink},
+                {device},
+                {block},
+                {fifo},
         };
-        String[] reasons = {"unsafe-path", "unsafe-path", "unsafe-path", "unsafe-entry"};
+        String[] reasons = {"unsafe-path", "unsafe-path", "unsafe-path", "unsafe-entry", "unsafe-entry", "unsafe-entry", "unsafe-entry", "unsafe-entry"};
         for (int i = 0; i < bad.length; i++) {
             Path dest = dir.resolve("dest" + i).resolve("r");
             Path tgz = tar(dir.resolve("bad" + i + ".tar.gz"), bad[i]);
             ReleaseCheck.Refused r = assertThrows(ReleaseCheck.Refused.class, () -> SafeUnpack.untarGz(tgz, dest, 1 << 20));
-            assertEquals(reasons[i], r.reason());
+            assertEquals(reasons[i], r.reason(), bad[i][0].getName());
+            if (i >= 3) {
+                assertFalse(Files.exists(dest.resolve(bad[i][0].getName()), java.nio.file.LinkOption.NOFOLLOW_LINKS), bad[i][0].getName());
+            }
             assertFalse(Files.exists(dest.getParent().resolve("escaped")));
         }
         assertFalse(Files.exists(Path.of("/tmp/absolute")));
