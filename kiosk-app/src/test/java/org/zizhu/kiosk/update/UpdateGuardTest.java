@@ -116,6 +116,27 @@ class UpdateGuardTest {
         assertEquals(UpdateGuard.Decision.ROLLED_BACK, new UpdateGuard(layout, at(t0)).run());
         assertEquals("1.0.0", layout.currentVersion().orElseThrow());
         assertFalse(Files.exists(layout.pending()));
+        // The version current pointed at was the one on trial: not fetched again, and the centre is told.
+        assertTrue(layout.failedBefore("2.0.0"));
+        UpdateReports.Report r = UpdateReports.waiting(layout).get(0);
+        assertEquals("2.0.0", r.version());
+        assertEquals(UpdateReports.Kind.ROLLED_BACK, r.outcome());
+        assertEquals("pending-unreadable", r.reason());
+        assertEquals("1.0.0", r.previous());
+    }
+
+    @Test
+    void aDamagedPendingFileBesideTheLastGoodVersionMarksNothingFailed() throws Exception {
+        AtomicFiles.switchCurrent(layout, "1.0.0");
+        for (String damaged : List.of("", "[]", "{\"version\":\"../x\",\"switchedAt\":\"2026-12-02T08:00:00Z\",\"deadline\":\"2026-12-02T08:05:00Z\"}",
+                "{\"version\":\"2.0.0\",\"switchedAt\":\"yesterday\",\"deadline\":\"soon\"}")) {
+            Files.writeString(layout.pending(), damaged);
+            assertEquals(UpdateGuard.Decision.ROLLED_BACK, new UpdateGuard(layout, at(t0)).run(), damaged);
+            assertEquals("1.0.0", layout.currentVersion().orElseThrow());
+            assertFalse(Files.exists(layout.pending()), damaged);
+        }
+        assertFalse(layout.failedBefore("1.0.0"), "the last good version is never the failed one");
+        assertEquals(List.of(), UpdateReports.waiting(layout));
     }
 
     @Test
