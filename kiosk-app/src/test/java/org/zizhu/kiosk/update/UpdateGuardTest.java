@@ -171,6 +171,53 @@ class UpdateGuardTest {
         assertTrue(CommitGate.forThisStart(layout, 1, at(t0)).isEmpty(), "1.0.0 is not on trial");
     }
 
+    @Test
+    void aHeartbeatThatThrowsIsNotAcceptedAndTheTrialStillEndsAtItsDeadline() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(t0.plusSeconds(5));
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        CommitGate g = CommitGate.forThisStart(layout, 1, moving).orElseThrow();
+        g.ready();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.BooleanSupplier throwing = () -> {
+            asked.incrementAndGet();
+            throw new IllegalStateException("storage closed");
+        };
+        assertEquals(CommitGate.State.WAITING, g.round(List.of(() -> true), throwing), "a heartbeat that throws is not an acceptance");
+        assertTrue(Files.exists(layout.pending()));
+
+        // On the timer: the rounds go on after a throw, and the deadline still ends the trial.
+        java.util.concurrent.CompletableFuture<Integer> exit = new java.util.concurrent.CompletableFuture<>();
+        CommitGate timed = CommitGate.forThisStart(layout, 1, moving).orElseThrow();
+        timed.ready();
+        try {
+            timed.start(java.time.Duration.ofMillis(10), List.of(() -> true), throwing, exit::complete);
+            int before = asked.get();
+            org.awaitility.Awaitility.await("rounds after a heartbeat threw").atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> asked.get() >= before + 3);
+            now.set(t0.plusSeconds(301));
+            assertEquals(CommitGate.EXIT_TRIAL_FAILED, exit.get(20, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            timed.close();
+        }
+        assertEquals(CommitGate.State.EXPIRED, timed.state());
+        assertFalse(layout.lastGoodVersion().map("2.0.0"::equals).orElse(false));
+    }
+
     static Path tar(Path out, TarArchiveEntry... entries) throws Exception {
         try (OutputStream o = Files.newOutputStream(out); TarArchiveOutputStream t = new TarArchiveOutputStream(new GZIPOutputStream(o))) {
             for (TarArchiveEntry e : entries) {
