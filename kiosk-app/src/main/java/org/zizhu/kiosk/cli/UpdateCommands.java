@@ -124,7 +124,17 @@ public final class UpdateCommands {
         @Override
         protected int run(UpdateOptions o, PrintStream out, PrintStream err) throws Exception {
             KioskConfig c = config(o);
-            UpdateGuard.Decision d = new UpdateGuard(UpdateLayout.of(c, System.getenv()), Clock.systemUTC()).run();
+            UpdateGuard.Decision d;
+            try {
+                d = new UpdateGuard(UpdateLayout.of(c, System.getenv()), Clock.systemUTC()).run();
+            } catch (java.io.IOException | RuntimeException e) {
+                // A guard that fails fails the start (ExecStartPre): the kiosk would not run at all,
+                // not even the good version. Said loudly; the start goes on.
+                org.zizhu.events.EventLog.event(org.zizhu.events.EventId.UNEXPECTED_ERROR, org.zizhu.events.Outcome.FAILURE,
+                        "where", "update-guard", "error", e.getClass().getSimpleName());
+                err.println("update guard: failed (" + e + "); the kiosk starts as it is");
+                return 0;
+            }
             out.println("update guard: " + d.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
             return 0;
         }

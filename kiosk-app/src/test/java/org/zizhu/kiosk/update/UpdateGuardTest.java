@@ -95,6 +95,23 @@ class UpdateGuardTest {
     }
 
     @Test
+    void aGuardThatCannotFinishStillLetsTheStartGoOn() throws Exception {
+        // Past its deadline by the real clock (the command reads it), and a rollback that cannot switch:
+        // current.new is a directory with something in it, so the new link cannot be made.
+        Instant now = Instant.now();
+        new PendingTrial("2.0.0", "1.0.0", now.minusSeconds(600), now.minusSeconds(300), 1).write(layout.pending());
+        Files.createDirectories(layout.home().resolve("current.new").resolve("x"));
+        Path cfg = dir.resolve("kiosk.properties");
+        Files.writeString(cfg, "data.dir=" + layout.state() + "\nupdate.home=" + layout.home() + "\n");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream ps = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, org.zizhu.kiosk.Main.run(List.of("update", "guard", "--config", cfg.toString()), ps, ps),
+                "ExecStartPre must not fail the start");
+        assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("update guard: failed"), out.toString());
+        assertEquals("2.0.0", layout.currentVersion().orElseThrow(), "the switch did not happen");
+    }
+
+    @Test
     void aStartAfterTheDeadlineRollsBackAtOnce() throws Exception {
         assertEquals(UpdateGuard.Decision.ROLLED_BACK, new UpdateGuard(layout, at(t0.plusSeconds(301))).run());
         assertEquals("1.0.0", layout.currentVersion().orElseThrow());
