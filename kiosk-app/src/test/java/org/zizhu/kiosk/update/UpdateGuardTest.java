@@ -112,6 +112,44 @@ class UpdateGuardTest {
     }
 
     @Test
+    void rootWritesNothingThroughLinksTheKiosksUserCouldPlant() throws Exception {
+        // The guard and the installer run as root in directories the kiosk's user owns.
+        Path victim = dir.resolve("victim");
+        Files.writeString(victim, "root's file\n");
+        Files.createDirectories(layout.failed());
+        Files.createSymbolicLink(layout.failed().resolve(".2.0.0.tmp"), victim); // at the temporary name
+        layout.markFailed("2.0.0", "attempts");
+        assertEquals("root's file\n", Files.readString(victim), "the link was not followed");
+        assertFalse(Files.isSymbolicLink(layout.failed().resolve("2.0.0")));
+        assertEquals("attempts\n", Files.readString(layout.failed().resolve("2.0.0")));
+
+        // A directory of the state replaced by a link: refused, nothing written where it points.
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.createSymbolicLink(layout.reports(), elsewhere);
+        assertThrows(java.io.IOException.class,
+                () -> UpdateReports.record(layout, "2.0.0", UpdateReports.Kind.ROLLED_BACK, "attempts", "1.0.0", t0));
+        try (var ls = Files.list(elsewhere)) {
+            assertEquals(List.of(), ls.toList());
+        }
+    }
+
+    @Test
+    void whatRootGivesTheKiosksUserIsTheLinkNeverItsTarget() throws Exception {
+        int uid = (Integer) Files.getAttribute(dir, "unix:uid");
+        org.junit.jupiter.api.Assumptions.assumeTrue(uid == 0, "changing owners needs root");
+        Files.setAttribute(layout.state(), "unix:uid", 65534); // the state directory belongs to the kiosk's user
+        Path victim = dir.resolve("victim");
+        Files.writeString(victim, "root's file\n");
+        Path link = layout.updateDir().resolve("planted");
+        Files.createSymbolicLink(link, victim);
+        layout.giveToStateOwner(link);
+        assertEquals(0, Files.getAttribute(victim, "unix:uid"), "the target stays root's");
+        assertEquals(65534, Files.getAttribute(link, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        Path made = layout.stateDir(layout.reports());
+        assertEquals(65534, Files.getAttribute(made, "unix:uid"), "a directory root makes is the kiosk's user's");
+    }
+
+    @Test
     void aStartAfterTheDeadlineRollsBackAtOnce() throws Exception {
         assertEquals(UpdateGuard.Decision.ROLLED_BACK, new UpdateGuard(layout, at(t0.plusSeconds(301))).run());
         assertEquals("1.0.0", layout.currentVersion().orElseThrow());
