@@ -48,9 +48,13 @@ public final class UpdateCommands {
         @Option(names = "--config", paramLabel = "FILE")
         Path file;
 
+        /**
+         * The main file without the wizard's device bindings (KioskConfig.loadMain): install, guard
+         * and status need none, and a bindings file that does not load must not stop a rollback.
+         */
         KioskConfig load() throws ConfigException {
             Path f = file != null ? file : Files.isRegularFile(INSTALLED) ? INSTALLED : null;
-            return f == null ? KioskConfig.defaults() : KioskConfig.load(f);
+            return f == null ? KioskConfig.defaults() : KioskConfig.loadMain(f);
         }
     }
 
@@ -213,6 +217,13 @@ public final class UpdateCommands {
     public static final class Probe extends Base<Probe.Options> {
         public static final class Options extends UpdateOptions {
             @Option(names = "--max-seconds", paramLabel = "N") int maxSeconds = 0;
+
+            @Override
+            KioskConfig load() throws ConfigException {
+                // The kiosk's services: the bindings count here, as in 'zizhu run'.
+                KioskConfig main = super.load();
+                return file != null || Files.isRegularFile(INSTALLED) ? main.withCommissioned() : main;
+            }
         }
 
         @Override

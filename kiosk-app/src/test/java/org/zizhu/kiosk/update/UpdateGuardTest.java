@@ -112,6 +112,23 @@ class UpdateGuardTest {
     }
 
     @Test
+    void bindingsTheGuardsCodeDoesNotKnowDoNotStopARollback() throws Exception {
+        // A newer wizard wrote a key the last good release's code refuses; the guard needs none of them.
+        Instant now = Instant.now();
+        new PendingTrial("2.0.0", "1.0.0", now.minusSeconds(600), now.minusSeconds(300), 1).write(layout.pending());
+        Files.writeString(layout.state().resolve("commissioned.properties"), "device.future.port=/dev/zizhu/future\n");
+        Path cfg = dir.resolve("kiosk.properties");
+        Files.writeString(cfg, "data.dir=" + layout.state() + "\nupdate.home=" + layout.home() + "\n");
+        assertThrows(org.zizhu.kiosk.config.ConfigException.class, () -> org.zizhu.kiosk.config.KioskConfig.load(cfg),
+                "the kiosk itself still refuses the bad bindings file");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream ps = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, org.zizhu.kiosk.Main.run(List.of("update", "guard", "--config", cfg.toString()), ps, ps), out.toString());
+        assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("rolled back"), out.toString());
+        assertEquals("1.0.0", layout.currentVersion().orElseThrow());
+    }
+
+    @Test
     void rootWritesNothingThroughLinksTheKiosksUserCouldPlant() throws Exception {
         // The guard and the installer run as root in directories the kiosk's user owns.
         Path victim = dir.resolve("victim");
