@@ -49,7 +49,7 @@ public enum EventId {
     UPDATE_TRIAL("update-trial", "zizhu update guard counted a start of the version on trial (attempt, of 3)"),
     UPDATE_COMMITTED("update-committed", "the version on trial was healthy in time (READY, watchdog probes held, a heartbeat accepted): last-good written, pending.json removed"),
     UPDATE_TRIAL_FAILED("update-trial-failed", "the version on trial was not healthy by its deadline: the kiosk exits non-zero so the guard rolls back"),
-    UPDATE_ROLLED_BACK("update-rolled-back", "zizhu update guard switched current back to the previous version (reason: attempts or deadline) and recorded the failure"),
+    UPDATE_ROLLED_BACK("update-rolled-back", "zizhu update guard switched current back to the previous version (reason: attempts, deadline, not-switched or pending-unreadable) and recorded the failure"),
     UPDATE_REPORTED("update-reported", "an update outcome (COMMITTED, ROLLED_BACK, REFUSED, FAILED) reached the centre (success) or will be retried (failure)"),
 
     // resident ID card reader

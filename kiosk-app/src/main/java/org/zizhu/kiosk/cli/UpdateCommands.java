@@ -48,9 +48,13 @@ public final class UpdateCommands {
         @Option(names = "--config", paramLabel = "FILE")
         Path file;
 
+        /**
+         * The main file without the wizard's device bindings (KioskConfig.loadMain): install, guard
+         * and status need none, and a bindings file that does not load must not stop a rollback.
+         */
         KioskConfig load() throws ConfigException {
             Path f = file != null ? file : Files.isRegularFile(INSTALLED) ? INSTALLED : null;
-            return f == null ? KioskConfig.defaults() : KioskConfig.load(f);
+            return f == null ? KioskConfig.defaults() : KioskConfig.loadMain(f);
         }
     }
 
@@ -124,7 +128,17 @@ public final class UpdateCommands {
         @Override
         protected int run(UpdateOptions o, PrintStream out, PrintStream err) throws Exception {
             KioskConfig c = config(o);
-            UpdateGuard.Decision d = new UpdateGuard(UpdateLayout.of(c, System.getenv()), Clock.systemUTC()).run();
+            UpdateGuard.Decision d;
+            try {
+                d = new UpdateGuard(UpdateLayout.of(c, System.getenv()), Clock.systemUTC()).run();
+            } catch (java.io.IOException | RuntimeException e) {
+                // A guard that fails fails the start (ExecStartPre): the kiosk would not run at all,
+                // not even the good version. Said loudly; the start goes on.
+                org.zizhu.events.EventLog.event(org.zizhu.events.EventId.UNEXPECTED_ERROR, org.zizhu.events.Outcome.FAILURE,
+                        "where", "update-guard", "error", e.getClass().getSimpleName());
+                err.println("update guard: failed (" + e + "); the kiosk starts as it is");
+                return 0;
+            }
             out.println("update guard: " + d.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
             return 0;
         }
@@ -203,6 +217,13 @@ public final class UpdateCommands {
     public static final class Probe extends Base<Probe.Options> {
         public static final class Options extends UpdateOptions {
             @Option(names = "--max-seconds", paramLabel = "N") int maxSeconds = 0;
+
+            @Override
+            KioskConfig load() throws ConfigException {
+                // The kiosk's services: the bindings count here, as in 'zizhu run'.
+                KioskConfig main = super.load();
+                return file != null || Files.isRegularFile(INSTALLED) ? main.withCommissioned() : main;
+            }
         }
 
         @Override

@@ -42,6 +42,15 @@ public final class KioskConfig {
 
     /** Reads a properties file. A missing file is an error: pass none to use the defaults. */
     public static KioskConfig load(Path file) throws ConfigException {
+        return loadMain(file).withCommissioned();
+    }
+
+    /**
+     * The main file alone, without the wizard's device bindings: for {@code zizhu update}, which
+     * needs none of them and must work even when the bindings file does not load (the guard that
+     * rolls back runs the last good release's code, which may not know a key a newer wizard wrote).
+     */
+    public static KioskConfig loadMain(Path file) throws ConfigException {
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(file);
              Reader r = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
@@ -54,7 +63,7 @@ public final class KioskConfig {
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigException("configuration file " + file + " cannot be read: " + e.getMessage());
         }
-        return from(p, file.toString()).withCommissioned();
+        return from(p, file.toString());
     }
 
     /** The file the commissioning wizard writes its device bindings to, under {@code data.dir}. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -19,7 +20,11 @@ final class AtomicFiles {
 
     static void write(Path file, byte[] content) throws IOException {
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        // Root (guard, installer) writes here into directories the kiosk's user owns: a link left at
+        // the temporary name must not be followed (it would have root write wherever it points).
+        // The link itself is removed; a new file is created exclusively (O_EXCL does not follow links).
+        Files.deleteIfExists(tmp);
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             ByteBuffer b = ByteBuffer.wrap(content);
             while (b.hasRemaining()) {
                 ch.write(b);

@@ -101,7 +101,7 @@ public final class CommitGate implements AutoCloseable {
             }
         }
         held = healthy ? held + 1 : 0;
-        if (held >= rounds && heartbeatAccepted.getAsBoolean()) {
+        if (held >= rounds && accepted(heartbeatAccepted)) {
             try {
                 commit();
             } catch (IOException e) {
@@ -109,6 +109,19 @@ public final class CommitGate implements AutoCloseable {
             }
         }
         return state;
+    }
+
+    /**
+     * A heartbeat that throws is one not accepted: an exception out of {@link #round} would end
+     * the timer's task for good, and the kiosk would neither commit nor exit at its deadline.
+     */
+    private static boolean accepted(BooleanSupplier heartbeat) {
+        try {
+            return heartbeat.getAsBoolean();
+        } catch (RuntimeException e) {
+            EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "update-commit-heartbeat", "error", e.getClass().getSimpleName());
+            return false;
+        }
     }
 
     private void commit() throws IOException {
@@ -130,7 +143,14 @@ public final class CommitGate implements AutoCloseable {
         }
         timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("update-commit"));
         timer.scheduleWithFixedDelay(() -> {
-            State s = round(probes, heartbeatAccepted);
+            State s;
+            try {
+                s = round(probes, heartbeatAccepted);
+            } catch (RuntimeException e) {
+                // Thrown out of the task, it would cancel every later round (ScheduledExecutorService).
+                EventLog.event(EventId.UNEXPECTED_ERROR, Outcome.FAILURE, "where", "update-commit", "error", e.getClass().getSimpleName());
+                return;
+            }
             if (s == State.EXPIRED) {
                 timer.shutdown();
                 onExpired.accept(EXIT_TRIAL_FAILED);

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * Unpacks a release tarball as root without trusting its names: only regular files and
@@ -48,7 +49,9 @@ public final class SafeUnpack {
                     Files.createDirectories(target);
                     continue;
                 }
-                if (!e.isFile() || e.isSymbolicLink() || e.isLink()) {
+                // An allow-list of the type flag: commons-compress's isFile() is true for every type
+                // but a directory (devices and FIFOs included), which would come out as files here.
+                if (e.getLinkFlag() != TarConstants.LF_NORMAL && e.getLinkFlag() != TarConstants.LF_OLDNORM) {
                     throw new ReleaseCheck.Refused("unsafe-entry");
                 }
                 if (e.getSize() < 0 || e.getSize() > maxBytes || total + e.getSize() > maxBytes) {

@@ -37,8 +37,12 @@ public final class UpdateGuard {
         try {
             read = PendingTrial.read(layout.pending());
         } catch (IOException e) {
-            // A damaged pending.json: no trust in the new version; back to the last good one.
-            return rollBack(null, layout.lastGoodVersion().orElse(null), "pending-unreadable");
+            // A damaged pending.json: no trust in the new version; back to the last good one. The
+            // version current points at, when it is not the last good one, is the one that was on
+            // trial: marked failed and reported, or the agent would fetch and install it again.
+            Optional<String> good = layout.lastGoodVersion();
+            String onTrial = layout.currentVersion().filter(v -> !good.equals(Optional.of(v))).orElse(null);
+            return rollBack(onTrial, good.orElse(null), "pending-unreadable");
         }
         if (read.isEmpty()) {
             return Decision.NO_TRIAL;

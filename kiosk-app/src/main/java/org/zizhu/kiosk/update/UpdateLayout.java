@@ -119,9 +119,22 @@ public record UpdateLayout(Path home, Path state) {
         Path p = root;
         for (Path part : root.relativize(abs)) {
             p = p.resolve(part);
-            if (!Files.isDirectory(p)) {
-                Files.createDirectories(p);
+            if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                // A link (or a file) where a directory of ours belongs: root would write through it
+                // to wherever it points, and give what it wrote there to the kiosk's user.
+                throw new IOException(p + " is not a directory (a link?): refusing to write through it");
+            }
+            try {
+                Files.createDirectory(p);
                 giveToStateOwner(p);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // made meanwhile (the kiosk): fine if it is a directory, not a link
+                if (!Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException(p + " is not a directory (a link?): refusing to write through it", e);
+                }
             }
         }
         return dir;
@@ -132,7 +145,12 @@ public record UpdateLayout(Path home, Path state) {
         try {
             var owner = Files.getOwner(state);
             if (!Files.getOwner(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).equals(owner)) {
-                Files.setOwner(p, owner);
+                // lchown: a link put in place of the file must not hand its target to the kiosk's user.
+                var view = Files.getFileAttributeView(p, java.nio.file.attribute.FileOwnerAttributeView.class,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                if (view != null) {
+                    view.setOwner(owner);
+                }
             }
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             // Not root, or no owners on this file system: the file is ours already.

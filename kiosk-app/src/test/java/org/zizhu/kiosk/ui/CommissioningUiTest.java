@@ -56,9 +56,41 @@ class CommissioningUiTest {
     private KioskApplication app;
     private VirtualCardConnection card;
     private final FxRobot robot = new FxRobot();
+    /** Everything logged during the test (events at INFO too): the card test must leave no personal data in it. */
+    private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+    private final ch.qos.logback.classic.Logger rootLogger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private final ch.qos.logback.classic.Logger eventLogger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("zizhu.events");
+    private ch.qos.logback.classic.Level eventLevel;
+
+    @org.junit.jupiter.api.BeforeEach
+    void captureLogs() {
+        eventLevel = eventLogger.getLevel();
+        eventLogger.setLevel(ch.qos.logback.classic.Level.INFO); // successes are INFO; the test configuration logs WARN
+        logged.start();
+        rootLogger.addAppender(logged);
+    }
+
+    /** What was logged, message, key-value pairs and exceptions alike. */
+    private String allLogged() {
+        List<ch.qos.logback.classic.spi.ILoggingEvent> events;
+        synchronized (logged) { // other threads append under the appender's lock (AppenderBase.doAppend)
+            events = new java.util.ArrayList<>(logged.list);
+        }
+        StringBuilder b = new StringBuilder();
+        for (var e : events) {
+            b.append(e.getFormattedMessage()).append(' ').append(e.getKeyValuePairs()).append(' ').append(e.getMDCPropertyMap());
+            if (e.getThrowableProxy() != null) {
+                b.append(' ').append(e.getThrowableProxy().getMessage());
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
 
     @AfterEach
     void stop() throws Exception {
+        rootLogger.detachAppender(logged);
+        eventLogger.setLevel(eventLevel);
         if (app != null) {
             FxToolkit.cleanupApplication(app);
         }
@@ -223,6 +255,11 @@ class CommissioningUiTest {
         assertEquals(1, reports.size());
         assertEquals(5, reports.get(0).path("tests").size(), "five device tests");
         assertTrue(!reports.get(0).toString().contains("王小明"));
+        String log = allLogged();
+        assertTrue(log.contains("commissioning-device-test"), "the events were captured:\n" + log);
+        for (String personal : List.of("王小明", "110101199003071233", "幸福里", "19900307")) {
+            assertTrue(!log.contains(personal), "the test card's data in the log: " + personal);
+        }
         assertEquals(List.of(), central.contractViolations());
         click("commission-continue");
         until(s -> s instanceof CommissioningState.Menu, "menu");

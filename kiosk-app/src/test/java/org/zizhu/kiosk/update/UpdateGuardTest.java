@@ -95,6 +95,78 @@ class UpdateGuardTest {
     }
 
     @Test
+    void aGuardThatCannotFinishStillLetsTheStartGoOn() throws Exception {
+        // Past its deadline by the real clock (the command reads it), and a rollback that cannot switch:
+        // current.new is a directory with something in it, so the new link cannot be made.
+        Instant now = Instant.now();
+        new PendingTrial("2.0.0", "1.0.0", now.minusSeconds(600), now.minusSeconds(300), 1).write(layout.pending());
+        Files.createDirectories(layout.home().resolve("current.new").resolve("x"));
+        Path cfg = dir.resolve("kiosk.properties");
+        Files.writeString(cfg, "data.dir=" + layout.state() + "\nupdate.home=" + layout.home() + "\n");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream ps = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, org.zizhu.kiosk.Main.run(List.of("update", "guard", "--config", cfg.toString()), ps, ps),
+                "ExecStartPre must not fail the start");
+        assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("update guard: failed"), out.toString());
+        assertEquals("2.0.0", layout.currentVersion().orElseThrow(), "the switch did not happen");
+    }
+
+    @Test
+    void bindingsTheGuardsCodeDoesNotKnowDoNotStopARollback() throws Exception {
+        // A newer wizard wrote a key the last good release's code refuses; the guard needs none of them.
+        Instant now = Instant.now();
+        new PendingTrial("2.0.0", "1.0.0", now.minusSeconds(600), now.minusSeconds(300), 1).write(layout.pending());
+        Files.writeString(layout.state().resolve("commissioned.properties"), "device.future.port=/dev/zizhu/future\n");
+        Path cfg = dir.resolve("kiosk.properties");
+        Files.writeString(cfg, "data.dir=" + layout.state() + "\nupdate.home=" + layout.home() + "\n");
+        assertThrows(org.zizhu.kiosk.config.ConfigException.class, () -> org.zizhu.kiosk.config.KioskConfig.load(cfg),
+                "the kiosk itself still refuses the bad bindings file");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream ps = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, org.zizhu.kiosk.Main.run(List.of("update", "guard", "--config", cfg.toString()), ps, ps), out.toString());
+        assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("rolled back"), out.toString());
+        assertEquals("1.0.0", layout.currentVersion().orElseThrow());
+    }
+
+    @Test
+    void rootWritesNothingThroughLinksTheKiosksUserCouldPlant() throws Exception {
+        // The guard and the installer run as root in directories the kiosk's user owns.
+        Path victim = dir.resolve("victim");
+        Files.writeString(victim, "root's file\n");
+        Files.createDirectories(layout.failed());
+        Files.createSymbolicLink(layout.failed().resolve(".2.0.0.tmp"), victim); // at the temporary name
+        layout.markFailed("2.0.0", "attempts");
+        assertEquals("root's file\n", Files.readString(victim), "the link was not followed");
+        assertFalse(Files.isSymbolicLink(layout.failed().resolve("2.0.0")));
+        assertEquals("attempts\n", Files.readString(layout.failed().resolve("2.0.0")));
+
+        // A directory of the state replaced by a link: refused, nothing written where it points.
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.createSymbolicLink(layout.reports(), elsewhere);
+        assertThrows(java.io.IOException.class,
+                () -> UpdateReports.record(layout, "2.0.0", UpdateReports.Kind.ROLLED_BACK, "attempts", "1.0.0", t0));
+        try (var ls = Files.list(elsewhere)) {
+            assertEquals(List.of(), ls.toList());
+        }
+    }
+
+    @Test
+    void whatRootGivesTheKiosksUserIsTheLinkNeverItsTarget() throws Exception {
+        int uid = (Integer) Files.getAttribute(dir, "unix:uid");
+        org.junit.jupiter.api.Assumptions.assumeTrue(uid == 0, "changing owners needs root");
+        Files.setAttribute(layout.state(), "unix:uid", 65534); // the state directory belongs to the kiosk's user
+        Path victim = dir.resolve("victim");
+        Files.writeString(victim, "root's file\n");
+        Path link = layout.updateDir().resolve("planted");
+        Files.createSymbolicLink(link, victim);
+        layout.giveToStateOwner(link);
+        assertEquals(0, Files.getAttribute(victim, "unix:uid"), "the target stays root's");
+        assertEquals(65534, Files.getAttribute(link, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        Path made = layout.stateDir(layout.reports());
+        assertEquals(65534, Files.getAttribute(made, "unix:uid"), "a directory root makes is the kiosk's user's");
+    }
+
+    @Test
     void aStartAfterTheDeadlineRollsBackAtOnce() throws Exception {
         assertEquals(UpdateGuard.Decision.ROLLED_BACK, new UpdateGuard(layout, at(t0.plusSeconds(301))).run());
         assertEquals("1.0.0", layout.currentVersion().orElseThrow());
@@ -116,6 +188,27 @@ class UpdateGuardTest {
         assertEquals(UpdateGuard.Decision.ROLLED_BACK, new UpdateGuard(layout, at(t0)).run());
         assertEquals("1.0.0", layout.currentVersion().orElseThrow());
         assertFalse(Files.exists(layout.pending()));
+        // The version current pointed at was the one on trial: not fetched again, and the centre is told.
+        assertTrue(layout.failedBefore("2.0.0"));
+        UpdateReports.Report r = UpdateReports.waiting(layout).get(0);
+        assertEquals("2.0.0", r.version());
+        assertEquals(UpdateReports.Kind.ROLLED_BACK, r.outcome());
+        assertEquals("pending-unreadable", r.reason());
+        assertEquals("1.0.0", r.previous());
+    }
+
+    @Test
+    void aDamagedPendingFileBesideTheLastGoodVersionMarksNothingFailed() throws Exception {
+        AtomicFiles.switchCurrent(layout, "1.0.0");
+        for (String damaged : List.of("", "[]", "{\"version\":\"../x\",\"switchedAt\":\"2026-12-02T08:00:00Z\",\"deadline\":\"2026-12-02T08:05:00Z\"}",
+                "{\"version\":\"2.0.0\",\"switchedAt\":\"yesterday\",\"deadline\":\"soon\"}")) {
+            Files.writeString(layout.pending(), damaged);
+            assertEquals(UpdateGuard.Decision.ROLLED_BACK, new UpdateGuard(layout, at(t0)).run(), damaged);
+            assertEquals("1.0.0", layout.currentVersion().orElseThrow());
+            assertFalse(Files.exists(layout.pending()), damaged);
+        }
+        assertFalse(layout.failedBefore("1.0.0"), "the last good version is never the failed one");
+        assertEquals(List.of(), UpdateReports.waiting(layout));
     }
 
     @Test
@@ -150,6 +243,53 @@ class UpdateGuardTest {
         assertTrue(CommitGate.forThisStart(layout, 1, at(t0)).isEmpty(), "1.0.0 is not on trial");
     }
 
+    @Test
+    void aHeartbeatThatThrowsIsNotAcceptedAndTheTrialStillEndsAtItsDeadline() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(t0.plusSeconds(5));
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        CommitGate g = CommitGate.forThisStart(layout, 1, moving).orElseThrow();
+        g.ready();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.BooleanSupplier throwing = () -> {
+            asked.incrementAndGet();
+            throw new IllegalStateException("storage closed");
+        };
+        assertEquals(CommitGate.State.WAITING, g.round(List.of(() -> true), throwing), "a heartbeat that throws is not an acceptance");
+        assertTrue(Files.exists(layout.pending()));
+
+        // On the timer: the rounds go on after a throw, and the deadline still ends the trial.
+        java.util.concurrent.CompletableFuture<Integer> exit = new java.util.concurrent.CompletableFuture<>();
+        CommitGate timed = CommitGate.forThisStart(layout, 1, moving).orElseThrow();
+        timed.ready();
+        try {
+            timed.start(java.time.Duration.ofMillis(10), List.of(() -> true), throwing, exit::complete);
+            int before = asked.get();
+            org.awaitility.Awaitility.await("rounds after a heartbeat threw").atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> asked.get() >= before + 3);
+            now.set(t0.plusSeconds(301));
+            assertEquals(CommitGate.EXIT_TRIAL_FAILED, exit.get(20, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            timed.close();
+        }
+        assertEquals(CommitGate.State.EXPIRED, timed.state());
+        assertFalse(layout.lastGoodVersion().map("2.0.0"::equals).orElse(false));
+    }
+
     static Path tar(Path out, TarArchiveEntry... entries) throws Exception {
         try (OutputStream o = Files.newOutputStream(out); TarArchiveOutputStream t = new TarArchiveOutputStream(new GZIPOutputStream(o))) {
             for (TarArchiveEntry e : entries) {
@@ -169,18 +309,31 @@ class UpdateGuardTest {
     void theUnpackerRefusesNamesOutsideTheReleaseLinksAndOversizedContent() throws Exception {
         TarArchiveEntry link = new TarArchiveEntry("lib/evil", TarArchiveEntry.LF_SYMLINK);
         link.setLinkName("/etc");
+        TarArchiveEntry hardLink = new TarArchiveEntry("lib/hard", TarArchiveEntry.LF_LINK);
+        hardLink.setLinkName("VERSION");
+        // Devices and FIFOs carry no data; commons-compress's isFile() says true for them.
+        TarArchiveEntry device = new TarArchiveEntry("lib/tty", TarArchiveEntry.LF_CHR);
+        TarArchiveEntry block = new TarArchiveEntry("lib/sda", TarArchiveEntry.LF_BLK);
+        TarArchiveEntry fifo = new TarArchiveEntry("lib/fifo", TarArchiveEntry.LF_FIFO);
         TarArchiveEntry[][] bad = {
                 {new TarArchiveEntry("../escaped")},
                 {new TarArchiveEntry("lib/../../escaped")},
                 {new TarArchiveEntry("/tmp/absolute", true)},
                 {link},
+                {hardLink},
+                {device},
+                {block},
+                {fifo},
         };
-        String[] reasons = {"unsafe-path", "unsafe-path", "unsafe-path", "unsafe-entry"};
+        String[] reasons = {"unsafe-path", "unsafe-path", "unsafe-path", "unsafe-entry", "unsafe-entry", "unsafe-entry", "unsafe-entry", "unsafe-entry"};
         for (int i = 0; i < bad.length; i++) {
             Path dest = dir.resolve("dest" + i).resolve("r");
             Path tgz = tar(dir.resolve("bad" + i + ".tar.gz"), bad[i]);
             ReleaseCheck.Refused r = assertThrows(ReleaseCheck.Refused.class, () -> SafeUnpack.untarGz(tgz, dest, 1 << 20));
-            assertEquals(reasons[i], r.reason());
+            assertEquals(reasons[i], r.reason(), bad[i][0].getName());
+            if (i >= 3) {
+                assertFalse(Files.exists(dest.resolve(bad[i][0].getName()), java.nio.file.LinkOption.NOFOLLOW_LINKS), bad[i][0].getName());
+            }
             assertFalse(Files.exists(dest.getParent().resolve("escaped")));
         }
         assertFalse(Files.exists(Path.of("/tmp/absolute")));

@@ -154,10 +154,10 @@ class UpdateRollbackTest {
                     }
                     child.waitFor(100, TimeUnit.MILLISECONDS);
                 }
-                if (!child.waitFor(15, TimeUnit.SECONDS)) {
-                    child.destroyForcibly();
+                if (!child.waitFor(15, TimeUnit.SECONDS) && !child.destroyForcibly().waitFor(5, TimeUnit.SECONDS)) {
+                    fail("the kiosk did not end, even killed; starts " + starts);
                 }
-                exits.add(child.exitValue());
+                exits.add(child.exitValue()); // ended by now: exitValue() would throw on a live process
                 if (done.getAsBoolean()) {
                     return;
                 }
