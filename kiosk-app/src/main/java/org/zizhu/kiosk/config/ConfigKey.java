@@ -90,8 +90,8 @@ public enum ConfigKey {
     UPDATE_TRIAL_DEADLINE_S("update.trialDeadlineSeconds", "300", Type.seconds(5, 3_600),
             "A newly switched version must be healthy (READY, probes held, a heartbeat accepted) within this; otherwise it exits and the guard rolls back."),
     UPDATE_HEALTHY_ROUNDS("update.healthyRounds", "3", Type.range(1, 100), "Consecutive passing rounds of the watchdog's health probes a version on trial needs before it commits."),
-    UPDATE_RESTART_COMMAND("update.restartCommand", "systemctl restart zizhu-kiosk.service", Type.TEXT,
-            "Run by zizhu update install after switching current (words split at spaces)."),
+    UPDATE_RESTART_COMMAND("update.restartCommand", "systemctl restart --no-block zizhu-kiosk.service", Type.TEXT,
+            "Run by zizhu update install after switching current (words split at spaces). --no-block: the restart is queued, not waited for (a stop of up to 90 s and a start of up to 120 s would outlast the installer's wait)."),
     UPDATE_MAX_RELEASE_MB("update.maxReleaseMegabytes", "512", Type.range(1, 4_096), "Largest release accepted: the tarball and, separately, its unpacked content.");
 
     /**
