@@ -97,7 +97,7 @@ public final class KioskFlow {
         this.owned = owned;
         this.browse = new BrowseFlow(this::catalog, defaultLanguage, idleTimeout, clock);
         this.facts = new Facts(Phase.STARTING, browse.state(), false, null, false, null, null, null, false,
-                KioskState.Reminders.NONE);
+                KioskState.Reminders.NONE, false);
         // The browse state is read under this flow's lock, so the last change wins even when two
         // threads report browse changes at once (their listener calls may arrive out of order).
         browse.addListener(s -> fire(() -> new Input.BrowseChanged(browse.state())));
@@ -156,7 +156,7 @@ public final class KioskFlow {
 
     public boolean outOfService() {
         Facts f = facts();
-        return f.phase() == Phase.START_FAILED || f.tampered();
+        return f.phase() == Phase.START_FAILED || f.tampered() || f.awaitingCommissioning();
     }
 
     /** The technician's flow, or null before start-up or without technician login. */
@@ -366,6 +366,7 @@ public final class KioskFlow {
             browse.endSession();
         }
         fire(new Input.Started(latched, m));
+        checkCommissioning();
     }
 
     /** Start-up failed: out of service for good (the process restarts it). */
@@ -737,7 +738,20 @@ public final class KioskFlow {
             browse.tick();
         }
         fire(new Input.Tick(clock.instant()));
+        checkCommissioning();
         updateLight();
+    }
+
+    /**
+     * A terminal that is not enrolled serves no one (out of service, "being set up") until the
+     * wizard, or the configured code's enrolment in the background, has enrolled it: checked at
+     * start and on every tick, since enrolment may finish on another thread.
+     */
+    private void checkCommissioning() {
+        CommissioningFlow c = commissioningFlow;
+        if (c != null) {
+            fire(new Input.Commissioning(c.firstBoot()));
+        }
     }
 
     /** Something came out of a printer for the resident: remind them to take it. */

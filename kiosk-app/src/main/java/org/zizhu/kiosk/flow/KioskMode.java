@@ -77,7 +77,12 @@ public sealed interface KioskMode {
             /** The database, credentials or catalogue could not be opened (the reason is in the log). */
             START_FAILED,
             /** The door was opened; the alarm latches until a technician resets it. */
-            TAMPER
+            TAMPER,
+            /**
+             * Not enrolled yet (a fresh install): without credentials nothing reaches the centre,
+             * so residents are not invited in until the technician's commissioning wizard has enrolled it.
+             */
+            NOT_COMMISSIONED
         }
 
         @Override

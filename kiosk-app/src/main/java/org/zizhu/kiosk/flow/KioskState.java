@@ -39,46 +39,52 @@ final class KioskState {
 
     /** Everything the mode is derived from. Immutable: {@link #next} makes the next one. */
     record Facts(Phase phase, BrowseState browse, boolean tampered, MaintenanceFlow maintenance,
-                 boolean maintenanceOpen, Tx tx, Instant helpUntil, Notice notice, boolean closing, Reminders reminders) {
+                 boolean maintenanceOpen, Tx tx, Instant helpUntil, Notice notice, boolean closing, Reminders reminders,
+                 boolean awaitingCommissioning) {
         Facts withBrowse(BrowseState b) {
             // Back on the attract screen the visit is over: its transaction goes with it, and a
             // card still on the reader is now left behind.
             boolean visitEnded = b.screen() == BrowseState.Screen.ATTRACT && browse.screen() != BrowseState.Screen.ATTRACT;
             Tx t = b.screen() == BrowseState.Screen.ATTRACT ? null : tx;
             Reminders r = visitEnded && reminders.cardOnReader() ? new Reminders(true, true, reminders.printUntil()) : reminders;
-            return new Facts(phase, b, tampered, maintenance, maintenanceOpen, t, helpUntil, notice, closing, r);
+            return new Facts(phase, b, tampered, maintenance, maintenanceOpen, t, helpUntil, notice, closing, r, awaitingCommissioning);
         }
 
         Facts withPhase(Phase p, boolean tamper, MaintenanceFlow m) {
-            return new Facts(p, browse, tamper, m, maintenanceOpen, tx, helpUntil, notice, closing, reminders);
+            return new Facts(p, browse, tamper, m, maintenanceOpen, tx, helpUntil, notice, closing, reminders, awaitingCommissioning);
         }
 
         Facts withTampered(boolean t) {
-            return new Facts(phase, browse, t, maintenance, maintenanceOpen, tx, helpUntil, notice, closing, reminders);
+            return new Facts(phase, browse, t, maintenance, maintenanceOpen, tx, helpUntil, notice, closing, reminders, awaitingCommissioning);
         }
 
         Facts withMaintenanceOpen(boolean open) {
-            return new Facts(phase, browse, tampered, maintenance, open, tx, helpUntil, notice, closing, reminders);
+            return new Facts(phase, browse, tampered, maintenance, open, tx, helpUntil, notice, closing, reminders, awaitingCommissioning);
         }
 
         Facts withTx(Tx t) {
-            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, t, helpUntil, notice, closing, reminders);
+            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, t, helpUntil, notice, closing, reminders, awaitingCommissioning);
         }
 
         Facts withHelpUntil(Instant until) {
-            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, until, notice, closing, reminders);
+            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, until, notice, closing, reminders, awaitingCommissioning);
         }
 
         Facts withNotice(Notice n) {
-            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, n, closing, reminders);
+            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, n, closing, reminders, awaitingCommissioning);
         }
 
         Facts withReminders(Reminders r) {
-            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, notice, closing, r);
+            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, notice, closing, r, awaitingCommissioning);
+        }
+
+        /** Not enrolled yet: nobody is served until a technician commissions the terminal. */
+        Facts withAwaitingCommissioning(boolean a) {
+            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, notice, closing, reminders, a);
         }
 
         Facts closed() {
-            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, notice, true, reminders);
+            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, notice, true, reminders, awaitingCommissioning);
         }
 
         boolean helpCalled(Instant now) {
@@ -106,6 +112,8 @@ final class KioskState {
         /** Something was printed for the resident: the print reminder shows until {@code until}. */
         record Printed(Instant until) implements Input { }
         record Closing() implements Input { }
+        /** Whether the terminal still waits for its commissioning (not enrolled), as checked at start and on every tick. */
+        record Commissioning(boolean awaiting) implements Input { }
     }
 
     /** The transition function: the facts after {@code in}. Pure. */
@@ -120,7 +128,7 @@ final class KioskState {
             case Input.TamperOpened t -> f.withTampered(true);
             case Input.TamperCleared t -> f.withTampered(false);
             case Input.MaintenanceChanged m -> f.withMaintenanceOpen(m.open());
-            case Input.TransactionBegun t -> f.phase() != Phase.SERVING || f.closing() || f.tampered() ? f : f.withTx(t.tx());
+            case Input.TransactionBegun t -> f.phase() != Phase.SERVING || f.closing() || f.tampered() || f.awaitingCommissioning() ? f : f.withTx(t.tx());
             case Input.TransactionEnded t -> f.withTx(null);
             case Input.HelpPressed h -> f.withHelpUntil(h.until());
             case Input.NoticeShown n -> f.withNotice(n.notice());
@@ -134,6 +142,7 @@ final class KioskState {
             case Input.Printed p -> f.withReminders(new Reminders(f.reminders().cardOnReader(), f.reminders().cardLeft(),
                     p.until()));
             case Input.Closing c -> f.closed();
+            case Input.Commissioning c -> f.awaitingCommissioning() == c.awaiting() ? f : f.withAwaitingCommissioning(c.awaiting());
         };
     }
 
@@ -144,6 +153,8 @@ final class KioskState {
             resident = new KioskMode.OutOfService(KioskMode.OutOfService.Reason.START_FAILED);
         } else if (f.tampered()) {
             resident = new KioskMode.OutOfService(KioskMode.OutOfService.Reason.TAMPER);
+        } else if (f.phase() == Phase.SERVING && f.awaitingCommissioning()) {
+            resident = new KioskMode.OutOfService(KioskMode.OutOfService.Reason.NOT_COMMISSIONED);
         } else if (f.phase() == Phase.STARTING) {
             resident = new KioskMode.Starting();
         } else if (f.tx() != null && f.browse().screen() != BrowseState.Screen.ATTRACT) {

@@ -500,7 +500,7 @@ public final class KioskApplication extends Application {
     /** The screenshot tour: what the window shows while starting, or when out of service, without being so. */
     void previewForTour(boolean starting) {
         Language l = kiosk.language();
-        root.setCenter(starting ? screens.starting(l) : maintenanceScreens.outOfService(l));
+        root.setCenter(starting ? screens.starting(l) : maintenanceScreens.outOfService(l, org.zizhu.kiosk.flow.KioskMode.OutOfService.Reason.START_FAILED));
     }
 
     /** The screenshot tour: back to what the state says. */
@@ -712,7 +712,7 @@ public final class KioskApplication extends Application {
                     yield maintenanceScreens.maintenance(l, m.flow(), maintenanceScreens.panel(l, kiosk.maintenanceView(),
                             kiosk::syncNow, kiosk::resetTamper, c == null ? null : kiosk::openCommissioning, m.flow()::close));
                 }
-                case KioskMode.OutOfService o -> maintenanceScreens.outOfService(l);
+                case KioskMode.OutOfService o -> maintenanceScreens.outOfService(l, o.reason());
                 case KioskMode.Starting s -> screens.starting(l);
                 case KioskMode.Transaction t -> serviceScreens.service(l, t.service(), t.item().name().in(l),
                         kiosk::home, kiosk::finishTransaction);

@@ -63,10 +63,15 @@ final class MaintenanceScreens {
         return new VBox(20, devTitle, devices, catalog, link, actions);
     }
 
-    Node outOfService(Language l) {
-        Label title = new Label(msg.get(l, "outOfService.title"));
+    Node outOfService(Language l, org.zizhu.kiosk.flow.KioskMode.OutOfService.Reason reason) {
+        // A terminal waiting for its commissioning says so: "out of service" alone would send
+        // staff looking for a fault.
+        String prefix = reason == org.zizhu.kiosk.flow.KioskMode.OutOfService.Reason.NOT_COMMISSIONED
+                ? "outOfService.commissioning" : "outOfService";
+        Label title = new Label(msg.get(l, prefix + ".title"));
+        title.setId("out-of-service-title");
         title.getStyleClass().add("attract-title");
-        Label text = new Label(msg.get(l, "outOfService.text"));
+        Label text = new Label(msg.get(l, prefix + ".text"));
         text.getStyleClass().add("attract-hint");
         text.setWrapText(true);
         VBox box = new VBox(40, title, text);

@@ -892,7 +892,7 @@ class KioskFlowTest {
     void remindersAreFactsOfThePureTransitionFunction() {
         Instant t0 = Instant.parse("2026-12-01T02:00:00Z");
         KioskState.Facts f = new KioskState.Facts(KioskState.Phase.SERVING, BrowseState.attract(Language.ZH), false, null,
-                false, null, null, null, false, KioskState.Reminders.NONE);
+                false, null, null, null, false, KioskState.Reminders.NONE, false);
         KioskState.Facts visiting = KioskState.next(f, new KioskState.Input.BrowseChanged(
                 BrowseState.attract(Language.ZH).withScreen(BrowseState.Screen.HOME)));
         KioskState.Facts placed = KioskState.next(visiting, new KioskState.Input.CardPlaced());
@@ -912,7 +912,7 @@ class KioskFlowTest {
     @Test
     void theTransitionFunctionIsPure() {
         KioskState.Facts f = new KioskState.Facts(KioskState.Phase.STARTING, BrowseState.attract(Language.ZH), false, null,
-                false, null, null, null, false, KioskState.Reminders.NONE);
+                false, null, null, null, false, KioskState.Reminders.NONE, false);
         KioskState.Facts tampered = KioskState.next(f, new KioskState.Input.TamperOpened());
         assertFalse(f.tampered(), "the old facts are unchanged");
         assertEquals(new KioskMode.OutOfService(KioskMode.OutOfService.Reason.TAMPER), KioskState.modeOf(tampered));
@@ -924,6 +924,29 @@ class KioskFlowTest {
         assertNotNull(KioskState.modeOf(serving));
         // A transaction cannot begin before start-up has finished.
         assertNull(KioskState.next(f, new KioskState.Input.TransactionBegun(new KioskState.Tx(null, IMMEDIATE))).tx());
+    }
+
+    @Test
+    void aTerminalNotYetEnrolledServesNoOneUntilCommissioned() {
+        KioskState.Facts starting = new KioskState.Facts(KioskState.Phase.STARTING, BrowseState.attract(Language.ZH), false, null,
+                false, null, null, null, false, KioskState.Reminders.NONE, false);
+        MaintenanceFlow technician = new MaintenanceFlow(pin -> null, Runnable::run);
+        KioskState.Facts awaiting = KioskState.next(KioskState.next(starting, new KioskState.Input.Started(false, technician)),
+                new KioskState.Input.Commissioning(true));
+        KioskMode.OutOfService setUp = new KioskMode.OutOfService(KioskMode.OutOfService.Reason.NOT_COMMISSIONED);
+        assertEquals(setUp, KioskState.modeOf(awaiting));
+        assertEquals(new KioskMode.Starting(), KioskState.modeOf(KioskState.next(starting, new KioskState.Input.Commissioning(true))),
+                "while starting it says starting");
+        assertNull(KioskState.next(awaiting, new KioskState.Input.TransactionBegun(new KioskState.Tx(null, IMMEDIATE))).tx(),
+                "no transaction begins");
+        KioskState.Facts tech = KioskState.next(awaiting, new KioskState.Input.MaintenanceChanged(true));
+        assertEquals(setUp, KioskState.modeOf(tech) instanceof KioskMode.Maintenance mm ? mm.underneath() : null,
+                "the technician's card opens maintenance (and the wizard) over it");
+        KioskState.Facts enrolled = KioskState.next(awaiting, new KioskState.Input.Commissioning(false));
+        assertEquals(new KioskMode.Attract(enrolled.browse()), KioskState.modeOf(enrolled), "enrolled: residents are invited");
+        KioskState.Facts tamperedToo = KioskState.next(awaiting, new KioskState.Input.TamperOpened());
+        assertEquals(new KioskMode.OutOfService(KioskMode.OutOfService.Reason.TAMPER), KioskState.modeOf(tamperedToo),
+                "an open door is the stronger reason");
     }
 
     /** The status light's rule, as a table: mode, help called, hardware error -> light. */

@@ -163,6 +163,12 @@ class CommissioningUiTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> hub.smartcard().orElseThrow().status() == DeviceStatus.ONLINE);
         await().atMost(Duration.ofSeconds(20)).until(() -> app.ready() && wizard() != null);
         assertTrue(wizard().firstBoot(), "no credentials and no code: not enrolled");
+        // Residents are not invited onto a terminal that cannot reach the centre yet: it says it is being set up.
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return robot.lookup("#screen-out-of-service").tryQuery().isPresent();
+        });
+        assertEquals(messagesText("outOfService.commissioning.title"), text("out-of-service-title"));
 
         // Technician card and PIN: maintenance's own authentication opens the wizard.
         card = VirtualCardConnection.vpcd(0);
@@ -277,6 +283,12 @@ class CommissioningUiTest {
         card.remove();
         await().atMost(Duration.ofSeconds(10)).until(() -> app.maintenance().view().step() == MaintenanceFlow.Step.CLOSED);
         assertInstanceOf(CommissioningState.Closed.class, wizard().state(), "the card out closes the wizard");
+        // Enrolled now: the terminal serves residents.
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return robot.lookup("#screen-attract").tryQuery().isPresent();
+        });
+        assertTrue(robot.lookup("#screen-out-of-service").tryQuery().isEmpty());
     }
 
     private static String messagesText(String key) {
