@@ -139,20 +139,7 @@ public final class ScreenshotsCommand extends ConfiguredCommand<ScreenshotsComma
 
                     @Override
                     public boolean technicianCard(boolean inserted) {
-                        var card = hub.simulators().smartcard();
-                        if (card.isEmpty()) {
-                            return false;
-                        }
-                        try {
-                            if (inserted) {
-                                card.get().insertTechnicianCard();
-                            } else {
-                                card.get().remove();
-                            }
-                            return true;
-                        } catch (java.io.IOException e) {
-                            return false;
-                        }
+                        return hub.simulators().technicianCard(inserted);
                     }
 
                     @Override

@@ -45,6 +45,27 @@ public final class SimulatorControls {
     }
 
     /** The ESC/POS simulator behind the receipt printer (what was printed; paper and cover faults). */
+    /**
+     * Inserts or removes the demo technician card in the simulated smart-card reader (screenshot
+     * tour, tests); false without a simulated reader or when the virtual reader refuses.
+     */
+    public boolean technicianCard(boolean inserted) {
+        Optional<SimulatedSmartCard.Controls> card = smartcard();
+        if (card.isEmpty()) {
+            return false;
+        }
+        try {
+            if (inserted) {
+                card.get().insertTechnicianCard();
+            } else {
+                card.get().remove();
+            }
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     public Optional<EscPosSimulator> receipt() {
         return Optional.ofNullable(receipt);
     }

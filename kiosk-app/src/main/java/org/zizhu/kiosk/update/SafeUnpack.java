@@ -61,13 +61,17 @@ public final class SafeUnpack {
                 if (!target.getParent().toRealPath().startsWith(root)) {
                     throw new ReleaseCheck.Refused("unsafe-path");
                 }
-                long n;
+                // Counted while copying, so an oversized entry is refused at the limit, not after
+                // it has filled the disk.
                 try (var out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    n = tar.transferTo(out);
-                }
-                total += n;
-                if (total > maxBytes) {
-                    throw new ReleaseCheck.Refused("too-large");
+                    byte[] buf = new byte[64 * 1024];
+                    for (int r; (r = tar.read(buf)) != -1; ) {
+                        total += r;
+                        if (total > maxBytes) {
+                            throw new ReleaseCheck.Refused("too-large");
+                        }
+                        out.write(buf, 0, r);
+                    }
                 }
                 boolean exec = (e.getMode() & 0100) != 0;
                 try {

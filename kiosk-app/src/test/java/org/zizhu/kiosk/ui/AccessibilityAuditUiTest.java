@@ -193,20 +193,7 @@ class AccessibilityAuditUiTest {
 
             @Override
             public boolean technicianCard(boolean inserted) {
-                var card = hub.simulators().smartcard();
-                if (card.isEmpty()) {
-                    return false;
-                }
-                try {
-                    if (inserted) {
-                        card.get().insertTechnicianCard();
-                    } else {
-                        card.get().remove();
-                    }
-                    return true;
-                } catch (java.io.IOException e) {
-                    return false;
-                }
+                return hub.simulators().technicianCard(inserted);
             }
 
             @Override
