@@ -36,9 +36,13 @@ import org.zizhu.privacy.Masking;
  */
 public final class SealedDocumentPrint {
     static final float DPI = 300f;
-    /** Where the verification QR code sits on an A4 page (mm from the top left): bottom left, clear of the seal. */
+    /**
+     * Where the verification QR code sits on an A4 page (mm from the top left): bottom left, left
+     * of the issuer block and the seal, above the issued page's own verification address line
+     * (at 262 mm), which it used to cover.
+     */
     static final double QR_X_MM = 22;
-    static final double QR_Y_MM = 238;
+    static final double QR_Y_MM = 226;
     static final double QR_SIZE_MM = 32;
     private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])");
 
@@ -85,7 +89,7 @@ public final class SealedDocumentPrint {
 
     private static BufferedImage qr(String content) {
         BitMatrix m = QrMatrix.encode(content, "verificationLink");
-        int quiet = 2;
+        int quiet = 4; // ISO/IEC 18004's quiet zone: text printed closer confuses phone readers
         int n = m.getWidth() + 2 * quiet;
         BufferedImage img = new BufferedImage(n, n, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < n; y++) {

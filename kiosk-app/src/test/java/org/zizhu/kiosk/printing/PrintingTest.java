@@ -87,7 +87,12 @@ public class PrintingTest {
         robot.clickOn("#guide-print");
         await().atMost(Duration.ofSeconds(60)).until(() -> "print.done".equals(app.notice()) || "print.failed".equals(app.notice()));
         assertEquals("print.done", app.notice());
-        Path pdf = newestSpooled(before).orElseThrow(() -> new AssertionError("no job in " + SPOOL));
+        Path pdf = spooled(before, "the guide");
+        try (var d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            var box = d.getPage(0).getMediaBox();
+            assertEquals("595x842", Math.round(box.getWidth()) + "x" + Math.round(box.getHeight()),
+                    "the job asks for A4, so CUPS does not scale the page onto its default paper");
+        }
         String text = pdftotext(pdf).replaceAll("\\s+", "");
         assertTrue(text.contains(item.name().zh().replaceAll("\\s+", "")), text);
         assertTrue(text.contains(item.implementingBody().zh().replaceAll("\\s+", "")), "implementing body printed");
@@ -106,7 +111,41 @@ public class PrintingTest {
         assertFalse(r.qrCodes().isEmpty(), "status QR code printed");
     }
 
-    public static Optional<Path> newestSpooled(Instant after) throws IOException {
+    /**
+     * The newest job the printer spooled since {@code after}, once the whole PDF is on disk. The
+     * flow reports "printed" when CUPS accepts the job; ippeveprinter may still be writing the file
+     * then, and a PDF read half-written renders its last image (the page bottom, where the
+     * verification QR code sits) as noise. So: the file must end with {@code %%EOF} and keep its
+     * size across two looks.
+     */
+    public static Path spooled(Instant after, String what) {
+        long[] lastSize = {-1};
+        Path[] found = {null};
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                Optional<Path> p = newestSpooled(after);
+                if (p.isEmpty()) {
+                    return false;
+                }
+                long size = Files.size(p.get());
+                boolean stable = p.get().equals(found[0]) && size == lastSize[0] && endsWithEof(p.get());
+                found[0] = p.get();
+                lastSize[0] = size;
+                return stable;
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(what + " not spooled completely in " + SPOOL + " (newest: " + found[0] + ")", e);
+        }
+        return found[0];
+    }
+
+    private static boolean endsWithEof(Path pdf) throws IOException {
+        byte[] all = Files.readAllBytes(pdf);
+        int from = Math.max(0, all.length - 64);
+        return new String(all, from, all.length - from, StandardCharsets.ISO_8859_1).contains("%%EOF");
+    }
+
+    private static Optional<Path> newestSpooled(Instant after) throws IOException {
         try (Stream<Path> s = Files.list(SPOOL)) {
             List<Path> files = s.filter(p -> {
                 try {

@@ -171,7 +171,7 @@ class ElderPensionUiTest {
         said = awaitSpoken(heard, said, "done");
         assertElderTargets("done");
 
-        Path pdf = PrintingTest.newestSpooled(before).orElseThrow(() -> new AssertionError("certification slip not spooled"));
+        Path pdf = PrintingTest.spooled(before, "certification slip");
         // The slip printed is the sealed OFD the centre issued (its QR carries the exact bytes' SHA-256).
         String link = org.zizhu.kiosk.printing.SealedDocumentPrintTest.verificationLinkOn(pdf);
         assertTrue(link.endsWith("/verify/" + done.reference() + "?h=" + central.sealing().lookup(done.reference()).orElseThrow().sha256()), link);

@@ -85,7 +85,7 @@ class EnterpriseUiTest {
                 || app.service().view().step() == ServiceFlow.Step.FAILED);
         ServiceFlow.View done = app.service().view();
         assertEquals(ServiceFlow.Step.DONE, done.step(), () -> "failed: " + done.centralMessage());
-        Path pdf = PrintingTest.newestSpooled(before).orElseThrow(() -> new AssertionError("certificate not spooled"));
+        Path pdf = PrintingTest.spooled(before, "certificate");
         // The page printed is the sealed OFD the office issued for the enterprise (its QR carries the
         // exact bytes' SHA-256); what that page says and how it is masked is checked in
         // EnterpriseTransactionCentralTest and SealedDocumentPrintTest.

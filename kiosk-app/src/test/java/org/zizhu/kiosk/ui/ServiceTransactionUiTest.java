@@ -121,7 +121,7 @@ class ServiceTransactionUiTest {
         awaitFinished(90);
         ServiceFlow.View done = app.service().view();
         assertEquals(ServiceFlow.Step.DONE, done.step(), () -> "failed: " + done.centralMessage());
-        Path pdf = PrintingTest.newestSpooled(before).orElseThrow(() -> new AssertionError("certificate not spooled"));
+        Path pdf = PrintingTest.spooled(before, "certificate");
         assertSealedCertificate(pdf, done.reference());
         assertEquals(List.of(), central.contractViolations());
     }
@@ -205,7 +205,7 @@ class ServiceTransactionUiTest {
         assertEquals(ServiceFlow.Step.DONE, done.step(), () -> "failed: " + done.centralMessage());
         assertTrue(done.reference().startsWith("ZM-"), done.reference());
 
-        Path pdf = PrintingTest.newestSpooled(before).orElseThrow(() -> new AssertionError("certificate not spooled"));
+        Path pdf = PrintingTest.spooled(before, "certificate");
         assertSealedCertificate(pdf, done.reference());
 
         WaitForAsyncUtils.waitForFxEvents();

@@ -51,6 +51,12 @@ public final class OfdIssuer {
     private static final double PAGE_W = 210;
     private static final double MARGIN = 25;
     private static final double ISSUER_Y = 222;
+    /** The issuer block: right half, wide enough for an 18-character body name on one line. */
+    private static final double ISSUER_X = 100;
+    private static final double ISSUER_W = PAGE_W - MARGIN - ISSUER_X;
+    /** The verification address line; the kiosk's QR code goes above it, left of the issuer block. */
+    static final double VERIFY_Y = 262;
+    private static final double GAP = 2;
     static final double STAMP_X = 128;
     static final double STAMP_Y = 206;
 
@@ -143,24 +149,42 @@ public final class OfdIssuer {
             // which a flowing layout would move with the length of the content.
             VirtualPage page = new VirtualPage(a4);
             double width = PAGE_W - 2 * MARGIN;
-            page.add(absolute(new Paragraph(spec.title(), 8d, font), MARGIN, 32, width).setTextAlign(TextAlign.center));
-            double y = 58;
+            // Every block below the title goes where the one above it ended, measured by ofdrw's
+            // own line breaker (doPrepare), so a long title, value or issuer name that wraps onto
+            // three lines pushes what follows down instead of printing over it.
+            Paragraph title = absolute(new Paragraph(spec.title(), 8d, font), MARGIN, 32, width).setTextAlign(TextAlign.center);
+            page.add(title);
+            double y = Math.max(58, 32 + height(title, width) + GAP);
             for (DocumentSpec.Line l : spec.lines()) {
                 Paragraph p = absolute(new Paragraph(l.label() + "：" + l.value(), 4.6d, font), MARGIN, y, width);
                 page.add(p);
-                // Long values wrap; leave room for up to two lines per entry.
-                y += l.value().length() > 28 ? 16 : 9;
+                y += Math.max(9, height(p, width) + GAP);
             }
-            page.add(absolute(new Paragraph(LABEL_ID + spec.documentId(), 4d, font), MARGIN, Math.max(y + 4, 170), width));
-            page.add(absolute(new Paragraph(LABEL_ISSUER + spec.issuerName(), 4.6d, font), 108, ISSUER_Y, 80d));
-            page.add(absolute(new Paragraph(LABEL_DATE + dateZh(spec.issueDate()), 4.6d, font), 108, ISSUER_Y + 9, 80d));
-            page.add(absolute(new Paragraph(LABEL_VERIFY + spec.verificationUrl(), 3.4d, font), MARGIN, 262, width));
+            double idY = Math.max(y + 4, 170);
+            Paragraph id = absolute(new Paragraph(LABEL_ID + spec.documentId(), 4d, font), MARGIN, idY, width);
+            page.add(id);
+            double contentEnd = idY + height(id, width);
+            if (contentEnd > STAMP_Y - GAP) {
+                // The seal's place is fixed; content running into it would be printed under the
+                // seal. Refuse rather than issue an unreadable document.
+                throw new IOException("content too long for one page: ends at " + Math.round(contentEnd) + " mm, the seal starts at " + STAMP_Y + " mm");
+            }
+            Paragraph issuer = absolute(new Paragraph(LABEL_ISSUER + spec.issuerName(), 4.6d, font), ISSUER_X, ISSUER_Y, ISSUER_W);
+            page.add(issuer);
+            page.add(absolute(new Paragraph(LABEL_DATE + dateZh(spec.issueDate()), 4.6d, font), ISSUER_X,
+                    ISSUER_Y + Math.max(9, height(issuer, ISSUER_W) + GAP), ISSUER_W));
+            page.add(absolute(new Paragraph(LABEL_VERIFY + spec.verificationUrl(), 3.4d, font), MARGIN, VERIFY_Y, width));
             doc.addVPage(page);
             Attachment a = new Attachment(VerifiedOfd.DATA_ATTACHMENT, data)
                     .setFormat("json")
                     .setUsage("structured-data");
             doc.addAttachment(a);
         }
+    }
+
+    /** The height ofdrw will give the paragraph at this width, lines wrapped as it wraps them. */
+    private static double height(Paragraph p, double width) {
+        return p.doPrepare(width).getHeight();
     }
 
     private static Paragraph absolute(Paragraph p, double x, double y, double width) {

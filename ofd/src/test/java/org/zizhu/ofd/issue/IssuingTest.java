@@ -17,6 +17,7 @@ import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -130,5 +131,59 @@ class IssuingTest {
         assertTrue(content.contains("https://central.zizhu.example/verify/ZZ-2026-000123"), "the verification address is on the page");
         assertNotEquals(-1, new String(m.get("Doc_0/Attachments.xml"), StandardCharsets.UTF_8).indexOf("Name=\"zizhu-data\""));
         assertFalse(Fixtures.spec().toString().contains("紫竹示范"), "no content in DocumentSpec.toString");
+    }
+
+    /**
+     * The social-insurance certificate the centre issues: a title on two lines, a statement on
+     * three, an 18-character issuer. Every line of text is a TextObject with its Boundary; none may
+     * cross another (a wrapped value used to print over the line after it, and the issuer's last
+     * character over the date).
+     */
+    @Test
+    void wrappedTitleValuesAndIssuerPushWhatFollowsDownInsteadOfPrintingOverIt() throws Exception {
+        Fixtures f = Fixtures.get();
+        DocumentSpec spec = new DocumentSpec("社会保险登记信息（单位参保编号，“多证合一”后不再单独发证）", List.of(
+                new DocumentSpec.Line("事项", "用人单位社会保险登记"),
+                new DocumentSpec.Line("单位名称", "包头市鹿城智联科技有限公司"),
+                new DocumentSpec.Line("证明内容", "经核查，包头市鹿城智联科技有限公司（统一社会信用代码 91150203MA0N7LC8XD）的社会保险登记信息"
+                        + "（单位参保编号，“多证合一”后不再单独发证）：出具单位包头市社会保险事业服务中心，经办人王建国。"),
+                new DocumentSpec.Line("出具日期", "2026-12-02")),
+                "包头市社会保险事业服务中心", "ZM-41Q9CFVV5W07AXCN", LocalDate.of(2026, 12, 2),
+                "https://zwfw.example.gov.cn/verify/ZM-41Q9CFVV5W07AXCN", "{}".getBytes(StandardCharsets.UTF_8));
+        byte[] ofd = new OfdIssuer().issue(spec, f.body);
+        String content = new String(Fixtures.unzip(ofd).get("Doc_0/Pages/Page_0/Content.xml"), StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<ofd:TextObject[^>]*Boundary=\"([^\"]+)\"").matcher(content);
+        List<double[]> boxes = new java.util.ArrayList<>();
+        while (m.find()) {
+            String[] v = m.group(1).trim().split("\\s+");
+            boxes.add(new double[] {Double.parseDouble(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2]), Double.parseDouble(v[3])});
+        }
+        assertTrue(boxes.size() >= 12, "one text object per line: " + boxes.size());
+        for (int i = 0; i < boxes.size(); i++) {
+            double[] a = boxes.get(i);
+            assertTrue(a[0] + a[2] <= 210.01 && a[1] + a[3] <= 297.01, "inside the page: " + java.util.Arrays.toString(a));
+            for (int j = i + 1; j < boxes.size(); j++) {
+                double[] b = boxes.get(j);
+                // Glyph boxes of neighbouring lines may touch; what must not happen is one line
+                // drawn over another by more than a tenth of the smaller height.
+                double overlapX = Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]);
+                double overlapY = Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]);
+                assertFalse(overlapX > 0.5 && overlapY > 0.1 * Math.min(a[3], b[3]),
+                        "text objects overlap: " + java.util.Arrays.toString(a) + " and " + java.util.Arrays.toString(b));
+            }
+        }
+    }
+
+    @Test
+    void contentThatWouldRunUnderTheSealIsRefused() {
+        Fixtures f = Fixtures.get();
+        List<DocumentSpec.Line> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            lines.add(new DocumentSpec.Line("第" + i + "项", "一行写不下的很长很长很长很长的内容，一行写不下的很长很长很长很长的内容，再长一些"));
+        }
+        DocumentSpec spec = new DocumentSpec("证明", lines, "紫竹市市场监督管理局", "ZZ-1", LocalDate.of(2026, 12, 2),
+                "https://central.zizhu.example/verify/ZZ-1", "{}".getBytes(StandardCharsets.UTF_8));
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> new OfdIssuer().issue(spec, f.body));
+        assertTrue(e.getMessage().contains("too long for one page"), e.getMessage());
     }
 }

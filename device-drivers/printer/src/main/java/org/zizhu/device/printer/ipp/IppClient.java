@@ -31,6 +31,13 @@ public final class IppClient {
 
     static final int TAG_OPERATION = 0x01;
     static final int TAG_END = 0x03;
+    static final int TAG_JOB = 0x02;
+    /**
+     * The paper every A4 job asks for. Without it CUPS prints on the queue's default, which
+     * follows the system's paper size ({@code /etc/papersize}, often Letter on a fresh install):
+     * the A4 page was then scaled down onto Letter and its verification QR code shrank with it.
+     */
+    static final String MEDIA_A4 = "iso_a4_210x297mm";
     static final int INTEGER = 0x21;
     static final int BOOLEAN = 0x22;
     static final int ENUM = 0x23;
@@ -78,6 +85,10 @@ public final class IppClient {
         out.write(TAG_OPERATION);
         for (Object[] a : attrs) {
             int tag = (Integer) a[0];
+            if (a.length == 1) { // a delimiter: the attributes after it form a new group
+                out.write(tag);
+                continue;
+            }
             byte[] name = ((String) a[1]).getBytes(StandardCharsets.US_ASCII);
             byte[] value = switch (a[2]) {
                 case Integer i -> ByteBuffer.allocate(4).putInt(i).array();
@@ -205,6 +216,8 @@ public final class IppClient {
         List<Object[]> a = base();
         a.add(new Object[] {NAME, "job-name", jobName});
         a.add(new Object[] {MIME, "document-format", "application/pdf"});
+        a.add(new Object[] {TAG_JOB});
+        a.add(new Object[] {KEYWORD, "media", MEDIA_A4});
         return send(PRINT_JOB, a, pdf);
     }
 
