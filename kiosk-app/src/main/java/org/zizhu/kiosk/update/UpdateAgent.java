@@ -41,6 +41,15 @@ public final class UpdateAgent implements AutoCloseable {
         INSTALL_REQUESTED, ALREADY_REQUESTED
     }
 
+    /**
+     * Downloads of one version that fail in a row before the centre is told (FAILED, reason
+     * {@code download}): a mirror that keeps cutting the transfer, or a file the centre lists but
+     * cannot serve, is an operator's problem and must show on the console, not only in this
+     * terminal's log. The agent keeps trying; the version is not marked failed, so a fixed
+     * mirror is picked up without a technician.
+     */
+    static final int DOWNLOAD_FAILURES_REPORTED = 5;
+
     /** How often a staged release waiting for the kiosk to be free is looked at again (no network involved). */
     static final Duration IDLE_RECHECK = Duration.ofSeconds(5);
 
@@ -54,6 +63,8 @@ public final class UpdateAgent implements AutoCloseable {
     private final Clock clock;
     private volatile BooleanSupplier inUse = () -> true;
     private volatile String deferredLogged;
+    private String failingDownload;
+    private int downloadFailures;
     private Instant nextPoll = Instant.MIN;
     private ScheduledExecutorService timer;
 
@@ -167,10 +178,17 @@ public final class UpdateAgent implements AutoCloseable {
         byte[] manifest;
         byte[] signature;
         try {
-            manifest = Base64.getDecoder().decode(target.path("manifest").asText());
-            signature = Base64.getDecoder().decode(target.path("signature").asText());
+            manifest = Base64.getDecoder().decode(target.path("manifest").asText(""));
+            signature = Base64.getDecoder().decode(target.path("signature").asText(""));
         } catch (IllegalArgumentException e) {
-            return refuse(version, "manifest", null);
+            manifest = new byte[0];
+            signature = new byte[0];
+        }
+        if (manifest.length == 0 || signature.length == 0) {
+            // The centre's answer is malformed, which says nothing about the release: marking the
+            // version failed would keep this terminal off it for good once the centre is fixed.
+            EventLog.event(EventId.UPDATE_CHECK, Outcome.FAILURE, "version", version, "reason", "target-without-signed-manifest");
+            return Step.CHECK_FAILED;
         }
         Manifest m;
         try {
@@ -191,12 +209,13 @@ public final class UpdateAgent implements AutoCloseable {
         } catch (CentralException e) {
             long have = Files.exists(part) ? Files.size(part) : 0;
             EventLog.event(EventId.UPDATE_DOWNLOAD, Outcome.FAILURE, "version", version, "kind", e.kind().name(), "have", have, "of", m.size());
-            return Step.DOWNLOAD_INTERRUPTED;
+            return downloadFailed(version, e.kind().name());
         }
         EventLog.event(EventId.UPDATE_DOWNLOAD, Outcome.SUCCESS, "version", version, "bytes", d.fetched(), "resumedFrom", d.resumedFrom());
         if (!d.complete()) {
-            return Step.DOWNLOAD_INTERRUPTED;
+            return downloadFailed(version, "incomplete");
         }
+        downloadFailures = 0;
         try {
             ReleaseCheck.release(key, manifest, signature, version, maxBytes, part);
         } catch (ReleaseCheck.Refused r) {
@@ -208,6 +227,21 @@ public final class UpdateAgent implements AutoCloseable {
         Files.move(part, staged.tarball(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         EventLog.event(EventId.UPDATE_STAGED, Outcome.SUCCESS, "version", version, "bytes", m.size());
         return null;
+    }
+
+    /** Counts failures in a row for the version; the {@value #DOWNLOAD_FAILURES_REPORTED}th is reported once. */
+    private Step downloadFailed(String version, String kind) throws IOException {
+        if (!version.equals(failingDownload)) {
+            failingDownload = version;
+            downloadFailures = 0;
+        }
+        downloadFailures++;
+        if (downloadFailures == DOWNLOAD_FAILURES_REPORTED) {
+            UpdateReports.record(layout, version, UpdateReports.Kind.FAILED,
+                    "download: " + DOWNLOAD_FAILURES_REPORTED + " attempts failed in a row: " + kind.toLowerCase(java.util.Locale.ROOT), running, clock.instant());
+            deliverReports();
+        }
+        return Step.DOWNLOAD_INTERRUPTED;
     }
 
     private Step requestInstallIfFree(String version) throws IOException {

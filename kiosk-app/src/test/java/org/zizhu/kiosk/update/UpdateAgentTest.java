@@ -158,6 +158,74 @@ class UpdateAgentTest {
         assertEquals(List.of(), sim.contractViolations());
     }
 
+    /**
+     * A file the centre lists but cannot serve: the agent keeps trying, tells the centre FAILED
+     * (download) once after {@value UpdateAgent#DOWNLOAD_FAILURES_REPORTED} failures in a row, and
+     * does not mark the version failed, so it installs once the file is back.
+     */
+    @Test
+    void aDownloadThatKeepsFailingIsReportedOnceAndPickedUpWhenTheFileIsBack() throws Exception {
+        ReleaseSigning.Published f = publish("2.0.0", 1000);
+        Path aside = dir.resolve("aside.tar.gz");
+        Files.move(f.tarball(), aside);
+        UpdateAgent a = agent();
+        for (int i = 0; i < UpdateAgent.DOWNLOAD_FAILURES_REPORTED + 2; i++) {
+            assertEquals(UpdateAgent.Step.DOWNLOAD_INTERRUPTED, a.checkOnce(), "attempt " + (i + 1));
+            long failed = sim.releases().reports().stream().filter(r -> r.outcome().equals("FAILED")).count();
+            assertEquals(i + 1 >= UpdateAgent.DOWNLOAD_FAILURES_REPORTED ? 1 : 0, failed, "FAILED reports after attempt " + (i + 1));
+        }
+        ReleaseApi.Report r = sim.releases().reports().get(0);
+        assertEquals("2.0.0", r.version());
+        assertTrue(r.reason().startsWith("download: "), r.reason());
+        assertFalse(layout.failedBefore("2.0.0"), "a mirror's fault is not the release's");
+
+        Files.move(aside, f.tarball());
+        assertEquals(UpdateAgent.Step.INSTALL_REQUESTED, a.checkOnce());
+        assertEquals(List.of(), sim.contractViolations());
+    }
+
+    /**
+     * A centre whose target names a version but carries no signed manifest (or one that is not
+     * base64) is malformed: the check fails, nothing is fetched, and the version is not marked
+     * failed, so the terminal installs it once the centre answers properly.
+     */
+    @Test
+    void aTargetWithoutASignedManifestIsTheCentresFaultNotTheReleases() throws Exception {
+        ReleaseSigning.Published f = publish("2.0.0", 1000);
+        String[] bodies = {
+                "{\"target\":{\"version\":\"2.0.0\",\"url\":\"/releases/2.0.0/2.0.0.tar.gz\"}}",
+                "{\"target\":{\"version\":\"2.0.0\",\"manifest\":\"not base64!\",\"signature\":\"???\"}}",
+                "{\"target\":{\"version\":\"2.0.0\",\"manifest\":\"\",\"signature\":\"\"}}"};
+        com.sun.net.httpserver.HttpServer bad = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+        bad.createContext("/", ex -> {
+            byte[] b = bodies[Math.min(served.getAndIncrement(), bodies.length - 1)].getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(ex.getRequestURI().getPath().endsWith("/release") ? 200 : 404, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        bad.start();
+        try {
+            CentralClient badClient = new CentralClient(URI.create("http://127.0.0.1:" + bad.getAddress().getPort()), TERMINAL,
+                    Duration.ofSeconds(2), Duration.ofSeconds(5), new LinkState());
+            UpdateAgent a = new UpdateAgent(layout, badClient, vendor.getPublic(), "1.0.0", MAX, Duration.ofSeconds(1),
+                    Duration.ofSeconds(10), Clock.systemUTC());
+            a.inUseBy(inUse::get);
+            for (int i = 0; i < bodies.length; i++) {
+                assertEquals(UpdateAgent.Step.CHECK_FAILED, a.checkOnce(), bodies[i]);
+            }
+        } finally {
+            bad.stop(0);
+        }
+        assertFalse(layout.failedBefore("2.0.0"));
+        assertFalse(Files.exists(layout.download().resolve("2.0.0.part")), "nothing fetched");
+        assertEquals(UpdateAgent.Step.INSTALL_REQUESTED, agent().checkOnce(), "the proper centre's answer installs");
+        assertEquals(List.of(), sim.releases().reports(), "nothing to report: no release was refused");
+        assertTrue(Files.exists(ReleaseSigning.filesOf(layout.staged(), "2.0.0").tarball()));
+        assertTrue(Files.size(f.tarball()) > 0);
+    }
+
     /** A clock the test moves: the flow's idle timer. */
     static final class MovableClock extends Clock {
         java.time.Instant now = java.time.Instant.parse("2026-12-02T08:00:00Z");
