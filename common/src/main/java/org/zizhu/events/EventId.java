@@ -114,6 +114,7 @@ public enum EventId {
     COMMISSIONING_PROBE("commissioning-probe", "commissioning probed a device candidate (device, candidate address, answered or why not)"),
     COMMISSIONING_BOUND("commissioning-bound", "commissioning wrote device bindings by stable name to data.dir/commissioned.properties (keys only)"),
     COMMISSIONING_DEVICE_TEST("commissioning-device-test", "commissioning tested a device with its driver (device, passed or why not; never what a card held)"),
+    COMMISSIONING_BINDINGS_SET_ASIDE("commissioning-bindings-set-aside", "data.dir/commissioned.properties did not load; it was renamed to commissioned.properties.rejected and the kiosk started on the main file alone, so a bad bindings file cannot keep the terminal in a restart loop (why)"),
     COMMISSIONING_REPORT("commissioning-report", "the commissioning report was printed on the receipt printer and/or accepted by the centre"),
     CREDENTIALS_LOADED("credentials-loaded", "terminal credentials for mutual TLS loaded from the data directory"),
     REMOTE_CONFIG_FETCHED("remote-config-fetched", "remote configuration overrides fetched and stored"),

@@ -106,7 +106,17 @@ public final class Main {
                 remaining.add(args.get(i));
             }
         }
-        return file == null ? KioskConfig.defaults() : KioskConfig.load(file);
+        if (file == null) {
+            return KioskConfig.defaults();
+        }
+        KioskConfig.ForRun loaded = KioskConfig.loadForRun(file);
+        loaded.bindingsSetAside().ifPresent(why -> {
+            System.err.println("zizhu: the commissioned device bindings did not load and were set aside as "
+                    + KioskConfig.REJECTED_COMMISSIONED_FILE + "; starting without them (bind the devices again with the commissioning wizard): " + why);
+            org.zizhu.events.EventLog.event(org.zizhu.events.EventId.COMMISSIONING_BINDINGS_SET_ASIDE,
+                    org.zizhu.events.Outcome.FAILURE, "reason", why);
+        });
+        return loaded.config();
     }
 
     private static int runKiosk(List<String> args, PrintStream err) throws Exception {

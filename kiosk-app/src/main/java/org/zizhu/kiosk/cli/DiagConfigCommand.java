@@ -45,6 +45,11 @@ public final class DiagConfigCommand extends OptionsCommand<ConfigFileOption> {
             return 1;
         }
         out.println("# effective configuration from " + c.source());
+        java.nio.file.Path rejected = c.dataDir().resolve(org.zizhu.kiosk.config.KioskConfig.REJECTED_COMMISSIONED_FILE);
+        if (java.nio.file.Files.exists(rejected)) {
+            out.println("# note: " + rejected + " holds device bindings the kiosk set aside at start because they did not load;"
+                    + " bind the devices again with the commissioning wizard, then delete it");
+        }
         for (ConfigKey k : ConfigKey.values()) {
             out.println(k.key() + "=" + c.get(k));
         }

@@ -69,6 +69,38 @@ public final class KioskConfig {
     /** The file the commissioning wizard writes its device bindings to, under {@code data.dir}. */
     public static final String COMMISSIONED_FILE = "commissioned.properties";
 
+    /** Where a bindings file that did not load is moved by {@link #loadForRun(Path)}. */
+    public static final String REJECTED_COMMISSIONED_FILE = COMMISSIONED_FILE + ".rejected";
+
+    /** The configuration the kiosk runs on, and why the commissioned bindings were set aside, if they were. */
+    public record ForRun(KioskConfig config, java.util.Optional<String> bindingsSetAside) {
+    }
+
+    /**
+     * The kiosk's own start: the main file must load (it is the package's conffile, validated at
+     * install), but a bindings file that does not load is moved aside to
+     * {@value #REJECTED_COMMISSIONED_FILE} and the kiosk starts without it. Refusing to start would
+     * put the terminal in systemd's restart loop and then the start limit's reboot, with no screen
+     * to repeat the binding from; starting on the main file alone shows the devices as not bound,
+     * and the technician binds them again with the wizard. It is not quiet: the caller logs the
+     * event, and {@code zizhu diag config} names the rejected file. Commands other than
+     * {@code run} keep refusing (a technician sees the problem before anything moves).
+     */
+    public static ForRun loadForRun(Path file) throws ConfigException {
+        KioskConfig main = loadMain(file);
+        try {
+            return new ForRun(main.withCommissioned(), java.util.Optional.empty());
+        } catch (ConfigException e) {
+            Path f = main.commissionedFile();
+            try {
+                Files.move(f, f.resolveSibling(REJECTED_COMMISSIONED_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException moveFailed) {
+                throw new ConfigException(e.getMessage() + "; it could not be moved aside either: " + moveFailed.getMessage());
+            }
+            return new ForRun(main, java.util.Optional.of(e.getMessage()));
+        }
+    }
+
     /** Where this configuration's commissioned bindings live. */
     public Path commissionedFile() {
         return dataDir().resolve(COMMISSIONED_FILE);

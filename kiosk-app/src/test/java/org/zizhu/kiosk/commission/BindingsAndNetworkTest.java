@@ -69,6 +69,36 @@ class BindingsAndNetworkTest {
         assertThrows(ConfigException.class, () -> KioskConfig.load(main));
     }
 
+    /**
+     * A bindings file that does not load (edited by hand, a key it may not hold) stops every
+     * command that reads it, but not the kiosk's own start: that sets it aside and runs on the
+     * main file, so systemd's restart loop and reboot are not the answer to a typo. diag config
+     * then names the rejected file.
+     */
+    @Test
+    void aBindingsFileThatDoesNotLoadIsSetAsideAtStartNotALoopOfFailedStarts() throws Exception {
+        Path main = dir.resolve("kiosk.properties");
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        Files.writeString(main, "data.dir=" + data + "\ndevice.idcard.port=/dev/ttyUSB0\n");
+        Files.writeString(data.resolve(KioskConfig.COMMISSIONED_FILE), "device.idcard.port=/dev/zizhu/idcard\ncentral.url=http://evil.example\n");
+        assertThrows(ConfigException.class, () -> KioskConfig.load(main), "other commands still refuse it");
+
+        KioskConfig.ForRun run = KioskConfig.loadForRun(main);
+        assertTrue(run.bindingsSetAside().orElseThrow().contains("central.url"), run.bindingsSetAside().toString());
+        assertEquals("/dev/ttyUSB0", run.config().get(ConfigKey.IDCARD_PORT), "the main file alone");
+        assertFalse(Files.exists(data.resolve(KioskConfig.COMMISSIONED_FILE)));
+        assertTrue(Files.exists(data.resolve(KioskConfig.REJECTED_COMMISSIONED_FILE)), "kept for the technician");
+        assertTrue(KioskConfig.loadForRun(main).bindingsSetAside().isEmpty(), "the next start is clean");
+
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int code = org.zizhu.kiosk.Main.run(List.of("diag", "config", "--config", main.toString()),
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), System.err);
+        String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, code, text);
+        assertTrue(text.contains(KioskConfig.REJECTED_COMMISSIONED_FILE) && text.contains("commissioning wizard"), text);
+    }
+
     @Test
     void networkCheckReachesTheCentreAndMeasuresTheClock() throws Exception {
         try (CentralSimulator central = CentralSimulator.builder().start()) {
