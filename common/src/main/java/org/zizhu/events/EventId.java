@@ -43,6 +43,7 @@ public enum EventId {
     UPDATE_STAGED("update-staged", "a downloaded release verified against the pinned key and waits in update/staged"),
     UPDATE_DEFERRED("update-deferred", "a staged release waits: a resident is using the kiosk (the install request is written only when no visit is in progress)"),
     UPDATE_INSTALL_REQUESTED("update-install-requested", "update/staged/install-request written: the root installer takes over"),
+    UPDATE_INSTALL_STALLED("update-install-stalled", "an install request was not acted on within the hold (the root installer did not run): withdrawn, and the kiosk serves again (version, times)"),
     UPDATE_INSTALLED("update-installed", "zizhu update install re-verified and unpacked a release, wrote pending.json and switched current (success), or refused / failed (failure: reason)"),
     UPDATE_PRUNED("update-pruned", "an old release directory was removed after an install (version)"),
     UPDATE_RESTART("update-restart", "the restart command ran after a switch (exit code)"),

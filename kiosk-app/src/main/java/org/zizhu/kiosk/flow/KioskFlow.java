@@ -97,7 +97,7 @@ public final class KioskFlow {
         this.owned = owned;
         this.browse = new BrowseFlow(this::catalog, defaultLanguage, idleTimeout, clock);
         this.facts = new Facts(Phase.STARTING, browse.state(), false, null, false, null, null, null, false,
-                KioskState.Reminders.NONE, false);
+                KioskState.Reminders.NONE, false, null);
         // The browse state is read under this flow's lock, so the last change wins even when two
         // threads report browse changes at once (their listener calls may arrive out of order).
         browse.addListener(s -> fire(() -> new Input.BrowseChanged(browse.state())));
@@ -127,8 +127,19 @@ public final class KioskFlow {
      * installed only while this is false, so a visit is never cut by the restart.
      */
     public boolean inUse() {
-        KioskMode m = mode();
-        return !(m instanceof KioskMode.Attract || m instanceof KioskMode.Starting || m instanceof KioskMode.OutOfService);
+        return KioskState.inUse(mode());
+    }
+
+    /**
+     * Holds the terminal for an update's install and restart, if nobody uses it: from now until
+     * the restart (or {@code atMost}, if none comes) it shows "updating" and starts no visit. The
+     * check and the hold are one step under the flow's lock, so a resident who touches the screen
+     * at that instant either keeps the terminal (no hold) or finds it held (no visit to cut).
+     * True when held.
+     */
+    public boolean holdForUpdate(java.time.Duration atMost) {
+        fire(new Input.UpdateHold(clock.instant().plus(atMost)));
+        return facts().updatingUntil() != null;
     }
 
     public void addListener(Consumer<KioskMode> l) {
@@ -156,7 +167,7 @@ public final class KioskFlow {
 
     public boolean outOfService() {
         Facts f = facts();
-        return f.phase() == Phase.START_FAILED || f.tampered() || f.awaitingCommissioning();
+        return f.phase() == Phase.START_FAILED || f.tampered() || f.awaitingCommissioning() || f.updatingUntil() != null;
     }
 
     /** The technician's flow, or null before start-up or without technician login. */

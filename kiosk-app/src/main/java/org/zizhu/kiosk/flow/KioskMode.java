@@ -82,7 +82,12 @@ public sealed interface KioskMode {
              * Not enrolled yet (a fresh install): without credentials nothing reaches the centre,
              * so residents are not invited in until the technician's commissioning wizard has enrolled it.
              */
-            NOT_COMMISSIONED
+            NOT_COMMISSIONED,
+            /**
+             * An update is being installed and the kiosk is about to restart (a minute or so);
+             * held only when nobody was using it, and released by itself if no restart comes.
+             */
+            UPDATING
         }
 
         @Override

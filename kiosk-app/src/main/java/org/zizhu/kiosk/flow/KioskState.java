@@ -40,51 +40,60 @@ final class KioskState {
     /** Everything the mode is derived from. Immutable: {@link #next} makes the next one. */
     record Facts(Phase phase, BrowseState browse, boolean tampered, MaintenanceFlow maintenance,
                  boolean maintenanceOpen, Tx tx, Instant helpUntil, Notice notice, boolean closing, Reminders reminders,
-                 boolean awaitingCommissioning) {
+                 boolean awaitingCommissioning, Instant updatingUntil) {
         Facts withBrowse(BrowseState b) {
             // Back on the attract screen the visit is over: its transaction goes with it, and a
             // card still on the reader is now left behind.
             boolean visitEnded = b.screen() == BrowseState.Screen.ATTRACT && browse.screen() != BrowseState.Screen.ATTRACT;
             Tx t = b.screen() == BrowseState.Screen.ATTRACT ? null : tx;
             Reminders r = visitEnded && reminders.cardOnReader() ? new Reminders(true, true, reminders.printUntil()) : reminders;
-            return new Facts(phase, b, tampered, maintenance, maintenanceOpen, t, helpUntil, notice, closing, r, awaitingCommissioning);
+            return new Facts(phase, b, tampered, maintenance, maintenanceOpen, t, helpUntil, notice, closing, r, awaitingCommissioning, updatingUntil);
         }
 
         Facts withPhase(Phase p, boolean tamper, MaintenanceFlow m) {
-            return new Facts(p, browse, tamper, m, maintenanceOpen, tx, helpUntil, notice, closing, reminders, awaitingCommissioning);
+            return new Facts(p, browse, tamper, m, maintenanceOpen, tx, helpUntil, notice, closing, reminders, awaitingCommissioning, updatingUntil);
         }
 
         Facts withTampered(boolean t) {
-            return new Facts(phase, browse, t, maintenance, maintenanceOpen, tx, helpUntil, notice, closing, reminders, awaitingCommissioning);
+            return new Facts(phase, browse, t, maintenance, maintenanceOpen, tx, helpUntil, notice, closing, reminders, awaitingCommissioning, updatingUntil);
         }
 
         Facts withMaintenanceOpen(boolean open) {
-            return new Facts(phase, browse, tampered, maintenance, open, tx, helpUntil, notice, closing, reminders, awaitingCommissioning);
+            return new Facts(phase, browse, tampered, maintenance, open, tx, helpUntil, notice, closing, reminders, awaitingCommissioning, updatingUntil);
         }
 
         Facts withTx(Tx t) {
-            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, t, helpUntil, notice, closing, reminders, awaitingCommissioning);
+            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, t, helpUntil, notice, closing, reminders, awaitingCommissioning, updatingUntil);
         }
 
         Facts withHelpUntil(Instant until) {
-            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, until, notice, closing, reminders, awaitingCommissioning);
+            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, until, notice, closing, reminders, awaitingCommissioning, updatingUntil);
         }
 
         Facts withNotice(Notice n) {
-            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, n, closing, reminders, awaitingCommissioning);
+            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, n, closing, reminders, awaitingCommissioning, updatingUntil);
         }
 
         Facts withReminders(Reminders r) {
-            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, notice, closing, r, awaitingCommissioning);
+            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, notice, closing, r, awaitingCommissioning, updatingUntil);
         }
 
         /** Not enrolled yet: nobody is served until a technician commissions the terminal. */
         Facts withAwaitingCommissioning(boolean a) {
-            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, notice, closing, reminders, a);
+            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, notice, closing, reminders, a, updatingUntil);
         }
 
         Facts closed() {
-            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, notice, true, reminders, awaitingCommissioning);
+            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, notice, true, reminders, awaitingCommissioning, updatingUntil);
+        }
+
+        /**
+         * Held for an update until {@code until} (null: released): the installer is about to
+         * restart the kiosk, so nobody may start a visit the restart would cut.
+         */
+        Facts withUpdatingUntil(Instant until) {
+            return new Facts(phase, browse, tampered, maintenance, maintenanceOpen, tx, helpUntil, notice, closing, reminders,
+                    awaitingCommissioning, until);
         }
 
         boolean helpCalled(Instant now) {
@@ -114,6 +123,21 @@ final class KioskState {
         record Closing() implements Input { }
         /** Whether the terminal still waits for its commissioning (not enrolled), as checked at start and on every tick. */
         record Commissioning(boolean awaiting) implements Input { }
+        /**
+         * The updater asks to hold the terminal until {@code until} for an install and restart.
+         * Granted only when nobody uses it (see {@link #inUse}); a visit or technician keeps it
+         * free to finish, and the updater asks again later.
+         */
+        record UpdateHold(Instant until) implements Input { }
+    }
+
+    /**
+     * Someone uses the terminal: a resident's visit (browsing, a transaction, an application, a
+     * case query) or a technician at the maintenance screen. Starting, attract and out of service
+     * are free.
+     */
+    static boolean inUse(KioskMode m) {
+        return !(m instanceof KioskMode.Attract || m instanceof KioskMode.Starting || m instanceof KioskMode.OutOfService);
     }
 
     /** The transition function: the facts after {@code in}. Pure. */
@@ -128,11 +152,14 @@ final class KioskState {
             case Input.TamperOpened t -> f.withTampered(true);
             case Input.TamperCleared t -> f.withTampered(false);
             case Input.MaintenanceChanged m -> f.withMaintenanceOpen(m.open());
-            case Input.TransactionBegun t -> f.phase() != Phase.SERVING || f.closing() || f.tampered() || f.awaitingCommissioning() ? f : f.withTx(t.tx());
+            case Input.TransactionBegun t -> f.phase() != Phase.SERVING || f.closing() || f.tampered() || f.awaitingCommissioning()
+                    || f.updatingUntil() != null ? f : f.withTx(t.tx());
             case Input.TransactionEnded t -> f.withTx(null);
             case Input.HelpPressed h -> f.withHelpUntil(h.until());
             case Input.NoticeShown n -> f.withNotice(n.notice());
+            // A hold the installer never acted on ends by itself: the kiosk serves again.
             case Input.Tick t -> f.withHelpUntil(f.helpCalled(t.now()) ? f.helpUntil() : null)
+                    .withUpdatingUntil(f.updatingUntil() != null && t.now().isBefore(f.updatingUntil()) ? f.updatingUntil() : null)
                     .withNotice(f.notice() != null && t.now().isBefore(f.notice().until()) ? f.notice() : null)
                     .withReminders(f.reminders().printShown(t.now()) ? f.reminders()
                             : new Reminders(f.reminders().cardOnReader(), f.reminders().cardLeft(), null));
@@ -143,6 +170,7 @@ final class KioskState {
                     p.until()));
             case Input.Closing c -> f.closed();
             case Input.Commissioning c -> f.awaitingCommissioning() == c.awaiting() ? f : f.withAwaitingCommissioning(c.awaiting());
+            case Input.UpdateHold h -> inUse(modeOf(f)) ? f : f.withUpdatingUntil(h.until());
         };
     }
 
@@ -155,6 +183,8 @@ final class KioskState {
             resident = new KioskMode.OutOfService(KioskMode.OutOfService.Reason.TAMPER);
         } else if (f.phase() == Phase.SERVING && f.awaitingCommissioning()) {
             resident = new KioskMode.OutOfService(KioskMode.OutOfService.Reason.NOT_COMMISSIONED);
+        } else if (f.updatingUntil() != null) {
+            resident = new KioskMode.OutOfService(KioskMode.OutOfService.Reason.UPDATING);
         } else if (f.phase() == Phase.STARTING) {
             resident = new KioskMode.Starting();
         } else if (f.tx() != null && f.browse().screen() != BrowseState.Screen.ATTRACT) {

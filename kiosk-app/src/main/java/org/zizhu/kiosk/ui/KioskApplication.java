@@ -392,7 +392,9 @@ public final class KioskApplication extends Application {
         }
         kiosk.started(KioskWiring.parts(services));
         // An update waits while a resident (or a technician) uses the terminal: no visit is cut.
-        services.runtime().updatesWaitWhile(kiosk::inUse);
+        // Busy unless the terminal could be held for the install: the check and the hold are one
+        // step, so no visit can start between the update agent's check and the restart.
+        services.runtime().updatesWaitWhile(() -> !kiosk.holdForUpdate(org.zizhu.kiosk.update.UpdateAgent.HOLD));
         if (services.applicationPorts() != null) {
             buildPinyinIndex();
         }

@@ -66,8 +66,12 @@ final class MaintenanceScreens {
     Node outOfService(Language l, org.zizhu.kiosk.flow.KioskMode.OutOfService.Reason reason) {
         // A terminal waiting for its commissioning says so: "out of service" alone would send
         // staff looking for a fault.
-        String prefix = reason == org.zizhu.kiosk.flow.KioskMode.OutOfService.Reason.NOT_COMMISSIONED
-                ? "outOfService.commissioning" : "outOfService";
+        // An update says it will be back in a minute, so a resident may simply wait.
+        String prefix = switch (reason) {
+            case NOT_COMMISSIONED -> "outOfService.commissioning";
+            case UPDATING -> "outOfService.updating";
+            default -> "outOfService";
+        };
         Label title = new Label(msg.get(l, prefix + ".title"));
         title.setId("out-of-service-title");
         title.getStyleClass().add("attract-title");

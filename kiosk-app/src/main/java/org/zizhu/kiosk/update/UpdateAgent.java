@@ -38,8 +38,20 @@ public final class UpdateAgent implements AutoCloseable {
     /** What one round did (tests and the event log). */
     public enum Step {
         NO_TARGET, UP_TO_DATE, TRIAL_IN_PROGRESS, FAILED_BEFORE, CHECK_FAILED, DOWNLOAD_INTERRUPTED, REFUSED, DEFERRED,
-        INSTALL_REQUESTED, ALREADY_REQUESTED
+        INSTALL_REQUESTED, ALREADY_REQUESTED, INSTALL_STALLED
     }
+
+    /**
+     * How long the kiosk holds itself "updating" for one install request. The root installer
+     * (zizhu-update.path) acts within a second and the install takes seconds, so a request still
+     * there after this never will be acted on (the unit is off, the installer broke): it is
+     * withdrawn and the kiosk serves again. Without the withdrawal the installer could act on a
+     * stale request later, in the middle of a visit.
+     */
+    public static final Duration HOLD = Duration.ofMinutes(3);
+
+    /** Requests withdrawn for one version before the centre is told FAILED and the agent stops asking (until the next start). */
+    static final int STALLED_REQUESTS_REPORTED = 3;
 
     /**
      * Downloads of one version that fail in a row before the centre is told (FAILED, reason
@@ -65,6 +77,8 @@ public final class UpdateAgent implements AutoCloseable {
     private volatile String deferredLogged;
     private String failingDownload;
     private int downloadFailures;
+    private String stalledVersion;
+    private int stalledRequests;
     private Instant nextPoll = Instant.MIN;
     private ScheduledExecutorService timer;
 
@@ -162,7 +176,10 @@ public final class UpdateAgent implements AutoCloseable {
     private Step stageAndRequest(String version, JsonNode target) throws IOException {
         ReleaseSigning.Published staged = ReleaseSigning.filesOf(layout.staged(), version);
         if (Files.exists(layout.installRequest())) {
-            return Step.ALREADY_REQUESTED;
+            return withdrawIfStale(version);
+        }
+        if (version.equals(stalledVersion) && stalledRequests >= STALLED_REQUESTS_REPORTED) {
+            return Step.INSTALL_STALLED;
         }
         if (!Files.exists(staged.tarball())) {
             Step s = download(version, target, staged);
@@ -227,6 +244,32 @@ public final class UpdateAgent implements AutoCloseable {
         Files.move(part, staged.tarball(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         EventLog.event(EventId.UPDATE_STAGED, Outcome.SUCCESS, "version", version, "bytes", m.size());
         return null;
+    }
+
+    /** An install request older than {@link #HOLD} is withdrawn; the third for a version is reported FAILED and the agent stops asking. */
+    private Step withdrawIfStale(String version) throws IOException {
+        java.time.Instant written;
+        try {
+            written = Files.getLastModifiedTime(layout.installRequest()).toInstant();
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Step.ALREADY_REQUESTED; // the installer took it just now
+        }
+        if (clock.instant().isBefore(written.plus(HOLD))) {
+            return Step.ALREADY_REQUESTED;
+        }
+        Files.deleteIfExists(layout.installRequest());
+        if (!version.equals(stalledVersion)) {
+            stalledVersion = version;
+            stalledRequests = 0;
+        }
+        stalledRequests++;
+        EventLog.event(EventId.UPDATE_INSTALL_STALLED, Outcome.FAILURE, "version", version, "times", stalledRequests);
+        if (stalledRequests == STALLED_REQUESTS_REPORTED) {
+            UpdateReports.record(layout, version, UpdateReports.Kind.FAILED,
+                    "install: the installer did not act on " + STALLED_REQUESTS_REPORTED + " requests", running, clock.instant());
+            deliverReports();
+        }
+        return Step.INSTALL_STALLED;
     }
 
     /** Counts failures in a row for the version; the {@value #DOWNLOAD_FAILURES_REPORTED}th is reported once. */

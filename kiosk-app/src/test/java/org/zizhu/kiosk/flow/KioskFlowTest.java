@@ -892,7 +892,7 @@ class KioskFlowTest {
     void remindersAreFactsOfThePureTransitionFunction() {
         Instant t0 = Instant.parse("2026-12-01T02:00:00Z");
         KioskState.Facts f = new KioskState.Facts(KioskState.Phase.SERVING, BrowseState.attract(Language.ZH), false, null,
-                false, null, null, null, false, KioskState.Reminders.NONE, false);
+                false, null, null, null, false, KioskState.Reminders.NONE, false, null);
         KioskState.Facts visiting = KioskState.next(f, new KioskState.Input.BrowseChanged(
                 BrowseState.attract(Language.ZH).withScreen(BrowseState.Screen.HOME)));
         KioskState.Facts placed = KioskState.next(visiting, new KioskState.Input.CardPlaced());
@@ -912,7 +912,7 @@ class KioskFlowTest {
     @Test
     void theTransitionFunctionIsPure() {
         KioskState.Facts f = new KioskState.Facts(KioskState.Phase.STARTING, BrowseState.attract(Language.ZH), false, null,
-                false, null, null, null, false, KioskState.Reminders.NONE, false);
+                false, null, null, null, false, KioskState.Reminders.NONE, false, null);
         KioskState.Facts tampered = KioskState.next(f, new KioskState.Input.TamperOpened());
         assertFalse(f.tampered(), "the old facts are unchanged");
         assertEquals(new KioskMode.OutOfService(KioskMode.OutOfService.Reason.TAMPER), KioskState.modeOf(tampered));
@@ -926,10 +926,37 @@ class KioskFlowTest {
         assertNull(KioskState.next(f, new KioskState.Input.TransactionBegun(new KioskState.Tx(null, IMMEDIATE))).tx());
     }
 
+    /**
+     * The update hold: granted on the attract screen, refused during a visit; while held no
+     * transaction begins and the screen says "updating"; a tick past its end releases it.
+     */
+    @Test
+    void anUpdateHoldIsGrantedOnlyWhenNobodyUsesTheTerminalAndEndsByItself() {
+        Instant t0 = Instant.parse("2026-12-02T10:00:00Z");
+        KioskState.Facts starting = new KioskState.Facts(KioskState.Phase.STARTING, BrowseState.attract(Language.ZH), false, null,
+                false, null, null, null, false, KioskState.Reminders.NONE, false, null);
+        KioskState.Facts idle = KioskState.next(starting, new KioskState.Input.Started(false, null));
+        KioskState.Input.UpdateHold hold = new KioskState.Input.UpdateHold(t0.plusSeconds(180));
+
+        KioskState.Facts visiting = KioskState.next(idle, new KioskState.Input.BrowseChanged(BrowseState.attract(Language.ZH).withScreen(BrowseState.Screen.HOME)));
+        assertEquals(visiting, KioskState.next(visiting, hold), "a resident browsing keeps the terminal");
+
+        KioskState.Facts held = KioskState.next(idle, hold);
+        KioskMode.OutOfService updating = new KioskMode.OutOfService(KioskMode.OutOfService.Reason.UPDATING);
+        assertEquals(updating, KioskState.modeOf(held));
+        KioskState.Facts touched = KioskState.next(held, new KioskState.Input.BrowseChanged(BrowseState.attract(Language.ZH).withScreen(BrowseState.Screen.HOME)));
+        assertEquals(updating, KioskState.modeOf(touched), "a touch while held shows the same screen");
+        assertNull(KioskState.next(touched, new KioskState.Input.TransactionBegun(new KioskState.Tx(null, IMMEDIATE))).tx(),
+                "no transaction begins while held");
+        assertEquals(updating, KioskState.modeOf(KioskState.next(held, new KioskState.Input.Tick(t0.plusSeconds(179)))));
+        assertEquals(new KioskMode.Attract(idle.browse()), KioskState.modeOf(KioskState.next(held, new KioskState.Input.Tick(t0.plusSeconds(180)))),
+                "no restart came: the kiosk serves again");
+    }
+
     @Test
     void aTerminalNotYetEnrolledServesNoOneUntilCommissioned() {
         KioskState.Facts starting = new KioskState.Facts(KioskState.Phase.STARTING, BrowseState.attract(Language.ZH), false, null,
-                false, null, null, null, false, KioskState.Reminders.NONE, false);
+                false, null, null, null, false, KioskState.Reminders.NONE, false, null);
         MaintenanceFlow technician = new MaintenanceFlow(pin -> null, Runnable::run);
         KioskState.Facts awaiting = KioskState.next(KioskState.next(starting, new KioskState.Input.Started(false, technician)),
                 new KioskState.Input.Commissioning(true));

@@ -226,6 +226,32 @@ class UpdateAgentTest {
         assertTrue(Files.size(f.tarball()) > 0);
     }
 
+    /**
+     * An install request the root installer never acts on (the path unit is off) is withdrawn
+     * after {@link UpdateAgent#HOLD}, so it cannot be acted on later in the middle of a visit; the
+     * third withdrawal is reported FAILED and the agent stops asking until the next start.
+     */
+    @Test
+    void anInstallRequestNobodyActsOnIsWithdrawnAndTheThirdIsReported() throws Exception {
+        publish("2.0.0", 1000);
+        UpdateAgent a = agent();
+        for (int round = 1; round <= UpdateAgent.STALLED_REQUESTS_REPORTED; round++) {
+            assertEquals(UpdateAgent.Step.INSTALL_REQUESTED, a.checkOnce(), "round " + round);
+            assertEquals(UpdateAgent.Step.ALREADY_REQUESTED, a.checkOnce(), "a fresh request is left to the installer");
+            Files.setLastModifiedTime(layout.installRequest(), java.nio.file.attribute.FileTime.from(
+                    java.time.Instant.now().minus(UpdateAgent.HOLD).minusSeconds(1)));
+            assertEquals(UpdateAgent.Step.INSTALL_STALLED, a.checkOnce());
+            assertFalse(Files.exists(layout.installRequest()), "withdrawn");
+            long failed = sim.releases().reports().stream().filter(r -> r.outcome().equals("FAILED")).count();
+            assertEquals(round == UpdateAgent.STALLED_REQUESTS_REPORTED ? 1 : 0, failed, "round " + round);
+        }
+        assertEquals(UpdateAgent.Step.INSTALL_STALLED, a.checkOnce(), "no more requests from this run");
+        assertFalse(Files.exists(layout.installRequest()));
+        assertTrue(sim.releases().reports().get(0).reason().startsWith("install: "));
+        assertFalse(layout.failedBefore("2.0.0"), "the release is not at fault: the next start tries again");
+        assertEquals(List.of(), sim.contractViolations());
+    }
+
     /** A clock the test moves: the flow's idle timer. */
     static final class MovableClock extends Clock {
         java.time.Instant now = java.time.Instant.parse("2026-12-02T08:00:00Z");
@@ -283,7 +309,7 @@ class UpdateAgentTest {
             }
         }, null, null, null, null, null));
         UpdateAgent a = agent();
-        a.inUseBy(flow::inUse);
+        a.inUseBy(() -> !flow.holdForUpdate(UpdateAgent.HOLD)); // as KioskApplication wires it
         flow.touch(); // a resident begins a visit
 
         assertEquals(UpdateAgent.Step.DEFERRED, a.checkOnce());
@@ -300,6 +326,16 @@ class UpdateAgentTest {
         assertEquals(UpdateAgent.Step.INSTALL_REQUESTED, a.recheckStaged());
         assertEquals("2.0.0", Files.readString(layout.installRequest()).strip());
         assertEquals(1, sim.releases().downloads().size(), "downloaded once");
+        // From the request to the restart the terminal is held: a touch starts no visit the
+        // restart would cut, and the screen says it is updating.
+        assertEquals(new org.zizhu.kiosk.flow.KioskMode.OutOfService(org.zizhu.kiosk.flow.KioskMode.OutOfService.Reason.UPDATING), flow.mode());
+        flow.touch();
+        assertFalse(flow.inUse());
+        assertInstanceOf(org.zizhu.kiosk.flow.KioskMode.OutOfService.class, flow.mode());
+        // No restart came (no installer here): the hold ends by itself and the kiosk serves again.
+        clock.now = clock.now.plus(UpdateAgent.HOLD);
+        flow.tick();
+        assertFalse(flow.mode() instanceof org.zizhu.kiosk.flow.KioskMode.OutOfService, flow.mode().toString());
         flow.close(Duration.ofSeconds(1));
     }
 
