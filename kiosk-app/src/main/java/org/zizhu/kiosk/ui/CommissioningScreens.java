@@ -108,7 +108,7 @@ final class CommissioningScreens {
             case Tested t -> {
                 body.add(ServiceScreens.big(msg.format(l, t.result().passed() ? "commission.test.passed" : "commission.test.failed",
                         msg.get(l, "commission.device." + t.role().name())), "commission-result"));
-                Label detail = new Label(t.result().detail());
+                Label detail = new Label(CommissioningDetails.text(msg, l, t.result().detail()));
                 detail.setId("commission-detail");
                 body.add(detail);
                 actions.add(button(l, "commission.retry", "commission-retry", flow, new CommissioningEvent.Retry()));
@@ -243,7 +243,7 @@ final class CommissioningScreens {
         VBox list = new VBox(10);
         list.setId("commission-found");
         for (Found f : found) {
-            Label line = new Label(msg.get(l, "commission.device." + f.role().name()) + "：" + f.boundName() + "（" + f.detail() + "）");
+            Label line = new Label(msg.get(l, "commission.device." + f.role().name()) + "：" + f.boundName() + "（" + CommissioningDetails.text(msg, l, f.detail()) + "）");
             line.setId("commission-found-" + f.role().name());
             line.setWrapText(true);
             line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
