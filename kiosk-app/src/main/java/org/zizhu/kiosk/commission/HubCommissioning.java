@@ -72,6 +72,7 @@ public final class HubCommissioning implements CommissioningPorts {
     private final DevicePaths paths;
     private final Clock clock;
     private final Duration handWait;
+    private final KeptProgress kept;
 
     public HubCommissioning(KioskConfig config, DeviceHub hub, PrintService printing, CentralClient client, Enroller enroller,
                             String version, DevicePaths paths, Clock clock) {
@@ -89,6 +90,17 @@ public final class HubCommissioning implements CommissioningPorts {
         this.paths = paths;
         this.clock = clock;
         this.handWait = handWait;
+        this.kept = new KeptProgress(config.dataDir(), clock);
+    }
+
+    @Override
+    public void keepForRestart(org.zizhu.kiosk.flow.CommissioningState.Progress progress) {
+        kept.keep(progress);
+    }
+
+    @Override
+    public java.util.Optional<org.zizhu.kiosk.flow.CommissioningState.Progress> takeKept() {
+        return kept.take();
     }
 
     @Override

@@ -11,8 +11,17 @@ import org.zizhu.kiosk.flow.CommissioningPorts.TestResult;
 
 /** What moves the wizard: the technician's touches and the ports' answers. */
 public sealed interface CommissioningEvent {
-    /** The wizard opens: {@code guided} on a first boot, else the maintenance screen's menu. */
-    record Open(boolean guided, boolean enrolled, String terminalId, List<DeviceRole> testable) implements CommissioningEvent { }
+    /**
+     * The wizard opens: {@code guided} on a first boot, else the maintenance screen's menu.
+     * {@code resumed}: what the wizard had found out before the restart that re-opened the bound
+     * devices (null when not resuming); the guided wizard then goes on at the device tests.
+     */
+    record Open(boolean guided, boolean enrolled, String terminalId, List<DeviceRole> testable,
+                CommissioningState.Progress resumed) implements CommissioningEvent {
+        public Open(boolean guided, boolean enrolled, String terminalId, List<DeviceRole> testable) {
+            this(guided, enrolled, terminalId, testable, null);
+        }
+    }
 
     record Close() implements CommissioningEvent { }
 

@@ -63,6 +63,25 @@ public final class CommissioningFlow {
                 CommissioningSteps.ordered(ports.testableDevices())));
     }
 
+    /**
+     * The technician restarts the kiosk so the drivers open the newly bound devices: what the
+     * wizard found out so far is kept for {@link #resumeAfterRestart()}.
+     */
+    public void keepForRestart() {
+        ports.keepForRestart(state().progress());
+    }
+
+    /**
+     * After a restart for new bindings: opens the guided wizard at the device tests with what was
+     * found out before, and says whether it did (nothing kept: false, nothing opens).
+     */
+    public boolean resumeAfterRestart() {
+        java.util.Optional<CommissioningState.Progress> kept = ports.takeKept();
+        kept.ifPresent(p -> fire(new CommissioningEvent.Open(true, ports.enrolled(), ports.terminalId(),
+                CommissioningSteps.ordered(ports.testableDevices()), p)));
+        return kept.isPresent();
+    }
+
     public void close() {
         fire(new CommissioningEvent.Close());
     }

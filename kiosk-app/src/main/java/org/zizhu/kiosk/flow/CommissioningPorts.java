@@ -129,4 +129,16 @@ public interface CommissioningPorts {
 
     /** Prints the report on the receipt printer and sends it to the centre. */
     ReportOutcome report(Report report);
+
+    /**
+     * Keeps what the wizard found out across the restart that re-opens newly bound devices (no
+     * personal data: outcomes, the network check, device names). Default: not kept.
+     */
+    default void keepForRestart(CommissioningState.Progress progress) {
+    }
+
+    /** What {@link #keepForRestart} kept, once: taking it removes it, so only the next opening resumes. */
+    default java.util.Optional<CommissioningState.Progress> takeKept() {
+        return java.util.Optional.empty();
+    }
 }

@@ -66,6 +66,15 @@ public final class CommissioningSteps {
             if (!(s instanceof Closed)) {
                 return Next.IGNORED;
             }
+            if (o.resumed() != null) {
+                // Back after the restart for new bindings: the network, enrolment and detection
+                // outcomes of before stand (the report carries them); the tests run now, on the
+                // devices as bound.
+                Progress r = o.resumed();
+                Progress resumed = new Progress(true, r.outcomes(), o.terminalId(), r.network(), r.found(), r.binding(),
+                        java.util.Map.of(), o.testable()).with(Step.TESTS, Outcome.NOT_RUN).with(Step.REPORT, Outcome.NOT_RUN);
+                return start(Step.TESTS, o.enrolled() ? resumed.with(Step.ENROLMENT, Outcome.PASSED) : resumed, now);
+            }
             Progress fresh = new Progress(o.guided(), p.outcomes(), o.terminalId(), p.network(), p.found(), p.binding(),
                     p.tests(), o.testable());
             if (o.enrolled()) {

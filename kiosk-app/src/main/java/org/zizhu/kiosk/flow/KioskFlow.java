@@ -359,6 +359,8 @@ public final class KioskFlow {
                         if (v.step() == MaintenanceFlow.Step.OPEN && !c.open() && c.firstBoot()) {
                             // No enrolment yet: the technician's PIN opens the commissioning wizard, guided through every step.
                             c.start(true);
+                        } else if (v.step() == MaintenanceFlow.Step.OPEN && !c.open() && c.resumeAfterRestart()) {
+                            // Back from the restart for new bindings: the wizard goes on at the device tests.
                         } else if (v.step() == MaintenanceFlow.Step.CLOSED) {
                             c.close(); // the card is out: the wizard closes with maintenance
                         }

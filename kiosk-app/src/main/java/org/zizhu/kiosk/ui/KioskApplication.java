@@ -709,7 +709,10 @@ public final class KioskApplication extends Application {
                 case KioskMode.Maintenance m -> {
                     CommissioningFlow c = kiosk.commissioning();
                     if (c != null && c.open() && m.flow().view().step() == MaintenanceFlow.Step.OPEN) {
-                        yield commissioningScreens.render(l, c, () -> quitWith(EXIT_RESTART_FOR_BINDINGS));
+                        yield commissioningScreens.render(l, c, () -> {
+                            c.keepForRestart(); // the next technician login goes on at the device tests
+                            quitWith(EXIT_RESTART_FOR_BINDINGS);
+                        });
                     }
                     yield maintenanceScreens.maintenance(l, m.flow(), maintenanceScreens.panel(l, kiosk.maintenanceView(),
                             kiosk::syncNow, kiosk::resetTamper, c == null ? null : kiosk::openCommissioning, m.flow()::close));

@@ -153,7 +153,14 @@ public record UpdateLayout(Path home, Path state) {
                 }
             }
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            // Not root, or no owners on this file system: the file is ours already.
+            // Not root, or no owners on this file system: the file is ours already. As root it is
+            // a real fault (the kiosk's user could not update or delete the file: a report sent
+            // again at every round, a trial it cannot commit), so it is said where the
+            // technician will look.
+            if ("root".equals(System.getProperty("user.name"))) {
+                System.getLogger(UpdateLayout.class.getName()).log(System.Logger.Level.WARNING,
+                        "could not give " + p + " to the kiosk's user: " + e);
+            }
         }
     }
 

@@ -45,6 +45,19 @@ class CommissioningFlowTest {
         int scansStopped;
         Consumer<String> scanned;
         Report reported;
+        CommissioningState.Progress kept;
+
+        @Override
+        public void keepForRestart(CommissioningState.Progress progress) {
+            kept = progress;
+        }
+
+        @Override
+        public java.util.Optional<CommissioningState.Progress> takeKept() {
+            java.util.Optional<CommissioningState.Progress> k = java.util.Optional.ofNullable(kept);
+            kept = null;
+            return k;
+        }
 
         @Override
         public boolean enrolled() {
@@ -104,6 +117,45 @@ class CommissioningFlowTest {
             reported = report;
             return new ReportOutcome(true, true, "");
         }
+    }
+
+    /**
+     * "Restart the kiosk now" after binding: the progress is kept; in the restarted kiosk (a new
+     * flow on the same ports) the technician's login resumes at the device tests, and the report
+     * has the detection done before the restart. Without anything kept nothing opens.
+     */
+    @Test
+    void theRestartForNewBindingsResumesAtTheDeviceTests() {
+        assertFalse(flow.resumeAfterRestart(), "nothing kept: the maintenance panel opens as usual");
+        flow.start(true);
+        runWorker();
+        flow.fire(new CommissioningEvent.Continue());
+        flow.fire(new CommissioningEvent.TypeCode());
+        for (char c : "ABCDEFGHJKLM".toCharArray()) {
+            flow.fire(new CommissioningEvent.CodeKey(c));
+        }
+        flow.fire(new CommissioningEvent.SubmitCode());
+        runWorker();
+        flow.fire(new CommissioningEvent.Continue());
+        runWorker(); // the probe bug once
+        flow.fire(new CommissioningEvent.Retry());
+        runWorker();
+        flow.fire(new CommissioningEvent.Bind());
+        runWorker();
+        assertInstanceOf(CommissioningState.Bound.class, flow.state());
+        flow.keepForRestart();
+
+        CommissioningFlow restarted = new CommissioningFlow(ports, queued::add, clock);
+        assertTrue(restarted.resumeAfterRestart());
+        assertInstanceOf(CommissioningState.Testing.class, restarted.state());
+        runWorker();
+        restarted.fire(new CommissioningEvent.Continue());
+        runWorker();
+        assertInstanceOf(CommissioningState.Reported.class, restarted.state());
+        assertEquals(CommissioningState.Outcome.PASSED, ports.reported.steps().get(CommissioningState.Step.DETECTION));
+        assertEquals(CommissioningState.Outcome.PASSED, ports.reported.steps().get(CommissioningState.Step.NETWORK));
+        assertEquals(List.of("device.receipt.target=tcp://p:9100"), ports.reported.bindings());
+        assertFalse(new CommissioningFlow(ports, queued::add, clock).resumeAfterRestart(), "resumed once");
     }
 
     @Test

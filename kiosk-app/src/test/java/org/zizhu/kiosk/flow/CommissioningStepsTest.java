@@ -105,6 +105,32 @@ class CommissioningStepsTest {
         assertFalse(state.progress().guided(), "after the first run every step is repeated from the menu");
     }
 
+    /**
+     * The restart that re-opens newly bound devices: the wizard, opened again with what it had
+     * found out, goes straight to the device tests, and the report carries the network check,
+     * enrolment and detection from before the restart.
+     */
+    @Test
+    void afterTheRestartForNewBindingsTheWizardGoesOnAtTheDeviceTests() {
+        BindResult bound = new BindResult(true, List.of("device.idcard.port=/dev/zizhu/idcard"), "/var/lib/zizhu/commissioned.properties", false, "");
+        Progress before = new Progress(true, Map.of(Step.NETWORK, Outcome.PASSED, Step.ENROLMENT, Outcome.PASSED, Step.DETECTION, Outcome.PASSED),
+                null, GOOD_NET, List.of(READER), bound, Map.of(), List.of());
+        on(new Open(true, true, "ZZ-NEW-1", List.of(DeviceRole.IDCARD), before));
+        assertEquals(List.of(new TestDevice(DeviceRole.IDCARD)), effects);
+        assertInstanceOf(Testing.class, state);
+        assertTrue(state.progress().guided());
+        on(new DeviceTested(DeviceRole.IDCARD, new TestResult(true, "card-read")));
+        on(new Continue());
+        SendReport send = (SendReport) effects.get(0);
+        assertEquals("ZZ-NEW-1", send.report().terminalId());
+        assertEquals(GOOD_NET, send.report().network());
+        assertEquals(List.of(READER), send.report().devices());
+        assertEquals(bound.written(), send.report().bindings());
+        assertEquals(Outcome.PASSED, send.report().steps().get(Step.NETWORK));
+        assertEquals(Outcome.PASSED, send.report().steps().get(Step.DETECTION));
+        assertEquals(Outcome.PASSED, send.report().steps().get(Step.TESTS));
+    }
+
     @Test
     void failuresAreRetriedAndCanBePassedOver() {
         on(new Open(true, false, "ZZ-NEW-1", List.of(DeviceRole.GPIO)));
