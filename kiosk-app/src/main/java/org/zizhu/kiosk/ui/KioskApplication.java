@@ -226,6 +226,7 @@ public final class KioskApplication extends Application {
         commissioningScreens = new CommissioningScreens(messages, screens);
         caseScreens = new CaseProgressScreens(messages, screens);
         applicationScreens = new ApplicationScreens(messages, screens, CandidateSource.whenReady(pinyinIndex), pinyinIndex);
+        screens.usePinyin(CandidateSource.whenReady(pinyinIndex), pinyinIndex);
         titleLabel = new Label();
         titleLabel.getStyleClass().add("app-title");
         // The title gives way to the keys; a long one (Mongolian) wraps within this width.

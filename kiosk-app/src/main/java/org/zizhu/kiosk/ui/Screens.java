@@ -43,12 +43,23 @@ final class Screens {
     private final BrowseFlow flow;
     private final Messages msg;
     private final UiMetrics metrics;
+    private org.zizhu.kiosk.flow.keyboard.CandidateSource pinyin = (letters, limit) -> List.of();
+    private java.util.concurrent.CompletableFuture<?> pinyinBuild;
 
     Screens(KioskFlow kiosk, Messages msg, UiMetrics metrics) {
         this.kiosk = kiosk;
         this.flow = kiosk.browse();
         this.msg = msg;
         this.metrics = metrics;
+    }
+
+    /**
+     * The search pad's Chinese candidates: the pinyin index the application forms use (built
+     * after start-up; until then the pad offers letters and digits).
+     */
+    void usePinyin(org.zizhu.kiosk.flow.keyboard.CandidateSource source, java.util.concurrent.CompletableFuture<?> build) {
+        this.pinyin = source;
+        this.pinyinBuild = build;
     }
 
     Node render(BrowseView v) {
@@ -228,14 +239,33 @@ final class Screens {
             sidePart = sideScroll;
         }
 
+        // A terminal has no keyboard: a touch on the field opens the on-screen pad under it
+        // (pinyin with candidates, letters, digits); the field shows what is typed, and the pad's
+        // done key or the search button searches.
         TextField search = new TextField(s.query());
         search.setId("search-field");
+        search.setEditable(false);
         // A text field's prompt is JavaFX text, which cannot join Mongolian letters: Chinese then.
         search.setPromptText(t(l == Language.MN ? Language.ZH : l, "home.searchPrompt"));
         search.setMinHeight(minTouchPx());
-        search.setOnAction(e -> flow.search(search.getText()));
         HBox.setHgrow(search, Priority.ALWAYS);
-        Button go = touchButton(t(l, "home.search"), "search-button", () -> flow.search(search.getText()));
+        ChineseKeyboard pad = new ChineseKeyboard(msg, l, pinyin,
+                org.zizhu.kiosk.flow.keyboard.KeyboardState.start(org.zizhu.kiosk.flow.keyboard.KeyboardMode.PINYIN, s.query(), 24),
+                minTouchPx());
+        pad.setId("search-pad");
+        if (pinyinBuild != null) {
+            pad.refreshWhenReady(pinyinBuild);
+        }
+        pad.setVisible(false);
+        pad.setManaged(false);
+        pad.setOnChange(st -> search.setText(st.text()));
+        pad.setOnDone(flow::search);
+        search.setOnMouseClicked(e -> {
+            pad.setVisible(true);
+            pad.setManaged(true);
+        });
+        Button go = touchButton(t(l, "home.search"), "search-button",
+                () -> pad.press(org.zizhu.kiosk.flow.keyboard.Key.Simple.DONE));
         HBox searchBar = new HBox(12, search, go);
         searchBar.getStyleClass().add(MongolianScript.HORIZONTAL_CLASS); // one row: the key beside the field
         searchBar.setAlignment(Pos.CENTER_LEFT);
@@ -276,7 +306,7 @@ final class Screens {
             sp.getStyleClass().add("items-scroll");
             body = sp;
         }
-        VBox main = new VBox(20, searchBar, head, body);
+        VBox main = new VBox(20, searchBar, pad, head, body);
         VBox.setVgrow(body, Priority.ALWAYS);
         javafx.scene.layout.Pane root = layout().pair(24, sidePart, main);
         root.setId("screen-home");

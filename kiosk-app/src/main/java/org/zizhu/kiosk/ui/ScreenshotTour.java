@@ -151,6 +151,18 @@ public final class ScreenshotTour implements Runnable {
             shot("01-attract");
             fx(() -> app.flow().touch());
             shot("02-home");
+            // The search pad a touch on the field opens (a terminal has no keyboard), "shebao" typed.
+            fx(() -> {
+                if (stage.getScene().lookup("#search-pad") instanceof ChineseKeyboard pad) {
+                    pad.setVisible(true);
+                    pad.setManaged(true);
+                    for (char c : "shebao".toCharArray()) {
+                        pad.press(new org.zizhu.kiosk.flow.keyboard.Key.Letter(c));
+                    }
+                }
+            });
+            shot("02b-home-search");
+            fx(app::rerender);
             var group = runtime.catalog().groups(CatalogModel.Audience.PERSON).get(0);
             fx(() -> app.flow().chooseGroup(group.id()));
             shot("03-group");

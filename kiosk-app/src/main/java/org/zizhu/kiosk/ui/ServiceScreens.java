@@ -60,19 +60,37 @@ final class ServiceScreens {
                                         java.util.function.Consumer<String> typed, Runnable sendAnyway, Node cancel) {
         Label hint = new Label(msg.get(l, "enterprise.hint"));
         hint.setWrapText(true);
-        javafx.scene.control.TextField code = new javafx.scene.control.TextField(unconfirmed);
-        code.setId("enterprise-code");
-        code.setPromptText("91150203MA0N7LC8XD");
-        code.setMaxWidth(520);
-        code.setOnAction(e -> typed.accept(code.getText()));
+        ChineseKeyboard code = codePad(screens, msg, l, "enterprise-code", unconfirmed, 18, typed);
         HBox actions = new HBox(24, screens.touchButton(msg.get(l, "enterprise.confirm"), "enterprise-confirm",
-                () -> typed.accept(code.getText())));
+                () -> code.press(org.zizhu.kiosk.flow.keyboard.Key.Simple.DONE)));
         if (!unconfirmed.isEmpty()) {
             // The typed code fails its check character: the resident may send it anyway.
             actions.getChildren().add(screens.touchButton(msg.get(l, "enterprise.sendAnyway"), "enterprise-send-anyway", sendAnyway));
         }
         actions.getChildren().add(cancel);
         return List.of(hint, code, actions);
+    }
+
+    /**
+     * The on-screen pad for a code of capitals and digits (a credit code, an appointment code):
+     * a terminal has no keyboard, so a bare text field could not be typed into. It opens on the
+     * letters pad, the digit pad a touch away; no pinyin (no Chinese in a code). {@code done}
+     * gets the text on the pad's done key, as on the screen's confirm button.
+     */
+    static ChineseKeyboard codePad(Screens screens, Messages msg, Language l, String id, String initial, int max,
+                                   java.util.function.Consumer<String> done) {
+        ChineseKeyboard pad = new ChineseKeyboard(msg, l, (letters, limit) -> List.of(),
+                org.zizhu.kiosk.flow.keyboard.KeyboardState.start(org.zizhu.kiosk.flow.keyboard.KeyboardMode.LETTERS,
+                        initial == null ? "" : initial, max), screens.minTouchPx());
+        Node pinyin = pad.lookup("#kb-mode-pinyin");
+        if (pinyin != null) {
+            pinyin.setVisible(false);
+            pinyin.setManaged(false);
+        }
+        pad.setId(id);
+        pad.setMaxWidth(1100);
+        pad.setOnDone(done);
+        return pad;
     }
 
     Node service(Language l, ServiceFlow flow, String itemName, Runnable cancel, Runnable finish) {
@@ -95,14 +113,10 @@ final class ServiceScreens {
         }
         switch (v.step()) {
             case ENTER_CODE -> {
-                javafx.scene.control.TextField code = new javafx.scene.control.TextField();
-                code.setId("appointment-code");
-                code.setPromptText("YY2025001");
-                code.setMaxWidth(420);
-                code.setOnAction(e -> flow.enterCode(code.getText()));
+                ChineseKeyboard code = codePad(screens, msg, l, "appointment-code", "", 12, flow::enterCode);
                 nodes.add(code);
                 nodes.add(new HBox(24, screens.touchButton(t(l, "appointment.confirm"), "appointment-confirm",
-                        () -> flow.enterCode(code.getText())),
+                        () -> code.press(org.zizhu.kiosk.flow.keyboard.Key.Simple.DONE)),
                         screens.touchButton(t(l, "service.cancel"), "service-cancel", cancel)));
             }
             case INSERT_CARD, CARD_PROBLEM -> {

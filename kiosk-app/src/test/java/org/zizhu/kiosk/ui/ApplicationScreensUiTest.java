@@ -794,8 +794,16 @@ class ApplicationScreensUiTest {
                 LocalDate.of(2016, 1, 1)));
         // An enterprise's item: the enterprise is chosen on the transaction's pieces (its code typed here).
         awaitState(ApplicationState.ChoosingEnterprise.class);
-        var code = (javafx.scene.control.TextField) find("#enterprise-code").orElseThrow();
-        robot.interact(() -> code.setText("91150203MA0N7LC8XD"));
+        // Typed on the on-screen pad (a terminal has no keyboard): letters on the letter pad, digits on the digit pad.
+        for (char c : "91150203ma0n7lc8xd".toCharArray()) {
+            if (Character.isDigit(c)) {
+                tap("#kb-mode-digits");
+                tap("#kb-digit-" + c);
+            } else {
+                tap("#kb-mode-letters");
+                tap("#kb-key-" + c);
+            }
+        }
         tap("#enterprise-confirm");
         tap("#app-consent-yes");
         var prefilled = awaitState(ApplicationState.FillingForm.class);

@@ -162,7 +162,11 @@ class ServiceTransactionUiTest {
         openGuide(item.code());
         robot.clickOn("#guide-check-in");
         assertEquals(ServiceFlow.Step.ENTER_CODE, app.service().view().step());
-        robot.clickOn("#appointment-code").write("YY2025001");
+        // Typed on the on-screen pad: a terminal has no keyboard.
+        robot.clickOn("#kb-key-y").clickOn("#kb-key-y").clickOn("#kb-mode-digits");
+        for (char c : "2025001".toCharArray()) {
+            robot.clickOn("#kb-digit-" + c);
+        }
         robot.clickOn("#appointment-confirm");
         assertEquals(ServiceFlow.Step.INSERT_CARD, app.service().view().step());
         hub.simulators().camera().orElseThrow().showQr(
