@@ -85,6 +85,8 @@ final class EspeakVoice implements Voice {
     private Request pending;
     private long latest;
     private Process current;
+    /** Whether {@link #current} is the player (else the synthesiser): {@link #playing()} names the player only. */
+    private boolean currentIsPlayer;
     private boolean closed;
     private String lastFailure = "";
     private long lastFailureLoggedAt;
@@ -160,7 +162,7 @@ final class EspeakVoice implements Voice {
     /** The player process playing now, if any (tests watch it being cut short). */
     Optional<ProcessHandle> playing() {
         synchronized (lock) {
-            return current != null && current.isAlive() ? Optional.of(current.toHandle()) : Optional.empty();
+            return current != null && currentIsPlayer && current.isAlive() ? Optional.of(current.toHandle()) : Optional.empty();
         }
     }
 
@@ -375,6 +377,7 @@ final class EspeakVoice implements Voice {
             stale = closed || r.generation() != latest;
             if (!stale) {
                 current = p;
+                currentIsPlayer = stage.equals("player");
             }
         }
         if (stale) {

@@ -38,7 +38,7 @@ class PcscdRestartTest {
             rig.insert(DemoCards.create(DemoCards.Kind.TECHNICIAN));
             try {
                 script("stop");
-                await("OFFLINE while pcscd is gone").atMost(Duration.ofSeconds(5))
+                await("OFFLINE while pcscd is gone").atMost(Duration.ofSeconds(15))
                         .until(() -> rig.reader.status() == DeviceStatus.OFFLINE);
                 assertEquals("pcscd-unavailable", rig.reader.tracker().detail());
                 assertFalse(rig.reader.cardPresent());
@@ -47,9 +47,15 @@ class PcscdRestartTest {
             } finally {
                 script("start");
             }
-            await("ONLINE again").atMost(Duration.ofSeconds(10)).until(() -> rig.reader.status() == DeviceStatus.ONLINE);
-            await("card back").atMost(Duration.ofSeconds(10)).until(rig.reader::cardPresent);
-            assertEquals(List.of(DeviceStatus.OFFLINE, DeviceStatus.ONLINE), seen);
+            // Deadlines for a loaded 2-core CI machine, where pcscd's start and the virtual
+            // reader's reconnection have taken several seconds.
+            await("ONLINE again").atMost(Duration.ofSeconds(30)).until(() -> rig.reader.status() == DeviceStatus.ONLINE);
+            await("card back").atMost(Duration.ofSeconds(30)).until(rig.reader::cardPresent);
+            // A restarted pcscd may enumerate the reader twice (gone, back, gone, back): what
+            // matters is that it went OFFLINE, came back ONLINE by itself, and meant nothing else.
+            assertEquals(DeviceStatus.OFFLINE, seen.get(0), seen::toString);
+            assertEquals(DeviceStatus.ONLINE, seen.get(seen.size() - 1), seen::toString);
+            assertTrue(seen.stream().allMatch(st -> st == DeviceStatus.OFFLINE || st == DeviceStatus.ONLINE), seen::toString);
             assertTrue(new TechnicianCardAuthenticator(DemoCards.demoIssuerTrust())
                     .authenticate(rig.reader, DemoCards.DEMO_PIN.toCharArray()).success());
             rig.remove();
