@@ -1,5 +1,6 @@
 package org.zizhu.kiosk.ui;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -236,6 +237,9 @@ final class Screens {
             ScrollPane sideScroll = new ScrollPane(side);
             sideScroll.setFitToWidth(true);
             sideScroll.getStyleClass().add("side-scroll");
+            // The groups keep their width when the main part asks for more (the search pad, a
+            // Mongolian row of vertical labels): squeezed, their buttons would lie under the scroll bar.
+            sideScroll.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             sidePart = sideScroll;
         }
 
@@ -260,9 +264,16 @@ final class Screens {
         pad.setManaged(false);
         pad.setOnChange(st -> search.setText(st.text()));
         pad.setOnDone(flow::search);
+        List<Node> list = new ArrayList<>(); // filled below: what the pad stands in for while open
         search.setOnMouseClicked(e -> {
+            // The pad takes the list's place until the search: both would not fit on an upright
+            // screen in elder mode, and the list is what the search replaces anyway.
             pad.setVisible(true);
             pad.setManaged(true);
+            for (Node n : list) {
+                n.setVisible(false);
+                n.setManaged(false);
+            }
         });
         Button go = touchButton(t(l, "home.search"), "search-button",
                 () -> pad.press(org.zizhu.kiosk.flow.keyboard.Key.Simple.DONE));
@@ -306,6 +317,8 @@ final class Screens {
             sp.getStyleClass().add("items-scroll");
             body = sp;
         }
+        list.add(head);
+        list.add(body);
         VBox main = new VBox(20, searchBar, pad, head, body);
         VBox.setVgrow(body, Priority.ALWAYS);
         javafx.scene.layout.Pane root = layout().pair(24, sidePart, main);

@@ -153,9 +153,12 @@ public final class ScreenshotTour implements Runnable {
             shot("02-home");
             // The search pad a touch on the field opens (a terminal has no keyboard), "shebao" typed.
             fx(() -> {
-                if (stage.getScene().lookup("#search-pad") instanceof ChineseKeyboard pad) {
-                    pad.setVisible(true);
-                    pad.setManaged(true);
+                if (stage.getScene().lookup("#search-field") instanceof javafx.scene.control.TextField field
+                        && stage.getScene().lookup("#search-pad") instanceof ChineseKeyboard pad) {
+                    // As a touch on the field does it.
+                    field.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED, 0, 0, 0, 0,
+                            javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true, false, false, false,
+                            false, true, null));
                     for (char c : "shebao".toCharArray()) {
                         pad.press(new org.zizhu.kiosk.flow.keyboard.Key.Letter(c));
                     }

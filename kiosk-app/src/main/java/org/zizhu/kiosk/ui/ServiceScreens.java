@@ -60,15 +60,45 @@ final class ServiceScreens {
                                         java.util.function.Consumer<String> typed, Runnable sendAnyway, Node cancel) {
         Label hint = new Label(msg.get(l, "enterprise.hint"));
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ChineseKeyboard code = codePad(screens, msg, l, "enterprise-code", unconfirmed, 18, typed);
-        HBox actions = new HBox(24, screens.touchButton(msg.get(l, "enterprise.confirm"), "enterprise-confirm",
+        VBox actions = new VBox(16, screens.touchButton(msg.get(l, "enterprise.confirm"), "enterprise-confirm",
                 () -> code.press(org.zizhu.kiosk.flow.keyboard.Key.Simple.DONE)));
         if (!unconfirmed.isEmpty()) {
             // The typed code fails its check character: the resident may send it anyway.
             actions.getChildren().add(screens.touchButton(msg.get(l, "enterprise.sendAnyway"), "enterprise-send-anyway", sendAnyway));
         }
         actions.getChildren().add(cancel);
-        return List.of(hint, code, actions);
+        return List.of(withPad(screens, code, hint, actions));
+    }
+
+    /**
+     * A code pad with its hint and buttons: on a wide screen beside it (under a pad they fall
+     * below the bottom of a landscape screen in elder mode, and a service page does not scroll),
+     * on an upright one above and below it (the width is short, the height is not).
+     */
+    static javafx.scene.layout.Pane withPad(Screens screens, ChineseKeyboard pad, Label hint, VBox actions) {
+        if (screens.layout().portrait()) {
+            actions.setAlignment(Pos.TOP_CENTER);
+            VBox column = new VBox(24);
+            if (hint != null) {
+                column.getChildren().add(hint);
+            }
+            HBox buttons = new HBox(24);
+            buttons.getChildren().addAll(actions.getChildren());
+            buttons.setAlignment(Pos.CENTER);
+            column.getChildren().addAll(pad, buttons);
+            return column;
+        }
+        if (hint != null) {
+            actions.getChildren().add(0, hint);
+        }
+        actions.setPrefWidth(380);
+        actions.setMinWidth(300);
+        HBox row = new HBox(24, pad, actions);
+        HBox.setHgrow(pad, javafx.scene.layout.Priority.ALWAYS);
+        row.setAlignment(Pos.TOP_CENTER);
+        return row;
     }
 
     /**
@@ -114,10 +144,9 @@ final class ServiceScreens {
         switch (v.step()) {
             case ENTER_CODE -> {
                 ChineseKeyboard code = codePad(screens, msg, l, "appointment-code", "", 12, flow::enterCode);
-                nodes.add(code);
-                nodes.add(new HBox(24, screens.touchButton(t(l, "appointment.confirm"), "appointment-confirm",
+                nodes.add(withPad(screens, code, null, new VBox(16, screens.touchButton(t(l, "appointment.confirm"), "appointment-confirm",
                         () -> code.press(org.zizhu.kiosk.flow.keyboard.Key.Simple.DONE)),
-                        screens.touchButton(t(l, "service.cancel"), "service-cancel", cancel)));
+                        screens.touchButton(t(l, "service.cancel"), "service-cancel", cancel))));
             }
             case INSERT_CARD, CARD_PROBLEM -> {
                 Label hint = new Label(t(l, "service.insertCardHint"));
