@@ -58,6 +58,7 @@ public final class ChineseKeyboard extends VBox {
     private final List<Button> letterKeys = new ArrayList<>();
     private final GridPane digitPad = new GridPane();
     private final List<Button> modeButtons = new ArrayList<>();
+    private Button space;
 
     /**
      * @param source candidates (wrap a still-building index with {@link CandidateSource#whenReady}
@@ -144,7 +145,7 @@ public final class ChineseKeyboard extends VBox {
             modeButtons.add(b);
             bottom.getChildren().add(b);
         }
-        Button space = key("kb-space", t("keyboard.space"), Key.Simple.SPACE, "kb-function");
+        space = key("kb-space", t("keyboard.space"), Key.Simple.SPACE, "kb-function");
         space.setMinWidth(keyPx * 4);
         bottom.getChildren().addAll(space,
                 key("kb-backspace", t("keyboard.backspace"), Key.Simple.BACKSPACE, "kb-function"),
@@ -153,6 +154,30 @@ public final class ChineseKeyboard extends VBox {
 
         getChildren().addAll(line, notice, candidateBar, letterPad, digitPad, bottom);
         render();
+    }
+
+    /**
+     * For a code of capitals and digits (a credit code, an appointment code): one pad with a row
+     * of digits over the capitals, no mode keys and no space, so nothing is switched while typing
+     * 91150203MA0N7LC8XD, and the pad is no taller than the letters pad. Start it in
+     * {@link KeyboardMode#LETTERS}. Returns this.
+     */
+    public ChineseKeyboard codeLayout() {
+        getChildren().remove(digitPad); // its keys' ids go to the digit row
+        HBox digits = new HBox(8);
+        digits.setAlignment(Pos.CENTER);
+        for (char c : "1234567890".toCharArray()) {
+            digits.getChildren().add(key("kb-digit-" + c, String.valueOf(c), new Key.Type(c), "kb-key"));
+        }
+        letterPad.getChildren().add(0, digits);
+        for (Button b : modeButtons) {
+            b.setVisible(false);
+            b.setManaged(false);
+        }
+        space.setVisible(false);
+        space.setManaged(false);
+        render();
+        return this;
     }
 
     private String t(String key) {

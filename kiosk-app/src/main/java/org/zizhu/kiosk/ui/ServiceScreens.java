@@ -103,8 +103,8 @@ final class ServiceScreens {
 
     /**
      * The on-screen pad for a code of capitals and digits (a credit code, an appointment code):
-     * a terminal has no keyboard, so a bare text field could not be typed into. It opens on the
-     * letters pad, the digit pad a touch away; no pinyin (no Chinese in a code). {@code done}
+     * a terminal has no keyboard, so a bare text field could not be typed into. Digits over
+     * capitals on one pad ({@link ChineseKeyboard#codeLayout()}); no pinyin. {@code done}
      * gets the text on the pad's done key, as on the screen's confirm button.
      */
     static ChineseKeyboard codePad(Screens screens, Messages msg, Language l, String id, String initial, int max,
@@ -112,11 +112,7 @@ final class ServiceScreens {
         ChineseKeyboard pad = new ChineseKeyboard(msg, l, (letters, limit) -> List.of(),
                 org.zizhu.kiosk.flow.keyboard.KeyboardState.start(org.zizhu.kiosk.flow.keyboard.KeyboardMode.LETTERS,
                         initial == null ? "" : initial, max), screens.minTouchPx());
-        Node pinyin = pad.lookup("#kb-mode-pinyin");
-        if (pinyin != null) {
-            pinyin.setVisible(false);
-            pinyin.setManaged(false);
-        }
+        pad.codeLayout();
         pad.setId(id);
         pad.setMaxWidth(1100);
         pad.setOnDone(done);

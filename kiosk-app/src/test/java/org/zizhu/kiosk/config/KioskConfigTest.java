@@ -87,6 +87,21 @@ class KioskConfigTest {
         KioskConfig.load(example);
     }
 
+    /** The pin map shipped beside it (the package's examples) is one GpioConfig accepts, every pin wired. */
+    @Test
+    void gpioExampleIsAValidPinMap() throws Exception {
+        Path example = Path.of(System.getProperty("user.dir")).getParent().resolve("config/gpio.properties.example");
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(example, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        org.zizhu.device.gpio.GpioConfig c = org.zizhu.device.gpio.GpioConfig.fromProperties(p);
+        assertEquals(org.zizhu.device.gpio.GpioConfig.Provider.GPIOD, c.provider());
+        assertEquals(6, c.pins().size(), "every role wired: " + c.pins());
+        assertEquals(17, c.pin(org.zizhu.device.gpio.PinRole.LIGHT_RED));
+        assertTrue(c.activeLow(org.zizhu.device.gpio.PinRole.RELAY));
+    }
+
     @Test
     void diagConfigReportsErrorsWithoutStackTrace() throws Exception {
         Path f = write("heartbeat.intervalSeconds=-1\n");

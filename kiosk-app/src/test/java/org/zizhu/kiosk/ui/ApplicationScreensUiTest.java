@@ -794,15 +794,9 @@ class ApplicationScreensUiTest {
                 LocalDate.of(2016, 1, 1)));
         // An enterprise's item: the enterprise is chosen on the transaction's pieces (its code typed here).
         awaitState(ApplicationState.ChoosingEnterprise.class);
-        // Typed on the on-screen pad (a terminal has no keyboard): letters on the letter pad, digits on the digit pad.
+        // Typed on the on-screen code pad (a terminal has no keyboard): digits over capitals, nothing to switch.
         for (char c : "91150203ma0n7lc8xd".toCharArray()) {
-            if (Character.isDigit(c)) {
-                tap("#kb-mode-digits");
-                tap("#kb-digit-" + c);
-            } else {
-                tap("#kb-mode-letters");
-                tap("#kb-key-" + c);
-            }
+            tap(Character.isDigit(c) ? "#kb-digit-" + c : "#kb-key-" + c);
         }
         tap("#enterprise-confirm");
         tap("#app-consent-yes");

@@ -163,7 +163,7 @@ class ServiceTransactionUiTest {
         robot.clickOn("#guide-check-in");
         assertEquals(ServiceFlow.Step.ENTER_CODE, app.service().view().step());
         // Typed on the on-screen pad: a terminal has no keyboard.
-        robot.clickOn("#kb-key-y").clickOn("#kb-key-y").clickOn("#kb-mode-digits");
+        robot.clickOn("#kb-key-y").clickOn("#kb-key-y");
         for (char c : "2025001".toCharArray()) {
             robot.clickOn("#kb-digit-" + c);
         }
