@@ -58,7 +58,7 @@ public final class ChineseKeyboard extends VBox {
     private final List<Button> letterKeys = new ArrayList<>();
     private final GridPane digitPad = new GridPane();
     private final List<Button> modeButtons = new ArrayList<>();
-    private Button space;
+    private FlowPane bottom;
 
     /**
      * @param source candidates (wrap a still-building index with {@link CandidateSource#whenReady}
@@ -136,7 +136,7 @@ public final class ChineseKeyboard extends VBox {
 
         // Wraps onto a second row when the keys' words are longer than the screen is wide
         // (English in elder mode on an upright screen).
-        FlowPane bottom = new FlowPane(8, 8);
+        bottom = new FlowPane(8, 8);
         bottom.setAlignment(Pos.CENTER);
         for (KeyboardMode m : KeyboardMode.values()) {
             String name = m.name().toLowerCase(java.util.Locale.ROOT);
@@ -145,7 +145,7 @@ public final class ChineseKeyboard extends VBox {
             modeButtons.add(b);
             bottom.getChildren().add(b);
         }
-        space = key("kb-space", t("keyboard.space"), Key.Simple.SPACE, "kb-function");
+        Button space = key("kb-space", t("keyboard.space"), Key.Simple.SPACE, "kb-function");
         space.setMinWidth(keyPx * 4);
         bottom.getChildren().addAll(space,
                 key("kb-backspace", t("keyboard.backspace"), Key.Simple.BACKSPACE, "kb-function"),
@@ -159,23 +159,25 @@ public final class ChineseKeyboard extends VBox {
     /**
      * For a code of capitals and digits (a credit code, an appointment code): one pad with a row
      * of digits over the capitals, no mode keys and no space, so nothing is switched while typing
-     * 91150203MA0N7LC8XD, and the pad is no taller than the letters pad. Start it in
+     * 91150203MA0N7LC8XD, and the pad is no taller than the letters pad. No done key: the
+     * screen's confirm button presses it ({@link #press}). Start it in
      * {@link KeyboardMode#LETTERS}. Returns this.
      */
     public ChineseKeyboard codeLayout() {
-        getChildren().remove(digitPad); // its keys' ids go to the digit row
+        // The digit pad and the function row go (their keys' ids move to the digit row): the
+        // screen's own confirm button is the done key, and a pad one row shorter fits under a
+        // service page's heading on a 1280x800 screen.
+        getChildren().removeAll(digitPad, bottom);
         HBox digits = new HBox(8);
         digits.setAlignment(Pos.CENTER);
         for (char c : "1234567890".toCharArray()) {
             digits.getChildren().add(key("kb-digit-" + c, String.valueOf(c), new Key.Type(c), "kb-key"));
         }
+        // Delete ends the shortest row (z..m), where an English label in elder mode still fits an upright screen.
+        Button backspace = key("kb-backspace", t("keyboard.backspace"), Key.Simple.BACKSPACE, "kb-function");
+        backspace.setMinWidth(Region.USE_PREF_SIZE);
+        ((HBox) letterPad.getChildren().get(letterPad.getChildren().size() - 1)).getChildren().add(backspace);
         letterPad.getChildren().add(0, digits);
-        for (Button b : modeButtons) {
-            b.setVisible(false);
-            b.setManaged(false);
-        }
-        space.setVisible(false);
-        space.setManaged(false);
         render();
         return this;
     }
