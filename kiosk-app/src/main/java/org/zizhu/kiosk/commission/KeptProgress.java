@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,25 +26,30 @@ import org.zizhu.kiosk.flow.CommissioningPorts.NetworkReport;
 import org.zizhu.kiosk.flow.CommissioningState;
 import org.zizhu.kiosk.flow.CommissioningState.Progress;
 import org.zizhu.kiosk.flow.CommissioningState.Step;
+import org.zizhu.kiosk.storage.SecureFiles;
 
 /**
- * What the commissioning wizard found out, kept in {@code data.dir/commissioning-resume.json}
+ * What the commissioning wizard found out, kept in {@code data.dir/state/commissioning-resume.json}
  * across the restart that re-opens newly bound devices, so the next technician login goes on at
  * the device tests and the report still carries the network check, enrolment and detection. It
  * holds no personal data (outcomes, the clock check, device names and bindings; never a test's
- * card). Taken once; older than {@link #MAX_AGE} it is dropped (a restart long after is not the
- * wizard's, and the technician starts again from the menu). A damaged file is dropped too.
+ * card). Written as the tamper latch is ({@link SecureFiles}: 0600, fsynced, renamed into place).
+ * Taken once; older than {@link #MAX_AGE} it is dropped (a restart long after is not the
+ * wizard's, and the technician starts again from the menu). A damaged or oversized file is
+ * dropped too.
  */
 final class KeptProgress {
     static final String FILE = "commissioning-resume.json";
     static final Duration MAX_AGE = Duration.ofMinutes(30);
+    /** Far above what the wizard writes (a few KiB): anything larger is not this file. */
+    static final long MAX_BYTES = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
     private final Clock clock;
 
     KeptProgress(Path dataDir, Clock clock) {
-        this.file = dataDir.resolve(FILE);
+        this.file = dataDir.resolve("state").resolve(FILE);
         this.clock = clock;
     }
 
@@ -82,10 +86,7 @@ final class KeptProgress {
             x.put("problem", b.problem());
         }
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(FILE + ".tmp");
-            Files.write(tmp, JSON.writeValueAsBytes(o));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            SecureFiles.write(file, JSON.writeValueAsBytes(o));
         } catch (IOException e) {
             // The restart still happens; the technician picks the steps from the menu instead.
             EventLog.event(EventId.COMMISSIONING_STEP, Outcome.FAILURE, "state", "keep-for-restart", "error", e.getClass().getSimpleName());
@@ -97,7 +98,10 @@ final class KeptProgress {
             return Optional.empty();
         }
         try {
-            JsonNode o = JSON.readTree(Files.readAllBytes(file));
+            if (Files.size(file) > MAX_BYTES) {
+                throw new IOException("oversized");
+            }
+            JsonNode o = JSON.readTree(SecureFiles.read(file));
             Instant kept = Instant.parse(o.path("keptAt").asText());
             if (kept.plus(MAX_AGE).isBefore(clock.instant())) {
                 return Optional.empty();

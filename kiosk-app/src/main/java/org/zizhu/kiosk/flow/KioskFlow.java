@@ -139,7 +139,9 @@ public final class KioskFlow {
      */
     public boolean holdForUpdate(java.time.Duration atMost) {
         fire(new Input.UpdateHold(clock.instant().plus(atMost)));
-        return facts().updatingUntil() != null;
+        // Not "a hold exists": a technician who opened maintenance during an earlier hold uses the terminal.
+        Facts f = facts();
+        return f.updatingUntil() != null && !KioskState.inUse(KioskState.modeOf(f));
     }
 
     public void addListener(Consumer<KioskMode> l) {

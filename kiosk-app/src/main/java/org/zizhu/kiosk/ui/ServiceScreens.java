@@ -85,7 +85,8 @@ final class ServiceScreens {
                 column.getChildren().add(hint);
             }
             HBox buttons = new HBox(24);
-            buttons.getChildren().addAll(actions.getChildren());
+            // A copy: each button leaves the column as it joins the row.
+            buttons.getChildren().addAll(List.copyOf(actions.getChildren()));
             buttons.setAlignment(Pos.CENTER);
             column.getChildren().addAll(pad, buttons);
             return column;

@@ -99,8 +99,12 @@ public final class UpdateAgent implements AutoCloseable {
     }
 
     /**
-     * Whether a resident (or a technician) is using the kiosk now. Until this is set the kiosk
-     * counts as in use: nothing is installed before the screens can say it is free.
+     * Whether a resident (or a technician) is using the kiosk now, asked once right before the
+     * install request is written. The kiosk's wiring answers "free" only after holding the
+     * terminal for the restart ({@code KioskFlow.holdForUpdate(HOLD)}), so the answer stays true
+     * until the restart; a hold whose request could not be written ends by itself after
+     * {@link #HOLD}. Until this is set the kiosk counts as in use: nothing is installed before
+     * the screens can say it is free.
      */
     public void inUseBy(BooleanSupplier inUse) {
         this.inUse = inUse;

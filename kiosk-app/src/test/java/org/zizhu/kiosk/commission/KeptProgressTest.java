@@ -38,7 +38,7 @@ class KeptProgressTest {
     @Test
     void whatWasFoundOutComesBackOnceWithoutTheTests() throws Exception {
         new KeptProgress(dir, Clock.fixed(T0, ZoneOffset.UTC)).keep(PROGRESS);
-        assertTrue(Files.exists(dir.resolve(KeptProgress.FILE)));
+        assertTrue(Files.exists(dir.resolve("state").resolve(KeptProgress.FILE)));
         KeptProgress later = new KeptProgress(dir, Clock.fixed(T0.plusSeconds(90), ZoneOffset.UTC));
         Progress p = later.take().orElseThrow();
         assertEquals(PROGRESS.outcomes(), p.outcomes());
@@ -48,16 +48,20 @@ class KeptProgressTest {
         assertFalse(p.binding().restartNeeded(), "the restart has happened");
         assertEquals(Map.of(), p.tests(), "tests run again on the devices as bound");
         assertTrue(later.take().isEmpty(), "taken once");
-        assertFalse(Files.exists(dir.resolve(KeptProgress.FILE)));
+        assertFalse(Files.exists(dir.resolve("state").resolve(KeptProgress.FILE)));
     }
 
     @Test
     void oldOrDamagedIsDropped() throws Exception {
         new KeptProgress(dir, Clock.fixed(T0, ZoneOffset.UTC)).keep(PROGRESS);
         assertTrue(new KeptProgress(dir, Clock.fixed(T0.plus(KeptProgress.MAX_AGE).plusSeconds(1), ZoneOffset.UTC)).take().isEmpty());
-        assertFalse(Files.exists(dir.resolve(KeptProgress.FILE)));
-        Files.writeString(dir.resolve(KeptProgress.FILE), "{\"keptAt\":\"2026-12-02T10:00:00Z\",\"outcomes\":{\"NOPE\":\"PASSED\"}}");
+        assertFalse(Files.exists(dir.resolve("state").resolve(KeptProgress.FILE)));
+        Files.createDirectories(dir.resolve("state"));
+        Files.writeString(dir.resolve("state").resolve(KeptProgress.FILE), "{\"keptAt\":\"2026-12-02T10:00:00Z\",\"outcomes\":{\"NOPE\":\"PASSED\"}}");
         assertTrue(new KeptProgress(dir, Clock.fixed(T0, ZoneOffset.UTC)).take().isEmpty());
-        assertFalse(Files.exists(dir.resolve(KeptProgress.FILE)));
+        assertFalse(Files.exists(dir.resolve("state").resolve(KeptProgress.FILE)));
+        Files.write(dir.resolve("state").resolve(KeptProgress.FILE), new byte[(int) KeptProgress.MAX_BYTES + 1]);
+        assertTrue(new KeptProgress(dir, Clock.fixed(T0, ZoneOffset.UTC)).take().isEmpty(), "oversized");
+        assertFalse(Files.exists(dir.resolve("state").resolve(KeptProgress.FILE)));
     }
 }

@@ -75,11 +75,8 @@ class KioskConfigTest {
 
     @Test
     void exampleFileDocumentsEveryKeyWithItsDefault() throws Exception {
-        Path example = Path.of(System.getProperty("user.dir")).getParent().resolve("config/kiosk.properties.example");
-        Properties p = new Properties();
-        try (var r = Files.newBufferedReader(example, StandardCharsets.UTF_8)) {
-            p.load(r);
-        }
+        Path example = example("kiosk.properties.example");
+        Properties p = properties(example);
         for (ConfigKey k : ConfigKey.values()) {
             assertEquals(k.defaultValue(), p.getProperty(k.key()), "example file entry for " + k.key());
         }
@@ -87,15 +84,23 @@ class KioskConfigTest {
         KioskConfig.load(example);
     }
 
+    /** A file of the repository's config/ (the package ships them as examples). */
+    private static Path example(String name) {
+        return Path.of(System.getProperty("user.dir")).getParent().resolve("config").resolve(name);
+    }
+
+    private static Properties properties(Path file) throws java.io.IOException {
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return p;
+    }
+
     /** The pin map shipped beside it (the package's examples) is one GpioConfig accepts, every pin wired. */
     @Test
     void gpioExampleIsAValidPinMap() throws Exception {
-        Path example = Path.of(System.getProperty("user.dir")).getParent().resolve("config/gpio.properties.example");
-        Properties p = new Properties();
-        try (var r = Files.newBufferedReader(example, StandardCharsets.UTF_8)) {
-            p.load(r);
-        }
-        org.zizhu.device.gpio.GpioConfig c = org.zizhu.device.gpio.GpioConfig.fromProperties(p);
+        org.zizhu.device.gpio.GpioConfig c = org.zizhu.device.gpio.GpioConfig.fromProperties(properties(example("gpio.properties.example")));
         assertEquals(org.zizhu.device.gpio.GpioConfig.Provider.GPIOD, c.provider());
         assertEquals(6, c.pins().size(), "every role wired: " + c.pins());
         assertEquals(17, c.pin(org.zizhu.device.gpio.PinRole.LIGHT_RED));
