@@ -32,7 +32,10 @@ import org.zizhu.privacy.Masking;
  * 18-character citizen number anywhere in the page's text becomes 1502**********0016).
  *
  * <p>The page is rendered in memory at 300 dpi and embedded as a JPEG per page: the print-out is
- * a copy, and the PDF goes straight to CUPS without touching the disk.
+ * a copy, and the PDF goes straight to CUPS without touching the disk. The QR code is not part of
+ * that picture: it is drawn on top as vector squares on a white quiet zone, so its module edges
+ * are as sharp as the printer can make them, with no JPEG blur or resampling between the code and
+ * the reader (and {@link QrMatrix} has already checked that the code reads back).
  */
 public final class SealedDocumentPrint {
     static final float DPI = 300f;
@@ -64,13 +67,10 @@ public final class SealedDocumentPrint {
     public byte[] pdf(byte[] ofd, String watermark, String verificationLink) throws OfdException, IOException {
         OfdArchive archive = OfdArchive.read(ofd);
         int pages = renderer.pageCount(archive);
-        BufferedImage qr = qr(verificationLink);
+        BitMatrix qr = QrMatrix.encode(verificationLink, "verificationLink");
         try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (int i = 0; i < pages; i++) {
                 RenderOptions opts = RenderOptions.defaults().withDpi(DPI).withTextFilter(MASK_ID_NUMBERS).withWatermark(watermark);
-                if (i == 0) {
-                    opts = opts.withOverlay(qr, QR_X_MM, QR_Y_MM, QR_SIZE_MM, QR_SIZE_MM);
-                }
                 BufferedImage img = renderer.render(archive, i, opts);
                 PageSize size = renderer.pageSize(archive, i);
                 float w = (float) (size.widthMm() / 25.4 * 72);
@@ -80,6 +80,9 @@ public final class SealedDocumentPrint {
                 PDImageXObject x = JPEGFactory.createFromImage(pdf, img, 0.9f);
                 try (PDPageContentStream cs = new PDPageContentStream(pdf, page)) {
                     cs.drawImage(x, 0, 0, w, h);
+                    if (i == 0) {
+                        drawQr(cs, qr, h);
+                    }
                 }
             }
             pdf.save(out);
@@ -87,19 +90,40 @@ public final class SealedDocumentPrint {
         }
     }
 
-    private static BufferedImage qr(String content) {
-        BitMatrix m = QrMatrix.encode(content, "verificationLink");
-        int quiet = 4; // ISO/IEC 18004's quiet zone: text printed closer confuses phone readers
+    /**
+     * The code in a {@code QR_SIZE_MM} square at ({@code QR_X_MM}, {@code QR_Y_MM}) from the top
+     * left: white quiet zone of 4 modules (ISO/IEC 18004; text printed closer confuses phone
+     * readers), then each row's runs of dark modules as one rectangle each.
+     */
+    private static void drawQr(PDPageContentStream cs, BitMatrix m, float pageHeightPt) throws IOException {
+        int quiet = 4;
         int n = m.getWidth() + 2 * quiet;
-        BufferedImage img = new BufferedImage(n, n, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < n; y++) {
-            for (int x = 0; x < n; x++) {
-                int mx = x - quiet;
-                int my = y - quiet;
-                boolean dark = mx >= 0 && my >= 0 && mx < m.getWidth() && my < m.getHeight() && m.get(mx, my);
-                img.setRGB(x, y, dark ? 0x000000 : 0xFFFFFF);
+        float side = pt(QR_SIZE_MM);
+        float module = side / n;
+        float left = pt(QR_X_MM);
+        float top = pageHeightPt - pt(QR_Y_MM);
+        cs.setNonStrokingColor(1f);
+        cs.addRect(left, top - side, side, side);
+        cs.fill();
+        cs.setNonStrokingColor(0f);
+        for (int y = 0; y < m.getHeight(); y++) {
+            int x = 0;
+            while (x < m.getWidth()) {
+                if (!m.get(x, y)) {
+                    x++;
+                    continue;
+                }
+                int start = x;
+                while (x < m.getWidth() && m.get(x, y)) {
+                    x++;
+                }
+                cs.addRect(left + (quiet + start) * module, top - (quiet + y + 1) * module, (x - start) * module, module);
             }
         }
-        return img;
+        cs.fill();
+    }
+
+    private static float pt(double mm) {
+        return (float) (mm / 25.4 * 72);
     }
 }
