@@ -95,6 +95,7 @@ class KioskUiTest {
             assertNotNull(robot.lookup("#flow-step-" + step.id()).query(), "flow chart box for " + step.id());
         }
         assertEquals(d.guideUrl(), node("#guide-qr", ImageView.class).getUserData());
+        assertEquals(d.guideUrl(), decodeShown(node("#guide-qr", ImageView.class).getImage()), "the code on the screen is the guide's address");
 
         robot.clickOn("#lang-switch");
         assertEquals(d.name().en(), node("#guide-name", Label.class).getText());
@@ -191,5 +192,15 @@ class KioskUiTest {
     /** Item codes may contain characters CSS ids need escaped. */
     static String css(String id) {
         return id.replaceAll("([^A-Za-z0-9_-])", "\\\\$1");
+    }
+
+    /** What a phone would read from a QR code image on the screen (ZXing over its pixels). */
+    static String decodeShown(javafx.scene.image.Image image) throws Exception {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(w, h, argb)))).getText();
     }
 }
