@@ -116,6 +116,37 @@ public class SealedDocumentPrintTest {
         assertEquals(List.of(), unread);
     }
 
+    /**
+     * The strips, compressed in parallel, put the whole page back exactly (lossless), every row in
+     * order, each join covered by the strip above.
+     */
+    @Test
+    void theStripsAreThePageInOrderExactly() throws Exception {
+        BufferedImage page = new OfdRenderer().render(OfdArchive.read(full), 0, RenderOptions.defaults().withDpi(300f).withWatermark("此件仅供测试"));
+        List<SealedDocumentPrint.Strip> strips = SealedDocumentPrint.strips(page);
+        assertEquals(Math.min(4, Runtime.getRuntime().availableProcessors()), strips.size(), "one strip per core");
+        int next = 0;
+        int[] argb = new int[page.getWidth()];
+        for (SealedDocumentPrint.Strip strip : strips) {
+            assertEquals(next, strip.top(), "strips follow each other");
+            byte[] rgb = new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(strip.deflated())).readAllBytes();
+            assertEquals(page.getWidth() * strip.rows() * 3, rgb.length);
+            for (int y = 0; y < strip.rows(); y++) {
+                page.getRGB(0, strip.top() + y, page.getWidth(), 1, argb, 0, page.getWidth());
+                for (int x = 0; x < page.getWidth(); x++) {
+                    int i = (y * page.getWidth() + x) * 3;
+                    int got = (rgb[i] & 0xff) << 16 | (rgb[i + 1] & 0xff) << 8 | rgb[i + 2] & 0xff;
+                    if (got != (argb[x] & 0xffffff)) {
+                        throw new AssertionError("pixel " + x + "," + (strip.top() + y) + " differs");
+                    }
+                }
+            }
+            boolean last = strip == strips.get(strips.size() - 1);
+            next = strip.top() + strip.rows() - (last ? 0 : 1);
+        }
+        assertEquals(page.getHeight(), next, "the last strip ends at the page's last row");
+    }
+
     @Test
     void aDocumentThatIsNotAnOfdPrintsNothing() {
         assertThrows(OfdException.class, () -> new SealedDocumentPrint().pdf("not a zip".getBytes(StandardCharsets.UTF_8), "w", "https://x/y"));
