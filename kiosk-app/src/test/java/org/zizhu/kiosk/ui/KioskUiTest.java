@@ -194,13 +194,14 @@ class KioskUiTest {
         return id.replaceAll("([^A-Za-z0-9_-])", "\\\\$1");
     }
 
-    /** What a phone would read from a QR code image on the screen (ZXing over its pixels). */
-    static String decodeShown(javafx.scene.image.Image image) throws Exception {
+    /** What a reader makes of a QR code image on the screen (the kiosk's own scanner over its pixels), or null. */
+    static String decodeShown(javafx.scene.image.Image image) {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         int[] argb = new int[w * h];
         image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-        return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
-                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(w, h, argb)))).getText();
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        picture.setRGB(0, 0, w, h, argb, 0, w);
+        return new org.zizhu.device.camera.qr.QrScanner().decode(picture);
     }
 }
