@@ -3,11 +3,21 @@ package org.zizhu.kiosk.update;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.Set;
 
 /**
  * Small state files written whole or not at all: a temporary file beside the target, fsynced,
@@ -19,6 +29,10 @@ final class AtomicFiles {
     }
 
     static void write(Path file, byte[] content) throws IOException {
+        if (AS_ROOT) {
+            writeAsRoot(file.toAbsolutePath().normalize(), content);
+            return;
+        }
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
         // Root (guard, installer) writes here into directories the kiosk's user owns: a link left at
         // the temporary name must not be followed (it would have root write wherever it points).
@@ -32,6 +46,84 @@ final class AtomicFiles {
             ch.force(true);
         }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Whether this process is root (the guard and the installer, run by systemd). */
+    private static final boolean AS_ROOT = "root".equals(System.getProperty("user.name"));
+
+    /**
+     * Root's write, by directory handle, not by path. The guard and the installer write into
+     * directories the kiosk's user owns. A check on the path ("not a link") followed by a write on
+     * the path leaves a window in which that user could swap a directory for a link to one of
+     * root's, and root would write there. So the directories are opened one by one from {@code /},
+     * each relative to the one before; below the first directory that is not root's alone (owned by
+     * another user, or writable by group or others) a link is not followed but refused. The
+     * temporary file is created, given the owner of its directory and renamed, all relative to the
+     * final directory's handle (openat, fchownat, renameat), so what root writes lands where it
+     * checked, whatever is renamed meanwhile.
+     */
+    static void writeAsRoot(Path file, byte[] content) throws IOException {
+        Path name = file.getFileName();
+        Path tmp = Path.of("." + name + ".tmp");
+        try (SecureDirectoryStream<Path> dir = openDirectory(file.getParent())) {
+            try {
+                dir.deleteFile(tmp);
+            } catch (NoSuchFileException e) {
+                // nothing left over
+            }
+            try (SeekableByteChannel ch = dir.newByteChannel(tmp,
+                    Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS))) {
+                ByteBuffer b = ByteBuffer.wrap(content);
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+                if (ch instanceof FileChannel fc) {
+                    fc.force(true);
+                }
+            }
+            UserPrincipal owner = dir.getFileAttributeView(PosixFileAttributeView.class).readAttributes().owner();
+            PosixFileAttributeView made = dir.getFileAttributeView(tmp, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+            if (!made.readAttributes().owner().equals(owner)) {
+                made.setOwner(owner); // the kiosk's user must be able to replace or delete what root left for it
+            }
+            dir.move(tmp, dir, name);
+        }
+    }
+
+    /** The directory {@code dir}, opened from {@code /} one name at a time as {@link #writeAsRoot} says. */
+    static SecureDirectoryStream<Path> openDirectory(Path dir) throws IOException {
+        Path abs = dir.toAbsolutePath().normalize();
+        DirectoryStream<Path> top = Files.newDirectoryStream(abs.getRoot());
+        if (!(top instanceof SecureDirectoryStream<Path> current)) {
+            top.close();
+            throw new IOException("no directory handles on this platform: refusing to write as root by path");
+        }
+        boolean rootsAlone = true;
+        try {
+            for (Path part : abs.getRoot().relativize(abs)) {
+                rootsAlone = rootsAlone && rootsAlone(current);
+                SecureDirectoryStream<Path> next;
+                try {
+                    next = rootsAlone ? current.newDirectoryStream(part) : current.newDirectoryStream(part, LinkOption.NOFOLLOW_LINKS);
+                } catch (FileSystemException e) {
+                    throw new IOException(abs + ": " + part + " is not a directory (a link?): refusing to write through it", e);
+                }
+                current.close();
+                current = next;
+            }
+            return current;
+        } catch (IOException | RuntimeException e) {
+            current.close();
+            throw e;
+        }
+    }
+
+    /** Owned by root and writable by nobody else: only root could have put a link in it. */
+    private static boolean rootsAlone(SecureDirectoryStream<Path> dir) throws IOException {
+        PosixFileAttributes a = dir.getFileAttributeView(PosixFileAttributeView.class).readAttributes();
+        Set<PosixFilePermission> p = a.permissions();
+        return "root".equals(a.owner().getName())
+                && !p.contains(PosixFilePermission.GROUP_WRITE) && !p.contains(PosixFilePermission.OTHERS_WRITE);
     }
 
     /**

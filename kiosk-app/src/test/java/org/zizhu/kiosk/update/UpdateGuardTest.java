@@ -166,6 +166,35 @@ class UpdateGuardTest {
         assertEquals(65534, Files.getAttribute(made, "unix:uid"), "a directory root makes is the kiosk's user's");
     }
 
+    /**
+     * Root writes by directory handle: into a directory of the kiosk's user the file arrives with
+     * that user as owner; a link standing for a directory below one that is not root's alone is
+     * refused and nothing is written where it points.
+     */
+    @Test
+    void rootWritesByDirectoryHandle() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "the handle path is root's");
+        Path users = Files.createDirectories(dir.resolve("users"));
+        Files.setAttribute(users, "unix:uid", 65534);
+        AtomicFiles.write(users.resolve("pending.json"), "{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("{}\n", Files.readString(users.resolve("pending.json")));
+        assertEquals(65534, Files.getAttribute(users.resolve("pending.json"), "unix:uid"), "the directory's owner");
+        AtomicFiles.write(users.resolve("pending.json"), "{\"v\":2}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("{\"v\":2}\n", Files.readString(users.resolve("pending.json")), "replaced whole");
+        try (var ls = Files.list(users)) {
+            assertEquals(List.of(users.resolve("pending.json")), ls.toList(), "no temporary file left");
+        }
+
+        Path elsewhere = Files.createDirectories(dir.resolve("roots"));
+        Files.createSymbolicLink(users.resolve("reports"), elsewhere);
+        java.io.IOException refused = assertThrows(java.io.IOException.class,
+                () -> AtomicFiles.write(users.resolve("reports").resolve("r.json"), new byte[] {1}));
+        assertTrue(refused.getMessage().contains("refusing to write through it"), refused.getMessage());
+        try (var ls = Files.list(elsewhere)) {
+            assertEquals(List.of(), ls.toList());
+        }
+    }
+
     @Test
     void aStartAfterTheDeadlineRollsBackAtOnce() throws Exception {
         assertEquals(UpdateGuard.Decision.ROLLED_BACK, new UpdateGuard(layout, at(t0.plusSeconds(301))).run());
