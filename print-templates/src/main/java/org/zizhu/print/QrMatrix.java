@@ -21,7 +21,7 @@ import java.util.Map;
  * standard's penalty score can still leave data that a finder-pattern detector mistakes for a
  * corner: a certificate's verification link printed in a CI run could not be found by ZXing's own
  * reader (the one the kiosk's camera uses) at 4 or 8 pixels per module, while zbar read it. When
- * the chosen mask does not read back, the other seven are tried in turn and the first that does is
+ * the chosen mask does not read back, the eight masks are tried in turn and the first that does is
  * used; all eight are valid codes for any reader, so nothing is lost but a few milliseconds.
  */
 public final class QrMatrix {
@@ -45,7 +45,10 @@ public final class QrMatrix {
                     return m;
                 }
             }
-            return first; // a valid code all the same; no known content gets here
+            // A valid code all the same; no known content gets here, but it is said.
+            org.slf4j.LoggerFactory.getLogger(QrMatrix.class).warn(
+                    "no QR mask read back for a {}-character {}; printing the encoder's choice", content.length(), field);
+            return first;
         } catch (WriterException | IllegalArgumentException e) {
             throw new TemplateDataException(field, "cannot be encoded as a QR code: " + e.getMessage(), e);
         }

@@ -193,6 +193,13 @@ class UpdateGuardTest {
         try (var ls = Files.list(elsewhere)) {
             assertEquals(List.of(), ls.toList());
         }
+
+        // A FIFO where a directory belongs: refused by its type, never opened (opening waits for a writer).
+        Path fifo = users.resolve("failed");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        java.io.IOException notADirectory = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> assertThrows(java.io.IOException.class, () -> AtomicFiles.write(fifo.resolve("2.0.0"), new byte[] {1})));
+        assertTrue(notADirectory.getMessage().contains("a device or FIFO"), notADirectory.getMessage());
     }
 
     @Test
