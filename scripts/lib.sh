@@ -53,7 +53,7 @@ ensure_packages() {
   for p in "${pkgs[@]}"; do
     installed=""
     for alt in ${p//|/ }; do
-      dpkg-query -W -f='${Status}' "$alt" 2>/dev/null | grep -q "install ok installed" && { installed=1; break; }
+      [[ "$(dpkg-query -W -f='${Status}' "$alt" 2>/dev/null || true)" == *"install ok installed"* ]] && { installed=1; break; }
     done
     [ -n "$installed" ] && continue
     if [[ "$p" == *"|"* ]]; then
