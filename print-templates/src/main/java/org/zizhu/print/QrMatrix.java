@@ -89,4 +89,27 @@ public final class QrMatrix {
         }
         return true;
     }
+
+    /**
+     * Adds one rectangle per horizontal run of dark modules to {@code cs}'s path, the module at
+     * row 0, column 0 with its top-left corner at ({@code left}, {@code top}) in PDF points (y up).
+     * The caller sets the colour and fills once: one fill, no seams between modules.
+     */
+    public static void addDarkRuns(org.apache.pdfbox.pdmodel.PDPageContentStream cs, BitMatrix m, float left, float top, float module)
+            throws java.io.IOException {
+        for (int r = 0; r < m.getHeight(); r++) {
+            int c = 0;
+            while (c < m.getWidth()) {
+                if (!m.get(c, r)) {
+                    c++;
+                    continue;
+                }
+                int start = c;
+                while (c < m.getWidth() && m.get(c, r)) {
+                    c++;
+                }
+                cs.addRect(left + start * module, top - (r + 1) * module, (c - start) * module, module);
+            }
+        }
+    }
 }

@@ -159,7 +159,7 @@ public final class SealedDocumentPrint {
     /**
      * The code in a {@code QR_SIZE_MM} square at ({@code QR_X_MM}, {@code QR_Y_MM}) from the top
      * left: white quiet zone of 4 modules (ISO/IEC 18004; text printed closer confuses phone
-     * readers), then each row's runs of dark modules as one rectangle each.
+     * readers), then the dark modules ({@link QrMatrix#addDarkRuns}).
      */
     private static void drawQr(PDPageContentStream cs, BitMatrix m, float pageHeightPt) throws IOException {
         int quiet = 4;
@@ -172,20 +172,7 @@ public final class SealedDocumentPrint {
         cs.addRect(left, top - side, side, side);
         cs.fill();
         cs.setNonStrokingColor(0f);
-        for (int y = 0; y < m.getHeight(); y++) {
-            int x = 0;
-            while (x < m.getWidth()) {
-                if (!m.get(x, y)) {
-                    x++;
-                    continue;
-                }
-                int start = x;
-                while (x < m.getWidth() && m.get(x, y)) {
-                    x++;
-                }
-                cs.addRect(left + (quiet + start) * module, top - (quiet + y + 1) * module, (x - start) * module, module);
-            }
-        }
+        QrMatrix.addDarkRuns(cs, m, left + quiet * module, top - quiet * module, module);
         cs.fill();
     }
 

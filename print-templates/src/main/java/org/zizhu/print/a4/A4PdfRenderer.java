@@ -305,21 +305,7 @@ public final class A4PdfRenderer {
             float module = size / m.getWidth();
             float x0 = (PAGE.getWidth() - size) / 2;
             float top = y;
-            // One rectangle per horizontal run of dark modules; a single fill at the end.
-            for (int r = 0; r < m.getHeight(); r++) {
-                int c = 0;
-                while (c < m.getWidth()) {
-                    if (!m.get(c, r)) {
-                        c++;
-                        continue;
-                    }
-                    int start = c;
-                    while (c < m.getWidth() && m.get(c, r)) {
-                        c++;
-                    }
-                    cs.addRect(x0 + start * module, top - (r + 1) * module, (c - start) * module, module);
-                }
-            }
+            QrMatrix.addDarkRuns(cs, m, x0, top, module);
             cs.setNonStrokingColor(Color.BLACK);
             cs.fill();
             y = top - size - 4;
